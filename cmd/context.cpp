@@ -1,0 +1,82 @@
+// Command context.
+#include "context.hpp"
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include "error.hpp"
+#include "store/store.hpp"
+
+namespace kunde::cmd {
+
+Context::~Context() = default;
+
+void Context::load_config() {
+  config_ = Config::load(global.config, global.no_config);
+  if (global.db) config_.set_flag("db", *global.db, "--db");
+}
+
+store::Database& Context::db() {
+  if (!db_) db_ = store::open_database(db_path());
+  return *db_;
+}
+
+int Context::money_decimals() {
+  if (!decimals_) decimals_ = store::stored_money_decimals(db());
+  return *decimals_;
+}
+
+io::OutputFormat Context::format(io::OutputFormat fallback) const {
+  if (global.format) return io::parse_output_format(*global.format);
+  if (global.output) {
+    auto f = io::format_for_path(*global.output);
+    if (f != io::OutputFormat::table) return f;
+  }
+  return fallback;
+}
+
+std::ostream& Context::out() {
+  if (global.output && !file_out_) {
+    auto f = std::make_unique<std::ofstream>(*global.output, std::ios::binary);
+    if (!*f) throw Error("cannot write " + *global.output, "check the path and permissions");
+    file_out_ = std::move(f);
+    out_ = file_out_.get();
+  }
+  return *out_;
+}
+
+io::WriterOptions Context::writer_options(bool safe_csv) const {
+  io::WriterOptions o;
+  o.safe_csv = safe_csv;
+  bool tty = !global.output && isatty(STDOUT_FILENO);
+  const char* no_color = std::getenv("NO_COLOR");
+  const char* term = std::getenv("TERM");
+  if (global.color == "always") {
+    o.color = true;
+  } else if (global.color == "auto") {
+    o.color = tty && !(no_color && *no_color) && !(term && std::string(term) == "dumb");
+  }
+  if (tty) {
+    winsize ws{};
+    if (const char* cols = std::getenv("COLUMNS"); cols && std::atoi(cols) > 0) {
+      o.width = static_cast<std::size_t>(std::atoi(cols));
+    } else if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) {
+      o.width = ws.ws_col;
+    }
+  }
+  return o;
+}
+
+std::unique_ptr<io::RowWriter> Context::writer(io::OutputFormat fallback, bool safe_csv) {
+  return io::make_row_writer(format(fallback), out(), writer_options(safe_csv));
+}
+
+void Context::note(const std::string& message) {
+  if (!global.quiet) err_ << message << '\n';
+}
+
+}  // namespace kunde::cmd

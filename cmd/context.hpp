@@ -1,0 +1,73 @@
+// What every command gets: configuration, the database (opened on first use, so --help and
+// usage errors never touch a file), output settings and the streams to write to.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+#include "io/writer.hpp"
+#include "store/database.hpp"
+
+namespace CLI {
+class App;
+}
+
+namespace kunde::cmd {
+
+// Exit codes (DESIGN.md): 0 ok, 1 error, 2 usage error, 3 some input rows rejected.
+constexpr int kExitOk = 0;
+constexpr int kExitError = 1;
+constexpr int kExitUsage = 2;
+constexpr int kExitRejected = 3;
+
+struct GlobalOptions {
+  std::optional<std::string> db;
+  std::optional<std::string> config;
+  bool no_config = false;
+  std::optional<std::string> format;
+  std::optional<std::string> output;
+  bool quiet = false;
+  std::string color = "auto";
+};
+
+class Context {
+ public:
+  Context(std::ostream& out, std::ostream& err) : out_(&out), err_(err) {}
+  ~Context();
+
+  GlobalOptions global;
+  std::string command_line;                 // for history: "customer import x.csv"
+  std::function<int()> action;              // chosen during parsing, run afterwards
+
+  // Loads configuration once global options are known.
+  void load_config();
+  const Config& config() const { return config_; }
+  std::string db_path() const { return config_.db_path(); }
+  store::Database& db();
+  int money_decimals();
+
+  // Output: the chosen format (a command may give its own default), the stream (stdout or
+  // -o FILE) and writer options for the terminal.
+  io::OutputFormat format(io::OutputFormat fallback = io::OutputFormat::table) const;
+  std::ostream& out();
+  std::ostream& err() { return err_; }
+  io::WriterOptions writer_options(bool safe_csv = false) const;
+  std::unique_ptr<io::RowWriter> writer(io::OutputFormat fallback = io::OutputFormat::table, bool safe_csv = false);
+  // A one-line summary on stderr unless --quiet.
+  void note(const std::string& message);
+  bool quiet() const { return global.quiet; }
+
+ private:
+  std::ostream* out_;
+  std::ostream& err_;
+  std::unique_ptr<std::ostream> file_out_;
+  Config config_;
+  std::unique_ptr<store::Database> db_;
+  std::optional<int> decimals_;
+};
+
+}  // namespace kunde::cmd

@@ -1,0 +1,234 @@
+// kunde customer: add, list, show, find, edit, rm (see customer_bulk.cpp for the verbs that
+// act on many customers or on whole files).
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "customer_filter.hpp"
+#include "customer_show.hpp"
+#include "customer_verbs.hpp"
+#include "error.hpp"
+#include "model/dates.hpp"
+#include "options.hpp"
+#include "store/change.hpp"
+#include "clock.hpp"
+#include "store/customer_repo.hpp"
+
+namespace kunde::cmd {
+namespace {
+
+// Field options shared by add and edit: each sets one canonical field by name.
+struct FieldOptions {
+  std::map<std::string, std::string> values;  // canonical field -> text
+  std::vector<std::string> sets, unsets, attrs, unset_attrs, tags;
+};
+
+void add_field_options(CLI::App* app, FieldOptions& o, bool edit) {
+  static const std::pair<const char*, const char*> kFields[] = {
+      {"number", "Customer number (text; leading zeros are kept)"},
+      {"name", "Name of the person or company"},
+      {"kind", "person or company"},
+      {"email", "Email address"},
+      {"phone", "Phone number in any format; matched as E.164"},
+      {"street", "Street address"},
+      {"postal-code", "Postal code (text)"},
+      {"city", "City"},
+      {"country", "Country (name or ISO code); decides the phone and org number rules"},
+      {"org-number", "Organisation number, checked for NO, SE, DK and FI"},
+      {"created-at", "When the customer relationship began (YYYY-MM-DD)"},
+      {"preferred-channel", "Preferred contact channel"},
+      {"credit-limit", "Credit limit (amount)"},
+      {"payment-terms-days", "Payment terms in days"},
+      {"wallet", "Estimated yearly spend in our category, for share of wallet"},
+      {"notes", "Free-text notes"},
+  };
+  for (const auto& [flag, help] : kFields) {
+    std::string field = flag;
+    std::replace(field.begin(), field.end(), '-', '_');
+    app->add_option_function<std::string>(std::string("--") + flag, [&o, field](const std::string& v) { o.values[field] = v; }, help);
+  }
+  app->add_option("--attr", o.attrs, "Custom attribute KEY=VALUE (repeatable)")->type_name("KEY=VALUE");
+  if (edit) {
+    app->add_option("--set", o.sets, "Set FIELD=VALUE, by canonical field name (repeatable)")->type_name("FIELD=VALUE");
+    app->add_option("--unset", o.unsets, "Clear FIELD (repeatable)")->type_name("FIELD");
+    app->add_option("--unset-attr", o.unset_attrs, "Remove custom attribute KEY (repeatable)")->type_name("KEY");
+  } else {
+    app->add_option("--tag", o.tags, "Tag (repeatable)");
+  }
+}
+
+model::ParseContext parse_context(Context& ctx) {
+  model::ParseContext pc;
+  pc.money_decimals = ctx.money_decimals();
+  pc.region = ctx.config().region();
+  return pc;
+}
+
+model::CustomerField field_named(const std::string& name) {
+  auto f = model::customer_field(name);
+  if (!f) {
+    throw UsageError(fmt::format("there is no customer field '{}'", name),
+                     fmt::format("fields are: {}", fmt::join(model::customer_columns(), ", ")));
+  }
+  return *f;
+}
+
+void apply_fields(Context& ctx, model::Customer& c, const FieldOptions& o) {
+  auto pc = parse_context(ctx);
+  for (const auto& [field, value] : o.values) model::set_customer_field(c, field_named(field), value, pc);
+  for (const auto& s : o.sets) {
+    auto [field, value] = split_assignment(s, "--set");
+    model::set_customer_field(c, field_named(field), value, pc);
+  }
+  for (const auto& field : o.unsets) model::set_customer_field(c, field_named(field), "", pc);
+  for (const auto& a : o.attrs) {
+    auto [k, v] = split_assignment(a, "--attr");
+    c.attributes[k] = v;
+  }
+  for (const auto& k : o.unset_attrs) c.attributes.erase(k);
+  model::normalise(c, pc);
+}
+
+void check_number_free(store::CustomerRepo& repo, const model::Customer& c) {
+  if (!c.number) return;
+  if (auto other = repo.id_by_number(*c.number); other && *other != c.id) {
+    throw Error(fmt::format("customer number {} belongs to customer #{}", *c.number, *other),
+                "choose another number, or 'kunde customer merge' the two");
+  }
+}
+
+int run_add(Context& ctx, FieldOptions& o) {
+  model::Customer c;
+  if (!o.values.count("created_at")) c.created_at = today_local();
+  apply_fields(ctx, c, o);
+  c.tags = model::split_tags(fmt::format("{}", fmt::join(o.tags, ";")));
+  if (c.name.empty()) throw UsageError("a customer needs a name", "give --name");
+  store::Change change(ctx.db(), ctx.command_line);
+  store::CustomerRepo repo(ctx.db());
+  check_number_free(repo, c);
+  c.id = repo.insert(c);
+  change.commit("1 customer added");
+  print_customer_brief(ctx, repo, c.id);
+  ctx.note(fmt::format("added customer #{}{}", c.id, c.number ? " (" + *c.number + ")" : ""));
+  return kExitOk;
+}
+
+int run_edit(Context& ctx, const std::string& ref, FieldOptions& o) {
+  store::Change change(ctx.db(), ctx.command_line);
+  store::CustomerRepo repo(ctx.db());
+  auto c = *repo.by_id(resolve_customer(ctx, ref));
+  auto before = c;
+  apply_fields(ctx, c, o);
+  if (c.name.empty()) throw UsageError("the name cannot be empty", "give --name with a value");
+  check_number_free(repo, c);
+  if (c == before) {
+    ctx.note(fmt::format("customer #{} unchanged", c.id));
+    return kExitOk;
+  }
+  repo.update(c);
+  change.commit("1 customer updated");
+  print_customer_brief(ctx, repo, c.id);
+  ctx.note(fmt::format("updated customer #{}", c.id));
+  return kExitOk;
+}
+
+int run_list(Context& ctx, ListOptions& o) {
+  std::int64_t rejected = 0;
+  auto filter = make_filter(ctx, o, rejected);
+  store::CustomerRepo repo(ctx.db());
+  auto w = ctx.writer();
+  w->begin({"id", "number", "name", "kind", "email", "phone", "city", "country", "tags"});
+  std::int64_t n = 0;
+  repo.list(filter, [&](const model::Customer& c) {
+    ++n;
+    auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
+    w->row({c.id, text(c.number), c.name, c.kind, text(c.email), text(c.phone), text(c.city), text(c.country),
+            c.tags.empty() ? Value() : Value(model::join_tags(c.tags))});
+  });
+  w->end();
+  ctx.note(fmt::format("{} customer{}", n, n == 1 ? "" : "s"));
+  return rejected ? kExitRejected : kExitOk;
+}
+
+int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<std::int64_t> limit) {
+  std::string query = fmt::format("{}", fmt::join(words, " "));
+  if (store::fts_query(query).empty()) throw UsageError("give some letters or digits to search for", "e.g. kunde customer find bjorn oslo");
+  store::CustomerFilter f;
+  f.search = query;
+  f.limit = limit;
+  store::CustomerRepo repo(ctx.db());
+  auto w = ctx.writer();
+  w->begin({"id", "number", "name", "email", "phone", "city"});
+  std::int64_t n = 0;
+  repo.list(f, [&](const model::Customer& c) {
+    ++n;
+    auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
+    w->row({c.id, text(c.number), c.name, text(c.email), text(c.phone), text(c.city)});
+  });
+  w->end();
+  ctx.note(fmt::format("{} customer{} match '{}'", n, n == 1 ? "" : "s", query));
+  return kExitOk;
+}
+
+int run_rm(Context& ctx, const std::string& ref, bool force) {
+  store::Change change(ctx.db(), ctx.command_line);
+  store::CustomerRepo repo(ctx.db());
+  std::int64_t id = resolve_customer(ctx, ref);
+  auto d = repo.dependents(id);
+  if ((d.orders || d.payments || d.contacts) && !force) {
+    throw Error(fmt::format("customer #{} has {} orders, {} payments and {} contacts", id, d.orders, d.payments, d.contacts),
+                "use --force to delete them too (undoable), or 'kunde customer merge' into another customer");
+  }
+  repo.erase(id);
+  change.commit("1 customer removed");
+  ctx.note(fmt::format("removed customer #{} ('kunde undo' brings it back)", id));
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_customer(CLI::App& app, Context& ctx) {
+  auto* customer = app.add_subcommand("customer", "Customers: add, list, show, find, edit, tag, import, export, merge ...");
+  customer->require_subcommand(1);
+
+  static FieldOptions add_opts;
+  auto* add = customer->add_subcommand("add", "Add a customer");
+  add_field_options(add, add_opts, false);
+  add->callback([&ctx] { ctx.action = [&ctx] { return run_add(ctx, add_opts); }; });
+
+  static ListOptions list_opts;
+  auto* list = customer->add_subcommand("list", "List customers, filtered and sorted");
+  add_filter_options(list, list_opts);
+  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts); }; });
+
+  static std::string show_ref;
+  static std::int64_t show_orders = 5;
+  auto* show = customer->add_subcommand("show", "Everything about one customer on one screen");
+  show->add_option("CUSTOMER", show_ref, "Customer number, #id, email or phone in any format")->required();
+  show->add_option("--orders", show_orders, "How many recent orders to show (default 5)");
+  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_ref, show_orders); }; });
+
+  static std::vector<std::string> find_words;
+  static std::optional<std::int64_t> find_limit;
+  auto* find = customer->add_subcommand("find", "Search names, emails, phones, cities, notes and contact notes; accents and case ignored");
+  find->add_option("TEXT", find_words, "Words to find (each a prefix: 'bjo osl' finds Bjørn in Oslo)")->required();
+  find->add_option("-n,--limit", find_limit, "At most N customers");
+  find->callback([&ctx] { ctx.action = [&ctx] { return run_find(ctx, find_words, find_limit); }; });
+
+  static std::string edit_ref;
+  static FieldOptions edit_opts;
+  auto* edit = customer->add_subcommand("edit", "Change a customer's fields");
+  edit->add_option("CUSTOMER", edit_ref, "Customer number, #id, email or phone")->required();
+  add_field_options(edit, edit_opts, true);
+  edit->callback([&ctx] { ctx.action = [&ctx] { return run_edit(ctx, edit_ref, edit_opts); }; });
+
+  static std::string rm_ref;
+  static bool rm_force = false;
+  auto* rm = customer->add_subcommand("rm", "Remove a customer (undoable; refuses when orders or contacts exist)");
+  rm->add_option("CUSTOMER", rm_ref, "Customer number, #id, email or phone")->required();
+  rm->add_flag("--force", rm_force, "Also remove the customer's orders, payments and contacts");
+  rm->callback([&ctx] { ctx.action = [&ctx] { return run_rm(ctx, rm_ref, rm_force); }; });
+
+  register_customer_bulk(customer, ctx);
+}
+
+}  // namespace kunde::cmd

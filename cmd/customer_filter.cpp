@@ -1,0 +1,42 @@
+// Customer filter options.
+#include "customer_filter.hpp"
+
+#include "clock.hpp"
+#include "model/dates.hpp"
+#include "options.hpp"
+
+namespace kunde::cmd {
+
+void add_filter_options(CLI::App* app, ListOptions& o) {
+  app->add_option("--tag", o.filter.tags, "Only customers with this tag (repeatable: all of them)");
+  app->add_option_function<std::string>("--country", [&o](const std::string& v) { o.filter.country = v; }, "Only customers in this country");
+  app->add_option_function<std::string>("--city", [&o](const std::string& v) { o.filter.city = v; }, "Only customers in this city (case and accents ignored)");
+  app->add_option_function<std::string>("--kind", [&o](const std::string& v) { o.filter.kind = v; }, "Only persons or only companies")
+      ->check(CLI::IsMember({"person", "company"}));
+  app->add_option("--attr", o.attrs, "Only customers whose custom attribute KEY equals VALUE (repeatable)")->type_name("KEY=VALUE");
+  app->add_option("--since", o.since, "Only customers created on or after DATE");
+  app->add_option("--until", o.until, "Only customers created on or before DATE");
+  app->add_flag("--overdue", o.filter.overdue, "Only customers with an unpaid amount older than their payment terms");
+  app->add_flag("--over-limit", o.filter.over_limit, "Only customers whose balance exceeds their credit limit");
+  app->add_option("--from", o.from, "Only the customers in FILE (- for standard input) with an id or number column");
+  app->add_option("--sort", o.sort, "Sort by FIELD (id, number, name, city, country, created_at, email, revenue, margin, balance, orders, last_order); -FIELD sorts descending");
+  app->add_option("-n,--limit", o.limit, "At most N customers");
+}
+
+store::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected) {
+  auto f = o.filter;
+  for (const auto& a : o.attrs) f.attributes.push_back(split_assignment(a, "--attr"));
+  std::string today = today_local();
+  if (!o.since.empty()) f.created_since = model::parse_date_relative(o.since, today);
+  if (!o.until.empty()) f.created_until = model::parse_date_relative(o.until, today);
+  f.sort = o.sort;
+  if (!f.sort.empty() && f.sort[0] == '-') {
+    f.sort = f.sort.substr(1);
+    f.descending = true;
+  }
+  f.limit = o.limit;
+  if (!o.from.empty()) f.ids = read_customer_refs(ctx, o.from, rejected);
+  return f;
+}
+
+}  // namespace kunde::cmd

@@ -1,0 +1,131 @@
+// kunde customer show: who they are, what they owe and may owe, what they bought.
+#include "customer_show.hpp"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "options.hpp"
+
+namespace kunde::cmd {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string money(std::int64_t minor, int decimals) { return format_decimal(Decimal{minor, decimals}); }
+
+json text_or_null(const std::optional<std::string>& s) { return s ? json(*s) : json(); }
+
+json customer_json(const model::Customer& c, int d) {
+  json j = json::object();
+  j["id"] = c.id;
+  auto values = model::customer_values(c, d);
+  auto columns = model::customer_columns();
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    if (columns[i] == "tags") {
+      j["tags"] = c.tags;
+    } else if (auto dec = std::get_if<Decimal>(&values[i])) {
+      j[columns[i]] = json::parse(format_decimal(*dec));
+    } else if (auto n = std::get_if<std::int64_t>(&values[i])) {
+      j[columns[i]] = *n;
+    } else if (auto s = std::get_if<std::string>(&values[i])) {
+      j[columns[i]] = *s;
+    } else {
+      j[columns[i]] = nullptr;
+    }
+  }
+  j["phone_e164"] = text_or_null(c.phone_e164);
+  j["attributes"] = c.attributes;
+  return j;
+}
+
+json stats_json(const store::CustomerStats& s, int d) {
+  auto m = [&](std::int64_t v) { return json::parse(money(v, d)); };
+  return json{{"orders", s.orders},
+              {"first_order_at", text_or_null(s.first_order_at)},
+              {"last_order_at", text_or_null(s.last_order_at)},
+              {"revenue", m(s.revenue)},
+              {"margin", m(s.margin)},
+              {"paid", m(s.paid)},
+              {"balance", m(s.balance)},
+              {"top_categories", text_or_null(s.top_categories)},
+              {"contacts", s.contacts},
+              {"last_contact_at", text_or_null(s.last_contact_at)},
+              {"preferred_channel", text_or_null(s.preferred_channel)},
+              {"open_promises", s.open_promises}};
+}
+
+void line(std::ostream& out, bool color, const std::string& label, const std::string& value) {
+  if (value.empty()) return;
+  out << (color ? "\x1b[2m" : "") << fmt::format("{:<10}", label) << (color ? "\x1b[0m" : "") << value << '\n';
+}
+
+}  // namespace
+
+void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id) {
+  if (ctx.quiet()) return;
+  auto c = *repo.by_id(id);
+  auto values = model::customer_values(c, ctx.money_decimals());
+  std::vector<std::string> fields{"id"};
+  std::vector<Value> row{c.id};
+  auto columns = model::customer_columns();
+  fields.insert(fields.end(), columns.begin(), columns.end());
+  row.insert(row.end(), values.begin(), values.end());
+  io::write_record(ctx.format(), ctx.out(), fields, row, ctx.writer_options());
+}
+
+int run_show(Context& ctx, const std::string& ref, std::int64_t) {
+  store::CustomerRepo repo(ctx.db());
+  std::int64_t id = resolve_customer(ctx, ref);
+  auto c = *repo.by_id(id);
+  auto s = repo.stats(id);
+  auto aliases = repo.aliases(id);
+  int d = ctx.money_decimals();
+  auto format = ctx.format();
+  if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
+    json doc = customer_json(c, d);
+    doc["merged_numbers"] = aliases;
+    doc["statistics"] = stats_json(s, d);
+    ctx.out() << doc.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
+    return kExitOk;
+  }
+  if (format != io::OutputFormat::table) {
+    print_customer_brief(ctx, repo, id);
+    return kExitOk;
+  }
+  auto& out = ctx.out();
+  bool color = ctx.writer_options().color;
+  out << (color ? "\x1b[1m" : "") << c.name << (color ? "\x1b[0m" : "")
+      << fmt::format("  #{}{}  {}", c.id, c.number ? "  " + *c.number : "", c.kind) << '\n';
+  if (!c.tags.empty()) line(out, color, "tags", model::join_tags(c.tags));
+  line(out, color, "phone", c.phone ? *c.phone + (c.phone_e164 && *c.phone_e164 != *c.phone ? "  (" + *c.phone_e164 + ")" : "") : "");
+  line(out, color, "email", c.email.value_or(""));
+  std::string address;
+  for (const auto* part : {&c.street, &c.postal_code, &c.city, &c.country}) {
+    if (*part) address += (address.empty() ? "" : (part == &c.city ? " " : ", ")) + **part;
+  }
+  line(out, color, "address", address);
+  line(out, color, "org no", c.org_number.value_or(""));
+  line(out, color, "since", c.created_at.value_or(""));
+  if (!aliases.empty()) line(out, color, "merged", fmt::format("{}", fmt::join(aliases, ", ")));
+  std::string terms;
+  if (c.credit_limit) terms += "limit " + money(*c.credit_limit, d);
+  if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + fmt::format("{} days", *c.payment_terms_days);
+  line(out, color, "balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
+  if (s.orders > 0) {
+    line(out, color, "revenue", fmt::format("{} in {} orders, margin {}", money(s.revenue, d), s.orders, money(s.margin, d)));
+    line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
+  }
+  if (s.top_categories) line(out, color, "buys", *s.top_categories);
+  if (s.contacts > 0) {
+    line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", s.contacts, s.inbound, s.outbound,
+                                             s.last_contact_at.value_or("-")));
+  }
+  std::string channel = s.preferred_channel.value_or(c.preferred_channel.value_or(""));
+  line(out, color, "channel", channel);
+  for (const auto& [k, v] : c.attributes) line(out, color, k, v);
+  line(out, color, "notes", c.notes.value_or(""));
+  return kExitOk;
+}
+
+}  // namespace kunde::cmd

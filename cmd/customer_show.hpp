@@ -1,0 +1,17 @@
+// The screen pop: one customer, everything an agent needs while the phone rings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "context.hpp"
+#include "store/customer_repo.hpp"
+
+namespace kunde::cmd {
+
+int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders);
+
+// The short record printed after add and edit.
+void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id);
+
+}  // namespace kunde::cmd

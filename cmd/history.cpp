@@ -1,0 +1,51 @@
+// kunde history and kunde undo.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "store/history.hpp"
+
+namespace kunde::cmd {
+namespace {
+
+struct HistoryOptions {
+  std::int64_t limit = 20;
+  bool all = false;
+};
+
+int run_history(Context& ctx, const HistoryOptions& o) {
+  auto entries = store::list_history(ctx.db(), o.all ? INT64_MAX : o.limit);
+  auto w = ctx.writer();
+  w->begin({"id", "at", "command", "summary", "state"});
+  for (const auto& e : entries) {
+    std::string state;
+    if (e.undone_by) state = fmt::format("undone by {}", *e.undone_by);
+    else if (e.undoes) state = fmt::format("undid {}", *e.undoes);
+    else if (e.bytes == 0) state = "cannot be undone";
+    w->row({e.id, e.at, e.command, e.summary, state.empty() ? Value() : Value(state)});
+  }
+  w->end();
+  return kExitOk;
+}
+
+int run_undo(Context& ctx, const std::optional<std::int64_t>& id) {
+  auto result = store::undo(ctx.db(), id, ctx.command_line);
+  ctx.note(fmt::format("undid entry {} ({}) as entry {}", result.undone.id, result.undone.command, result.entry_id));
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_history(CLI::App& app, Context& ctx) {
+  static HistoryOptions ho;
+  auto* history = app.add_subcommand("history", "List what was changed, newest last");
+  history->add_option("-n,--limit", ho.limit, "Show the last N entries (default 20)");
+  history->add_flag("--all", ho.all, "Show every entry");
+  history->callback([&ctx] { ctx.action = [&ctx] { return run_history(ctx, ho); }; });
+
+  static std::optional<std::int64_t> undo_id;
+  auto* undo = app.add_subcommand("undo", "Revert the last change, or entry ID; refuses when a later change is in the way");
+  undo->add_option("ID", undo_id, "History entry to revert (default: the latest not yet undone)");
+  undo->callback([&ctx] { ctx.action = [&ctx] { return run_undo(ctx, undo_id); }; });
+}
+
+}  // namespace kunde::cmd

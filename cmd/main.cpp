@@ -1,0 +1,103 @@
+// kunde: parse the command line, run the chosen command, turn errors into messages and
+// exit codes.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <iostream>
+
+#include "commands.hpp"
+#include "context.hpp"
+#include "error.hpp"
+
+namespace {
+
+// The command line as history shows it, quoted where a shell would need it.
+std::string command_line(int argc, char** argv) {
+  std::string out;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    bool plain = !a.empty() && a.find_first_of(" \t\n'\"$`\\;&|<>*?()") == std::string::npos;
+    if (!out.empty()) out += ' ';
+    if (plain) {
+      out += a;
+    } else {
+      out += '\'';
+      for (char c : a) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+      out += '\'';
+    }
+  }
+  return out;
+}
+
+void print_error(const std::string& message, const std::string& hint) {
+  std::cerr << "kunde: error: " << message << '\n';
+  if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace kunde::cmd;
+  std::ios::sync_with_stdio(false);
+  Context ctx(std::cout, std::cerr);
+  ctx.command_line = command_line(argc, argv);
+
+  CLI::App app{"kunde: customers, orders, contacts and what they are worth, in one SQLite file", "kunde"};
+  app.set_version_flag("--version", std::string("kunde ") + KUNDE_VERSION);
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.option_defaults()->always_capture_default(false);
+  auto& g = ctx.global;
+  app.add_option("--db", g.db, "Database file (env KUNDE_DB, config db; default $XDG_DATA_HOME/kunde/kunde.db)");
+  app.add_option("--config", g.config, "Config file (env KUNDE_CONFIG; default $XDG_CONFIG_HOME/kunde/config.toml)");
+  app.add_flag("--no-config", g.no_config, "Read no config file");
+  app.add_option("-f,--format", g.format, "Output format: table, csv, tsv, json, ndjson (reports also md, html)");
+  app.add_option("-o,--output", g.output, "Write output to FILE; the format follows its extension unless -f is given");
+  app.add_flag("-q,--quiet", g.quiet, "No summary lines on standard error");
+  app.add_option("--color", g.color, "Colour in tables: auto, always, never (NO_COLOR is honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  register_init(app, ctx);
+  register_customer(app, ctx);
+  register_history(app, ctx);
+  register_config(app, ctx);
+  register_maintenance(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    print_error(e.what(), "see 'kunde --help' or the command's --help");
+    return kExitUsage;
+  } catch (const kunde::UsageError& e) {
+    print_error(e.what(), e.hint());
+    return kExitUsage;
+  }
+  try {
+    ctx.load_config();
+    if (!ctx.action) {
+      print_error("no command given", "see 'kunde --help'");
+      return kExitUsage;
+    }
+    int rc = ctx.action();
+    std::cout.flush();
+    return rc;
+  } catch (const kunde::UsageError& e) {
+    print_error(e.what(), e.hint());
+    return kExitUsage;
+  } catch (const kunde::Error& e) {
+    print_error(e.what(), e.hint());
+    return kExitError;
+  } catch (const std::bad_alloc&) {
+    print_error("out of memory", "nothing was changed; try a smaller input");
+    return kExitError;
+  } catch (const std::exception& e) {
+    print_error(e.what(), "this is a bug in kunde; nothing was changed");
+    return kExitError;
+  }
+}

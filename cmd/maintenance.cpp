@@ -1,0 +1,60 @@
+// kunde backup, doctor and sql.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "store/maintenance.hpp"
+
+namespace kunde::cmd {
+
+void register_maintenance(CLI::App& app, Context& ctx) {
+  static std::string backup_file;
+  auto* backup = app.add_subcommand("backup", "Copy the database, consistently, to a new file");
+  backup->add_option("FILE", backup_file, "Where to write the copy (must not exist)")->required();
+  backup->callback([&ctx] {
+    ctx.action = [&ctx] {
+      store::backup_database(ctx.db(), backup_file);
+      ctx.note(fmt::format("backed up {} to {}", ctx.db_path(), backup_file));
+      return kExitOk;
+    };
+  });
+
+  static bool fix = false;
+  auto* doctor = app.add_subcommand("doctor", "Check the database: integrity, references, statistics, search index");
+  doctor->add_flag("--fix", fix, "Rebuild statistics and the search index when they differ");
+  doctor->callback([&ctx] {
+    ctx.action = [&ctx] {
+      auto problems = store::check_database(ctx.db(), fix);
+      if (problems.empty()) {
+        ctx.note("ok: integrity, foreign keys, statistics and search index all check out");
+        return kExitOk;
+      }
+      auto w = ctx.writer();
+      w->begin({"check", "problem"});
+      for (const auto& p : problems) w->row({p.check, p.detail});
+      w->end();
+      ctx.note(fix ? fmt::format("{} problems found; derived data rebuilt", problems.size())
+                   : fmt::format("{} problems found; 'kunde doctor --fix' rebuilds derived data", problems.size()));
+      return fix ? kExitOk : kExitError;
+    };
+  });
+
+  static std::string query;
+  auto* sql = app.add_subcommand("sql", "Run one read-only SQL query and print the result");
+  sql->add_option("QUERY", query, "A SELECT statement")->required();
+  sql->callback([&ctx] {
+    ctx.action = [&ctx] {
+      std::unique_ptr<io::RowWriter> w;
+      store::run_query(
+          ctx.db(), query,
+          [&](const std::vector<std::string>& cols) {
+            w = ctx.writer();
+            w->begin(cols);
+          },
+          [&](const std::vector<Value>& row) { w->row(row); });
+      if (w) w->end();
+      return kExitOk;
+    };
+  });
+}
+
+}  // namespace kunde::cmd

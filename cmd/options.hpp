@@ -1,0 +1,47 @@
+// Option groups shared by many commands, so every command spells its flags the same way.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "import/importer.hpp"
+
+namespace kunde::cmd {
+
+struct ImportFlags {
+  std::string file;
+  std::string encoding, sep, date_format, mapping, reject_file, input_format;
+  std::vector<std::string> maps;  // FIELD=COLUMN
+  bool decimal_comma = false, dry_run = false, strict = false, create_missing = false;
+};
+
+// FILE plus --encoding, --sep, --decimal-comma, --date-format, --map, --mapping,
+// --reject-file, --dry-run, --strict, --input-format (and --create-missing when asked).
+void add_import_options(CLI::App* app, ImportFlags& flags, bool create_missing);
+
+// Runs an import inside one history entry: prints rejected rows and the summary, rolls
+// back for --dry-run and --strict failures, and returns the exit code (3 when rows were
+// rejected).
+using ImportFn = std::function<import::ImportCounts(store::Database&, const std::string&, const import::ImportOptions&)>;
+int run_import(Context& ctx, const ImportFlags& flags, const ImportFn& fn);
+
+import::ImportOptions import_options(Context& ctx, const ImportFlags& flags);
+
+// --from FILE|-: customers named in a CSV/TSV/JSON/NDJSON file by an id or number column.
+// Unknown customers are reported as FILE:LINE errors; `rejected` counts them.
+std::vector<std::int64_t> read_customer_refs(Context& ctx, const std::string& path, std::int64_t& rejected);
+
+// Resolves a customer argument (number, #id, email, phone) to its id.
+std::int64_t resolve_customer(Context& ctx, const std::string& ref);
+
+// "key=value" split at the first '='; throws kunde::UsageError naming the option otherwise.
+std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option);
+
+// Prints the first rejected rows and a hint, as import does.
+void print_rejections(Context& ctx, const import::ImportCounts& counts);
+
+}  // namespace kunde::cmd

@@ -1,0 +1,84 @@
+// Customer import.
+#include "import/customer_import.hpp"
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "model/customer.hpp"
+#include "store/customer_repo.hpp"
+
+namespace kunde::import {
+namespace {
+
+class CustomerImporter : public Importer {
+ public:
+  CustomerImporter(store::Database& db, const ImportOptions& o)
+      : Importer(model::customer_fields(), o), repo_(db) {
+    ctx_.money_decimals = o.money_decimals;
+    ctx_.number = o.number;
+    ctx_.date_format = o.date_format;
+    ctx_.region = o.region;
+  }
+
+ protected:
+  Outcome process(const Row& row) override {
+    std::string_view number = row.get(model::kNumber);
+    std::string_view email = row.get(model::kEmail);
+    if (number.empty() && email.empty()) {
+      throw Error("neither a customer number nor an email", "every customer needs one of them to be matched on");
+    }
+    std::optional<std::int64_t> id;
+    if (!number.empty()) {
+      id = repo_.id_by_number(number);
+    } else {
+      id = repo_.id_by_email(text_lower(email));
+    }
+    model::Customer c;
+    if (id) c = *repo_.by_id(*id);
+    model::Customer before = c;
+    for (std::size_t f = 0; f < model::kCustomerFieldCount; ++f) {
+      if (!row.has(f)) continue;
+      // An alias number (of a merged customer) keeps the surviving record's own number.
+      if (f == model::kNumber && id && c.number && !number.empty()) continue;
+      model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
+    }
+    for (const auto& [key, value] : row.extras()) {
+      if (key == "id") continue;  // kunde's own ids from a list; not data to keep
+      if (value.empty()) {
+        c.attributes.erase(key);
+      } else {
+        c.attributes[key] = std::string(value);
+      }
+    }
+    if (c.name.empty() && !id) {
+      throw Error("the name is empty", "every new customer needs a name");
+    }
+    model::normalise(c, ctx_);
+    if (!id) {
+      repo_.insert(c);
+      return Outcome::inserted;
+    }
+    if (c == before) return Outcome::unchanged;
+    repo_.update(c);
+    return Outcome::updated;
+  }
+
+ private:
+  static std::string text_lower(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    return out;
+  }
+  store::CustomerRepo repo_;
+  model::ParseContext ctx_;
+};
+
+}  // namespace
+
+ImportCounts import_customers(store::Database& db, const std::string& path, const ImportOptions& options) {
+  CustomerImporter importer(db, options);
+  return importer.run(path);
+}
+
+}  // namespace kunde::import

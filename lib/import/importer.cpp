@@ -1,0 +1,193 @@
+// The shared import pipeline.
+#include "import/importer.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+
+#include "error.hpp"
+#include "io/writer.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::import {
+namespace {
+
+// Columns a reject file adds; importing a fixed reject file ignores them.
+constexpr std::string_view kRejectLine = "reject_line";
+constexpr std::string_view kRejectReason = "reject_reason";
+constexpr std::size_t kRejectionsKept = 20;
+
+char separator_from(const std::string& sep) {
+  if (sep == "\\t" || sep == "tab" || sep == "\t") return '\t';
+  if (sep.size() != 1) throw UsageError(fmt::format("separator '{}' must be one character", sep), "e.g. --sep ';'");
+  return sep[0];
+}
+
+}  // namespace
+
+std::string normalise_header(std::string_view name) {
+  std::string out;
+  for (char c : text::trim(name)) {
+    if (c == ' ' || c == '-' || c == '.') {
+      if (!out.empty() && out.back() != '_') out += '_';
+    } else {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  }
+  return out;
+}
+
+void apply_mapping(ImportOptions& o, const ImportMapping& m, bool sep_flag, bool encoding_flag,
+                   bool date_format_flag, bool decimal_comma_flag) {
+  if (m.sep && !sep_flag) o.read.separator = separator_from(*m.sep);
+  if (m.encoding && !encoding_flag) o.read.encoding = *m.encoding;
+  if (m.date_format && !date_format_flag) o.date_format = *m.date_format;
+  if (m.decimal_comma && !decimal_comma_flag) o.number.decimal_comma = *m.decimal_comma;
+  for (const auto& [field, column] : m.fields) o.field_map.emplace(field, column);
+}
+
+std::string ImportCounts::summary() const {
+  std::string s = fmt::format("{} inserted, {} updated, {} unchanged", inserted, updated, unchanged);
+  if (skipped) s += fmt::format(", {} skipped", skipped);
+  s += fmt::format(", {} rejected", rejected);
+  for (const auto& [what, n] : notes) s += fmt::format("; {} {}", n, what);
+  return s;
+}
+
+std::string_view Row::get(std::size_t field) const {
+  int i = index_[field];
+  if (i < 0 || static_cast<std::size_t>(i) >= record_.fields.size()) return {};
+  return text::trim(record_.fields[i]);
+}
+
+std::vector<std::pair<std::string, std::string_view>> Row::extras() const {
+  std::vector<std::pair<std::string, std::string_view>> out;
+  for (const auto& [name, i] : extras_) {
+    if (static_cast<std::size_t>(i) < record_.fields.size()) out.emplace_back(name, text::trim(record_.fields[i]));
+  }
+  return out;
+}
+
+Importer::Importer(std::vector<FieldSpec> fields, ImportOptions options)
+    : fields_(std::move(fields)), options_(std::move(options)) {
+  for (const auto& [field, column] : options_.field_map) {
+    bool known = false;
+    for (const auto& f : fields_) known = known || f.name == field;
+    if (!known) {
+      std::string names;
+      for (const auto& f : fields_) names += (names.empty() ? "" : ", ") + f.name;
+      throw UsageError(fmt::format("--map {}={}: there is no field '{}'", field, column, field),
+                       "fields are: " + names);
+    }
+  }
+}
+
+Importer::~Importer() = default;
+
+ImportCounts Importer::run(const std::string& path) {
+  counts_.source = path == "-" ? "<stdin>" : path;
+  if (!options_.reject_file.empty()) {
+    auto f = std::make_unique<std::ofstream>(options_.reject_file, std::ios::binary);
+    if (!*f) throw Error(fmt::format("cannot write {}", options_.reject_file), "check the path");
+    reject_out_ = std::move(f);
+  }
+  io::read_records(path, options_.read, *this);
+  finish();
+  if (reject_out_) reject_out_->flush();
+  if (options_.strict && counts_.rejected > 0) {
+    const auto& first = counts_.rejections.front();
+    throw Error(fmt::format("{}:{}: {} ({} rows rejected; nothing was imported because of --strict)",
+                            counts_.source, first.line, first.reason, counts_.rejected),
+                "fix the rows and import again, or leave out --strict to import the good rows");
+  }
+  return counts_;
+}
+
+void Importer::on_header(const std::vector<std::string>& header) {
+  header_ = header;
+  index_.assign(fields_.size(), -1);
+  extras_.clear();
+  std::vector<bool> used(header.size(), false);
+  std::vector<std::string> norm;
+  for (const auto& h : header) norm.push_back(normalise_header(h));
+  auto find = [&](const std::string& name) -> int {
+    std::string n = normalise_header(name);
+    for (std::size_t i = 0; i < norm.size(); ++i)
+      if (!used[i] && (norm[i] == n || header[i] == name)) return static_cast<int>(i);
+    return -1;
+  };
+  // Explicit mappings first, then canonical names, then aliases.
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    auto it = options_.field_map.find(fields_[f].name);
+    if (it == options_.field_map.end()) continue;
+    int i = find(it->second);
+    if (i < 0) {
+      throw UsageError(fmt::format("{}:1: there is no column '{}' (mapped to {})", counts_.source,
+                                   it->second, fields_[f].name),
+                       fmt::format("the columns are: {}", fmt::join(header, ", ")));
+    }
+    index_[f] = i, used[i] = true;
+  }
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (index_[f] >= 0 || options_.field_map.count(fields_[f].name)) continue;
+    int i = find(fields_[f].name);
+    for (std::size_t a = 0; i < 0 && a < fields_[f].aliases.size(); ++a) i = find(fields_[f].aliases[a]);
+    if (i >= 0) index_[f] = i, used[i] = true;
+  }
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f].required && index_[f] < 0) {
+      std::string also = fields_[f].aliases.empty() ? "" : fmt::format(" (or {})", fmt::join(fields_[f].aliases, ", "));
+      throw Error(fmt::format("{}:1: no column for '{}'", counts_.source, fields_[f].name),
+                  fmt::format("name a column {}{}, or map one with --map {}=COLUMN", fields_[f].name, also,
+                              fields_[f].name));
+    }
+  }
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (used[i] || norm[i] == kRejectLine || norm[i] == kRejectReason || norm[i].empty()) continue;
+    extras_.emplace_back(norm[i], static_cast<int>(i));
+  }
+  if (reject_out_ && !header_written_) {
+    for (const auto& h : header) *reject_out_ << io::csv_field(h, ',', false) << ',';
+    *reject_out_ << kRejectLine << ',' << kRejectReason << '\n';
+    header_written_ = true;
+  }
+}
+
+void Importer::on_record(const io::Record& record) {
+  if (!record.error.empty()) {
+    reject(record, record.error);
+    return;
+  }
+  if (record.fields.size() != header_.size()) {
+    reject(record, fmt::format("expected {} fields as in the header, found {}", header_.size(), record.fields.size()));
+    return;
+  }
+  try {
+    Row row(record, index_, extras_);
+    switch (process(row)) {
+      case Outcome::inserted: ++counts_.inserted; break;
+      case Outcome::updated: ++counts_.updated; break;
+      case Outcome::unchanged: ++counts_.unchanged; break;
+      case Outcome::skipped: ++counts_.skipped; break;
+    }
+  } catch (const UsageError&) {
+    throw;
+  } catch (const StoreError&) {
+    throw;
+  } catch (const Error& e) {
+    reject(record, e.what());
+  }
+}
+
+void Importer::reject(const io::Record& record, const std::string& reason) {
+  ++counts_.rejected;
+  if (counts_.rejections.size() < kRejectionsKept) counts_.rejections.push_back({record.line, reason});
+  if (reject_out_) {
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      *reject_out_ << io::csv_field(i < record.fields.size() ? record.fields[i] : "", ',', false) << ',';
+    }
+    *reject_out_ << record.line << ',' << io::csv_field(reason, ',', false) << '\n';
+  }
+}
+
+}  // namespace kunde::import

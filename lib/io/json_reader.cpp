@@ -1,0 +1,247 @@
+// JSON input through nlohmann's SAX interface: objects are handed on one at a time, so a
+// large array is read in constant memory. Nested arrays of scalars (tags) join with ';'.
+#include "io/json_reader.hpp"
+
+#include <fmt/format.h>
+
+#include <cctype>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "error.hpp"
+
+namespace kunde::io {
+namespace {
+
+using json = nlohmann::json;
+
+// Pulls bytes from a ByteSource and counts the lines consumed, for FILE:LINE messages.
+struct Feed {
+  ByteSource* source;
+  char buf[1 << 16];
+  std::size_t pos = 0, len = 0;
+  std::size_t line = 1;
+  void refill() {
+    pos = 0;
+    len = source->read(buf, sizeof buf);
+  }
+};
+
+struct FeedIterator {
+  using iterator_category = std::input_iterator_tag;
+  using value_type = char;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const char*;
+  using reference = const char&;
+  Feed* feed = nullptr;
+
+  bool at_end() const { return !feed || feed->len == 0; }
+  reference operator*() const { return feed->buf[feed->pos]; }
+  FeedIterator& operator++() {
+    if (feed->buf[feed->pos] == '\n') ++feed->line;
+    if (++feed->pos == feed->len) feed->refill();
+    return *this;
+  }
+  bool operator==(const FeedIterator& o) const { return at_end() == o.at_end(); }
+  bool operator!=(const FeedIterator& o) const { return !(*this == o); }
+};
+
+// Maps keys to header columns, growing the header when new keys turn up.
+class KeyedRecords {
+ public:
+  explicit KeyedRecords(RecordSink& sink) : sink_(sink) {}
+  void begin(std::size_t line) {
+    record_ = Record{};
+    record_.line = line;
+    record_.fields.assign(header_.size(), {});
+  }
+  void set(const std::string& key, std::string value) {
+    auto it = index_.find(key);
+    if (it == index_.end()) {
+      it = index_.emplace(key, header_.size()).first;
+      header_.push_back(key);
+      grown_ = true;
+    }
+    if (record_.fields.size() < header_.size()) record_.fields.resize(header_.size());
+    record_.fields[it->second] = std::move(value);
+  }
+  void fail(std::string why) {
+    if (record_.error.empty()) record_.error = std::move(why);
+  }
+  void end() {
+    if (grown_ || !announced_) {
+      sink_.on_header(header_);
+      grown_ = false;
+      announced_ = true;
+    }
+    record_.fields.resize(header_.size());
+    sink_.on_record(record_);
+  }
+  bool announced() const { return announced_; }
+
+ private:
+  RecordSink& sink_;
+  std::vector<std::string> header_;
+  std::unordered_map<std::string, std::size_t> index_;
+  Record record_;
+  bool grown_ = false;
+  bool announced_ = false;
+};
+
+std::string scalar_text(const json& v) {
+  if (v.is_string()) return v.get<std::string>();
+  if (v.is_null()) return {};
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v) {
+      if (!out.empty()) out += ';';
+      out += scalar_text(e);
+    }
+    return out;
+  }
+  return v.dump();
+}
+
+class Sax : public nlohmann::json_sax<json> {
+ public:
+  Sax(Feed& feed, KeyedRecords& records, const std::string& name)
+      : feed_(feed), records_(records), name_(name) {}
+
+  bool null() override { return value(json()); }
+  bool boolean(bool v) override { return value(json(v)); }
+  bool number_integer(number_integer_t v) override { return value(json(v)); }
+  bool number_unsigned(number_unsigned_t v) override { return value(json(v)); }
+  bool number_float(number_float_t, const string_t& s) override { return value(json(s), true); }
+  bool string(string_t& v) override { return value(json(std::move(v))); }
+  bool binary(binary_t&) override { return true; }
+
+  bool start_object(std::size_t) override {
+    ++depth_;
+    if (depth_ == 1 && !top_array_) {
+      single_ = true;
+      records_.begin(feed_.line);
+    } else if (depth_ == 2 && top_array_) {
+      records_.begin(feed_.line);
+    } else if (depth_ > record_depth()) {
+      records_.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", key_));
+    }
+    return true;
+  }
+  bool end_object() override {
+    if (depth_ == record_depth()) records_.end();
+    --depth_;
+    return true;
+  }
+  bool start_array(std::size_t) override {
+    ++depth_;
+    if (depth_ == 1) top_array_ = true;
+    if (depth_ == record_depth() + 1) list_.clear(), in_list_ = true;
+    return true;
+  }
+  bool end_array() override {
+    if (depth_ == record_depth() + 1 && in_list_) {
+      in_list_ = false;
+      records_.set(key_, list_);
+    }
+    --depth_;
+    return true;
+  }
+  bool key(string_t& k) override {
+    if (depth_ == record_depth()) key_ = k;
+    return true;
+  }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    std::string what = ex.what();
+    auto colon = what.rfind(": ");
+    if (colon != std::string::npos) what = what.substr(colon + 2);
+    throw Error(fmt::format("{}:{}: invalid JSON: {}", name_, feed_.line, what),
+                "the file must hold an array of objects, or one object per line with -f ndjson");
+  }
+
+ private:
+  int record_depth() const { return top_array_ ? 2 : 1; }
+  bool value(const json& v, bool raw_number = false) {
+    if (depth_ == 0 || (depth_ == 1 && top_array_)) {
+      throw Error(fmt::format("{}:{}: expected an object for each record", name_, feed_.line),
+                  "write the records as [{\"name\": ...}, ...]");
+    }
+    std::string text = raw_number ? v.get<std::string>() : scalar_text(v);
+    if (in_list_ && depth_ == record_depth() + 1) {
+      if (!list_.empty()) list_ += ';';
+      list_ += text;
+    } else if (depth_ == record_depth()) {
+      records_.set(key_, std::move(text));
+    }
+    return true;
+  }
+
+  Feed& feed_;
+  KeyedRecords& records_;
+  const std::string& name_;
+  int depth_ = 0;
+  bool top_array_ = false;
+  bool single_ = false;
+  bool in_list_ = false;
+  std::string key_;
+  std::string list_;
+};
+
+}  // namespace
+
+void read_json(ByteSource& source, RecordSink& sink) {
+  auto feed = std::make_unique<Feed>();
+  feed->source = &source;
+  feed->refill();
+  KeyedRecords records(sink);
+  FeedIterator first{feed.get()}, last{nullptr};
+  // Several top-level values in a row (jq's output) are read one after the other.
+  while (true) {
+    while (!first.at_end() && std::isspace(static_cast<unsigned char>(*first))) ++first;
+    if (first.at_end()) break;
+    Sax sax(*feed, records, source.name());
+    json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, false);
+  }
+  if (!records.announced()) sink.on_header({});
+}
+
+void read_ndjson(ByteSource& source, RecordSink& sink) {
+  KeyedRecords records(sink);
+  std::string buffer;
+  std::size_t line = 0;
+  char chunk[1 << 16];
+  bool eof = false;
+  while (!eof) {
+    std::size_t got = source.read(chunk, sizeof chunk);
+    if (got == 0) {
+      eof = true;
+      if (!buffer.empty() && buffer.back() != '\n') buffer += '\n';
+    } else {
+      buffer.append(chunk, got);
+    }
+    std::size_t pos = 0, nl;
+    while ((nl = buffer.find('\n', pos)) != std::string::npos) {
+      std::string_view text(buffer.data() + pos, nl - pos);
+      pos = nl + 1;
+      ++line;
+      if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+      records.begin(line);
+      json obj = json::parse(text, nullptr, false);
+      if (obj.is_discarded() || !obj.is_object()) {
+        records.fail("not a JSON object");
+      } else {
+        for (auto& [k, v] : obj.items()) {
+          if (v.is_object()) {
+            records.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", k));
+          } else {
+            records.set(k, scalar_text(v));
+          }
+        }
+      }
+      records.end();
+    }
+    buffer.erase(0, pos);
+  }
+  if (!records.announced()) sink.on_header({});
+}
+
+}  // namespace kunde::io

@@ -1,0 +1,317 @@
+// Output renderers.
+#include "io/writer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "error.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json to_json(const Value& v) {
+  struct Visitor {
+    json operator()(std::monostate) const { return nullptr; }
+    json operator()(std::int64_t i) const { return i; }
+    json operator()(double d) const { return d; }
+    json operator()(const std::string& s) const { return s; }
+    json operator()(Decimal d) const {
+      // Emitted as a JSON number with exactly its decimals (12.50, not 12.5).
+      return json::parse(format_decimal(d));
+    }
+    json operator()(bool b) const { return b; }
+  };
+  return std::visit(Visitor{}, v);
+}
+
+bool is_numeric(const Value& v) {
+  return std::holds_alternative<std::int64_t>(v) || std::holds_alternative<double>(v) ||
+         std::holds_alternative<Decimal>(v);
+}
+
+std::string json_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+class DelimitedWriter : public RowWriter {
+ public:
+  DelimitedWriter(std::ostream& out, char sep, const WriterOptions& o) : out_(out), sep_(sep), opt_(o) {}
+  void begin(const std::vector<std::string>& columns) override {
+    if (!opt_.header) return;
+    write_line(columns);
+  }
+  void row(const std::vector<Value>& values) override {
+    cells_.clear();
+    for (const auto& v : values) cells_.push_back(to_text(v));
+    write_line(cells_);
+  }
+  void end() override { out_.flush(); }
+
+ private:
+  void write_line(const std::vector<std::string>& cells) {
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (i) out_ << sep_;
+      out_ << csv_field(cells[i], sep_, opt_.safe_csv);
+    }
+    out_ << '\n';
+  }
+  std::ostream& out_;
+  char sep_;
+  WriterOptions opt_;
+  std::vector<std::string> cells_;
+};
+
+class JsonWriter : public RowWriter {
+ public:
+  JsonWriter(std::ostream& out, bool lines) : out_(out), lines_(lines) {}
+  void begin(const std::vector<std::string>& columns) override {
+    columns_ = columns;
+    if (!lines_) out_ << '[';
+  }
+  void row(const std::vector<Value>& values) override {
+    json obj = json::object();
+    for (std::size_t i = 0; i < columns_.size() && i < values.size(); ++i) obj[columns_[i]] = to_json(values[i]);
+    if (lines_) {
+      out_ << json_text(obj) << '\n';
+    } else {
+      out_ << (first_ ? "\n  " : ",\n  ") << json_text(obj);
+    }
+    first_ = false;
+  }
+  void end() override {
+    if (!lines_) out_ << (first_ ? "]\n" : "\n]\n");
+    out_.flush();
+  }
+
+ private:
+  std::ostream& out_;
+  bool lines_;
+  bool first_ = true;
+  std::vector<std::string> columns_;
+};
+
+class TableWriter : public RowWriter {
+ public:
+  TableWriter(std::ostream& out, const WriterOptions& o, bool markdown)
+      : out_(out), opt_(o), markdown_(markdown) {}
+  void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
+  void row(const std::vector<Value>& values) override {
+    std::vector<std::string> cells;
+    numeric_.resize(columns_.size(), true);
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      const Value& v = i < values.size() ? values[i] : Value{};
+      std::string s = to_text(v);
+      for (char& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+      if (!is_null(v) && !is_numeric(v)) numeric_[i] = false;
+      cells.push_back(std::move(s));
+    }
+    rows_.push_back(std::move(cells));
+  }
+  void end() override {
+    if (columns_.empty()) return;
+    numeric_.resize(columns_.size(), true);
+    std::vector<std::size_t> width(columns_.size());
+    for (std::size_t i = 0; i < columns_.size(); ++i) width[i] = text::display_width(columns_[i]);
+    for (const auto& r : rows_)
+      for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], text::display_width(r[i]));
+    fit(width);
+    if (markdown_) {
+      write_markdown(width);
+      return;
+    }
+    if (opt_.header) {
+      std::vector<std::string> head(columns_.begin(), columns_.end());
+      write_line(head, width, true);
+    }
+    for (const auto& r : rows_) write_line(r, width, false);
+    out_.flush();
+  }
+
+ private:
+  // Shrinks the widest text columns until the table fits the terminal.
+  void fit(std::vector<std::size_t>& width) {
+    if (opt_.width == 0) return;
+    auto total = [&] {
+      std::size_t t = 0;
+      for (auto w : width) t += w + 2;
+      return t;
+    };
+    while (total() > opt_.width + 2) {
+      auto widest = std::max_element(width.begin(), width.end());
+      if (*widest <= 8) break;
+      --*widest;
+    }
+  }
+  void write_line(const std::vector<std::string>& cells, const std::vector<std::size_t>& width, bool header) {
+    std::string line;
+    for (std::size_t i = 0; i < columns_.size(); ++i) {
+      std::string cell = text::truncate_to_width(i < cells.size() ? cells[i] : "", width[i]);
+      std::size_t pad = width[i] - text::display_width(cell);
+      bool right = numeric_[i] && !header;
+      bool last = i + 1 == columns_.size();
+      if (i) line += "  ";
+      if (right) line.append(pad, ' ');
+      if (header && opt_.color) line += "\x1b[1m";
+      line += cell;
+      if (header && opt_.color) line += "\x1b[0m";
+      if (!right && !last) line.append(pad, ' ');
+    }
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    out_ << line << '\n';
+  }
+  void write_markdown(const std::vector<std::size_t>&) {
+    auto esc = [](const std::string& s) {
+      std::string o;
+      for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
+      return o;
+    };
+    out_ << '|';
+    for (const auto& c : columns_) out_ << ' ' << esc(c) << " |";
+    out_ << "\n|";
+    for (std::size_t i = 0; i < columns_.size(); ++i) out_ << (numeric_[i] ? " ---: |" : " --- |");
+    out_ << '\n';
+    for (const auto& r : rows_) {
+      out_ << '|';
+      for (const auto& c : r) out_ << ' ' << esc(c) << " |";
+      out_ << '\n';
+    }
+  }
+  std::ostream& out_;
+  WriterOptions opt_;
+  bool markdown_;
+  std::vector<std::string> columns_;
+  std::vector<bool> numeric_;
+  std::vector<std::vector<std::string>> rows_;
+};
+
+std::string html_escape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '&': o += "&amp;"; break;
+      case '"': o += "&quot;"; break;
+      default: o += c;
+    }
+  }
+  return o;
+}
+
+class HtmlWriter : public RowWriter {
+ public:
+  explicit HtmlWriter(std::ostream& out) : out_(out) {}
+  void begin(const std::vector<std::string>& columns) override {
+    out_ << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>kunde</title>\n"
+            "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
+            "th,td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
+            "td.n{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>\n<table>\n<tr>";
+    for (const auto& c : columns) out_ << "<th>" << html_escape(c) << "</th>";
+    out_ << "</tr>\n";
+  }
+  void row(const std::vector<Value>& values) override {
+    out_ << "<tr>";
+    for (const auto& v : values) out_ << (is_numeric(v) ? "<td class=\"n\">" : "<td>") << html_escape(to_text(v)) << "</td>";
+    out_ << "</tr>\n";
+  }
+  void end() override { out_ << "</table>\n</body></html>\n"; }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+OutputFormat parse_output_format(const std::string& name) {
+  static const std::pair<const char*, OutputFormat> kNames[] = {
+      {"table", OutputFormat::table}, {"csv", OutputFormat::csv},   {"tsv", OutputFormat::tsv},
+      {"json", OutputFormat::json},   {"ndjson", OutputFormat::ndjson}, {"jsonl", OutputFormat::ndjson},
+      {"md", OutputFormat::md},       {"markdown", OutputFormat::md}, {"html", OutputFormat::html}};
+  for (const auto& [n, f] : kNames)
+    if (name == n) return f;
+  throw UsageError(fmt::format("unknown format '{}'", name), "use table, csv, tsv, json or ndjson (reports also md, html)");
+}
+
+std::string format_name(OutputFormat f) {
+  switch (f) {
+    case OutputFormat::table: return "table";
+    case OutputFormat::csv: return "csv";
+    case OutputFormat::tsv: return "tsv";
+    case OutputFormat::json: return "json";
+    case OutputFormat::ndjson: return "ndjson";
+    case OutputFormat::md: return "md";
+    case OutputFormat::html: return "html";
+  }
+  return "table";
+}
+
+OutputFormat format_for_path(const std::string& path) {
+  std::string p = text::to_lower_ascii(path);
+  auto ends = [&](std::string_view ext) { return p.size() >= ext.size() && p.compare(p.size() - ext.size(), ext.size(), ext) == 0; };
+  if (ends(".csv")) return OutputFormat::csv;
+  if (ends(".tsv") || ends(".tab")) return OutputFormat::tsv;
+  if (ends(".ndjson") || ends(".jsonl")) return OutputFormat::ndjson;
+  if (ends(".json")) return OutputFormat::json;
+  if (ends(".md")) return OutputFormat::md;
+  if (ends(".html") || ends(".htm")) return OutputFormat::html;
+  return OutputFormat::table;
+}
+
+std::string csv_field(const std::string& s, char sep, bool safe) {
+  std::string v = s;
+  if (safe && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+    v.insert(v.begin(), '\'');
+  }
+  bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string::npos ||
+               (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+  if (!quote) return v;
+  std::string out = "\"";
+  for (char c : v) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + '"';
+}
+
+std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& out, const WriterOptions& options) {
+  switch (format) {
+    case OutputFormat::csv: return std::make_unique<DelimitedWriter>(out, ',', options);
+    case OutputFormat::tsv: return std::make_unique<DelimitedWriter>(out, '\t', options);
+    case OutputFormat::json: return std::make_unique<JsonWriter>(out, false);
+    case OutputFormat::ndjson: return std::make_unique<JsonWriter>(out, true);
+    case OutputFormat::md: return std::make_unique<TableWriter>(out, options, true);
+    case OutputFormat::html: return std::make_unique<HtmlWriter>(out);
+    default: return std::make_unique<TableWriter>(out, options, false);
+  }
+}
+
+void write_record(OutputFormat format, std::ostream& out, const std::vector<std::string>& fields,
+                  const std::vector<Value>& values, const WriterOptions& options) {
+  if (format == OutputFormat::table) {
+    std::size_t w = 0;
+    for (const auto& f : fields) w = std::max(w, text::display_width(f));
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (is_null(values[i])) continue;
+      std::string label = fields[i] + ":";
+      out << (options.color ? "\x1b[1m" : "") << label << (options.color ? "\x1b[0m" : "")
+          << std::string(w + 2 - text::display_width(label), ' ') << to_text(values[i]) << '\n';
+    }
+    return;
+  }
+  if (format == OutputFormat::json || format == OutputFormat::ndjson) {
+    json obj = json::object();
+    for (std::size_t i = 0; i < fields.size(); ++i) obj[fields[i]] = to_json(values[i]);
+    out << (format == OutputFormat::json ? obj.dump(2, ' ', false, json::error_handler_t::replace) : json_text(obj)) << '\n';
+    return;
+  }
+  auto writer = make_row_writer(format, out, options);
+  writer->begin(fields);
+  writer->row(values);
+  writer->end();
+}
+
+}  // namespace kunde::io

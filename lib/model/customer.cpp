@@ -1,0 +1,176 @@
+// Customer fields: parsing, validation and output.
+#include "model/customer.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "error.hpp"
+#include "model/dates.hpp"
+#include "model/org_number.hpp"
+#include "model/phone.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::model {
+namespace {
+
+std::optional<std::string> opt(std::string_view v) {
+  if (v.empty()) return std::nullopt;
+  return std::string(v);
+}
+
+Value text_value(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
+Value int_value(const std::optional<std::int64_t>& i) { return i ? Value(*i) : Value(); }
+Value money_value(const std::optional<std::int64_t>& i, int decimals) {
+  return i ? Value(Decimal{*i, decimals}) : Value();
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>& customer_fields() {
+  static const std::vector<FieldSpec> fields = {
+      {"number", {"external_id", "customer_id", "customer_number", "customer_no", "kundenr", "kundenummer"}},
+      {"name", {"full_name", "customer_name", "navn", "namn", "company", "company_name"}},
+      {"kind", {"type", "customer_type"}},
+      {"email", {"e_mail", "mail", "epost", "e_post"}},
+      {"phone", {"telephone", "tel", "mobile", "telefon", "mobil", "phone_number"}},
+      {"street", {"address", "street_address", "adresse", "gateadresse", "address1"}},
+      {"postal_code", {"zip", "zip_code", "postcode", "postnr", "postnummer"}},
+      {"city", {"town", "poststed", "sted", "ort", "by"}},
+      {"country", {"land", "country_code"}},
+      {"org_number", {"organisation_number", "organization_number", "orgnr", "org_nr", "vat_number"}},
+      {"created_at", {"created", "customer_since", "opprettet"}},
+      {"preferred_channel", {"channel"}},
+      {"credit_limit", {"kredittgrense"}},
+      {"payment_terms_days", {"payment_terms", "terms_days", "betalingsfrist"}},
+      {"wallet", {"share_of_wallet_base", "estimated_spend"}},
+      {"tags", {"labels"}},
+      {"notes", {"note", "comment", "comments", "notat", "merknad"}},
+  };
+  return fields;
+}
+
+std::vector<std::string> customer_columns() {
+  std::vector<std::string> out;
+  for (const auto& f : customer_fields()) out.push_back(f.name);
+  return out;
+}
+
+std::optional<CustomerField> customer_field(std::string_view name) {
+  std::string n = text::to_lower_ascii(text::trim(name));
+  const auto& fields = customer_fields();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].name == n) return static_cast<CustomerField>(i);
+  }
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    for (const auto& a : fields[i].aliases)
+      if (a == n) return static_cast<CustomerField>(i);
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> split_tags(std::string_view s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find_first_of(";,", start);
+    if (end == std::string_view::npos) end = s.size();
+    auto t = text::trim(s.substr(start, end - start));
+    if (!t.empty()) out.emplace_back(t);
+    start = end + 1;
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::string join_tags(const std::vector<std::string>& tags) {
+  std::string out;
+  for (const auto& t : tags) out += (out.empty() ? "" : ";") + t;
+  return out;
+}
+
+void set_customer_field(Customer& c, CustomerField field, std::string_view raw, const ParseContext& ctx) {
+  std::string_view v = text::trim(raw);
+  auto money = [&](std::optional<std::int64_t>& dst, const char* what) {
+    try {
+      dst = v.empty() ? std::nullopt : std::optional<std::int64_t>(parse_money(v, ctx.money_decimals, ctx.number));
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", what, e.what()), e.hint());
+    }
+  };
+  switch (field) {
+    case kNumber: c.number = opt(v); break;
+    case kName: c.name = std::string(v); break;
+    case kKind: {
+      std::string k = text::to_lower_ascii(v);
+      if (k.empty() || k == "person" || k == "private" || k == "privat" || k == "individual" || k == "p") {
+        c.kind = "person";
+      } else if (k == "company" || k == "business" || k == "bedrift" || k == "firma" || k == "foretag" ||
+                 k == "organisation" || k == "organization" || k == "c" || k == "b2b") {
+        c.kind = "company";
+      } else {
+        throw Error(fmt::format("kind '{}' is neither person nor company", v), "write person or company");
+      }
+      break;
+    }
+    case kEmail: c.email = opt(v); break;
+    case kPhone: c.phone = opt(v); break;
+    case kStreet: c.street = opt(v); break;
+    case kPostalCode: c.postal_code = opt(v); break;
+    case kCity: c.city = opt(v); break;
+    case kCountry: c.country = opt(v); break;
+    case kOrgNumber: c.org_number = opt(v); break;
+    case kCreatedAt: c.created_at = v.empty() ? std::nullopt : opt(parse_date(v, ctx.date_format)); break;
+    case kPreferredChannel: c.preferred_channel = v.empty() ? std::nullopt : opt(text::to_lower_ascii(v)); break;
+    case kCreditLimit: money(c.credit_limit, "credit_limit"); break;
+    case kPaymentTermsDays:
+      c.payment_terms_days = v.empty() ? std::nullopt : std::optional<std::int64_t>(parse_integer(v));
+      if (c.payment_terms_days && *c.payment_terms_days < 0)
+        throw Error(fmt::format("payment_terms_days {} is negative", v), "give the number of days, e.g. 30");
+      break;
+    case kWallet: money(c.wallet, "wallet"); break;
+    case kTags: c.tags = split_tags(v); break;
+    case kNotes: c.notes = opt(raw.empty() ? v : text::trim(raw)); break;
+    default: break;
+  }
+}
+
+void normalise(Customer& c, const ParseContext& ctx) {
+  if (c.email) {
+    std::string key = text::to_lower_ascii(text::trim(*c.email));
+    auto at = key.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 >= key.size() || key.find(' ') != std::string::npos) {
+      throw Error(fmt::format("'{}' is not an email address", *c.email), "write it like name@example.com");
+    }
+    c.email_key = key;
+  } else {
+    c.email_key.reset();
+  }
+  std::string iso = c.country ? country_code(*c.country) : std::string();
+  if (iso.empty()) iso = ctx.region;
+  c.phone_e164 = c.phone ? to_e164(*c.phone, iso) : std::nullopt;
+  if (c.org_number) c.org_number = check_org_number(*c.org_number, iso);
+}
+
+std::vector<Value> customer_values(const Customer& c, int d) {
+  return {text_value(c.number),
+          Value(c.name),
+          Value(c.kind),
+          text_value(c.email),
+          text_value(c.phone),
+          text_value(c.street),
+          text_value(c.postal_code),
+          text_value(c.city),
+          text_value(c.country),
+          text_value(c.org_number),
+          text_value(c.created_at),
+          text_value(c.preferred_channel),
+          money_value(c.credit_limit, d),
+          int_value(c.payment_terms_days),
+          money_value(c.wallet, d),
+          c.tags.empty() ? Value() : Value(join_tags(c.tags)),
+          text_value(c.notes)};
+}
+
+}  // namespace kunde::model

@@ -1,0 +1,68 @@
+// A customer and its canonical fields: what import reads, export writes, `edit --set`
+// changes and the repository stores.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/field_spec.hpp"
+#include "model/money.hpp"
+#include "value.hpp"
+
+namespace kunde::model {
+
+struct Customer {
+  std::int64_t id = 0;
+  std::optional<std::string> number;
+  std::string name;
+  std::string kind = "person";
+  std::optional<std::string> email, phone, street, postal_code, city, country, org_number,
+      created_at, preferred_channel, notes;
+  std::optional<std::int64_t> credit_limit, payment_terms_days, wallet;
+  std::vector<std::string> tags;                   // sorted, no duplicates
+  std::map<std::string, std::string> attributes;   // custom columns from imports
+
+  // Derived on normalise(): matching keys.
+  std::optional<std::string> email_key, phone_e164;
+
+  bool operator==(const Customer&) const = default;
+};
+
+// Canonical customer fields in export order, with their import aliases.
+enum CustomerField : std::size_t {
+  kNumber, kName, kKind, kEmail, kPhone, kStreet, kPostalCode, kCity, kCountry, kOrgNumber,
+  kCreatedAt, kPreferredChannel, kCreditLimit, kPaymentTermsDays, kWallet, kTags, kNotes,
+  kCustomerFieldCount
+};
+const std::vector<FieldSpec>& customer_fields();
+std::vector<std::string> customer_columns();
+// The field for a name or alias ("customer_number" -> kNumber), if any.
+std::optional<CustomerField> customer_field(std::string_view name);
+
+struct ParseContext {
+  int money_decimals = 2;
+  NumberFormat number;
+  std::string date_format;
+  std::string region;  // default phone/organisation-number country
+};
+
+// Sets one field from text; empty text clears it (name becomes ""). Throws kunde::Error.
+void set_customer_field(Customer& c, CustomerField field, std::string_view value, const ParseContext& ctx);
+
+// Validates the whole record and derives matching keys: checks the organisation number
+// against the country (or the default region), lower-cases the email key, and computes
+// the E.164 phone. Throws kunde::Error naming the problem.
+void normalise(Customer& c, const ParseContext& ctx);
+
+// The canonical fields as output values (money as decimals), in customer_columns() order.
+std::vector<Value> customer_values(const Customer& c, int money_decimals);
+
+// "a;b , c" -> {"a","b","c"}: sorted, unique, trimmed.
+std::vector<std::string> split_tags(std::string_view text);
+std::string join_tags(const std::vector<std::string>& tags);
+
+}  // namespace kunde::model

@@ -1,0 +1,14 @@
+// Phone numbers in E.164, so "+47 912 34 567", "91234567" and "0047-91234567" match.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kunde::model {
+
+// The E.164 form of `text`, reading national numbers as belonging to `region` (ISO 3166
+// alpha-2, e.g. "NO"). Empty when the text is not a phone number libphonenumber accepts.
+std::optional<std::string> to_e164(std::string_view text, const std::string& region);
+
+}  // namespace kunde::model

@@ -1,0 +1,96 @@
+// Write transactions recorded as history entries.
+#include "store/change.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cstring>
+
+#include "error.hpp"
+#include "store/changeset_io.hpp"
+#include "clock.hpp"
+#include "store/derived.hpp"
+
+namespace kunde::store {
+namespace {
+
+// Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
+int track_table(void*, const char* name) {
+  static constexpr const char* kSkip[] = {"history", "history_changes", "customer_order_stats",
+                                          "customer_contact_stats", "customer_search", "meta"};
+  for (const char* s : kSkip) {
+    if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
+  }
+  return 1;
+}
+
+}  // namespace
+
+Change::Change(Database& db, std::string command, bool record)
+    : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
+  db_.exec("DELETE FROM temp.touched");
+  if (!record_) return;
+  int rc = sqlite3session_create(db_.handle(), "main", &session_);
+  if (rc != SQLITE_OK) db_.fail(rc, "starting the history record");
+  sqlite3session_table_filter(session_, track_table, nullptr);
+  rc = sqlite3session_attach(session_, nullptr);
+  if (rc != SQLITE_OK) db_.fail(rc, "starting the history record");
+}
+
+Change::~Change() {
+  if (session_) sqlite3session_delete(session_);
+}
+
+std::int64_t Change::commit(std::string_view summary,
+                            const std::function<void(std::int64_t)>& before_commit) {
+  refresh_derived(db_);
+  std::int64_t id = 0;
+  bool changed = session_ ? !sqlite3session_isempty(session_) : true;
+  if (changed) {
+    db_.prepare("INSERT INTO history(at, command, summary) VALUES (?, ?, ?)")
+        .bind(1, now_local())
+        .bind(2, command_)
+        .bind(3, summary)
+        .run();
+    id = db_.last_insert_rowid();
+    if (session_) {
+      ChunkWriter writer(db_, id);
+      int rc = sqlite3session_changeset_strm(session_, ChunkWriter::output, &writer);
+      if (rc != SQLITE_OK) db_.fail(rc, "recording the change in history");
+      writer.flush();
+      db_.prepare("UPDATE history SET bytes = ? WHERE id = ?").bind(1, writer.bytes()).bind(2, id).run();
+    }
+  }
+  if (session_) {
+    sqlite3session_delete(session_);
+    session_ = nullptr;
+  }
+  if (before_commit) before_commit(id);
+  tx_.commit();
+  return id;
+}
+
+void Change::rollback() {
+  if (session_) {
+    sqlite3session_delete(session_);
+    session_ = nullptr;
+  }
+  tx_.rollback();
+}
+
+void refresh_derived(Database& db) {
+  refresh_search(db);
+  refresh_order_stats(db);
+  refresh_contact_stats(db);
+  db.exec("DELETE FROM temp.touched");
+}
+
+void rebuild_derived(Database& db) {
+  db.exec("INSERT OR IGNORE INTO temp.touched SELECT id FROM customers");
+  db.exec("DELETE FROM customer_search");
+  db.exec("DELETE FROM customer_order_stats");
+  db.exec("DELETE FROM customer_contact_stats");
+  refresh_derived(db);
+}
+
+}  // namespace kunde::store

@@ -1,0 +1,49 @@
+// One write command = one transaction = one history entry. A Change records the rows it
+// alters with SQLite's session extension, refreshes the derived data of the customers it
+// touched, and stores the changeset so that `kunde undo` can revert it.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "store/database.hpp"
+
+struct sqlite3_session;
+
+namespace kunde::store {
+
+class Change {
+ public:
+  // `command` is what history shows; `record` false makes an entry without a changeset
+  // (erasure must not keep a copy of what it erased).
+  Change(Database& db, std::string command, bool record = true);
+  ~Change();
+  Change(const Change&) = delete;
+  Change& operator=(const Change&) = delete;
+
+  // Refreshes derived data, stores the history entry and commits. Returns the new history id,
+  // or 0 when nothing changed (no entry is written then).
+  // `before_commit` runs with the new entry's id (0 if none) inside the transaction.
+  std::int64_t commit(std::string_view summary,
+                      const std::function<void(std::int64_t)>& before_commit = {});
+  // Refreshes derived data and rolls everything back: what --dry-run does after the work.
+  void rollback();
+  Database& db() { return db_; }
+
+ private:
+  Database& db_;
+  std::string command_;
+  Transaction tx_;
+  sqlite3_session* session_ = nullptr;
+  bool record_;
+};
+
+// Recomputes statistics and search entries for the customers noted in temp.touched.
+void refresh_derived(Database& db);
+
+// Recomputes the derived data of every customer (kunde doctor --fix, migrations).
+void rebuild_derived(Database& db);
+
+}  // namespace kunde::store

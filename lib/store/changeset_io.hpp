@@ -1,0 +1,42 @@
+// Streams changesets into and out of the history_changes table in chunks, so neither
+// recording nor undoing a large import needs the whole changeset in memory.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "store/database.hpp"
+
+namespace kunde::store {
+
+class ChunkWriter {
+ public:
+  ChunkWriter(Database& db, std::int64_t history_id) : db_(db), id_(history_id) {}
+  // Matches the xOutput signature of sqlite3session_changeset_strm.
+  static int output(void* self, const void* data, int n);
+  void flush();
+  std::int64_t bytes() const { return bytes_; }
+
+ private:
+  Database& db_;
+  std::int64_t id_;
+  std::int64_t seq_ = 0;
+  std::int64_t bytes_ = 0;
+  std::string buffer_;
+};
+
+class ChunkReader {
+ public:
+  ChunkReader(Database& db, std::int64_t history_id);
+  // Matches the xInput signature of the *_strm changeset functions.
+  static int input(void* self, void* data, int* n);
+
+ private:
+  std::unique_ptr<Statement> chunks_;
+  std::string current_;
+  std::size_t offset_ = 0;
+  bool done_ = false;
+};
+
+}  // namespace kunde::store

@@ -1,0 +1,428 @@
+// Customer storage.
+#include "store/customer_repo.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "clock.hpp"
+#include "error.hpp"
+#include "model/org_number.hpp"
+#include "model/phone.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::store {
+namespace {
+
+constexpr const char* kColumns =
+    "c.id, c.number, c.name, c.kind, c.email, c.email_key, c.phone, c.phone_e164, c.street, "
+    "c.postal_code, c.city, c.country, c.org_number, c.created_at, c.preferred_channel, "
+    "c.credit_limit, c.payment_terms_days, c.wallet, c.notes, c.attributes, "
+    "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))";
+
+model::Customer read_customer(const Statement& st) {
+  model::Customer c;
+  c.id = st.get_int(0);
+  c.number = st.get_opt_text(1);
+  c.name = st.get_text(2);
+  c.kind = st.get_text(3);
+  c.email = st.get_opt_text(4);
+  c.email_key = st.get_opt_text(5);
+  c.phone = st.get_opt_text(6);
+  c.phone_e164 = st.get_opt_text(7);
+  c.street = st.get_opt_text(8);
+  c.postal_code = st.get_opt_text(9);
+  c.city = st.get_opt_text(10);
+  c.country = st.get_opt_text(11);
+  c.org_number = st.get_opt_text(12);
+  c.created_at = st.get_opt_text(13);
+  c.preferred_channel = st.get_opt_text(14);
+  c.credit_limit = st.get_opt_int(15);
+  c.payment_terms_days = st.get_opt_int(16);
+  c.wallet = st.get_opt_int(17);
+  c.notes = st.get_opt_text(18);
+  auto attrs = st.get_text_view(19);
+  if (attrs.size() > 2) {
+    auto j = nlohmann::json::parse(attrs, nullptr, false);
+    if (j.is_object())
+      for (auto& [k, v] : j.items()) c.attributes[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  }
+  if (!st.is_null(20)) c.tags = model::split_tags(st.get_text_view(20));
+  return c;
+}
+
+std::string attributes_json(const model::Customer& c) {
+  if (c.attributes.empty()) return "{}";
+  nlohmann::json j(c.attributes);
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void bind_customer(Statement& st, const model::Customer& c) {
+  st.bind(1, c.number)
+      .bind(2, c.name)
+      .bind(3, c.kind)
+      .bind(4, c.email)
+      .bind(5, c.email_key)
+      .bind(6, c.phone)
+      .bind(7, c.phone_e164)
+      .bind(8, c.street)
+      .bind(9, c.postal_code)
+      .bind(10, c.city)
+      .bind(11, c.country)
+      .bind(12, c.org_number)
+      .bind(13, c.created_at)
+      .bind(14, c.preferred_channel)
+      .bind(15, c.credit_limit)
+      .bind(16, c.payment_terms_days)
+      .bind(17, c.wallet)
+      .bind(18, c.notes)
+      .bind(19, attributes_json(c));
+}
+
+bool looks_like_phone(std::string_view s) {
+  int digits = 0;
+  for (char ch : s) {
+    if (ch >= '0' && ch <= '9') {
+      ++digits;
+    } else if (!std::strchr(" +-().", ch)) {
+      return false;
+    }
+  }
+  return digits >= 5;
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+}  // namespace
+
+std::string fts_query(std::string_view text) {
+  std::string folded = text::fold(text);
+  std::string out, word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    out += (out.empty() ? "" : " ") + ("\"" + word + "\"*");
+    word.clear();
+  };
+  for (char ch : folded) {
+    bool alnum = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || static_cast<unsigned char>(ch) >= 0x80;
+    if (alnum) {
+      word += ch;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return out;
+}
+
+std::optional<model::Customer> CustomerRepo::by_id(std::int64_t id) {
+  auto& st = db_.prepare(fmt::format("SELECT {} FROM customers c WHERE c.id = ?", kColumns));
+  st.bind(1, id);
+  std::optional<model::Customer> out;
+  if (st.step()) out = read_customer(st);
+  st.reset();
+  return out;
+}
+
+std::optional<std::int64_t> CustomerRepo::id_by_number(std::string_view number) {
+  auto& st = db_.prepare(
+      "SELECT id FROM customers WHERE number = ?1 UNION ALL "
+      "SELECT customer_id FROM customer_aliases WHERE number = ?1 LIMIT 1");
+  st.bind(1, number);
+  std::optional<std::int64_t> out;
+  if (st.step()) out = st.get_int(0);
+  st.reset();
+  return out;
+}
+
+std::optional<std::int64_t> CustomerRepo::id_by_email(std::string_view email_key) {
+  auto& st = db_.prepare("SELECT id FROM customers WHERE email_key = ? ORDER BY id LIMIT 1");
+  st.bind(1, email_key);
+  std::optional<std::int64_t> out;
+  if (st.step()) out = st.get_int(0);
+  st.reset();
+  return out;
+}
+
+std::vector<std::int64_t> CustomerRepo::ids_by_phone(std::string_view e164) {
+  auto& st = db_.prepare("SELECT id FROM customers WHERE phone_e164 = ? ORDER BY id");
+  st.bind(1, e164);
+  std::vector<std::int64_t> out;
+  while (st.step()) out.push_back(st.get_int(0));
+  st.reset();
+  return out;
+}
+
+std::vector<std::int64_t> CustomerRepo::resolve(std::string_view raw, const std::string& region) {
+  std::string_view ref = text::trim(raw);
+  std::vector<std::int64_t> out;
+  auto add = [&](std::int64_t id) {
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  };
+  if (ref.size() > 1 && ref[0] == '#' && all_digits(ref.substr(1))) {
+    if (by_id(std::stoll(std::string(ref.substr(1))))) add(std::stoll(std::string(ref.substr(1))));
+    return out;
+  }
+  if (auto id = id_by_number(ref)) add(*id);
+  if (!out.empty()) return out;
+  if (ref.find('@') != std::string_view::npos) {
+    if (auto id = id_by_email(text::to_lower_ascii(ref))) add(*id);
+    return out;
+  }
+  if (looks_like_phone(ref)) {
+    if (auto e164 = model::to_e164(ref, region.empty() ? usual_region() : region)) {
+      for (auto id : ids_by_phone(*e164)) add(id);
+    }
+  }
+  if (out.empty() && all_digits(ref) && ref.size() < 12) {
+    if (by_id(std::stoll(std::string(ref)))) add(std::stoll(std::string(ref)));
+  }
+  return out;
+}
+
+std::string CustomerRepo::usual_region() {
+  auto& st = db_.prepare(
+      "SELECT country FROM customers WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 1");
+  std::string region = st.step() ? model::country_code(st.get_text(0)) : std::string();
+  st.reset();
+  return region;
+}
+
+std::int64_t CustomerRepo::resolve_one(std::string_view ref, const std::string& region) {
+  auto ids = resolve(ref, region);
+  if (ids.empty()) {
+    throw Error(fmt::format("no customer matches '{}'", ref),
+                "give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names");
+  }
+  if (ids.size() > 1) {
+    std::vector<std::string> shown;
+    for (auto id : ids) shown.push_back(fmt::format("#{}", id));
+    throw Error(fmt::format("'{}' matches {} customers: {}", ref, ids.size(), fmt::join(shown, ", ")),
+                "give the customer number or #id of the one you mean");
+  }
+  return ids.front();
+}
+
+std::int64_t CustomerRepo::insert(const model::Customer& c) {
+  auto& st = db_.prepare(
+      "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
+      "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
+      "payment_terms_days, wallet, notes, attributes) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  bind_customer(st, c);
+  st.run();
+  std::int64_t id = db_.last_insert_rowid();
+  write_tags(id, c.tags);
+  return id;
+}
+
+void CustomerRepo::update(const model::Customer& c) {
+  auto& st = db_.prepare(
+      "UPDATE customers SET number=?, name=?, kind=?, email=?, email_key=?, phone=?, phone_e164=?, "
+      "street=?, postal_code=?, city=?, country=?, org_number=?, created_at=?, preferred_channel=?, "
+      "credit_limit=?, payment_terms_days=?, wallet=?, notes=?, attributes=? WHERE id=?");
+  bind_customer(st, c);
+  st.bind(20, c.id);
+  st.run();
+  auto& del = db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?");
+  del.bind(1, c.id).run();
+  write_tags(c.id, c.tags);
+}
+
+void CustomerRepo::write_tags(std::int64_t id, const std::vector<std::string>& tags) {
+  for (const auto& t : tags) {
+    db_.prepare("INSERT OR IGNORE INTO customer_tags(customer_id, tag) VALUES (?, ?)").bind(1, id).bind(2, t).run();
+  }
+}
+
+bool CustomerRepo::add_tag(std::int64_t id, const std::string& tag) {
+  db_.prepare("INSERT OR IGNORE INTO customer_tags(customer_id, tag) VALUES (?, ?)").bind(1, id).bind(2, tag).run();
+  return db_.changes() > 0;
+}
+
+bool CustomerRepo::remove_tag(std::int64_t id, const std::string& tag) {
+  db_.prepare("DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?").bind(1, id).bind(2, tag).run();
+  return db_.changes() > 0;
+}
+
+CustomerRepo::Dependents CustomerRepo::dependents(std::int64_t id) {
+  auto& st = db_.prepare(
+      "SELECT (SELECT count(*) FROM orders WHERE customer_id = ?1), "
+      "(SELECT count(*) FROM payments WHERE customer_id = ?1), "
+      "(SELECT count(*) FROM contacts WHERE customer_id = ?1)");
+  st.bind(1, id);
+  st.step();
+  Dependents d{st.get_int(0), st.get_int(1), st.get_int(2)};
+  st.reset();
+  return d;
+}
+
+void CustomerRepo::remove(std::int64_t id) {
+  db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?").bind(1, id).run();
+  db_.prepare("DELETE FROM customer_aliases WHERE customer_id = ?").bind(1, id).run();
+  db_.prepare("DELETE FROM customers WHERE id = ?").bind(1, id).run();
+}
+
+void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
+  auto a = by_id(into);
+  auto b = by_id(from);
+  if (!a || !b) throw Error("both customers must exist to merge them", "");
+  for (const char* table : {"orders", "payments", "contacts"}) {
+    db_.prepare(fmt::format("UPDATE {} SET customer_id = ? WHERE customer_id = ?", table)).bind(1, into).bind(2, from).run();
+  }
+  db_.prepare("UPDATE customer_aliases SET customer_id = ? WHERE customer_id = ?").bind(1, into).bind(2, from).run();
+  // What the surviving record lacks, the merged one supplies.
+  auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
+    if (!dst && src) dst = src;
+  };
+  fill(a->email, b->email), fill(a->email_key, b->email_key), fill(a->phone, b->phone);
+  fill(a->phone_e164, b->phone_e164), fill(a->street, b->street), fill(a->postal_code, b->postal_code);
+  fill(a->city, b->city), fill(a->country, b->country), fill(a->org_number, b->org_number);
+  fill(a->preferred_channel, b->preferred_channel), fill(a->notes, b->notes);
+  if (!a->created_at || (b->created_at && *b->created_at < *a->created_at)) a->created_at = b->created_at;
+  if (!a->credit_limit) a->credit_limit = b->credit_limit;
+  if (!a->payment_terms_days) a->payment_terms_days = b->payment_terms_days;
+  if (!a->wallet) a->wallet = b->wallet;
+  if (a->name.empty()) a->name = b->name;
+  for (const auto& [k, v] : b->attributes) a->attributes.emplace(k, v);
+  for (const auto& t : b->tags) a->tags.push_back(t);
+  std::sort(a->tags.begin(), a->tags.end());
+  a->tags.erase(std::unique(a->tags.begin(), a->tags.end()), a->tags.end());
+  remove(from);
+  update(*a);
+  if (b->number) {
+    db_.prepare("INSERT OR REPLACE INTO customer_aliases(number, customer_id) VALUES (?, ?)")
+        .bind(1, *b->number)
+        .bind(2, into)
+        .run();
+  }
+}
+
+void CustomerRepo::erase(std::int64_t id) {
+  db_.prepare("DELETE FROM order_lines WHERE order_id IN (SELECT id FROM orders WHERE customer_id = ?)").bind(1, id).run();
+  for (const char* table : {"orders", "payments", "contacts"}) {
+    db_.prepare(fmt::format("DELETE FROM {} WHERE customer_id = ?", table)).bind(1, id).run();
+  }
+  remove(id);
+}
+
+std::vector<std::string> CustomerRepo::aliases(std::int64_t id) {
+  std::vector<std::string> out;
+  auto& st = db_.prepare("SELECT number FROM customer_aliases WHERE customer_id = ? ORDER BY number");
+  st.bind(1, id);
+  while (st.step()) out.push_back(st.get_text(0));
+  st.reset();
+  return out;
+}
+
+CustomerStats CustomerRepo::stats(std::int64_t id) {
+  CustomerStats s;
+  auto& st = db_.prepare(
+      "SELECT o.first_order_at, o.last_order_at, o.orders, o.revenue, o.cost, o.margin, o.paid, o.balance, "
+      "o.top_categories, k.contacts, k.inbound, k.outbound, k.last_contact_at, k.complaints, k.open_promises, "
+      "k.preferred_channel FROM customers c "
+      "LEFT JOIN customer_order_stats o ON o.customer_id = c.id "
+      "LEFT JOIN customer_contact_stats k ON k.customer_id = c.id WHERE c.id = ?");
+  st.bind(1, id);
+  if (st.step()) {
+    s.first_order_at = st.get_opt_text(0);
+    s.last_order_at = st.get_opt_text(1);
+    s.orders = st.get_int(2);
+    s.revenue = st.get_int(3);
+    s.cost = st.get_int(4);
+    s.margin = st.get_int(5);
+    s.paid = st.get_int(6);
+    s.balance = st.get_int(7);
+    s.top_categories = st.get_opt_text(8);
+    s.contacts = st.get_int(9);
+    s.inbound = st.get_int(10);
+    s.outbound = st.get_int(11);
+    s.last_contact_at = st.get_opt_text(12);
+    s.complaints = st.get_int(13);
+    s.open_promises = st.get_int(14);
+    s.preferred_channel = st.get_opt_text(15);
+  }
+  st.reset();
+  return s;
+}
+
+std::int64_t CustomerRepo::count() {
+  auto& st = db_.prepare("SELECT count(*) FROM customers");
+  st.step();
+  auto n = st.get_int(0);
+  st.reset();
+  return n;
+}
+
+std::vector<std::string> CustomerRepo::attribute_keys() {
+  std::vector<std::string> out;
+  auto& st = db_.prepare(
+      "SELECT DISTINCT j.key FROM customers c, json_each(c.attributes) j "
+      "WHERE c.attributes <> '{}' ORDER BY j.key");
+  while (st.step()) out.push_back(st.get_text(0));
+  st.reset();
+  return out;
+}
+
+void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const model::Customer&)>& each) {
+  std::string sql = fmt::format("SELECT {} FROM customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id", kColumns);
+  std::vector<std::string> where;
+  std::vector<std::string> params;
+  auto param = [&](std::string v) {
+    params.push_back(std::move(v));
+    return fmt::format("?{}", params.size());
+  };
+  for (const auto& t : f.tags) {
+    where.push_back(fmt::format("EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = {})", param(t)));
+  }
+  if (f.country) where.push_back(fmt::format("lower(c.country) = lower({})", param(*f.country)));
+  if (f.city) where.push_back(fmt::format("kunde_fold(c.city) = kunde_fold({})", param(*f.city)));
+  if (f.kind) where.push_back(fmt::format("c.kind = {}", param(*f.kind)));
+  if (f.created_since) where.push_back(fmt::format("c.created_at >= {}", param(*f.created_since)));
+  if (f.created_until) where.push_back(fmt::format("substr(c.created_at, 1, 10) <= {}", param(*f.created_until)));
+  for (const auto& [k, v] : f.attributes) {
+    where.push_back(fmt::format("json_extract(c.attributes, '$.' || json_quote({})) = {}", param(k), param(v)));
+  }
+  if (f.search) {
+    where.push_back(fmt::format("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH {})",
+                                param(fts_query(*f.search))));
+  }
+  if (f.ids) {
+    std::string list;
+    for (auto id : *f.ids) list += (list.empty() ? "" : ",") + std::to_string(id);
+    where.push_back(fmt::format("c.id IN ({})", list.empty() ? "NULL" : list));
+  }
+  if (f.over_limit) where.push_back("c.credit_limit IS NOT NULL AND coalesce(s.balance, 0) > c.credit_limit");
+  if (f.overdue) {
+    where.push_back(fmt::format(
+        "(SELECT coalesce(sum(l.amount), 0) FROM orders o JOIN order_lines l ON l.order_id = o.id "
+        "WHERE o.customer_id = c.id AND o.status <> 'cancelled' AND "
+        "date(substr(o.ordered_at, 1, 10), '+' || coalesce(c.payment_terms_days, 30) || ' days') < {}) "
+        "- coalesce(s.paid, 0) > 0", param(today_local())));
+  }
+  if (!where.empty()) sql += " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
+  static const std::pair<const char*, const char*> kSorts[] = {
+      {"id", "c.id"}, {"number", "c.number"}, {"name", "kunde_fold(c.name)"}, {"city", "kunde_fold(c.city)"},
+      {"country", "c.country"}, {"created_at", "c.created_at"}, {"email", "c.email_key"},
+      {"revenue", "coalesce(s.revenue, 0)"}, {"margin", "coalesce(s.margin, 0)"},
+      {"balance", "coalesce(s.balance, 0)"}, {"orders", "coalesce(s.orders, 0)"},
+      {"last_order", "s.last_order_at"}};
+  const char* order = nullptr;
+  for (const auto& [name, expr] : kSorts)
+    if (f.sort == name) order = expr;
+  if (!order) {
+    throw UsageError(fmt::format("cannot sort by '{}'", f.sort),
+                     "sort by id, number, name, city, country, created_at, email, revenue, margin, balance, orders or last_order");
+  }
+  sql += fmt::format(" ORDER BY {} {}, c.id", order, f.descending ? "DESC" : "ASC");
+  if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
+  Statement st(db_, sql);
+  for (std::size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i + 1), params[i]);
+  while (st.step()) each(read_customer(st));
+}
+
+}  // namespace kunde::store

@@ -1,0 +1,108 @@
+// RAII wrappers over one SQLite connection: the connection, prepared statements (cached by
+// their SQL text) and nested transactions. Values are always bound, never formatted into SQL.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "value.hpp"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace kunde::store {
+
+class Database;
+
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  ~Statement();
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binding: parameters are numbered from 1. An empty optional binds NULL.
+  Statement& bind(int i, std::int64_t v);
+  Statement& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Statement& bind(int i, double v);
+  Statement& bind(int i, std::string_view v);
+  Statement& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Statement& bind(int i, const std::optional<std::string>& v);
+  Statement& bind(int i, const std::optional<std::int64_t>& v);
+  Statement& bind(int i, const std::optional<double>& v);
+  Statement& bind_null(int i);
+  Statement& bind_blob(int i, const void* data, std::size_t size);
+
+  // Runs one step: true while a row is available.
+  bool step();
+  // Runs the statement to completion, for writes.
+  void run();
+  void reset();
+
+  bool is_null(int col) const;
+  std::int64_t get_int(int col) const;
+  double get_double(int col) const;
+  std::string get_text(int col) const;
+  std::string_view get_text_view(int col) const;
+  std::optional<std::string> get_opt_text(int col) const;
+  std::optional<std::int64_t> get_opt_int(int col) const;
+  Value get_value(int col) const;
+  int column_count() const;
+  std::string column_name(int col) const;
+  sqlite3_stmt* handle() const { return stmt_; }
+
+ private:
+  Database& db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+enum class OpenMode { existing, create };
+
+class Database {
+ public:
+  // Opens the database at `path` (":memory:" for a private in-memory one).
+  Database(const std::string& path, OpenMode mode);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  const std::string& path() const { return path_; }
+  void exec(std::string_view sql);
+  // A statement prepared once per connection and reset before it is handed out again.
+  Statement& prepare(std::string_view sql);
+  std::int64_t last_insert_rowid() const;
+  int changes() const;
+  sqlite3* handle() const { return db_; }
+
+  // Throws kunde::Error for a failed SQLite call, naming what was being done.
+  [[noreturn]] void fail(int rc, std::string_view doing) const;
+
+ private:
+  std::string path_;
+  sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// A transaction that rolls back unless committed. Nested ones become savepoints.
+class Transaction {
+ public:
+  enum class Kind { read, write };
+  Transaction(Database& db, Kind kind);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+  void rollback();
+
+ private:
+  Database& db_;
+  bool nested_;
+  bool open_ = true;
+};
+
+}  // namespace kunde::store

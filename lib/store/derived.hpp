@@ -1,0 +1,13 @@
+// Refreshing derived data for the customers listed in temp.touched. Each refresh replaces
+// the rows of exactly those customers, inside the caller's transaction.
+#pragma once
+
+#include "store/database.hpp"
+
+namespace kunde::store {
+
+void refresh_search(Database& db);
+void refresh_order_stats(Database& db);
+void refresh_contact_stats(Database& db);
+
+}  // namespace kunde::store

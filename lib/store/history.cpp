@@ -1,0 +1,302 @@
+// History listing, undo and erasure scrubbing.
+#include "store/history.hpp"
+
+#include <fmt/format.h>
+#include <sqlite3.h>
+
+#include <cstring>
+#include <functional>
+#include <set>
+
+#include "error.hpp"
+#include "store/change.hpp"
+#include "store/changeset_io.hpp"
+
+namespace kunde::store {
+namespace {
+
+HistoryEntry read_entry(const Statement& st) {
+  HistoryEntry e;
+  e.id = st.get_int(0);
+  e.at = st.get_text(1);
+  e.command = st.get_text(2);
+  e.summary = st.get_text(3);
+  e.undoes = st.get_opt_int(4);
+  e.undone_by = st.get_opt_int(5);
+  e.bytes = st.get_int(6);
+  return e;
+}
+
+constexpr const char* kEntryColumns = "id, at, command, summary, undoes, undone_by, bytes";
+
+std::string value_text(sqlite3_value* v) {
+  if (!v || sqlite3_value_type(v) == SQLITE_NULL) return "NULL";
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return p ? std::string(p, sqlite3_value_bytes(v)) : std::string();
+}
+
+// One row a changeset touches, by table and primary key values.
+struct RowKey {
+  std::string table;
+  std::vector<std::string> pk;
+  bool operator<(const RowKey& o) const { return std::tie(table, pk) < std::tie(o.table, o.pk); }
+};
+
+RowKey row_key(sqlite3_changeset_iter* it) {
+  const char* table = nullptr;
+  int ncol = 0, op = 0, indirect = 0;
+  sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+  unsigned char* pk = nullptr;
+  int npk = 0;
+  sqlite3changeset_pk(it, &pk, &npk);
+  RowKey key{table, {}};
+  for (int i = 0; i < ncol; ++i) {
+    if (!pk[i]) continue;
+    sqlite3_value* v = nullptr;
+    if (op == SQLITE_INSERT) {
+      sqlite3changeset_new(it, i, &v);
+    } else {
+      sqlite3changeset_old(it, i, &v);
+    }
+    key.pk.push_back(value_text(v));
+  }
+  return key;
+}
+
+// Calls `visit` for every change recorded in entry `id`; stops early when it returns true.
+void for_each_change(Database& db, std::int64_t id,
+                     const std::function<bool(sqlite3_changeset_iter*)>& visit) {
+  ChunkReader reader(db, id);
+  sqlite3_changeset_iter* it = nullptr;
+  if (sqlite3changeset_start_strm(&it, ChunkReader::input, &reader) != SQLITE_OK) {
+    db.fail(SQLITE_CORRUPT, "reading history");
+  }
+  int rc;
+  while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW) {
+    if (visit(it)) break;
+  }
+  sqlite3changeset_finalize(it);
+}
+
+// Columns that refer to another tracked table: a later row pointing at a row the undone
+// entry created blocks the undo.
+struct ForeignRef {
+  const char* table;
+  int column;
+  const char* target;
+};
+constexpr ForeignRef kForeignRefs[] = {
+    {"customer_tags", 0, "customers"}, {"customer_aliases", 1, "customers"},
+    {"orders", 2, "customers"},        {"payments", 2, "customers"},
+    {"contacts", 2, "customers"},      {"order_lines", 0, "orders"},
+    {"order_lines", 2, "products"},
+};
+
+struct ConflictInfo {
+  bool foreign_key = false;
+  std::optional<RowKey> row;
+};
+
+int on_conflict(void* ctx, int kind, sqlite3_changeset_iter* it) {
+  auto* info = static_cast<ConflictInfo*>(ctx);
+  if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
+    info->foreign_key = true;
+  } else if (!info->row) {
+    info->row = row_key(it);
+  }
+  return SQLITE_CHANGESET_ABORT;
+}
+
+std::vector<HistoryEntry> later_entries(Database& db, std::int64_t id) {
+  std::vector<HistoryEntry> out;
+  Statement st(db, fmt::format("SELECT {} FROM history WHERE id > ? AND undone_by IS NULL "
+                               "AND bytes > 0 ORDER BY id", kEntryColumns));
+  st.bind(1, id);
+  while (st.step()) out.push_back(read_entry(st));
+  return out;
+}
+
+// The first later entry that changed `row`, or that refers to a row `target` inserted.
+std::optional<HistoryEntry> find_blocker(Database& db, const HistoryEntry& target,
+                                         const ConflictInfo& info) {
+  std::set<RowKey> created;
+  if (info.foreign_key) {
+    for_each_change(db, target.id, [&](sqlite3_changeset_iter* it) {
+      const char* table = nullptr;
+      int ncol = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+      if (op == SQLITE_INSERT) created.insert(row_key(it));
+      return false;
+    });
+  }
+  for (const auto& later : later_entries(db, target.id)) {
+    bool hit = false;
+    for_each_change(db, later.id, [&](sqlite3_changeset_iter* it) {
+      if (info.row) {
+        RowKey key = row_key(it);
+        hit = key.table == info.row->table && key.pk == info.row->pk;
+        return hit;
+      }
+      const char* table = nullptr;
+      int ncol = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+      for (const auto& ref : kForeignRefs) {
+        if (std::strcmp(table, ref.table) != 0 || ref.column >= ncol) continue;
+        sqlite3_value* v = nullptr;
+        if (op == SQLITE_DELETE) continue;
+        sqlite3changeset_new(it, ref.column, &v);
+        if (v && created.count(RowKey{ref.target, {value_text(v)}})) hit = true;
+      }
+      return hit;
+    });
+    if (hit) return later;
+  }
+  return std::nullopt;
+}
+
+std::string describe(const RowKey& row) {
+  std::string what = row.table;
+  if (what.size() > 1 && what.back() == 's') what.pop_back();
+  return fmt::format("{} {}", what, fmt::join(row.pk, "/"));
+}
+
+}  // namespace
+
+std::vector<HistoryEntry> list_history(Database& db, std::int64_t limit) {
+  std::vector<HistoryEntry> out;
+  auto& st = db.prepare(fmt::format(
+      "SELECT * FROM (SELECT {} FROM history ORDER BY id DESC LIMIT ?) ORDER BY id", kEntryColumns));
+  st.bind(1, limit);
+  while (st.step()) out.push_back(read_entry(st));
+  st.reset();
+  return out;
+}
+
+std::optional<HistoryEntry> find_history(Database& db, std::int64_t id) {
+  auto& st = db.prepare(fmt::format("SELECT {} FROM history WHERE id = ?", kEntryColumns));
+  st.bind(1, id);
+  std::optional<HistoryEntry> out;
+  if (st.step()) out = read_entry(st);
+  st.reset();
+  return out;
+}
+
+UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string& command) {
+  Change change(db, command);
+  HistoryEntry target;
+  if (id) {
+    auto found = find_history(db, *id);
+    if (!found) {
+      throw Error(fmt::format("there is no history entry {}", *id), "'kunde history' lists them");
+    }
+    target = *found;
+    if (target.undone_by) {
+      throw Error(fmt::format("entry {} was already undone by entry {}", target.id, *target.undone_by),
+                  fmt::format("'kunde undo {}' redoes it", *target.undone_by));
+    }
+    if (target.bytes == 0) {
+      throw Error(fmt::format("entry {} ({}) cannot be undone", target.id, target.command),
+                  "erasures and entries scrubbed by an erasure keep no record of their rows");
+    }
+  } else {
+    auto& st = db.prepare(fmt::format(
+        "SELECT {} FROM history WHERE undone_by IS NULL AND undoes IS NULL AND bytes > 0 "
+        "ORDER BY id DESC LIMIT 1", kEntryColumns));
+    bool any = st.step();
+    if (any) target = read_entry(st);
+    st.reset();
+    if (!any) throw Error("there is nothing to undo", "'kunde history' lists what was done");
+  }
+
+  ConflictInfo info;
+  {
+    ChunkReader reader(db, target.id);
+    int rc = sqlite3changeset_apply_v2_strm(db.handle(), ChunkReader::input, &reader, nullptr,
+                                            on_conflict, &info, nullptr, nullptr,
+                                            SQLITE_CHANGESETAPPLY_INVERT);
+    if (rc != SQLITE_OK && rc != SQLITE_ABORT) db.fail(rc, "undoing");
+    if (rc == SQLITE_ABORT || info.row || info.foreign_key) {
+      change.rollback();
+      auto blocker = find_blocker(db, target, info);
+      std::string what = info.row ? describe(*info.row) : std::string("rows it created");
+      if (blocker) {
+        throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) changed {} later",
+                                target.id, target.command, blocker->id, blocker->command, what),
+                    fmt::format("undo entry {} first, or leave entry {} as it is", blocker->id,
+                                target.id));
+      }
+      throw Error(fmt::format("cannot undo entry {} ({}): {} changed since", target.id,
+                              target.command, what),
+                  "later changes are in the way; 'kunde history' lists them");
+    }
+  }
+  if (target.undoes) {
+    // Undoing an undo is a redo: the original entry is in force again.
+    db.prepare("UPDATE history SET undone_by = NULL WHERE id = ?").bind(1, *target.undoes).run();
+  }
+  std::int64_t new_id = change.commit(fmt::format("undid entry {}", target.id), [&](std::int64_t entry) {
+    db.prepare("UPDATE history SET undoes = ? WHERE id = ?").bind(1, target.id).bind(2, entry).run();
+    db.prepare("UPDATE history SET undone_by = ? WHERE id = ?").bind(1, entry).bind(2, target.id).run();
+  });
+  return UndoResult{target, new_id};
+}
+
+void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
+  std::set<std::string> order_ids;
+  {
+    Statement st(db, "SELECT id FROM orders WHERE customer_id = ?");
+    st.bind(1, customer_id);
+    while (st.step()) order_ids.insert(st.get_text(0));
+  }
+  const std::string cid = std::to_string(customer_id);
+  std::vector<std::int64_t> hits;
+  {
+    Statement st(db, "SELECT id FROM history WHERE bytes > 0");
+    while (st.step()) {
+      std::int64_t entry = st.get_int(0);
+      bool hit = false;
+      for_each_change(db, entry, [&](sqlite3_changeset_iter* it) {
+        const char* table = nullptr;
+        int ncol = 0, op = 0, indirect = 0;
+        sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+        auto column_is = [&](int col, const auto& match) {
+          sqlite3_value* v = nullptr;
+          if (op != SQLITE_DELETE && sqlite3changeset_new(it, col, &v) == SQLITE_OK && v &&
+              match(value_text(v)))
+            return true;
+          v = nullptr;
+          return op != SQLITE_INSERT && sqlite3changeset_old(it, col, &v) == SQLITE_OK && v &&
+                 match(value_text(v));
+        };
+        auto is_customer = [&](const std::string& s) { return s == cid; };
+        auto is_order = [&](const std::string& s) { return order_ids.count(s) > 0; };
+        std::string_view t = table;
+        if (t == "customers") hit = column_is(0, is_customer);
+        if (t == "customer_tags") hit = column_is(0, is_customer);
+        if (t == "customer_aliases") hit = column_is(1, is_customer);
+        if (t == "orders" || t == "payments" || t == "contacts") hit = column_is(2, is_customer);
+        if (t == "order_lines") hit = column_is(0, is_order);
+        return hit;
+      });
+      if (hit) hits.push_back(entry);
+    }
+  }
+  for (std::int64_t entry : hits) {
+    db.prepare("DELETE FROM history_changes WHERE history_id = ?").bind(1, entry).run();
+    // The command line may name the person, so only its first two words are kept.
+    db.prepare(
+          "UPDATE history SET bytes = 0, summary = summary || ' (scrubbed by an erasure)', "
+          "command = CASE WHEN instr(substr(command, instr(command, ' ') + 1), ' ') > 0 "
+          "THEN substr(command, 1, instr(command, ' ') + instr(substr(command, instr(command, ' ') + 1), ' ') - 1) "
+          "ELSE command END WHERE id = ?")
+        .bind(1, entry)
+        .run();
+  }
+}
+
+void compact_after_erasure(Database& db) {
+  db.exec("INSERT INTO customer_search(customer_search) VALUES ('optimize')");
+  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
+}  // namespace kunde::store

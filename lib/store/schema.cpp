@@ -1,0 +1,253 @@
+// Schema and migrations. Tables that history records have no ON DELETE actions: undo applies
+// changesets table by table, and a cascade would delete rows the changeset still expects.
+// Derived tables (statistics, search) cascade and are rebuilt from the base tables.
+#include "store/schema.hpp"
+
+#include <fmt/format.h>
+
+#include <string>
+#include <vector>
+
+#include "error.hpp"
+
+namespace kunde::store {
+namespace {
+
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE customers (
+  id                 INTEGER PRIMARY KEY,
+  number             TEXT UNIQUE,
+  name               TEXT NOT NULL DEFAULT '',
+  kind               TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'company')),
+  email              TEXT,
+  email_key          TEXT,
+  phone              TEXT,
+  phone_e164         TEXT,
+  street             TEXT,
+  postal_code        TEXT,
+  city               TEXT,
+  country            TEXT,
+  org_number         TEXT,
+  created_at         TEXT,
+  preferred_channel  TEXT,
+  credit_limit       INTEGER,
+  payment_terms_days INTEGER,
+  wallet             INTEGER,
+  notes              TEXT,
+  attributes         TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+CREATE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL;
+CREATE INDEX customers_phone_e164 ON customers(phone_e164) WHERE phone_e164 IS NOT NULL;
+
+CREATE TABLE customer_tags (
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  tag         TEXT NOT NULL,
+  PRIMARY KEY (customer_id, tag)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_tags_tag ON customer_tags(tag);
+
+-- Numbers of customers merged into another: orders and lookups by the old number still land.
+CREATE TABLE customer_aliases (
+  number      TEXT PRIMARY KEY,
+  customer_id INTEGER NOT NULL REFERENCES customers(id)
+) STRICT;
+CREATE INDEX customer_aliases_customer ON customer_aliases(customer_id);
+
+CREATE TABLE products (
+  id         INTEGER PRIMARY KEY,
+  sku        TEXT NOT NULL UNIQUE,
+  name       TEXT NOT NULL DEFAULT '',
+  category   TEXT,
+  list_price INTEGER,
+  unit_cost  INTEGER
+) STRICT;
+
+CREATE TABLE orders (
+  id          INTEGER PRIMARY KEY,
+  number      TEXT NOT NULL UNIQUE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  ordered_at  TEXT NOT NULL,
+  channel     TEXT,
+  status      TEXT NOT NULL DEFAULT 'completed'
+) STRICT;
+CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
+CREATE INDEX orders_ordered_at ON orders(ordered_at);
+
+-- amount and cost are line totals in minor units: quantity × unit price, rounded once here.
+CREATE TABLE order_lines (
+  order_id   INTEGER NOT NULL REFERENCES orders(id),
+  line       INTEGER NOT NULL,
+  product_id INTEGER REFERENCES products(id),
+  quantity   REAL NOT NULL DEFAULT 1,
+  unit_price INTEGER,
+  amount     INTEGER NOT NULL,
+  unit_cost  INTEGER,
+  cost       INTEGER,
+  PRIMARY KEY (order_id, line)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX order_lines_product ON order_lines(product_id);
+
+CREATE TABLE payments (
+  id          INTEGER PRIMARY KEY,
+  reference   TEXT NOT NULL UNIQUE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  paid_at     TEXT NOT NULL,
+  amount      INTEGER NOT NULL
+) STRICT;
+CREATE INDEX payments_customer ON payments(customer_id, paid_at);
+
+CREATE TABLE contacts (
+  id           INTEGER PRIMARY KEY,
+  key          TEXT UNIQUE,
+  customer_id  INTEGER NOT NULL REFERENCES customers(id),
+  at           TEXT NOT NULL,
+  channel      TEXT NOT NULL,
+  direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  subject      TEXT,
+  notes        TEXT,
+  outcome      TEXT,
+  reason       TEXT,
+  follow_up_at TEXT,
+  promise      TEXT,
+  owner        TEXT,
+  done_at      TEXT,
+  done_notes   TEXT
+) STRICT;
+CREATE INDEX contacts_customer ON contacts(customer_id, at);
+CREATE INDEX contacts_open ON contacts(follow_up_at) WHERE done_at IS NULL;
+
+-- Derived: per-customer order and payment statistics, refreshed for touched customers.
+CREATE TABLE customer_order_stats (
+  customer_id      INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  first_order_at   TEXT,
+  last_order_at    TEXT,
+  orders           INTEGER NOT NULL DEFAULT 0,
+  revenue          INTEGER NOT NULL DEFAULT 0,
+  cost             INTEGER NOT NULL DEFAULT 0,
+  margin           INTEGER NOT NULL DEFAULT 0,
+  invoiced         INTEGER NOT NULL DEFAULT 0,
+  paid             INTEGER NOT NULL DEFAULT 0,
+  balance          INTEGER NOT NULL DEFAULT 0,
+  top_categories   TEXT
+) STRICT;
+
+-- Derived: per-customer contact statistics, refreshed for touched customers.
+CREATE TABLE customer_contact_stats (
+  customer_id       INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  contacts          INTEGER NOT NULL DEFAULT 0,
+  inbound           INTEGER NOT NULL DEFAULT 0,
+  outbound          INTEGER NOT NULL DEFAULT 0,
+  last_contact_at   TEXT,
+  complaints        INTEGER NOT NULL DEFAULT 0,
+  open_promises     INTEGER NOT NULL DEFAULT 0,
+  preferred_channel TEXT,
+  by_channel        TEXT NOT NULL DEFAULT '{}'
+) STRICT;
+
+-- Derived: folded text for diacritics-insensitive search; rowid is the customer id.
+CREATE VIRTUAL TABLE customer_search USING fts5(
+  name, email, phone, city, notes, contacts,
+  tokenize = 'unicode61 remove_diacritics 2'
+);
+
+CREATE TABLE history (
+  id        INTEGER PRIMARY KEY,
+  at        TEXT NOT NULL,
+  command   TEXT NOT NULL,
+  summary   TEXT NOT NULL DEFAULT '',
+  undoes    INTEGER REFERENCES history(id),
+  undone_by INTEGER REFERENCES history(id),
+  bytes     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- A changeset in chunks, so recording and undoing a large import streams.
+CREATE TABLE history_changes (
+  history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+  seq        INTEGER NOT NULL,
+  data       BLOB NOT NULL,
+  PRIMARY KEY (history_id, seq)
+) STRICT;
+)sql";
+
+// Index i holds the SQL that takes a database from version i+1 to i+2.
+const std::vector<const char*> kMigrations = {};
+
+}  // namespace
+
+int schema_version() { return 1 + static_cast<int>(kMigrations.size()); }
+
+void create_schema(Database& db, int money_decimals, const std::string& currency) {
+  Transaction tx(db, Transaction::Kind::write);
+  db.exec(kSchemaV1);
+  for (const char* m : kMigrations) db.exec(m);
+  db.prepare("INSERT INTO meta(key, value) VALUES ('money_decimals', ?), ('currency', ?)")
+      .bind(1, std::to_string(money_decimals))
+      .bind(2, currency)
+      .run();
+  db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+  tx.commit();
+}
+
+void migrate(Database& db) {
+  auto& st = db.prepare("PRAGMA user_version");
+  st.step();
+  int version = static_cast<int>(st.get_int(0));
+  st.reset();
+  if (version == schema_version()) return;
+  if (version == 0) {
+    throw Error(fmt::format("{} is not a kunde database", db.path()),
+                "create one with 'kunde init', or give the right --db PATH");
+  }
+  if (version > schema_version()) {
+    throw Error(fmt::format("{} was written by a newer kunde (schema {}, this one reads {})",
+                            db.path(), version, schema_version()),
+                "upgrade kunde");
+  }
+  Transaction tx(db, Transaction::Kind::write);
+  for (int v = version; v < schema_version(); ++v) db.exec(kMigrations[v - 1]);
+  db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+  tx.commit();
+}
+
+void install_touch_triggers(Database& db) {
+  db.exec(R"sql(
+CREATE TEMP TABLE IF NOT EXISTS touched (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_ins AFTER INSERT ON main.customers
+  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_upd AFTER UPDATE ON main.customers
+  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_del AFTER DELETE ON main.customers
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_order_ins AFTER INSERT ON main.orders
+  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_order_upd AFTER UPDATE ON main.orders
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_order_del AFTER DELETE ON main.orders
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_line_ins AFTER INSERT ON main.order_lines
+  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id = NEW.order_id; END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_line_upd AFTER UPDATE ON main.order_lines
+  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id IN (OLD.order_id, NEW.order_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_line_del AFTER DELETE ON main.order_lines
+  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id = OLD.order_id; END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_ins AFTER INSERT ON main.payments
+  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_upd AFTER UPDATE ON main.payments
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_del AFTER DELETE ON main.payments
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_ins AFTER INSERT ON main.contacts
+  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_upd AFTER UPDATE ON main.contacts
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_del AFTER DELETE ON main.contacts
+  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+)sql");
+}
+
+}  // namespace kunde::store
