@@ -63,7 +63,6 @@ void line(std::ostream& out, bool color, const std::string& label, const std::st
 }  // namespace
 
 void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id) {
-  if (ctx.quiet()) return;
   auto c = *repo.by_id(id);
   auto values = model::customer_values(c, ctx.money_decimals());
   std::vector<std::string> fields{"id"};

@@ -51,7 +51,8 @@ int main(int argc, char** argv) {
   app.add_option("--db", g.db, "Database file (env KUNDE_DB, config db; default $XDG_DATA_HOME/kunde/kunde.db)");
   app.add_option("--config", g.config, "Config file (env KUNDE_CONFIG; default $XDG_CONFIG_HOME/kunde/config.toml)");
   app.add_flag("--no-config", g.no_config, "Read no config file");
-  app.add_option("-f,--format", g.format, "Output format: table, csv, tsv, json, ndjson (reports also md, html)");
+  app.add_option("-f,--format", g.format, "Output format: table, csv, tsv, json, ndjson (reports also md, html)")
+      ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "jsonl", "md", "markdown", "html"}));
   app.add_option("-o,--output", g.output, "Write output to FILE; the format follows its extension unless -f is given");
   app.add_flag("-q,--quiet", g.quiet, "No summary lines on standard error");
   app.add_option("--color", g.color, "Colour in tables: auto, always, never (NO_COLOR is honoured)")
@@ -72,6 +73,27 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // CLI11 says "A subcommand is required" both for a misspelt command and for none at all;
+    // name the word, or list the commands to choose from.
+    std::vector<CLI::App*> chain{&app};
+    while (!chain.back()->get_subcommands().empty()) chain.push_back(chain.back()->get_subcommands().front());
+    CLI::App* deepest = chain.back();
+    std::string where = "kunde";
+    for (std::size_t i = 1; i < chain.size(); ++i) where += " " + chain[i]->get_name();
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      auto extras = (*it)->remaining();
+      if (!extras.empty() && extras.front().rfind("-", 0) != 0 && !deepest->get_subcommands({}).empty()) {
+        print_error(fmt::format("unknown command '{}'", extras.front()), fmt::format("see '{} --help'", where));
+        return kExitUsage;
+      }
+    }
+    if (std::string(e.what()).find("subcommand is required") != std::string::npos) {
+      std::vector<std::string> names;
+      for (auto* sub : deepest->get_subcommands({})) names.push_back(sub->get_name());
+      print_error(fmt::format("'{}' needs a command: {}", where, fmt::join(names, ", ")),
+                  fmt::format("see '{} --help'", where));
+      return kExitUsage;
+    }
     print_error(e.what(), "see 'kunde --help' or the command's --help");
     return kExitUsage;
   } catch (const kunde::UsageError& e) {

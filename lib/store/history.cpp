@@ -213,7 +213,7 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
     ChunkReader reader(db, target.id);
     int rc = sqlite3changeset_apply_v2_strm(db.handle(), ChunkReader::input, &reader, nullptr,
                                             on_conflict, &info, nullptr, nullptr,
-                                            SQLITE_CHANGESETAPPLY_INVERT);
+                                            SQLITE_CHANGESETAPPLY_INVERT | SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
     if (rc != SQLITE_OK && rc != SQLITE_ABORT) db.fail(rc, "undoing");
     if (rc == SQLITE_ABORT || info.row || info.foreign_key) {
       change.rollback();
