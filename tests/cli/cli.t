@@ -22,7 +22,7 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   kunde: error: --color: sometimes not in {auto,always,never}
   hint: see 'kunde --help' or the command's --help
   [2]
-  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=$PWD/k.db
+  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=k.db
   $ kunde init -q
   $ kunde customer import -q customers.csv
   $ kunde customer list -f json --limit 1 -q

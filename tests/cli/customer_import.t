@@ -1,7 +1,7 @@
 Importing customers: idempotent upserts, rejects with line numbers, strict, dry run,
 legacy encodings with a mapping file, JSON input, export round trip.
 
-  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=$PWD/k.db
+  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=k.db
   $ kunde init -q
   $ kunde customer import customers.csv
   customers.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected

@@ -1,6 +1,6 @@
 History and undo: each write is one entry; undo refuses when a later change is in the way.
 
-  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=$PWD/k.db
+  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=k.db
   $ kunde init -q
   $ kunde undo
   kunde: error: there is nothing to undo
