@@ -143,10 +143,8 @@ std::size_t ByteSource::convert(char* buf, std::size_t n) {
       char raw[kRawChunk];
       std::size_t got = read_raw(raw, sizeof raw);
       if (got == 0 && pending_.empty()) return 0;
-      if (got == 0) {
-        throw Error(fmt::format("{}:{}: the file ends inside a {} character", name_, newlines_ + 1, encoding_),
-                    "check --encoding");
-      }
+      // At the end of the file what is pending may still be whole characters (left over when
+      // the output buffer filled); an incomplete one is caught as EINVAL below.
       pending_.append(raw, got);
     }
     char* in = pending_.data();

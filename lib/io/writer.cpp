@@ -20,10 +20,7 @@ json to_json(const Value& v) {
     json operator()(std::int64_t i) const { return i; }
     json operator()(double d) const { return d; }
     json operator()(const std::string& s) const { return s; }
-    json operator()(Decimal d) const {
-      // Emitted as a JSON number with exactly its decimals (12.50, not 12.5).
-      return json::parse(format_decimal(d));
-    }
+    json operator()(Decimal d) const { return json::parse(format_decimal(d)); }  // see object_text
     json operator()(bool b) const { return b; }
   };
   return std::visit(Visitor{}, v);
@@ -35,6 +32,24 @@ bool is_numeric(const Value& v) {
 }
 
 std::string json_text(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+// One flat JSON object. nlohmann keeps every number as a double and would print 12.50 as
+// 12.5, so decimals are written here with exactly their digits.
+std::string object_text(const std::vector<std::string>& keys, const std::vector<Value>& values, bool pretty) {
+  std::size_t n = std::min(keys.size(), values.size());
+  if (n == 0) return "{}";
+  std::string out = "{";
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out += ',';
+    if (pretty) out += "\n  ";
+    out += json_text(json(keys[i]));
+    out += pretty ? ": " : ":";
+    const auto* d = std::get_if<Decimal>(&values[i]);
+    out += d ? format_decimal(*d) : json_text(to_json(values[i]));
+  }
+  out += pretty ? "\n}" : "}";
+  return out;
+}
 
 class DelimitedWriter : public RowWriter {
  public:
@@ -72,12 +87,11 @@ class JsonWriter : public RowWriter {
     if (!lines_) out_ << '[';
   }
   void row(const std::vector<Value>& values) override {
-    json obj = json::object();
-    for (std::size_t i = 0; i < columns_.size() && i < values.size(); ++i) obj[columns_[i]] = to_json(values[i]);
+    std::string obj = object_text(columns_, values, false);
     if (lines_) {
-      out_ << json_text(obj) << '\n';
+      out_ << obj << '\n';
     } else {
-      out_ << (first_ ? "\n  " : ",\n  ") << json_text(obj);
+      out_ << (first_ ? "\n  " : ",\n  ") << obj;
     }
     first_ = false;
   }
@@ -303,9 +317,7 @@ void write_record(OutputFormat format, std::ostream& out, const std::vector<std:
     return;
   }
   if (format == OutputFormat::json || format == OutputFormat::ndjson) {
-    json obj = json::object();
-    for (std::size_t i = 0; i < fields.size(); ++i) obj[fields[i]] = to_json(values[i]);
-    out << (format == OutputFormat::json ? obj.dump(2, ' ', false, json::error_handler_t::replace) : json_text(obj)) << '\n';
+    out << object_text(fields, values, format == OutputFormat::json) << '\n';
     return;
   }
   auto writer = make_row_writer(format, out, options);

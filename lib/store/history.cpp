@@ -214,8 +214,10 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
     int rc = sqlite3changeset_apply_v2_strm(db.handle(), ChunkReader::input, &reader, nullptr,
                                             on_conflict, &info, nullptr, nullptr,
                                             SQLITE_CHANGESETAPPLY_INVERT | SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
-    if (rc != SQLITE_OK && rc != SQLITE_ABORT) db.fail(rc, "undoing");
-    if (rc == SQLITE_ABORT || info.row || info.foreign_key) {
+    // A foreign-key conflict aborts with SQLITE_CONSTRAINT, not SQLITE_ABORT.
+    bool conflict = rc == SQLITE_ABORT || info.row || info.foreign_key;
+    if (rc != SQLITE_OK && !conflict) db.fail(rc, "undoing");
+    if (conflict) {
       change.rollback();
       auto blocker = find_blocker(db, target, info);
       std::string what = info.row ? describe(*info.row) : std::string("rows it created");
