@@ -26,20 +26,35 @@ std::string normalise(std::string_view raw, NumberFormat nf) {
   char group = nf.decimal_comma ? '.' : ',';
   std::string out;
   bool seen_digit = false, seen_decimal = false;
+  // Digits since the last thousands separator: anything but three means the separator was
+  // really a decimal mark ("12,5" in a file that needs --decimal-comma), never 125.
+  int group_digits = -1;
+  auto check_group = [&] {
+    if (group_digits >= 0 && group_digits != 3) {
+      throw Error(fmt::format("'{}' is not a number: a thousands separator must be followed by three digits", raw),
+                  nf.decimal_comma ? "write it like 1 234,50" : "for a decimal comma, as in 12,50, use --decimal-comma");
+    }
+  };
   for (std::size_t i = 0; i < t.size(); ++i) {
     char c = t[i];
     if (c >= '0' && c <= '9') {
       out += c;
       seen_digit = true;
+      if (group_digits >= 0) ++group_digits;
     } else if ((c == '-' || c == '+') && !seen_digit && out.empty() && !negative) {
       negative = c == '-';
     } else if (c == decimal && !seen_decimal) {
+      check_group();
+      group_digits = -1;
       out += '.';
       seen_decimal = true;
     } else if ((c == group || c == ' ' || c == '\'') && seen_digit && !seen_decimal) {
-      // A thousands separator.
+      check_group();
+      group_digits = 0;
     } else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < t.size() &&
                static_cast<unsigned char>(t[i + 1]) == 0xA0 && seen_digit && !seen_decimal) {
+      check_group();
+      group_digits = 0;
       ++i;  // no-break space
     } else if (c == ' ' && !seen_digit) {
       // Space between sign and digits.
@@ -50,6 +65,7 @@ std::string normalise(std::string_view raw, NumberFormat nf) {
     }
   }
   if (!seen_digit) throw Error(fmt::format("'{}' is not a number", raw), "write a number such as 1234.50");
+  check_group();
   return (negative ? "-" : "") + out;
 }
 

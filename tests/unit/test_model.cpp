@@ -70,6 +70,11 @@ TEST_CASE("parse_money rejects what is not an amount") {
   CHECK_THROWS_AS(parse_money("-", 2), Error);
   CHECK_THROWS_AS(parse_money(".", 2), Error);
   CHECK_THROWS_AS(parse_money("1,234,50", 2, kComma), Error);
+  // A comma meant as a decimal mark is not taken for a thousands separator.
+  CHECK_THROWS_WITH_AS(parse_money("12,5", 2), doctest::Contains("three digits"), Error);
+  CHECK_THROWS_AS(parse_money("1,23", 2), Error);
+  CHECK_THROWS_AS(parse_money("1.2345,00", 2, kComma), Error);
+  CHECK(parse_money("1 234 567", 2) == 123456700);
   CHECK_THROWS_AS(parse_money("99999999999999999999", 2), Error);
   CHECK_THROWS_WITH_AS(parse_money("12x", 2), "'12x' is not a number", Error);
 }
