@@ -27,6 +27,7 @@ std::int64_t CustomerLookup::find(std::string_view ref, ImportCounts& counts) {
     }
     model::Customer c;
     c.number = std::string(ref);
+    c.name = c.number.value();  // a bare customer is known by its number until an import names it
     id = repo_.insert(c);
     ++counts.notes["customers created"];
   }

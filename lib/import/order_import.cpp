@@ -82,9 +82,10 @@ class OrderImporter : public Importer {
         s.existed = true;
         s.id = old->id;
         o.id = old->id;
-        // Columns the file lacks keep what is stored (a cancellation survives a re-import).
+        // Columns the file lacks, and an empty status, keep what is stored (a cancellation
+        // survives a re-import).
         if (!row.has(F::channel)) o.channel = old->channel;
-        if (!row.has(F::status)) o.status = old->status;
+        if (row.get(F::status).empty()) o.status = old->status;
         if (!(o == *old)) {
           orders_.update(o);
           s.header_changed = true;
