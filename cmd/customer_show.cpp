@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "customer_show_orders.hpp"
 #include "options.hpp"
 
 namespace kunde::cmd {
@@ -48,7 +49,10 @@ json stats_json(const store::CustomerStats& s, int d) {
               {"margin", m(s.margin)},
               {"paid", m(s.paid)},
               {"balance", m(s.balance)},
+              {"avg_order_value", m(s.avg_order_value)},
+              {"oldest_unpaid_at", text_or_null(s.oldest_unpaid_at)},
               {"top_categories", text_or_null(s.top_categories)},
+              {"favourite_categories", s.top_categories ? json(favourite_categories(*s.top_categories)) : json::array()},
               {"contacts", s.contacts},
               {"last_contact_at", text_or_null(s.last_contact_at)},
               {"preferred_channel", text_or_null(s.preferred_channel)},
@@ -73,7 +77,7 @@ void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t 
   io::write_record(ctx.format(), ctx.out(), fields, row, ctx.writer_options());
 }
 
-int run_show(Context& ctx, const std::string& ref, std::int64_t) {
+int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
   store::CustomerRepo repo(ctx.db());
   std::int64_t id = resolve_customer(ctx, ref);
   auto c = *repo.by_id(id);
@@ -85,6 +89,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t) {
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, d);
+    add_orders_json(ctx, doc, id, recent_orders);
     ctx.out() << doc.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
     return kExitOk;
   }
@@ -111,11 +116,13 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t) {
   if (c.credit_limit) terms += "limit " + money(*c.credit_limit, d);
   if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + fmt::format("{} days", *c.payment_terms_days);
   line(out, color, "balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
+  print_account_alerts(ctx, out, color, id);
   if (s.orders > 0) {
-    line(out, color, "revenue", fmt::format("{} in {} orders, margin {}", money(s.revenue, d), s.orders, money(s.margin, d)));
+    line(out, color, "revenue", fmt::format("{} in {} orders (avg {}), margin {}", money(s.revenue, d), s.orders,
+                                            money(s.avg_order_value, d), money(s.margin, d)));
     line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
   }
-  if (s.top_categories) line(out, color, "buys", *s.top_categories);
+  if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (s.contacts > 0) {
     line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", s.contacts, s.inbound, s.outbound,
                                              s.last_contact_at.value_or("-")));
@@ -124,6 +131,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t) {
   line(out, color, "channel", channel);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
+  print_recent_orders(ctx, out, color, id, recent_orders);
   return kExitOk;
 }
 

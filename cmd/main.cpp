@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
   register_history(app, ctx);
   register_config(app, ctx);
   register_maintenance(app, ctx);
+  register_product(app, ctx);
+  register_order(app, ctx);
 
   try {
     app.parse(argc, argv);

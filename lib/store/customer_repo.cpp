@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "model/org_number.hpp"
 #include "model/phone.hpp"
+#include "store/order_repo.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::store {
@@ -323,7 +324,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
   CustomerStats s;
   auto& st = db_.prepare(
       "SELECT o.first_order_at, o.last_order_at, o.orders, o.revenue, o.cost, o.margin, o.paid, o.balance, "
-      "o.top_categories, k.contacts, k.inbound, k.outbound, k.last_contact_at, k.complaints, k.open_promises, "
+      "o.top_categories, o.avg_order_value, o.oldest_unpaid_at, k.contacts, k.inbound, k.outbound, k.last_contact_at, k.complaints, k.open_promises, "
       "k.preferred_channel FROM customers c "
       "LEFT JOIN customer_order_stats o ON o.customer_id = c.id "
       "LEFT JOIN customer_contact_stats k ON k.customer_id = c.id WHERE c.id = ?");
@@ -338,13 +339,15 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
     s.paid = st.get_int(6);
     s.balance = st.get_int(7);
     s.top_categories = st.get_opt_text(8);
-    s.contacts = st.get_int(9);
-    s.inbound = st.get_int(10);
-    s.outbound = st.get_int(11);
-    s.last_contact_at = st.get_opt_text(12);
-    s.complaints = st.get_int(13);
-    s.open_promises = st.get_int(14);
-    s.preferred_channel = st.get_opt_text(15);
+    s.avg_order_value = st.is_null(9) ? 0 : st.get_int(9);
+    s.oldest_unpaid_at = st.get_opt_text(10);
+    s.contacts = st.get_int(11);
+    s.inbound = st.get_int(12);
+    s.outbound = st.get_int(13);
+    s.last_contact_at = st.get_opt_text(14);
+    s.complaints = st.get_int(15);
+    s.open_promises = st.get_int(16);
+    s.preferred_channel = st.get_opt_text(17);
   }
   st.reset();
   return s;
@@ -398,11 +401,12 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
   }
   if (f.over_limit) where.push_back("c.credit_limit IS NOT NULL AND coalesce(s.balance, 0) > c.credit_limit");
   if (f.overdue) {
+    // The oldest invoice not covered by payments and credit notes is past its terms
+    // (order_stats.cpp keeps its date; OrderRepo::account computes the amount).
     where.push_back(fmt::format(
-        "(SELECT coalesce(sum(l.amount), 0) FROM orders o JOIN order_lines l ON l.order_id = o.id "
-        "WHERE o.customer_id = c.id AND o.status <> 'cancelled' AND "
-        "date(substr(o.ordered_at, 1, 10), '+' || coalesce(c.payment_terms_days, 30) || ' days') < {}) "
-        "- coalesce(s.paid, 0) > 0", param(today_local())));
+        "s.oldest_unpaid_at IS NOT NULL AND date(substr(s.oldest_unpaid_at, 1, 10), '+' || "
+        "coalesce(c.payment_terms_days, {}) || ' days') < {}",
+        kDefaultPaymentTermsDays, param(today_local())));
   }
   if (!where.empty()) sql += " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
   static const std::pair<const char*, const char*> kSorts[] = {

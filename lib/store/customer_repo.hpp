@@ -28,7 +28,8 @@ struct CustomerFilter {
 // Materialised per-customer figures (money in minor units).
 struct CustomerStats {
   std::optional<std::string> first_order_at, last_order_at, last_contact_at, preferred_channel, top_categories;
-  std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0;
+  std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0, avg_order_value = 0;
+  std::optional<std::string> oldest_unpaid_at;  // oldest invoice not fully paid
   std::int64_t contacts = 0, inbound = 0, outbound = 0, complaints = 0, open_promises = 0;
 };
 

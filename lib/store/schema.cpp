@@ -133,6 +133,11 @@ CREATE TABLE customer_order_stats (
   invoiced         INTEGER NOT NULL DEFAULT 0,
   paid             INTEGER NOT NULL DEFAULT 0,
   balance          INTEGER NOT NULL DEFAULT 0,
+  avg_order_value  INTEGER NOT NULL DEFAULT 0,
+  -- Date of the oldest invoice not fully paid (payments and credit notes settle the oldest
+  -- first); overdue once it is older than the payment terms. Kept as a date, not a flag,
+  -- so it never goes stale as days pass.
+  oldest_unpaid_at TEXT,
   top_categories   TEXT
 ) STRICT;
 
@@ -241,6 +246,10 @@ CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_upd AFTER UPDATE ON main.payment
   BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_del AFTER DELETE ON main.payments
   BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_product_category AFTER UPDATE OF category ON main.products
+  WHEN OLD.category IS NOT NEW.category
+  BEGIN INSERT OR IGNORE INTO touched SELECT DISTINCT o.customer_id FROM main.order_lines l
+    JOIN main.orders o ON o.id = l.order_id WHERE l.product_id = NEW.id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_ins AFTER INSERT ON main.contacts
   BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_upd AFTER UPDATE ON main.contacts

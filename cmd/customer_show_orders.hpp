@@ -1,0 +1,25 @@
+// The orders part of the screen pop (kunde customer show): money owed, overdue, credit,
+// the last orders with their lines, favourite categories.
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+
+namespace kunde::cmd {
+
+// The materialised top categories ("a;b;c", best first) as a list, order kept.
+std::vector<std::string> favourite_categories(const std::string& stored);
+
+// One warning line under the balance when money is overdue or the credit limit is passed.
+void print_account_alerts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id);
+// The last `recent` orders with their lines.
+void print_recent_orders(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id, std::int64_t recent);
+// The same as JSON: "account" and "recent_orders" (and "favourite_categories" as a list).
+void add_orders_json(Context& ctx, nlohmann::ordered_json& doc, std::int64_t customer_id, std::int64_t recent);
+
+}  // namespace kunde::cmd

@@ -1,0 +1,335 @@
+// kunde order: add, list, show, cancel, import, export (payments and balances are in
+// order_payments.cpp).
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "clock.hpp"
+#include "commands.hpp"
+#include "error.hpp"
+#include "import/order_import.hpp"
+#include "model/dates.hpp"
+#include "model/money.hpp"
+#include "model/order.hpp"
+#include "options.hpp"
+#include "order_verbs.hpp"
+#include "store/change.hpp"
+#include "store/order_repo.hpp"
+#include "store/product_repo.hpp"
+
+namespace kunde::cmd {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+Value text_value(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
+Value money_value(const std::optional<std::int64_t>& v, int d) { return v ? Value(Decimal{*v, d}) : Value(); }
+
+std::string customer_ref(const store::OrderSummary& s) {
+  return s.customer_number ? *s.customer_number : fmt::format("#{}", s.order.customer_id);
+}
+
+std::int64_t parse_money_option(Context& ctx, const std::string& text, const std::string& what) {
+  try {
+    return model::parse_money(text, ctx.money_decimals());
+  } catch (const Error& e) {
+    throw UsageError(fmt::format("{} '{}': {}", what, text, e.what()), "e.g. 1250.00");
+  }
+}
+
+struct AddOptions {
+  std::string customer, number, at, channel, status, amount, cost;
+  std::vector<std::string> lines;  // SKU[:QTY[:PRICE]]
+};
+
+int run_add(Context& ctx, const AddOptions& o) {
+  if (o.lines.empty() == o.amount.empty()) {
+    throw UsageError("give either --line SKU[:QTY[:PRICE]] (repeatable) or --amount", "e.g. kunde order add K-1001 --line MUG-1:2");
+  }
+  store::Change change(ctx.db(), ctx.command_line);
+  store::OrderRepo orders(ctx.db());
+  store::ProductRepo products(ctx.db());
+  model::Order order;
+  order.customer_id = resolve_customer(ctx, o.customer);
+  try {
+    order.ordered_at = o.at.empty() ? now_local() : model::parse_date_relative(o.at, today_local());
+  } catch (const Error& e) {
+    throw UsageError(fmt::format("--at '{}': {}", o.at, e.what()), "e.g. --at 2026-11-23");
+  }
+  order.channel = model::normalise_channel(o.channel);
+  order.status = model::normalise_status(o.status);
+  order.number = o.number.empty() ? orders.next_number() : o.number;
+  if (orders.by_number(order.number)) {
+    throw Error(fmt::format("order {} exists already", order.number), "choose another --number");
+  }
+  std::vector<model::OrderLine> lines;
+  for (const auto& spec : o.lines) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= spec.size(); ++i) {
+      if (i == spec.size() || (spec[i] == ':' && parts.size() < 2)) {
+        parts.push_back(spec.substr(start, i - start));
+        start = i + 1;
+      }
+    }
+    auto p = products.by_sku(parts[0]);
+    if (!p) throw Error(fmt::format("no product '{}'", parts[0]), "add it first with 'kunde product add SKU'");
+    model::OrderLine l;
+    l.line = static_cast<std::int64_t>(lines.size()) + 1;
+    l.product_id = p->id;
+    if (parts.size() > 1 && !parts[1].empty()) {
+      try {
+        l.quantity = model::parse_number(parts[1]);
+      } catch (const Error& e) {
+        throw UsageError(fmt::format("--line '{}': quantity: {}", spec, e.what()), "e.g. --line MUG-1:2:99.50");
+      }
+    }
+    l.unit_price = parts.size() > 2 ? std::optional<std::int64_t>(parse_money_option(ctx, parts[2], "--line " + spec))
+                                    : p->list_price;
+    if (!l.unit_price) {
+      throw UsageError(fmt::format("{} has no list price", p->sku), fmt::format("give one: --line {}:QTY:PRICE", p->sku));
+    }
+    l.amount = model::line_total(l.quantity, *l.unit_price);
+    l.unit_cost = p->unit_cost;
+    if (l.unit_cost) l.cost = model::line_total(l.quantity, *l.unit_cost);
+    lines.push_back(l);
+  }
+  if (!o.amount.empty()) {
+    model::OrderLine l;
+    l.line = 1;
+    l.amount = parse_money_option(ctx, o.amount, "--amount");
+    if (!o.cost.empty()) l.cost = parse_money_option(ctx, o.cost, "--cost");
+    lines.push_back(l);
+  }
+  order.id = orders.insert(order);
+  std::int64_t total = 0;
+  for (const auto& l : lines) {
+    orders.insert_line(order.id, l);
+    total += l.amount;
+  }
+  change.commit(fmt::format("order {} added", order.number));
+  if (!ctx.quiet()) ctx.out() << order.number << '\n';
+  ctx.note(fmt::format("added order {} ({} line{}, {})", order.number, lines.size(), lines.size() == 1 ? "" : "s",
+                       format_decimal(Decimal{total, ctx.money_decimals()})));
+  return kExitOk;
+}
+
+struct ListOptions {
+  std::string customer, since, until, channel, status, sku, category;
+  std::optional<std::int64_t> limit;
+};
+
+store::OrderFilter make_filter(Context& ctx, const ListOptions& o) {
+  store::OrderFilter f;
+  std::string today = today_local();
+  if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
+  auto date = [&](const std::string& text, const char* option) -> std::optional<std::string> {
+    if (text.empty()) return std::nullopt;
+    try {
+      return model::parse_date_relative(text, today);
+    } catch (const Error& e) {
+      throw UsageError(fmt::format("{} '{}': {}", option, text, e.what()), "e.g. 2026-01-01 or -30d");
+    }
+  };
+  f.since = date(o.since, "--since");
+  f.until = date(o.until, "--until");
+  if (!o.channel.empty()) f.channel = o.channel;
+  if (!o.status.empty()) f.status = model::normalise_status(o.status);
+  if (!o.sku.empty()) f.sku = o.sku;
+  if (!o.category.empty()) f.category = o.category;
+  f.limit = o.limit;
+  return f;
+}
+
+void add_list_options(CLI::App* app, ListOptions& o, bool limit) {
+  app->add_option("--customer", o.customer, "Only orders of this customer (number, #id, email or phone)");
+  app->add_option("--since", o.since, "Only orders on or after DATE (also relative: -30d)");
+  app->add_option("--until", o.until, "Only orders on or before DATE");
+  app->add_option("--channel", o.channel, "Only orders from this channel (web, retail, phone, ...)");
+  app->add_option("--status", o.status, "Only orders with this status (completed, cancelled, ...)");
+  app->add_option("--sku", o.sku, "Only orders with a line of this product");
+  app->add_option("--category", o.category, "Only orders with a line in this product category");
+  if (limit) app->add_option("-n,--limit", o.limit, "At most N orders");
+}
+
+int run_list(Context& ctx, const ListOptions& o) {
+  auto f = make_filter(ctx, o);
+  store::OrderRepo repo(ctx.db());
+  auto w = ctx.writer();
+  w->begin({"order", "ordered_at", "customer_id", "customer", "name", "channel", "status", "lines", "amount"});
+  int d = ctx.money_decimals();
+  std::int64_t n = 0, total = 0;
+  repo.list(f, [&](const store::OrderSummary& s) {
+    w->row({s.order.number, s.order.ordered_at, s.order.customer_id, customer_ref(s), s.customer_name,
+            text_value(s.order.channel), s.order.status, s.lines, Decimal{s.amount, d}});
+    ++n;
+    if (s.order.status != "cancelled") total += s.amount;
+  });
+  w->end();
+  ctx.note(fmt::format("{} order{}, {} not counting cancelled ones", n, n == 1 ? "" : "s", format_decimal(Decimal{total, d})));
+  return kExitOk;
+}
+
+const std::vector<std::string>& line_columns() {
+  static const std::vector<std::string> cols = {"line", "sku", "name", "category", "quantity", "unit_price", "amount", "unit_cost", "cost"};
+  return cols;
+}
+
+std::vector<Value> line_values(const store::LineView& v, int d) {
+  return {v.line.line, text_value(v.sku), text_value(v.name), text_value(v.category), v.line.quantity,
+          money_value(v.line.unit_price, d), Decimal{v.line.amount, d}, money_value(v.line.unit_cost, d),
+          money_value(v.line.cost, d)};
+}
+
+int run_show(Context& ctx, const std::string& number) {
+  store::OrderRepo repo(ctx.db());
+  auto order = repo.by_number(number);
+  if (!order) throw Error(fmt::format("no order '{}'", number), "'kunde order list' shows order numbers");
+  store::OrderSummary s;
+  store::OrderFilter f;
+  f.customer_id = order->customer_id;
+  repo.list(f, [&](const store::OrderSummary& x) {
+    if (x.order.id == order->id) s = x;
+  });
+  auto lines = repo.lines(order->id);
+  int d = ctx.money_decimals();
+  auto format = ctx.format();
+  if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
+    json j{{"order", s.order.number}, {"ordered_at", s.order.ordered_at}, {"customer_id", s.order.customer_id},
+           {"customer", customer_ref(s)}, {"name", s.customer_name},
+           {"channel", s.order.channel ? json(*s.order.channel) : json()}, {"status", s.order.status},
+           {"amount", json::parse(format_decimal(Decimal{s.amount, d}))},
+           {"cost", json::parse(format_decimal(Decimal{s.cost, d}))}};
+    json arr = json::array();
+    for (const auto& l : lines) {
+      json o = json::object();
+      auto vals = line_values(l, d);
+      for (std::size_t i = 0; i < vals.size(); ++i) {
+        const auto& v = vals[i];
+        if (is_null(v)) {
+          o[line_columns()[i]] = nullptr;
+        } else if (auto dec = std::get_if<Decimal>(&v)) {
+          o[line_columns()[i]] = json::parse(format_decimal(*dec));
+        } else if (auto n = std::get_if<std::int64_t>(&v)) {
+          o[line_columns()[i]] = *n;
+        } else if (auto x = std::get_if<double>(&v)) {
+          o[line_columns()[i]] = *x;
+        } else {
+          o[line_columns()[i]] = to_text(v);
+        }
+      }
+      arr.push_back(o);
+    }
+    j["lines"] = arr;
+    ctx.out() << j.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
+    return kExitOk;
+  }
+  if (format == io::OutputFormat::table) {
+    io::write_record(format, ctx.out(), {"order", "ordered_at", "customer", "channel", "status", "amount", "margin"},
+                     {s.order.number, s.order.ordered_at, fmt::format("{} {}", customer_ref(s), s.customer_name),
+                      text_value(s.order.channel), s.order.status, Decimal{s.amount, d}, Decimal{s.amount - s.cost, d}},
+                     ctx.writer_options());
+    ctx.out() << '\n';
+  }
+  auto w = ctx.writer();
+  w->begin(line_columns());
+  for (const auto& l : lines) w->row(line_values(l, d));
+  w->end();
+  return kExitOk;
+}
+
+int run_cancel(Context& ctx, const std::string& number) {
+  store::Change change(ctx.db(), ctx.command_line);
+  store::OrderRepo repo(ctx.db());
+  auto order = repo.by_number(number);
+  if (!order) throw Error(fmt::format("no order '{}'", number), "'kunde order list' shows order numbers");
+  if (order->status == "cancelled") {
+    ctx.note(fmt::format("order {} is cancelled already", number));
+    return kExitOk;
+  }
+  repo.set_status(order->id, "cancelled");
+  change.commit(fmt::format("order {} cancelled", number));
+  ctx.note(fmt::format("cancelled order {} (was {}; 'kunde undo' restores it)", number, order->status));
+  return kExitOk;
+}
+
+int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
+  auto f = make_filter(ctx, o);
+  store::OrderRepo repo(ctx.db());
+  auto w = ctx.writer(io::OutputFormat::csv, safe_csv);
+  w->begin(model::field_names(model::order_fields()));
+  int d = ctx.money_decimals();
+  std::int64_t n = 0;
+  repo.export_lines(f, [&](const store::OrderSummary& s, const store::LineView& v) {
+    // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
+    Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
+    w->row({s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
+            money_value(v.line.unit_price, d), cost, Decimal{v.line.amount, d}, text_value(s.order.channel),
+            s.order.status, text_value(v.name), text_value(v.category)});
+    ++n;
+  });
+  w->end();
+  ctx.note(fmt::format("exported {} order line{}", n, n == 1 ? "" : "s"));
+  return kExitOk;
+}
+
+}  // namespace
+
+void register_order(CLI::App& app, Context& ctx) {
+  auto* order = app.add_subcommand("order", "Orders, payments and balances");
+  order->require_subcommand(1);
+
+  static AddOptions add_opts;
+  auto* add = order->add_subcommand("add", "Add an order with product lines, or an order-level amount");
+  add->add_option("CUSTOMER", add_opts.customer, "Customer number, #id, email or phone")->required();
+  add->add_option("--line", add_opts.lines, "A line SKU[:QTY[:PRICE]] (repeatable; price defaults to the list price)");
+  add->add_option("--amount", add_opts.amount, "The order's total, for an order without product lines");
+  add->add_option("--cost", add_opts.cost, "Cost of goods of an --amount order");
+  add->add_option("--number", add_opts.number, "Order number (default O-N)");
+  add->add_option("--at", add_opts.at, "Order date (default now)");
+  add->add_option("--channel", add_opts.channel, "Sales channel: web, retail, phone, wholesale, ... (lower-cased)");
+  add->add_option("--status", add_opts.status, "Status (default completed; cancelled orders count for nothing)");
+  add->callback([&ctx] { ctx.action = [&ctx] { return run_add(ctx, add_opts); }; });
+
+  static ListOptions list_opts;
+  auto* list = order->add_subcommand("list", "List orders with their totals");
+  add_list_options(list, list_opts, true);
+  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts); }; });
+
+  static std::string show_number;
+  auto* show = order->add_subcommand("show", "One order with its lines");
+  show->add_option("ORDER", show_number, "Order number")->required();
+  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_number); }; });
+
+  static std::string cancel_number;
+  auto* cancel = order->add_subcommand("cancel", "Mark an order cancelled: it no longer counts for revenue or balance");
+  cancel->add_option("ORDER", cancel_number, "Order number")->required();
+  cancel->callback([&ctx] { ctx.action = [&ctx] { return run_cancel(ctx, cancel_number); }; });
+
+  static ImportFlags import_flags;
+  static import::OrderImportOptions order_import_opts;
+  auto* imp = order->add_subcommand("import", "Import order lines (grouped by the order column) or order-level rows");
+  add_import_options(imp, import_flags, true);
+  imp->add_flag("--skip-anonymous", order_import_opts.skip_anonymous,
+                "Skip rows with an empty customer and count them, instead of rejecting them");
+  imp->add_flag("--strip-zero-fraction", order_import_opts.strip_zero_fraction,
+                "Read customer numbers written like 17850.0 as 17850");
+  imp->callback([&ctx] {
+    ctx.action = [&ctx] {
+      return run_import(ctx, import_flags, [](store::Database& db, const std::string& path, const import::ImportOptions& o) {
+        return import::import_orders(db, path, o, order_import_opts);
+      });
+    };
+  });
+
+  static ListOptions export_opts;
+  static bool export_safe = false;
+  auto* exp = order->add_subcommand("export", "Export order lines with the canonical columns (CSV unless -f or -o says otherwise)");
+  add_list_options(exp, export_opts, false);
+  exp->add_flag("--safe-csv", export_safe, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
+  exp->callback([&ctx] { ctx.action = [&ctx] { return run_export(ctx, export_opts, export_safe); }; });
+
+  register_order_payments(order, ctx);
+}
+
+}  // namespace kunde::cmd

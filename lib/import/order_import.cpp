@@ -1,0 +1,213 @@
+// Order import.
+#include "import/order_import.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "error.hpp"
+#include "import/customer_lookup.hpp"
+#include "model/dates.hpp"
+#include "model/order.hpp"
+#include "store/order_repo.hpp"
+#include "store/product_repo.hpp"
+
+namespace kunde::import {
+namespace {
+
+namespace F = model::order_field;
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+struct SeenOrder {
+  std::int64_t id = 0;
+  std::int64_t customer_id = 0;
+  std::int64_t lines = 0;
+  std::size_t first_line = 0;
+  bool existed = false;
+  bool header_changed = false;
+};
+
+struct ProductInfo {
+  std::int64_t id = 0;
+  std::optional<std::int64_t> list_price, unit_cost;
+};
+
+class OrderImporter : public Importer {
+ public:
+  OrderImporter(store::Database& db, const ImportOptions& o, const OrderImportOptions& oo)
+      : Importer(model::order_fields(), o), orders_(db), products_(db), customers_(db, o.create_missing), oo_(oo) {}
+
+ protected:
+  Outcome process(const Row& row) override {
+    std::string_view ref = row.get(F::customer);
+    if (oo_.strip_zero_fraction) ref = model::strip_zero_fraction(ref);
+    if (ref.empty() && oo_.skip_anonymous) {
+      ++counts().notes["of the skipped lines had no customer"];
+      return Outcome::skipped;
+    }
+    std::string ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
+    std::int64_t customer_id = customers_.find(ref, counts());
+    model::OrderLine line = read_line(row);
+
+    // The order this line belongs to.
+    std::string_view number_text;
+    std::string content;
+    if (row.has(F::order)) {
+      number_text = row.get(F::order);
+      if (number_text.empty()) throw Error("the order number is empty", "every line needs its order's number");
+    } else {
+      model::ContentHash h;
+      for (std::size_t f = 0; f < F::count; ++f) h.add(row.get(f));
+      for (const auto& [name, value] : row.extras()) h.add(value);
+      content = model::content_key(h.value(), ++occurrences_[h.value()]);
+      number_text = content;
+    }
+    auto it = seen_.find(number_text);
+    bool first = it == seen_.end();
+    if (first) {
+      model::Order o;
+      o.number = std::string(number_text);
+      o.customer_id = customer_id;
+      o.ordered_at = ordered_at;
+      o.channel = model::normalise_channel(row.get(F::channel));
+      o.status = model::normalise_status(row.get(F::status));
+      SeenOrder s;
+      s.customer_id = customer_id;
+      s.first_line = row.line();
+      if (auto old = orders_.by_number(o.number)) {
+        s.existed = true;
+        s.id = old->id;
+        o.id = old->id;
+        // Columns the file lacks, and an empty status, keep what is stored (a cancellation
+        // survives a re-import).
+        if (!row.has(F::channel)) o.channel = old->channel;
+        if (row.get(F::status).empty()) o.status = old->status;
+        if (!(o == *old)) {
+          orders_.update(o);
+          s.header_changed = true;
+        }
+      } else {
+        s.id = orders_.insert(o);
+      }
+      it = seen_.emplace(o.number, s).first;
+    } else if (it->second.customer_id != customer_id) {
+      throw Error(fmt::format("order {} is for another customer on line {}", number_text, it->second.first_line),
+                  "lines of one order must name the same customer");
+    }
+    SeenOrder& s = it->second;
+    line.line = ++s.lines;
+    if (!s.existed) {
+      orders_.insert_line(s.id, line);
+      return Outcome::inserted;
+    }
+    bool changed = first && s.header_changed;
+    if (auto old = orders_.line(s.id, line.line)) {
+      if (!(*old == line)) {
+        orders_.update_line(s.id, line);
+        changed = true;
+      }
+    } else {
+      orders_.insert_line(s.id, line);
+      changed = true;
+    }
+    return changed ? Outcome::updated : Outcome::unchanged;
+  }
+
+  void finish() override {
+    std::int64_t removed = 0;
+    for (const auto& [number, s] : seen_) {
+      if (s.existed) removed += orders_.delete_lines_after(s.id, s.lines);
+    }
+    if (removed) counts().notes["old lines removed"] += removed;
+  }
+
+ private:
+  std::int64_t money(std::string_view text, const char* what) {
+    try {
+      return model::parse_money(text, options().money_decimals, options().number);
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", what, e.what()), e.hint());
+    }
+  }
+
+  model::OrderLine read_line(const Row& row) {
+    model::OrderLine l;
+    if (auto q = row.get(F::quantity); !q.empty()) {
+      try {
+        l.quantity = model::parse_number(q, options().number);
+      } catch (const Error& e) {
+        throw Error(fmt::format("quantity: {}", e.what()), e.hint());
+      }
+    }
+    std::optional<std::int64_t> price, cost_value, amount;
+    if (auto v = row.get(F::unit_price); !v.empty()) price = money(v, "unit_price");
+    if (auto v = row.get(F::unit_cost); !v.empty()) cost_value = money(v, "unit_cost");
+    if (auto v = row.get(F::amount); !v.empty()) amount = money(v, "amount");
+    std::string_view sku = row.get(F::sku);
+    if (sku.empty()) {
+      // An order-level row: the amount is the order's total and the cost its cost of goods.
+      if (!amount && !price) throw Error("neither a sku nor an amount", "order-level rows need an amount column");
+      l.unit_price = price;
+      l.amount = amount ? *amount : model::line_total(l.quantity, *price);
+      l.cost = cost_value;
+    } else {
+      const ProductInfo& p = product(sku, row, price, cost_value);
+      l.product_id = p.id;
+      l.unit_price = price ? price : p.list_price;
+      if (!l.unit_price && !amount) {
+        throw Error(fmt::format("no price for {}", sku), "give a unit_price column, or a list price for the product");
+      }
+      l.amount = amount ? *amount : model::line_total(l.quantity, *l.unit_price);
+      l.unit_cost = cost_value ? cost_value : p.unit_cost;
+      if (l.unit_cost) l.cost = model::line_total(l.quantity, *l.unit_cost);
+    }
+    if (l.quantity < 0) ++counts().notes["return lines"];
+    if (l.amount == 0) ++counts().notes["lines with zero amount"];
+    return l;
+  }
+
+  const ProductInfo& product(std::string_view sku, const Row& row, std::optional<std::int64_t> price,
+                             std::optional<std::int64_t> cost) {
+    if (auto it = products_seen_.find(sku); it != products_seen_.end()) return it->second;
+    ProductInfo info;
+    if (auto found = products_.by_sku(sku)) {
+      info = {found->id, found->list_price, found->unit_cost};
+    } else {
+      if (options().strict) {
+        throw Error(fmt::format("unknown sku '{}'", sku),
+                    "add it with 'kunde product add' or 'kunde product import', or leave out --strict to create it");
+      }
+      model::Product p;
+      p.sku = std::string(sku);
+      p.name = std::string(row.get(F::name));
+      if (auto c = row.get(F::category); !c.empty()) p.category = std::string(c);
+      p.list_price = price;
+      p.unit_cost = cost;
+      info = {products_.insert(p), p.list_price, p.unit_cost};
+      ++counts().notes["products created"];
+    }
+    return products_seen_.emplace(std::string(sku), info).first->second;
+  }
+
+  store::OrderRepo orders_;
+  store::ProductRepo products_;
+  CustomerLookup customers_;
+  OrderImportOptions oo_;
+  std::unordered_map<std::string, SeenOrder, StringHash, std::equal_to<>> seen_;
+  std::unordered_map<std::string, ProductInfo, StringHash, std::equal_to<>> products_seen_;
+  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
+};
+
+}  // namespace
+
+ImportCounts import_orders(store::Database& db, const std::string& path, const ImportOptions& options,
+                           const OrderImportOptions& order_options) {
+  OrderImporter importer(db, options, order_options);
+  return importer.run(path);
+}
+
+}  // namespace kunde::import

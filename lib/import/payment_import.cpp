@@ -1,0 +1,70 @@
+// Payment import.
+#include "import/payment_import.hpp"
+
+#include <fmt/format.h>
+
+#include <unordered_map>
+
+#include "error.hpp"
+#include "import/customer_lookup.hpp"
+#include "model/dates.hpp"
+#include "model/order.hpp"
+#include "store/payment_repo.hpp"
+
+namespace kunde::import {
+namespace {
+
+namespace F = model::payment_field;
+
+class PaymentImporter : public Importer {
+ public:
+  PaymentImporter(store::Database& db, const ImportOptions& o, bool strip)
+      : Importer(model::payment_fields(), o), payments_(db), customers_(db, o.create_missing), strip_(strip) {}
+
+ protected:
+  Outcome process(const Row& row) override {
+    model::Payment p;
+    p.paid_at = model::parse_date(row.get(F::paid_at), options().date_format);
+    try {
+      p.amount = model::parse_money(row.get(F::amount), options().money_decimals, options().number);
+    } catch (const Error& e) {
+      throw Error(fmt::format("amount: {}", e.what()), e.hint());
+    }
+    std::string_view ref = row.get(F::customer);
+    if (strip_) ref = model::strip_zero_fraction(ref);
+    p.customer_id = customers_.find(ref, counts());
+    p.reference = std::string(row.get(F::reference));
+    if (p.reference.empty()) {
+      model::ContentHash h;
+      for (std::size_t f = 0; f < F::count; ++f) h.add(row.get(f));
+      p.reference = model::content_key(h.value(), ++occurrences_[h.value()]);
+    }
+    auto old = payments_.by_reference(p.reference);
+    if (!old) {
+      payments_.insert(p);
+      return Outcome::inserted;
+    }
+    if (old->customer_id == p.customer_id && old->paid_at == p.paid_at && old->amount == p.amount) {
+      return Outcome::unchanged;
+    }
+    p.id = old->id;
+    payments_.update(p);
+    return Outcome::updated;
+  }
+
+ private:
+  store::PaymentRepo payments_;
+  CustomerLookup customers_;
+  bool strip_;
+  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
+};
+
+}  // namespace
+
+ImportCounts import_payments(store::Database& db, const std::string& path, const ImportOptions& options,
+                             bool strip_zero_fraction) {
+  PaymentImporter importer(db, options, strip_zero_fraction);
+  return importer.run(path);
+}
+
+}  // namespace kunde::import

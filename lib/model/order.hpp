@@ -1,0 +1,96 @@
+// Products, orders, order lines and payments: their canonical fields (with the aliases
+// imports accept) and the small rules that normalise them.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/field_spec.hpp"
+
+namespace kunde::model {
+
+struct Product {
+  std::int64_t id = 0;
+  std::string sku, name;
+  std::optional<std::string> category;
+  std::optional<std::int64_t> list_price, unit_cost;
+  bool operator==(const Product&) const = default;
+};
+
+struct OrderLine {
+  std::int64_t line = 0;
+  std::optional<std::int64_t> product_id;
+  double quantity = 1;
+  std::optional<std::int64_t> unit_price;
+  std::int64_t amount = 0;                 // line total in minor units
+  std::optional<std::int64_t> unit_cost, cost;
+  bool operator==(const OrderLine&) const = default;
+};
+
+struct Order {
+  std::int64_t id = 0;
+  std::string number;
+  std::int64_t customer_id = 0;
+  std::string ordered_at;
+  std::optional<std::string> channel;
+  std::string status = "completed";
+  bool operator==(const Order&) const = default;
+};
+
+struct Payment {
+  std::int64_t id = 0;
+  std::string reference;
+  std::int64_t customer_id = 0;
+  std::string paid_at;
+  std::int64_t amount = 0;
+};
+
+// Canonical product fields in export order.
+namespace product_field {
+enum : std::size_t { sku, name, category, list_price, unit_cost, count };
+}
+const std::vector<FieldSpec>& product_fields();
+
+// Canonical order-line fields in export order; `amount` is the line total (order-level rows).
+namespace order_field {
+enum : std::size_t {
+  order, customer, ordered_at, sku, quantity, unit_price, unit_cost, amount, channel, status, name, category, count
+};
+}
+const std::vector<FieldSpec>& order_fields();
+
+namespace payment_field {
+enum : std::size_t { customer, paid_at, amount, reference, count };
+}
+const std::vector<FieldSpec>& payment_fields();
+
+std::vector<std::string> field_names(const std::vector<FieldSpec>& fields);
+
+// Status as stored: lower case, "canceled"/"void" read as "cancelled", empty as "completed".
+std::string normalise_status(std::string_view text);
+// Channel as stored: trimmed and lower case; empty gives none.
+std::optional<std::string> normalise_channel(std::string_view text);
+
+// quantity × unit price in minor units, rounded half away from zero.
+std::int64_t line_total(double quantity, std::int64_t unit_price);
+
+// A stable 64-bit hash (FNV-1a) of the fields of a row, for content keys of rows that
+// carry no identifier of their own. Fields are trimmed; their boundaries count.
+class ContentHash {
+ public:
+  void add(std::string_view field);
+  std::uint64_t value() const { return h_; }
+
+ private:
+  std::uint64_t h_ = 1469598103934665603ULL;
+};
+// The natural key of such a row: its hash and its occurrence number in the file, "~<hex>.<n>".
+std::string content_key(std::uint64_t hash, std::uint32_t occurrence);
+
+// "17850.0" -> "17850": a whole number that a spreadsheet wrote with a zero fraction.
+std::string_view strip_zero_fraction(std::string_view number);
+
+}  // namespace kunde::model

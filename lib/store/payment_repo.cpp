@@ -1,0 +1,59 @@
+// Payment storage.
+#include "store/payment_repo.hpp"
+
+#include <fmt/format.h>
+
+namespace kunde::store {
+
+std::optional<model::Payment> PaymentRepo::by_reference(std::string_view reference) {
+  auto& st = db_.prepare("SELECT id, reference, customer_id, paid_at, amount FROM payments WHERE reference = ?");
+  st.bind(1, reference);
+  std::optional<model::Payment> out;
+  if (st.step()) out = model::Payment{st.get_int(0), st.get_text(1), st.get_int(2), st.get_text(3), st.get_int(4)};
+  st.reset();
+  return out;
+}
+
+std::int64_t PaymentRepo::insert(const model::Payment& p) {
+  db_.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?)")
+      .bind(1, p.reference)
+      .bind(2, p.customer_id)
+      .bind(3, p.paid_at)
+      .bind(4, p.amount)
+      .run();
+  return db_.last_insert_rowid();
+}
+
+void PaymentRepo::update(const model::Payment& p) {
+  db_.prepare("UPDATE payments SET customer_id = ?, paid_at = ?, amount = ? WHERE id = ?")
+      .bind(1, p.customer_id)
+      .bind(2, p.paid_at)
+      .bind(3, p.amount)
+      .bind(4, p.id)
+      .run();
+}
+
+std::string PaymentRepo::free_content_key(std::uint64_t hash) {
+  for (std::uint32_t n = 1;; ++n) {
+    auto key = model::content_key(hash, n);
+    if (!by_reference(key)) return key;
+  }
+}
+
+void PaymentRepo::list(const PaymentFilter& f, const std::function<void(const PaymentView&)>& each) {
+  std::string sql =
+      "SELECT p.id, p.reference, p.customer_id, p.paid_at, p.amount, c.number, c.name "
+      "FROM payments p JOIN customers c ON c.id = p.customer_id "
+      "WHERE (?1 IS NULL OR p.customer_id = ?1) AND (?2 IS NULL OR p.paid_at >= ?2) "
+      "AND (?3 IS NULL OR substr(p.paid_at, 1, 10) <= ?3) ORDER BY p.paid_at, p.id";
+  if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
+  Statement st(db_, sql);
+  st.bind(1, f.customer_id).bind(2, f.since).bind(3, f.until);
+  while (st.step()) {
+    PaymentView v{{st.get_int(0), st.get_text(1), st.get_int(2), st.get_text(3), st.get_int(4)},
+                  st.get_opt_text(5), st.get_text(6)};
+    each(v);
+  }
+}
+
+}  // namespace kunde::store
