@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_out.hpp"
+
 #include "customer_show_orders.hpp"
 #include "options.hpp"
 
@@ -26,7 +28,7 @@ json customer_json(const model::Customer& c, int d) {
     if (columns[i] == "tags") {
       j["tags"] = c.tags;
     } else if (auto dec = std::get_if<Decimal>(&values[i])) {
-      j[columns[i]] = json::parse(format_decimal(*dec));
+      j[columns[i]] = io::json_decimal(*dec);
     } else if (auto n = std::get_if<std::int64_t>(&values[i])) {
       j[columns[i]] = *n;
     } else if (auto s = std::get_if<std::string>(&values[i])) {
@@ -41,7 +43,7 @@ json customer_json(const model::Customer& c, int d) {
 }
 
 json stats_json(const store::CustomerStats& s, int d) {
-  auto m = [&](std::int64_t v) { return json::parse(money(v, d)); };
+  auto m = [&](std::int64_t v) { return io::json_decimal(Decimal{v, d}); };
   return json{{"orders", s.orders},
               {"first_order_at", text_or_null(s.first_order_at)},
               {"last_order_at", text_or_null(s.last_order_at)},
@@ -90,7 +92,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, d);
     add_orders_json(ctx, doc, id, recent_orders);
-    ctx.out() << doc.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
+    ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
   if (format != io::OutputFormat::table) {

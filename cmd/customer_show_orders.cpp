@@ -1,6 +1,7 @@
 // The orders part of the screen pop. Laid out for an agent on the phone: the warning that
 // matters (overdue, over limit) first and in red, then the last orders one per line with
 // their lines indented beneath.
+#include "io/json_out.hpp"
 #include "customer_show_orders.hpp"
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ namespace {
 using json = nlohmann::ordered_json;
 
 std::string money(std::int64_t minor, int d) { return format_decimal(Decimal{minor, d}); }
-json money_json(std::int64_t minor, int d) { return json::parse(money(minor, d)); }
+json money_json(std::int64_t minor, int d) { return io::json_decimal(Decimal{minor, d}); }
 
 std::string quantity_text(double q) {
   if (q == std::floor(q) && std::fabs(q) < 1e15) return fmt::format("{}", static_cast<std::int64_t>(q));

@@ -4,6 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "io/json_out.hpp"
+
 #include "clock.hpp"
 #include "commands.hpp"
 #include "error.hpp"
@@ -198,8 +200,8 @@ int run_show(Context& ctx, const std::string& number) {
     json j{{"order", s.order.number}, {"ordered_at", s.order.ordered_at}, {"customer_id", s.order.customer_id},
            {"customer", customer_ref(s)}, {"name", s.customer_name},
            {"channel", s.order.channel ? json(*s.order.channel) : json()}, {"status", s.order.status},
-           {"amount", json::parse(format_decimal(Decimal{s.amount, d}))},
-           {"cost", json::parse(format_decimal(Decimal{s.cost, d}))}};
+           {"amount", io::json_decimal(Decimal{s.amount, d})},
+           {"cost", io::json_decimal(Decimal{s.cost, d})}};
     json arr = json::array();
     for (const auto& l : lines) {
       json o = json::object();
@@ -209,7 +211,7 @@ int run_show(Context& ctx, const std::string& number) {
         if (is_null(v)) {
           o[line_columns()[i]] = nullptr;
         } else if (auto dec = std::get_if<Decimal>(&v)) {
-          o[line_columns()[i]] = json::parse(format_decimal(*dec));
+          o[line_columns()[i]] = io::json_decimal(*dec);
         } else if (auto n = std::get_if<std::int64_t>(&v)) {
           o[line_columns()[i]] = *n;
         } else if (auto x = std::get_if<double>(&v)) {
@@ -221,7 +223,7 @@ int run_show(Context& ctx, const std::string& number) {
       arr.push_back(o);
     }
     j["lines"] = arr;
-    ctx.out() << j.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
+    ctx.out() << io::dump_json(j, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
   if (format == io::OutputFormat::table) {

@@ -187,7 +187,8 @@ std::vector<std::int64_t> CustomerRepo::resolve(std::string_view raw, const std:
 
 std::string CustomerRepo::usual_region() {
   auto& st = db_.prepare(
-      "SELECT country FROM customers WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 1");
+      "SELECT country FROM (SELECT country FROM customers WHERE country IS NOT NULL LIMIT 1000) "
+      "GROUP BY country ORDER BY count(*) DESC LIMIT 1");
   std::string region = st.step() ? model::country_code(st.get_text(0)) : std::string();
   st.reset();
   return region;

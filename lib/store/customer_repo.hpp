@@ -48,7 +48,8 @@ class CustomerRepo {
   std::vector<std::int64_t> resolve(std::string_view ref, const std::string& region);
   // Like resolve(), but exactly one match; throws kunde::Error for none or several.
   std::int64_t resolve_one(std::string_view ref, const std::string& region);
-  // Where most customers live: the phone region when none is configured.
+  // Where most customers live (judged from a sample, so lookups stay fast): the phone
+  // region when none is configured.
   std::string usual_region();
 
   std::int64_t insert(const model::Customer& c);
