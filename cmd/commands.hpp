@@ -13,5 +13,6 @@ void register_customer(CLI::App& app, Context& ctx);
 void register_history(CLI::App& app, Context& ctx);
 void register_config(CLI::App& app, Context& ctx);
 void register_maintenance(CLI::App& app, Context& ctx);
+void register_contact(CLI::App& app, Context& ctx);
 
 }  // namespace kunde::cmd

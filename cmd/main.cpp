@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   register_history(app, ctx);
   register_config(app, ctx);
   register_maintenance(app, ctx);
+  register_contact(app, ctx);
 
   try {
     app.parse(argc, argv);
