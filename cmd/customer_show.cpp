@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "customer_show_contacts.hpp"
 #include "options.hpp"
 
 namespace kunde::cmd {
@@ -86,6 +87,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t) {
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, d);
+    doc["contacts"] = customer_contacts_json(ctx, id);
     ctx.out() << doc.dump(format == io::OutputFormat::json ? 2 : -1, ' ', false, json::error_handler_t::replace) << '\n';
     return kExitOk;
   }
@@ -123,6 +125,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t) {
   }
   std::string channel = s.preferred_channel.value_or(c.preferred_channel.value_or(""));
   line(out, color, "channel", channel);
+  print_customer_contacts(ctx, out, color, id);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
   return kExitOk;
