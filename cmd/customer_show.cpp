@@ -8,6 +8,7 @@
 #include "io/json_out.hpp"
 
 #include "customer_show_orders.hpp"
+#include "customer_show_contacts.hpp"
 #include "options.hpp"
 
 namespace kunde::cmd {
@@ -92,6 +93,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, d);
     add_orders_json(ctx, doc, id, recent_orders);
+    doc["contacts"] = customer_contacts_json(ctx, id);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
@@ -131,6 +133,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
   }
   std::string channel = s.preferred_channel.value_or(c.preferred_channel.value_or(""));
   line(out, color, "channel", channel);
+  print_customer_contacts(ctx, out, color, id);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
   print_recent_orders(ctx, out, color, id, recent_orders);

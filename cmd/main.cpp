@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
   register_maintenance(app, ctx);
   register_product(app, ctx);
   register_order(app, ctx);
+  register_contact(app, ctx);
 
   try {
     app.parse(argc, argv);

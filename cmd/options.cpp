@@ -111,11 +111,15 @@ class RefSink : public io::RecordSink {
       : ctx_(ctx), repo_(ctx.db()), ids_(ids), rejected_(rejected), name_(name) {}
   void on_header(const std::vector<std::string>& header) override {
     id_col_ = number_col_ = -1;
+    // customer_id wins over id: in lists of contacts or orders, id is theirs, not the customer's.
+    int customer_id_col = -1;
     for (std::size_t i = 0; i < header.size(); ++i) {
       std::string h = import::normalise_header(header[i]);
-      if (h == "id" || h == "customer_id") id_col_ = id_col_ < 0 ? static_cast<int>(i) : id_col_;
+      if (h == "customer_id" && customer_id_col < 0) customer_id_col = static_cast<int>(i);
+      if (h == "id") id_col_ = id_col_ < 0 ? static_cast<int>(i) : id_col_;
       if (h == "number" || h == "customer" || h == "customer_number") number_col_ = number_col_ < 0 ? static_cast<int>(i) : number_col_;
     }
+    if (customer_id_col >= 0) id_col_ = customer_id_col;
     if (id_col_ < 0 && number_col_ < 0 && !header.empty()) {
       throw Error(fmt::format("{}:1: no id or number column", name_),
                   "give a file with an id or number column, e.g. from 'kunde customer list -f csv'");

@@ -119,7 +119,9 @@ CREATE TABLE contacts (
   done_notes   TEXT
 ) STRICT;
 CREATE INDEX contacts_customer ON contacts(customer_id, at);
-CREATE INDEX contacts_open ON contacts(follow_up_at) WHERE done_at IS NULL;
+-- Open promises and follow-ups: what 'contact due' reads. Queries repeat this WHERE clause.
+CREATE INDEX contacts_open ON contacts(follow_up_at)
+  WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
 
 -- Derived: per-customer order and payment statistics, refreshed for touched customers.
 CREATE TABLE customer_order_stats (
@@ -150,8 +152,10 @@ CREATE TABLE customer_contact_stats (
   last_contact_at   TEXT,
   complaints        INTEGER NOT NULL DEFAULT 0,
   open_promises     INTEGER NOT NULL DEFAULT 0,
+  open_follow_ups   INTEGER NOT NULL DEFAULT 0,
+  next_follow_up_at TEXT,
   preferred_channel TEXT,
-  by_channel        TEXT NOT NULL DEFAULT '{}'
+  by_channel        TEXT NOT NULL DEFAULT '{}'  -- {"phone": {"in": 3, "out": 1}, ...}
 ) STRICT;
 
 -- Derived: folded text for diacritics-insensitive search; rowid is the customer id.

@@ -1,0 +1,138 @@
+// Contact fields, channels and content keys.
+#include "model/contact.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "error.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::model {
+namespace {
+
+// Lower case, and spaces, dashes and dots as one underscore: "Phone Call" -> "phone_call".
+std::string token(std::string_view s) {
+  std::string out;
+  for (char ch : text::trim(s)) {
+    if (ch == ' ' || ch == '-' || ch == '.' || ch == '_') {
+      if (!out.empty() && out.back() != '_') out += '_';
+    } else {
+      out += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+    }
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
+struct Synonym {
+  const char* word;
+  const char* channel;
+};
+
+constexpr Synonym kSynonyms[] = {
+    {"letter", "post"},        {"mail_letter", "post"},  {"postal", "post"},      {"brev", "post"},
+    {"e_mail", "email"},       {"epost", "email"},       {"e_post", "email"},     {"mail", "email"},
+    {"call", "phone"},         {"phone_call", "phone"},  {"telephone", "phone"},  {"tel", "phone"},
+    {"telefon", "phone"},      {"mobile", "phone"},      {"meeting", "visit"},    {"in_person", "visit"},
+    {"store", "visit"},        {"shop", "visit"},        {"besok", "visit"},      {"video_call", "video"},
+    {"videocall", "video"},    {"im", "chat"},           {"instant_message", "chat"}, {"live_chat", "chat"},
+    {"messenger", "chat"},     {"text", "sms"},          {"text_message", "sms"}, {"telefax", "fax"},
+    {"self_service", "web"},   {"selfservice", "web"},   {"portal", "web"},       {"website", "web"},
+    {"online", "web"},         {"web_form", "web"},      {"webform", "web"},      {"social_media", "social"},
+    {"facebook", "social"},    {"instagram", "social"},  {"linkedin", "social"},  {"twitter", "social"},
+};
+
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+  for (unsigned char ch : s) {
+    h ^= ch;
+    h *= 1099511628211ULL;
+  }
+  // A separator no text contains, so ("ab","c") and ("a","bc") differ.
+  h ^= 0x1f;
+  h *= 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+const std::vector<FieldSpec>& contact_fields() {
+  static const std::vector<FieldSpec> fields = {
+      {"key", {"contact_key", "contact_id", "external_id"}},
+      {"customer", {"customer_id", "customer_number", "customer_no", "number", "kundenr"}, true},
+      {"at", {"date", "contacted_at", "datetime", "time", "timestamp", "dato"}, true},
+      {"channel", {"medium", "kanal", "type"}, true},
+      {"direction", {"dir", "inbound_outbound", "retning"}, true},
+      {"subject", {"title", "topic", "emne"}},
+      {"notes", {"note", "comment", "comments", "notat", "body", "text"}},
+      {"outcome", {"result", "resultat"}},
+      {"reason", {"cause", "arsak"}},
+      {"follow_up_at", {"due", "follow_up", "followup", "due_at", "due_date"}},
+      {"promise", {"promised", "commitment", "lofte"}},
+      {"owner", {"agent", "user", "assigned_to", "handled_by", "ansvarlig"}},
+      {"done_at", {"closed_at", "completed_at"}},
+      {"done_notes", {"closing_notes"}},
+  };
+  return fields;
+}
+
+std::vector<std::string> contact_columns() {
+  std::vector<std::string> out;
+  for (const auto& f : contact_fields()) out.push_back(f.name);
+  return out;
+}
+
+const std::vector<std::string>& builtin_channels() {
+  static const std::vector<std::string> names = {"visit", "phone", "post", "email", "video",
+                                                 "chat",  "sms",   "fax",  "web",   "social"};
+  return names;
+}
+
+Channels::Channels(const std::vector<std::string>& extra) : names_(builtin_channels()) {
+  for (const auto& e : extra) {
+    std::string t = token(e);
+    if (!t.empty() && std::find(names_.begin(), names_.end(), t) == names_.end()) names_.push_back(t);
+  }
+}
+
+std::string Channels::canonical(std::string_view name) const {
+  std::string t = token(name);
+  if (t.empty()) throw Error("the channel is empty", fmt::format("channels are: {}", fmt::join(names_, ", ")));
+  if (std::find(names_.begin(), names_.end(), t) != names_.end()) return t;
+  std::string folded = token(text::fold(name));
+  for (const auto& s : kSynonyms) {
+    if (t == s.word || folded == s.word) return s.channel;
+  }
+  if (std::find(names_.begin(), names_.end(), folded) != names_.end()) return folded;
+  throw Error(fmt::format("unknown channel '{}'", text::trim(name)),
+              fmt::format("channels are: {} (more in the config: [contact] channels = [...])", fmt::join(names_, ", ")));
+}
+
+std::string parse_direction(std::string_view text) {
+  std::string t = token(text);
+  if (t == "in" || t == "inbound" || t == "incoming" || t == "inn" || t == "i") return "in";
+  if (t == "out" || t == "outbound" || t == "outgoing" || t == "ut" || t == "o") return "out";
+  if (t.empty()) throw Error("the direction is empty", "write in or out");
+  throw Error(fmt::format("unknown direction '{}'", text::trim(text)), "write in or out");
+}
+
+std::string content_key(const Contact& c, std::string_view customer, int occurrence) {
+  std::uint64_t h = 14695981039346656037ULL;
+  h = fnv1a(h, customer);
+  h = fnv1a(h, c.at);
+  h = fnv1a(h, c.channel);
+  h = fnv1a(h, c.direction);
+  for (const auto* f : {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner}) {
+    h = fnv1a(h, f->has_value() ? std::string_view(**f) : std::string_view("\x1e"));
+  }
+  return occurrence <= 1 ? fmt::format("{:016x}", h) : fmt::format("{:016x}-{}", h, occurrence);
+}
+
+bool is_complaint(const Contact& c) {
+  for (const auto* f : {&c.outcome, &c.reason, &c.subject}) {
+    if (*f && text::to_lower_ascii(**f).find("complain") != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace kunde::model

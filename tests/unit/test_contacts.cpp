@@ -1,0 +1,146 @@
+// Contacts: channels, content keys, statistics, what is due and full-text grep.
+#include <doctest/doctest.h>
+
+#include "error.hpp"
+#include "model/contact.hpp"
+#include "store/change.hpp"
+#include "store/contact_repo.hpp"
+#include "store/customer_repo.hpp"
+#include "store/schema.hpp"
+
+using namespace kunde;
+
+namespace {
+
+struct Fixture {
+  store::Database db{":memory:", store::OpenMode::create};
+  Fixture() {
+    store::create_schema(db, 2, "");
+    store::install_touch_triggers(db);
+  }
+  std::int64_t customer(const std::string& number) {
+    model::Customer c;
+    c.number = number;
+    c.name = "C " + number;
+    return store::CustomerRepo(db).insert(c);
+  }
+  std::int64_t contact(std::int64_t customer_id, const std::string& at, const std::string& channel,
+                       const std::string& direction, std::optional<std::string> follow_up = {},
+                       std::optional<std::string> subject = {}) {
+    model::Contact k;
+    k.customer_id = customer_id;
+    k.at = at;
+    k.channel = channel;
+    k.direction = direction;
+    k.follow_up_at = follow_up;
+    k.subject = subject;
+    k.key = model::content_key(k, std::to_string(customer_id), 1);
+    return store::ContactRepo(db).insert(k);
+  }
+  std::vector<std::int64_t> due(const std::string& as_of, int within = 0, bool overdue = false) {
+    store::DueFilter f;
+    f.as_of = as_of;
+    f.within_days = within;
+    f.overdue_only = overdue;
+    std::vector<std::int64_t> ids;
+    store::ContactRepo(db).due(f, [&](const store::DueItem& d) { ids.push_back(d.row.contact.id); });
+    return ids;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("channels: built-in names, synonyms, configured extras, unknown ones") {
+  model::Channels ch({"WhatsApp"});
+  CHECK(ch.canonical("Phone") == "phone");
+  CHECK(ch.canonical(" letter ") == "post");
+  CHECK(ch.canonical("E-mail") == "email");
+  CHECK(ch.canonical("IM") == "chat");
+  CHECK(ch.canonical("self-service") == "web");
+  CHECK(ch.canonical("whatsapp") == "whatsapp");
+  CHECK_THROWS_AS(ch.canonical("pigeon"), Error);
+  CHECK_THROWS_AS(model::Channels().canonical("whatsapp"), Error);
+  CHECK(model::parse_direction("Inbound") == "in");
+  CHECK(model::parse_direction("outgoing") == "out");
+  CHECK_THROWS_AS(model::parse_direction("up"), Error);
+}
+
+TEST_CASE("content keys: stable, sensitive to content and occurrence") {
+  model::Contact a;
+  a.at = "2026-11-30";
+  a.channel = "phone";
+  a.direction = "in";
+  a.subject = "x";
+  auto k1 = model::content_key(a, "K-1", 1);
+  CHECK(k1 == model::content_key(a, "K-1", 1));
+  CHECK(k1 != model::content_key(a, "K-2", 1));
+  CHECK(model::content_key(a, "K-1", 2) == k1 + "-2");
+  model::Contact b = a;
+  b.subject.reset();
+  b.notes = "x";
+  CHECK(model::content_key(b, "K-1", 1) != k1);
+  a.outcome = "Complaint";
+  CHECK(model::is_complaint(a));
+}
+
+TEST_CASE("statistics: preferred channel is the most used inbound one, ties to the latest") {
+  Fixture fx;
+  store::Change change(fx.db, "test");
+  auto c = fx.customer("K-1");
+  fx.contact(c, "2026-01-01", "phone", "in");
+  fx.contact(c, "2026-03-01", "email", "in", {}, "Complaint about invoice");
+  fx.contact(c, "2026-02-01", "email", "out");
+  fx.contact(c, "2026-02-15", "visit", "out", "2026-12-01");
+  change.commit("x");
+  auto s = store::ContactRepo(fx.db).summary(c);
+  CHECK(s.contacts == 4);
+  CHECK(s.inbound == 2);
+  CHECK(s.outbound == 2);
+  CHECK(s.preferred_channel == "email");  // phone and email have one inbound each; email is later
+  CHECK(s.complaints == 1);
+  CHECK(s.open_follow_ups == 1);
+  CHECK(s.next_follow_up_at == "2026-12-01");
+  CHECK(s.last_contact_at == "2026-03-01");
+  CHECK(s.by_channel["email"] == std::make_pair(std::int64_t{1}, std::int64_t{1}));
+}
+
+TEST_CASE("due: dates as written across month and year ends") {
+  Fixture fx;
+  store::Change change(fx.db, "test");
+  auto c = fx.customer("K-1");
+  auto late_evening = fx.contact(c, "2026-11-01", "phone", "in", "2026-11-30 23:30:00+01:00");
+  auto west = fx.contact(c, "2026-11-02", "phone", "in", "2026-11-30 23:30:00-05:00");
+  auto december = fx.contact(c, "2026-11-03", "phone", "in", "2026-12-01");
+  auto new_year = fx.contact(c, "2026-11-04", "phone", "in", "2027-01-01");
+  change.commit("x");
+  CHECK(fx.due("2026-11-29").empty());
+  CHECK(fx.due("2026-11-30") == std::vector<std::int64_t>{late_evening, west});
+  CHECK(fx.due("2026-12-01", 0, true) == std::vector<std::int64_t>{late_evening, west});
+  CHECK(fx.due("2026-12-31") == std::vector<std::int64_t>{late_evening, west, december});
+  CHECK(fx.due("2026-12-31", 1) == std::vector<std::int64_t>{late_evening, west, december, new_year});
+  store::ContactRepo repo(fx.db);
+  CHECK(repo.mark_done(west, "2026-11-30 10:00:00", std::string("done")));
+  CHECK_FALSE(repo.mark_done(west, "2026-11-30 10:00:00", std::nullopt));
+  CHECK(fx.due("2026-11-30") == std::vector<std::int64_t>{late_evening});
+}
+
+TEST_CASE("grep: words start words of subject or notes, case and diacritics ignored") {
+  Fixture fx;
+  store::Change change(fx.db, "test");
+  auto c = fx.customer("K-1");
+  auto broken = fx.contact(c, "2026-11-01", "post", "in", {}, "Pakken kom ødelagt");
+  fx.contact(c, "2026-11-02", "phone", "in", {}, "Spørsmål om faktura");
+  change.commit("x");
+  store::ContactRepo repo(fx.db);
+  auto grep = [&](const std::string& q) {
+    store::ContactFilter f;
+    f.grep = q;
+    std::vector<std::int64_t> ids;
+    repo.list(f, [&](const store::ContactRow& r) { ids.push_back(r.contact.id); });
+    return ids;
+  };
+  CHECK(grep("ODELAGT") == std::vector<std::int64_t>{broken});
+  CHECK(grep("pakk ode") == std::vector<std::int64_t>{broken});
+  CHECK(grep("lagt").empty());  // not the start of a word
+  CHECK(grep("sporsmal").size() == 1);
+}
