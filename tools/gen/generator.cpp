@@ -391,8 +391,7 @@ class Generator {
     if (u < 0.4) {
       d.name = strip_diacritics(orig.name);
     } else if (u < 0.6) {
-      for (char& ch : d.name)
-        if (ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 32);
+      d.name = upper(orig.name);
     }
     if (!d.email.empty() && rng_.chance(0.5)) {
       d.email[0] = static_cast<char>(d.email[0] >= 'a' && d.email[0] <= 'z' ? d.email[0] - 32 : d.email[0]);

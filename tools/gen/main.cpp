@@ -34,7 +34,11 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No summary on stderr");
-  CLI11_PARSE(app, argc, argv);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;  // usage errors exit 2, as kunde's do
+  }
   try {
     std::filesystem::create_directories(o.out);
     auto c = kunde::gen::generate(o);

@@ -304,6 +304,27 @@ std::string fold(const std::string& s, bool lower) {
 }  // namespace
 
 std::string ascii_fold(const std::string& s) { return fold(s, true); }
+
+std::string upper(const std::string& s) {
+  static constexpr std::string_view kPairs[][2] = {{"å", "Å"}, {"ä", "Ä"}, {"æ", "Æ"}, {"ø", "Ø"},
+                                                   {"ö", "Ö"}, {"é", "É"}, {"ü", "Ü"}};
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    bool done = false;
+    for (const auto& p : kPairs) {
+      if (std::string_view(s).substr(i, p[0].size()) == p[0]) {
+        out += p[1];
+        i += p[0].size();
+        done = true;
+        break;
+      }
+    }
+    if (done) continue;
+    char ch = s[i++];
+    out += ch >= 'a' && ch <= 'z' ? static_cast<char>(ch - 32) : ch;
+  }
+  return out;
+}
 std::string strip_diacritics(const std::string& s) { return fold(s, false); }
 
 }  // namespace kunde::gen

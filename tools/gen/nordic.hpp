@@ -40,5 +40,7 @@ std::string org_number(Random& rng, Country c);
 std::string ascii_fold(const std::string& s);
 // Strips the Nordic letters to their base letters but keeps case: "Bjørn" -> "Bjorn".
 std::string strip_diacritics(const std::string& s);
+// Upper case, Nordic letters included: "Bjørn" -> "BJØRN".
+std::string upper(const std::string& s);
 
 }  // namespace kunde::gen
