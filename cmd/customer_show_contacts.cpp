@@ -1,6 +1,8 @@
 // The contact part of the screen pop.
 #include "customer_show_contacts.hpp"
 
+#include "io/json_out.hpp"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -100,7 +102,7 @@ json customer_contacts_json(Context& ctx, std::int64_t customer_id) {
                   {"next_follow_up_at", text_or_null(s.next_follow_up_at)},
                   {"by_channel", by_channel}};
   auto cost = cost_to_serve(ctx, s);
-  doc["cost_to_serve"] = cost.configured ? json::parse(format_decimal(Decimal{cost.total, ctx.money_decimals()})) : json();
+  doc["cost_to_serve"] = cost.configured ? io::json_decimal(Decimal{cost.total, ctx.money_decimals()}) : json();
   doc["cost_to_serve_configured"] = cost.configured;
   json open = json::array();
   for (const auto& d : open_items(repo, customer_id)) {
