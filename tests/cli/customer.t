@@ -55,9 +55,9 @@ Customers: add, list, show by any key, find, edit, tag, rm.
     "org_number": null,
     "created_at": "2024-03-01",
     "preferred_channel": "phone",
-    "credit_limit": 5000.0,
+    "credit_limit": 5000.00,
     "payment_terms_days": 30,
-    "wallet": 12000.0,
+    "wallet": 12000.00,
     "tags": [
       "b2c",
       "vip"
@@ -70,15 +70,45 @@ Customers: add, list, show by any key, find, edit, tag, rm.
       "orders": 0,
       "first_order_at": null,
       "last_order_at": null,
-      "revenue": 0.0,
-      "margin": 0.0,
-      "paid": 0.0,
-      "balance": 0.0,
+      "revenue": 0.00,
+      "margin": 0.00,
+      "paid": 0.00,
+      "balance": 0.00,
+      "avg_order_value": 0.00,
+      "oldest_unpaid_at": null,
       "top_categories": null,
+      "favourite_categories": [],
       "contacts": 0,
       "last_contact_at": null,
       "preferred_channel": null,
       "open_promises": 0
+    },
+    "account": {
+      "invoiced": 0.00,
+      "paid": 0.00,
+      "balance": 0.00,
+      "overdue": 0.00,
+      "oldest_unpaid_at": null,
+      "payment_terms_days": 30,
+      "credit_limit": 5000.00,
+      "over_limit": false
+    },
+    "recent_orders": [],
+    "contacts": {
+      "contacts": 0,
+      "inbound": 0,
+      "outbound": 0,
+      "last_contact_at": null,
+      "preferred_channel": null,
+      "complaints": 0,
+      "open_promises": 0,
+      "open_follow_ups": 0,
+      "next_follow_up_at": null,
+      "by_channel": {},
+      "cost_to_serve": null,
+      "cost_to_serve_configured": false,
+      "open": [],
+      "recent": []
     }
   }
   $ kunde customer show 91234567 -q | head -1

@@ -60,7 +60,8 @@ legacy encodings with a mapping file, JSON input, export round trip.
     "name": "\xc3\x85smund \xc3\x98vre", (esc)
     "city": "Bod\xc3\xb8", (esc)
     "created_at": "2024-02-28",
-    "credit_limit": 750.0,
+    "credit_limit": 750.00,
+      "credit_limit": 750.00,
   $ kunde customer import --map nummer=Kundenr legacy-cp1252.csv
   kunde: error: --map nummer=Kundenr: there is no field 'nummer'
   hint: fields are: number, name, kind, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes

@@ -71,13 +71,13 @@ Payments, balances, overdue and credit limits, and the screen pop.
            -1 \xc3\x97 Blue mug                                -100.00  kitchen (esc)
   $ kunde customer show K-1 -f json --orders 1 | grep -A9 '"account"'
     "account": {
-      "invoiced": 450.0,
-      "paid": 150.0,
-      "balance": 300.0,
-      "overdue": 0.0,
+      "invoiced": 450.00,
+      "paid": 150.00,
+      "balance": 300.00,
+      "overdue": 0.00,
       "oldest_unpaid_at": "2026-11-20",
       "payment_terms_days": 14,
-      "credit_limit": 200.0,
+      "credit_limit": 200.00,
       "over_limit": true
     },
   $ kunde undo -q
