@@ -154,6 +154,7 @@ void Importer::on_header(const std::vector<std::string>& header) {
 }
 
 void Importer::on_record(const io::Record& record) {
+  if (options_.checkpoint && (++records_seen_ & 4095) == 0) options_.checkpoint();
   if (!record.error.empty()) {
     reject(record, record.error);
     return;

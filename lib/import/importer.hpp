@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -31,6 +32,9 @@ struct ImportOptions {
   bool dry_run = false;
   bool create_missing = false;
   std::string reject_file;
+  // Called every few thousand rows, so the caller can keep the history record's memory
+  // bounded (store::Change::checkpoint).
+  std::function<void()> checkpoint;
 };
 
 // Fills options from a mapping; values already set by flags are kept (flags win).
@@ -102,6 +106,7 @@ class Importer : public io::RecordSink {
   std::vector<std::pair<std::string, int>> extras_;
   std::unique_ptr<std::ostream> reject_out_;
   bool header_written_ = false;
+  std::uint64_t records_seen_ = 0;
 };
 
 // "Customer Number" -> "customer_number": how headers are compared.

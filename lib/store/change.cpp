@@ -29,7 +29,14 @@ int track_table(void*, const char* name) {
 Change::Change(Database& db, std::string command, bool record)
     : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
   db_.exec("DELETE FROM temp.touched");
-  if (!record_) return;
+  if (record_) start_session();
+}
+
+Change::~Change() {
+  if (session_) sqlite3session_delete(session_);
+}
+
+void Change::start_session() {
   int rc = sqlite3session_create(db_.handle(), "main", &session_);
   if (rc != SQLITE_OK) db_.fail(rc, "starting the history record");
   sqlite3session_table_filter(session_, track_table, nullptr);
@@ -37,37 +44,45 @@ Change::Change(Database& db, std::string command, bool record)
   if (rc != SQLITE_OK) db_.fail(rc, "starting the history record");
 }
 
-Change::~Change() {
-  if (session_) sqlite3session_delete(session_);
+void Change::ensure_entry() {
+  if (entry_) return;
+  db_.prepare("INSERT INTO history(at, command, summary) VALUES (?, ?, '')").bind(1, now_local()).bind(2, command_).run();
+  entry_ = db_.last_insert_rowid();
+}
+
+void Change::flush_segment() {
+  ensure_entry();
+  ChunkWriter writer(db_, entry_, segments_++);
+  int rc = sqlite3session_changeset_strm(session_, ChunkWriter::output, &writer);
+  if (rc != SQLITE_OK) db_.fail(rc, "recording the change in history");
+  writer.flush();
+  bytes_ += writer.bytes();
+  sqlite3session_delete(session_);
+  session_ = nullptr;
+}
+
+void Change::checkpoint() {
+  if (!session_ || sqlite3session_memory_used(session_) < segment_bytes_) return;
+  flush_segment();
+  start_session();
 }
 
 std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
   refresh_derived(db_);
-  std::int64_t id = 0;
-  bool changed = session_ ? !sqlite3session_isempty(session_) : true;
-  if (changed) {
-    db_.prepare("INSERT INTO history(at, command, summary) VALUES (?, ?, ?)")
-        .bind(1, now_local())
-        .bind(2, command_)
-        .bind(3, summary)
-        .run();
-    id = db_.last_insert_rowid();
-    if (session_) {
-      ChunkWriter writer(db_, id);
-      int rc = sqlite3session_changeset_strm(session_, ChunkWriter::output, &writer);
-      if (rc != SQLITE_OK) db_.fail(rc, "recording the change in history");
-      writer.flush();
-      db_.prepare("UPDATE history SET bytes = ? WHERE id = ?").bind(1, writer.bytes()).bind(2, id).run();
-    }
+  bool pending = session_ && !sqlite3session_isempty(session_);
+  if (!record_ || pending || segments_ > 0) {
+    if (pending) flush_segment();
+    ensure_entry();
+    db_.prepare("UPDATE history SET summary = ?, bytes = ? WHERE id = ?").bind(1, summary).bind(2, bytes_).bind(3, entry_).run();
   }
   if (session_) {
     sqlite3session_delete(session_);
     session_ = nullptr;
   }
-  if (before_commit) before_commit(id);
+  if (before_commit) before_commit(entry_);
   tx_.commit();
-  return id;
+  return entry_;
 }
 
 void Change::rollback() {

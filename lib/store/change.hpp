@@ -28,6 +28,11 @@ class Change {
   // `before_commit` runs with the new entry's id (0 if none) inside the transaction.
   std::int64_t commit(std::string_view summary,
                       const std::function<void(std::int64_t)>& before_commit = {});
+  // For long writes: when the rows recorded so far take much memory, stores them as a
+  // segment of the history entry and starts recording afresh. Cheap to call often.
+  void checkpoint();
+  // How much memory the session may use before checkpoint() writes a segment (default 8 MB).
+  void set_segment_bytes(std::int64_t bytes) { segment_bytes_ = bytes; }
   // Refreshes derived data and rolls everything back: what --dry-run does after the work.
   void rollback();
   Database& db() { return db_; }
@@ -36,8 +41,16 @@ class Change {
   Database& db_;
   std::string command_;
   Transaction tx_;
+  void start_session();
+  void ensure_entry();
+  void flush_segment();
+
   sqlite3_session* session_ = nullptr;
   bool record_;
+  std::int64_t entry_ = 0;   // the history row, once one is needed
+  int segments_ = 0;
+  std::int64_t segment_bytes_ = 8 << 20;
+  std::int64_t bytes_ = 0;
 };
 
 // Recomputes statistics and search entries for the customers noted in temp.touched.

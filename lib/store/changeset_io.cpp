@@ -25,18 +25,27 @@ int ChunkWriter::output(void* self, const void* data, int n) {
 
 void ChunkWriter::flush() {
   if (buffer_.empty()) return;
-  db_.prepare("INSERT INTO history_changes(history_id, seq, data) VALUES (?, ?, ?)")
+  db_.prepare("INSERT INTO history_changes(history_id, segment, seq, data) VALUES (?, ?, ?, ?)")
       .bind(1, id_)
-      .bind(2, seq_++)
-      .bind_blob(3, buffer_.data(), buffer_.size())
+      .bind(2, segment_)
+      .bind(3, seq_++)
+      .bind_blob(4, buffer_.data(), buffer_.size())
       .run();
   buffer_.clear();
 }
 
-ChunkReader::ChunkReader(Database& db, std::int64_t history_id)
+ChunkReader::ChunkReader(Database& db, std::int64_t history_id, int segment)
     : chunks_(std::make_unique<Statement>(
-          db, "SELECT data FROM history_changes WHERE history_id = ? ORDER BY seq")) {
-  chunks_->bind(1, history_id);
+          db, "SELECT data FROM history_changes WHERE history_id = ? AND segment = ? ORDER BY seq")) {
+  chunks_->bind(1, history_id).bind(2, segment);
+}
+
+std::vector<int> history_segments(Database& db, std::int64_t history_id) {
+  std::vector<int> out;
+  Statement st(db, "SELECT DISTINCT segment FROM history_changes WHERE history_id = ? ORDER BY segment");
+  st.bind(1, history_id);
+  while (st.step()) out.push_back(static_cast<int>(st.get_int(0)));
+  return out;
 }
 
 int ChunkReader::input(void* self, void* data, int* n) {

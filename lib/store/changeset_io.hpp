@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/database.hpp"
 
@@ -12,7 +13,8 @@ namespace kunde::store {
 
 class ChunkWriter {
  public:
-  ChunkWriter(Database& db, std::int64_t history_id) : db_(db), id_(history_id) {}
+  ChunkWriter(Database& db, std::int64_t history_id, int segment)
+      : db_(db), id_(history_id), segment_(segment) {}
   // Matches the xOutput signature of sqlite3session_changeset_strm.
   static int output(void* self, const void* data, int n);
   void flush();
@@ -21,6 +23,7 @@ class ChunkWriter {
  private:
   Database& db_;
   std::int64_t id_;
+  int segment_;
   std::int64_t seq_ = 0;
   std::int64_t bytes_ = 0;
   std::string buffer_;
@@ -28,7 +31,7 @@ class ChunkWriter {
 
 class ChunkReader {
  public:
-  ChunkReader(Database& db, std::int64_t history_id);
+  ChunkReader(Database& db, std::int64_t history_id, int segment);
   // Matches the xInput signature of the *_strm changeset functions.
   static int input(void* self, void* data, int* n);
 
@@ -38,5 +41,8 @@ class ChunkReader {
   std::size_t offset_ = 0;
   bool done_ = false;
 };
+
+// The segments an entry was recorded in, oldest first.
+std::vector<int> history_segments(Database& db, std::int64_t history_id);
 
 }  // namespace kunde::store

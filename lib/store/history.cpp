@@ -66,16 +66,17 @@ RowKey row_key(sqlite3_changeset_iter* it) {
 // Calls `visit` for every change recorded in entry `id`; stops early when it returns true.
 void for_each_change(Database& db, std::int64_t id,
                      const std::function<bool(sqlite3_changeset_iter*)>& visit) {
-  ChunkReader reader(db, id);
-  sqlite3_changeset_iter* it = nullptr;
-  if (sqlite3changeset_start_strm(&it, ChunkReader::input, &reader) != SQLITE_OK) {
-    db.fail(SQLITE_CORRUPT, "reading history");
+  for (int segment : history_segments(db, id)) {
+    ChunkReader reader(db, id, segment);
+    sqlite3_changeset_iter* it = nullptr;
+    if (sqlite3changeset_start_strm(&it, ChunkReader::input, &reader) != SQLITE_OK) {
+      db.fail(SQLITE_CORRUPT, "reading history");
+    }
+    bool stop = false;
+    while (!stop && sqlite3changeset_next(it) == SQLITE_ROW) stop = visit(it);
+    sqlite3changeset_finalize(it);
+    if (stop) return;
   }
-  int rc;
-  while ((rc = sqlite3changeset_next(it)) == SQLITE_ROW) {
-    if (visit(it)) break;
-  }
-  sqlite3changeset_finalize(it);
 }
 
 // Columns that refer to another tracked table: a later row pointing at a row the undone
@@ -210,10 +211,16 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
 
   ConflictInfo info;
   {
-    ChunkReader reader(db, target.id);
-    int rc = sqlite3changeset_apply_v2_strm(db.handle(), ChunkReader::input, &reader, nullptr,
-                                            on_conflict, &info, nullptr, nullptr,
-                                            SQLITE_CHANGESETAPPLY_INVERT | SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
+    // Segments were recorded one after another, so they are undone newest first.
+    auto segments = history_segments(db, target.id);
+    int rc = SQLITE_OK;
+    for (auto seg = segments.rbegin(); seg != segments.rend() && rc == SQLITE_OK; ++seg) {
+      ChunkReader reader(db, target.id, *seg);
+      rc = sqlite3changeset_apply_v2_strm(db.handle(), ChunkReader::input, &reader, nullptr, on_conflict, &info,
+                                          nullptr, nullptr,
+                                          SQLITE_CHANGESETAPPLY_INVERT | SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
+      if (rc == SQLITE_OK) change.checkpoint();
+    }
     // A foreign-key conflict aborts with SQLITE_CONSTRAINT, not SQLITE_ABORT.
     bool conflict = rc == SQLITE_ABORT || info.row || info.foreign_key;
     if (rc != SQLITE_OK && !conflict) db.fail(rc, "undoing");

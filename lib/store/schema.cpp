@@ -174,12 +174,16 @@ CREATE TABLE history (
   bytes     INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
--- A changeset in chunks, so recording and undoing a large import streams.
+-- A changeset in chunks, so recording and undoing a large import streams. A large write is
+-- recorded as several segments (each a changeset of the rows changed since the previous
+-- one), so the session never holds more than a bounded number of rows in memory; undo
+-- applies the segments newest first.
 CREATE TABLE history_changes (
   history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+  segment    INTEGER NOT NULL DEFAULT 0,
   seq        INTEGER NOT NULL,
   data       BLOB NOT NULL,
-  PRIMARY KEY (history_id, seq)
+  PRIMARY KEY (history_id, segment, seq)
 ) STRICT;
 )sql";
 

@@ -529,3 +529,31 @@ TEST_CASE("check_database notices stale derived data and fixes it") {
   CHECK(store::check_database(*db, false).empty());
   CHECK(CustomerRepo(*db).stats(id).revenue == 10000);
 }
+
+TEST_CASE("a large change is recorded in segments and undone newest first") {
+  auto db = test::memory_db();
+  CustomerRepo repo(*db);
+  std::int64_t entry = 0;
+  {
+    Change change(*db, "big import");
+    change.set_segment_bytes(1);  // every checkpoint writes a segment
+    for (int i = 0; i < 300; ++i) {
+      repo.insert(person(fmt::format("S-{}", i), fmt::format("Person {}", i)));
+      if (i % 100 == 99) change.checkpoint();
+    }
+    // A row inserted in an earlier segment and changed in a later one.
+    auto c = *repo.by_id(*repo.id_by_number("S-5"));
+    c.city = "Bergen";
+    repo.update(c);
+    entry = change.commit("300 inserted");
+  }
+  CHECK(entry > 0);
+  CHECK(store::find_history(*db, entry)->bytes > 0);
+  CHECK(repo.count() == 300);
+  auto result = store::undo(*db, std::nullopt, "undo");
+  CHECK(result.undone.id == entry);
+  CHECK(repo.count() == 0);
+  store::undo(*db, result.entry_id, "redo");
+  CHECK(repo.count() == 300);
+  CHECK(repo.by_id(*repo.id_by_number("S-5"))->city == std::optional<std::string>("Bergen"));
+}
