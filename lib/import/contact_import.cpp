@@ -53,7 +53,8 @@ class ContactImporter : public Importer {
         if (row.has(f)) fields |= 1u << f;
     } else {
       std::string base = content_key(c, ident, 1);
-      int n = ++occurrences_[base];
+      // Counted by a hash of the key, so a large file costs a few bytes per distinct row.
+      std::uint32_t n = ++occurrences_[std::hash<std::string>{}(base)];
       c.key = n == 1 ? base : fmt::format("{}-{}", base, n);
       // The content is the key; only closing a follow-up can change such a contact.
       for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
@@ -98,6 +99,8 @@ class ContactImporter : public Importer {
       ++counts().notes["customers created"];
     }
     id = *found;
+    // A cache of recent lookups, not a copy of the customer table.
+    if (cache_.size() >= 20000) cache_.clear();
     cache_.emplace(key, std::make_pair(id, ident));
     return ident;
   }
@@ -106,7 +109,7 @@ class ContactImporter : public Importer {
   store::ContactRepo contacts_;
   Channels channels_;
   std::unordered_map<std::string, std::pair<std::int64_t, std::string>> cache_;
-  std::unordered_map<std::string, int> occurrences_;
+  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
 };
 
 }  // namespace

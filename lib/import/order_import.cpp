@@ -22,14 +22,24 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// What the import remembers of each order it has met, so lines of one order may be spread
+// over the file. Kept small: a large file has hundreds of thousands of orders.
 struct SeenOrder {
   std::int64_t id = 0;
   std::int64_t customer_id = 0;
-  std::int64_t lines = 0;
-  std::size_t first_line = 0;
+  std::uint32_t check = 0;  // a second, independent hash of the number
+  std::uint32_t lines = 0;
+  std::uint32_t first_line = 0;
   bool existed = false;
   bool header_changed = false;
 };
+
+std::uint64_t number_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+std::uint32_t number_check(std::string_view s) {
+  std::uint32_t h = 2166136261u;  // FNV-1a
+  for (unsigned char c : s) h = (h ^ c) * 16777619u;
+  return h;
+}
 
 struct ProductInfo {
   std::int64_t id = 0;
@@ -66,7 +76,14 @@ class OrderImporter : public Importer {
       content = model::content_key(h.value(), ++occurrences_[h.value()]);
       number_text = content;
     }
-    auto it = seen_.find(number_text);
+    // A content-keyed row is an order of its own: nothing later can add lines to it.
+    if (!content.empty()) seen_.erase(last_content_);
+    std::uint64_t key = number_hash(number_text);
+    auto it = seen_.find(key);
+    if (it != seen_.end() && it->second.check != number_check(number_text)) {
+      throw Error(fmt::format("order {} cannot be told apart from another order in this file", number_text),
+                  "import the file in two parts");
+    }
     bool first = it == seen_.end();
     if (first) {
       model::Order o;
@@ -77,7 +94,8 @@ class OrderImporter : public Importer {
       o.status = model::normalise_status(row.get(F::status));
       SeenOrder s;
       s.customer_id = customer_id;
-      s.first_line = row.line();
+      s.check = number_check(number_text);
+      s.first_line = static_cast<std::uint32_t>(row.line());
       if (auto old = orders_.by_number(o.number)) {
         s.existed = true;
         s.id = old->id;
@@ -93,7 +111,8 @@ class OrderImporter : public Importer {
       } else {
         s.id = orders_.insert(o);
       }
-      it = seen_.emplace(o.number, s).first;
+      it = seen_.emplace(key, s).first;
+      if (!content.empty()) last_content_ = key;
     } else if (it->second.customer_id != customer_id) {
       throw Error(fmt::format("order {} is for another customer on line {}", number_text, it->second.first_line),
                   "lines of one order must name the same customer");
@@ -119,7 +138,7 @@ class OrderImporter : public Importer {
 
   void finish() override {
     std::int64_t removed = 0;
-    for (const auto& [number, s] : seen_) {
+    for (const auto& [key, s] : seen_) {
       if (s.existed) removed += orders_.delete_lines_after(s.id, s.lines);
     }
     if (removed) counts().notes["old lines removed"] += removed;
@@ -197,7 +216,8 @@ class OrderImporter : public Importer {
   store::ProductRepo products_;
   CustomerLookup customers_;
   OrderImportOptions oo_;
-  std::unordered_map<std::string, SeenOrder, StringHash, std::equal_to<>> seen_;
+  std::unordered_map<std::uint64_t, SeenOrder> seen_;
+  std::uint64_t last_content_ = 0;
   std::unordered_map<std::string, ProductInfo, StringHash, std::equal_to<>> products_seen_;
   std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
 };

@@ -5,6 +5,9 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "error.hpp"
 #include "store/changeset_io.hpp"
@@ -65,6 +68,11 @@ void Change::checkpoint() {
   if (!session_ || sqlite3session_memory_used(session_) < segment_bytes_) return;
   flush_segment();
   start_session();
+#ifdef __GLIBC__
+  // The session's many small blocks, now freed, sit between longer-lived page-cache blocks;
+  // glibc keeps such holes resident unless asked to give them back.
+  malloc_trim(0);
+#endif
 }
 
 std::int64_t Change::commit(std::string_view summary,
@@ -94,10 +102,17 @@ void Change::rollback() {
 }
 
 void refresh_derived(Database& db) {
-  refresh_search(db);
-  refresh_order_stats(db);
-  refresh_contact_stats(db);
-  db.exec("DELETE FROM temp.touched");
+  // In batches, so the sorts behind the statistics stay small whatever the import's size.
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+  while (true) {
+    db.exec("DELETE FROM temp.refresh_batch");
+    db.exec("INSERT INTO temp.refresh_batch SELECT customer_id FROM temp.touched ORDER BY customer_id LIMIT 2000");
+    if (db.changes() == 0) break;
+    db.exec("DELETE FROM temp.touched WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
+    refresh_search(db);
+    refresh_order_stats(db);
+    refresh_contact_stats(db);
+  }
 }
 
 void rebuild_derived(Database& db) {

@@ -31,7 +31,7 @@ class Change {
   // For long writes: when the rows recorded so far take much memory, stores them as a
   // segment of the history entry and starts recording afresh. Cheap to call often.
   void checkpoint();
-  // How much memory the session may use before checkpoint() writes a segment (default 8 MB).
+  // How much memory the session may use before checkpoint() writes a segment (default 4 MB).
   void set_segment_bytes(std::int64_t bytes) { segment_bytes_ = bytes; }
   // Refreshes derived data and rolls everything back: what --dry-run does after the work.
   void rollback();
@@ -49,7 +49,7 @@ class Change {
   bool record_;
   std::int64_t entry_ = 0;   // the history row, once one is needed
   int segments_ = 0;
-  std::int64_t segment_bytes_ = 8 << 20;
+  std::int64_t segment_bytes_ = 4 << 20;
   std::int64_t bytes_ = 0;
 };
 

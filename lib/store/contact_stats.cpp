@@ -1,5 +1,5 @@
 // Materialised contact statistics per customer, recomputed set-based for the customers in
-// temp.touched. Definitions (kunde-contact(1) documents them):
+// temp.refresh_batch. Definitions (kunde-contact(1) documents them):
 //   complaints        contacts whose outcome, reason or subject contains "complain" (any case)
 //   open_promises     contacts with a promise and no done_at
 //   open_follow_ups   contacts with a follow_up_at and no done_at
@@ -11,7 +11,7 @@
 namespace kunde::store {
 
 void refresh_contact_stats(Database& db) {
-  db.exec("DELETE FROM customer_contact_stats WHERE customer_id IN (SELECT customer_id FROM temp.touched)");
+  db.exec("DELETE FROM customer_contact_stats WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
   db.exec(R"sql(
 INSERT INTO customer_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints,
                                    open_promises, open_follow_ups, next_follow_up_at, preferred_channel,
@@ -31,7 +31,7 @@ FROM (
            sum(done_at IS NULL AND follow_up_at IS NOT NULL) AS follow_ups,
            min(CASE WHEN done_at IS NULL THEN follow_up_at END) AS next_follow_up
     FROM contacts
-    WHERE customer_id IN (SELECT customer_id FROM temp.touched)
+    WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)
     GROUP BY customer_id, channel
   ) g
   ORDER BY customer_id, channel

@@ -138,7 +138,7 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
       // A file that is not a database fails here, before anything is written to it.
       exec("PRAGMA journal_mode=WAL");
     }
-    exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA temp_store=MEMORY;");
+    exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     // Imports and refreshes touch far more pages than the default 2 MB cache holds; 16 MB
     // keeps them fast while a whole import stays within its memory budget.
     exec("PRAGMA cache_size=-16384");

@@ -1,4 +1,5 @@
-// Refreshing derived data for the customers listed in temp.touched. Each refresh replaces
+// Refreshing derived data for the customers listed in temp.refresh_batch (refresh_derived
+// feeds it from temp.touched in batches). Each refresh replaces
 // the rows of exactly those customers, inside the caller's transaction.
 #pragma once
 

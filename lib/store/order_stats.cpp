@@ -10,12 +10,12 @@
 namespace kunde::store {
 
 void refresh_order_stats(Database& db) {
-  db.exec("DELETE FROM customer_order_stats WHERE customer_id IN (SELECT customer_id FROM temp.touched)");
+  db.exec("DELETE FROM customer_order_stats WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
   db.exec(R"sql(
 WITH ord AS (
   SELECT o.id, o.customer_id, o.ordered_at, sum(l.amount) AS total, sum(coalesce(l.cost, 0)) AS cost
   FROM orders o JOIN order_lines l ON l.order_id = o.id
-  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.touched)
+  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.refresh_batch)
   GROUP BY o.id
 ), agg AS (
   SELECT customer_id, min(ordered_at) AS first_at, max(ordered_at) AS last_at, count(*) AS n,
@@ -23,7 +23,7 @@ WITH ord AS (
   FROM ord GROUP BY customer_id
 ), pay AS (
   SELECT customer_id, sum(amount) AS paid FROM payments
-  WHERE customer_id IN (SELECT customer_id FROM temp.touched) GROUP BY customer_id
+  WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch) GROUP BY customer_id
 ), run AS (
   SELECT customer_id, ordered_at,
          sum(total) OVER (PARTITION BY customer_id ORDER BY ordered_at, id ROWS UNBOUNDED PRECEDING) AS cum
@@ -35,7 +35,7 @@ WITH ord AS (
 ), cat AS (
   SELECT o.customer_id, p.category, sum(l.amount) AS amount
   FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
-  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.touched)
+  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.refresh_batch)
     AND p.category IS NOT NULL AND p.category <> ''
   GROUP BY o.customer_id, p.category HAVING sum(l.amount) > 0
 ), ranked AS (
@@ -54,7 +54,7 @@ SELECT c.id, a.first_at, a.last_at, coalesce(a.n, 0), coalesce(a.revenue, 0), co
        coalesce(a.revenue, 0) - coalesce(p.paid, 0),
        CASE WHEN a.n > 0 THEN CAST(round(1.0 * a.revenue / a.n) AS INTEGER) ELSE 0 END,
        u.at, t.categories
-FROM temp.touched x
+FROM temp.refresh_batch x
 JOIN customers c ON c.id = x.customer_id
 LEFT JOIN agg a ON a.customer_id = c.id
 LEFT JOIN pay p ON p.customer_id = c.id

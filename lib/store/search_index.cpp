@@ -5,7 +5,7 @@
 namespace kunde::store {
 
 void refresh_search(Database& db) {
-  db.exec("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM temp.touched)");
+  db.exec("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM temp.refresh_batch)");
   db.exec(R"sql(
 INSERT INTO customer_search(rowid, name, email, phone, city, notes, contacts)
 SELECT c.id, kunde_fold(c.name), kunde_fold(c.email),
@@ -13,7 +13,7 @@ SELECT c.id, kunde_fold(c.name), kunde_fold(c.email),
        kunde_fold(c.city), kunde_fold(c.notes),
        (SELECT kunde_fold(group_concat(coalesce(k.subject, '') || ' ' || coalesce(k.notes, ''), ' '))
           FROM contacts k WHERE k.customer_id = c.id)
-FROM temp.touched t JOIN customers c ON c.id = t.customer_id
+FROM temp.refresh_batch t JOIN customers c ON c.id = t.customer_id
 )sql");
 }
 
