@@ -31,7 +31,7 @@ int track_table(void*, const char* name) {
 
 Change::Change(Database& db, std::string command, bool record)
     : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
-  db_.exec("DELETE FROM temp.touched");
+  db_.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search");
   if (record_) start_session();
 }
 
@@ -101,22 +101,33 @@ void Change::rollback() {
   tx_.rollback();
 }
 
-void refresh_derived(Database& db) {
-  // In batches, so the sorts behind the statistics stay small whatever the import's size.
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+namespace {
+
+// Feeds the customers listed in `touched` to `refresh` through temp.refresh_batch, 2,000 at
+// a time, so the sorts behind the statistics stay small whatever the size of the write.
+void refresh_in_batches(Database& db, const std::string& touched, void (*refresh)(Database&)) {
   while (true) {
     db.exec("DELETE FROM temp.refresh_batch");
-    db.exec("INSERT INTO temp.refresh_batch SELECT customer_id FROM temp.touched ORDER BY customer_id LIMIT 2000");
+    db.exec("INSERT INTO temp.refresh_batch SELECT customer_id FROM temp." + touched + " ORDER BY customer_id LIMIT 2000");
     if (db.changes() == 0) break;
-    db.exec("DELETE FROM temp.touched WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
-    refresh_search(db);
-    refresh_order_stats(db);
-    refresh_contact_stats(db);
+    db.exec("DELETE FROM temp." + touched + " WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
+    refresh(db);
   }
 }
 
+}  // namespace
+
+void refresh_derived(Database& db) {
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+  refresh_in_batches(db, "touched_orders", refresh_order_stats);
+  refresh_in_batches(db, "touched_contacts", refresh_contact_stats);
+  refresh_in_batches(db, "touched_search", refresh_search);
+}
+
 void rebuild_derived(Database& db) {
-  db.exec("INSERT OR IGNORE INTO temp.touched SELECT id FROM customers");
+  for (const char* t : {"touched_orders", "touched_contacts", "touched_search"}) {
+    db.exec(std::string("INSERT OR IGNORE INTO temp.") + t + " SELECT id FROM customers");
+  }
   db.exec("DELETE FROM customer_search");
   db.exec("DELETE FROM customer_order_stats");
   db.exec("DELETE FROM customer_contact_stats");

@@ -53,7 +53,8 @@ class Change {
   std::int64_t bytes_ = 0;
 };
 
-// Recomputes statistics and search entries for the customers noted in temp.touched.
+// Recomputes statistics and search entries for the customers the temporary triggers noted
+// (temp.touched_orders, touched_contacts, touched_search).
 void refresh_derived(Database& db);
 
 // Recomputes the derived data of every customer (kunde doctor --fix, migrations).

@@ -1,5 +1,5 @@
 // Refreshing derived data for the customers listed in temp.refresh_batch (refresh_derived
-// feeds it from temp.touched in batches). Each refresh replaces
+// feeds it from temp.touched_orders, touched_contacts and touched_search in batches). Each refresh replaces
 // the rows of exactly those customers, inside the caller's transaction.
 #pragma once
 

@@ -228,42 +228,56 @@ void migrate(Database& db) {
 }
 
 void install_touch_triggers(Database& db) {
+  // Three lists, by what a change can affect: orders and payments feed the order
+  // statistics; contacts feed the contact statistics and the search text; a customer row
+  // feeds all three (its statistics rows must exist, and its name is searched).
   db.exec(R"sql(
-CREATE TEMP TABLE IF NOT EXISTS touched (customer_id INTEGER PRIMARY KEY);
-CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_ins AFTER INSERT ON main.customers
-  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_upd AFTER UPDATE ON main.customers
-  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_del AFTER DELETE ON main.customers
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.id); END;
+CREATE TEMP TABLE IF NOT EXISTS touched_orders (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS touched_contacts (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS touched_search (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_ins AFTER INSERT ON main.customers BEGIN
+  INSERT OR IGNORE INTO touched_orders VALUES (NEW.id);
+  INSERT OR IGNORE INTO touched_contacts VALUES (NEW.id);
+  INSERT OR IGNORE INTO touched_search VALUES (NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_upd AFTER UPDATE ON main.customers BEGIN
+  INSERT OR IGNORE INTO touched_orders VALUES (NEW.id);
+  INSERT OR IGNORE INTO touched_contacts VALUES (NEW.id);
+  INSERT OR IGNORE INTO touched_search VALUES (NEW.id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_del AFTER DELETE ON main.customers BEGIN
+  INSERT OR IGNORE INTO touched_orders VALUES (OLD.id);
+  INSERT OR IGNORE INTO touched_contacts VALUES (OLD.id);
+  INSERT OR IGNORE INTO touched_search VALUES (OLD.id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_order_ins AFTER INSERT ON main.orders
-  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_order_upd AFTER UPDATE ON main.orders
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id), (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_order_del AFTER DELETE ON main.orders
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_line_ins AFTER INSERT ON main.order_lines
-  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id = NEW.order_id; END;
+  BEGIN INSERT OR IGNORE INTO touched_orders SELECT customer_id FROM main.orders WHERE id = NEW.order_id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_line_upd AFTER UPDATE ON main.order_lines
-  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id IN (OLD.order_id, NEW.order_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders SELECT customer_id FROM main.orders WHERE id IN (OLD.order_id, NEW.order_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_line_del AFTER DELETE ON main.order_lines
-  BEGIN INSERT OR IGNORE INTO touched SELECT customer_id FROM main.orders WHERE id = OLD.order_id; END;
+  BEGIN INSERT OR IGNORE INTO touched_orders SELECT customer_id FROM main.orders WHERE id = OLD.order_id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_ins AFTER INSERT ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_upd AFTER UPDATE ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id), (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_del AFTER DELETE ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_product_category AFTER UPDATE OF category ON main.products
   WHEN OLD.category IS NOT NEW.category
-  BEGIN INSERT OR IGNORE INTO touched SELECT DISTINCT o.customer_id FROM main.order_lines l
+  BEGIN INSERT OR IGNORE INTO touched_orders SELECT DISTINCT o.customer_id FROM main.order_lines l
     JOIN main.orders o ON o.id = l.order_id WHERE l.product_id = NEW.id; END;
-CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_ins AFTER INSERT ON main.contacts
-  BEGIN INSERT OR IGNORE INTO touched VALUES (NEW.customer_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_upd AFTER UPDATE ON main.contacts
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id), (NEW.customer_id); END;
-CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_del AFTER DELETE ON main.contacts
-  BEGIN INSERT OR IGNORE INTO touched VALUES (OLD.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_ins AFTER INSERT ON main.contacts BEGIN
+  INSERT OR IGNORE INTO touched_contacts VALUES (NEW.customer_id);
+  INSERT OR IGNORE INTO touched_search VALUES (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_upd AFTER UPDATE ON main.contacts BEGIN
+  INSERT OR IGNORE INTO touched_contacts VALUES (OLD.customer_id), (NEW.customer_id);
+  INSERT OR IGNORE INTO touched_search VALUES (OLD.customer_id), (NEW.customer_id); END;
+CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_del AFTER DELETE ON main.contacts BEGIN
+  INSERT OR IGNORE INTO touched_contacts VALUES (OLD.customer_id);
+  INSERT OR IGNORE INTO touched_search VALUES (OLD.customer_id); END;
 )sql");
 }
 
