@@ -55,7 +55,7 @@ SELECT c.id, a.first_at, a.last_at, coalesce(a.n, 0), coalesce(a.revenue, 0), co
        CASE WHEN a.n > 0 THEN CAST(round(1.0 * a.revenue / a.n) AS INTEGER) ELSE 0 END,
        u.at, t.categories
 FROM temp.refresh_batch x
-JOIN customers c ON c.id = x.customer_id
+CROSS JOIN customers c ON c.id = x.customer_id  -- the batch drives the join
 LEFT JOIN agg a ON a.customer_id = c.id
 LEFT JOIN pay p ON p.customer_id = c.id
 LEFT JOIN unpaid u ON u.customer_id = c.id

@@ -13,7 +13,8 @@ SELECT c.id, kunde_fold(c.name), kunde_fold(c.email),
        kunde_fold(c.city), kunde_fold(c.notes),
        (SELECT kunde_fold(group_concat(coalesce(k.subject, '') || ' ' || coalesce(k.notes, ''), ' '))
           FROM contacts k WHERE k.customer_id = c.id)
-FROM temp.refresh_batch t JOIN customers c ON c.id = t.customer_id
+FROM temp.refresh_batch t
+CROSS JOIN customers c ON c.id = t.customer_id  -- the batch drives the join
 )sql");
 }
 
