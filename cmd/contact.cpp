@@ -19,17 +19,6 @@ namespace {
 model::Channels channels(Context& ctx) { return model::Channels(ctx.config().strings("contact.channels")); }
 
 // A value given on the command line that the library rejects is a usage error (exit 2).
-template <typename F>
-auto option_value(const std::string& option, F&& parse) {
-  try {
-    return parse();
-  } catch (const UsageError&) {
-    throw;
-  } catch (const Error& e) {
-    throw UsageError(fmt::format("{}: {}", option, e.what()), e.hint());
-  }
-}
-
 std::optional<std::string> opt(const std::string& s) {
   if (s.empty()) return std::nullopt;
   return s;

@@ -26,9 +26,8 @@ void add_filter_options(CLI::App* app, ListOptions& o) {
 store::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected) {
   auto f = o.filter;
   for (const auto& a : o.attrs) f.attributes.push_back(split_assignment(a, "--attr"));
-  std::string today = today_local();
-  if (!o.since.empty()) f.created_since = model::parse_date_relative(o.since, today);
-  if (!o.until.empty()) f.created_until = model::parse_date_relative(o.until, today);
+  f.created_since = date_option(o.since, "--since");
+  f.created_until = date_option(o.until, "--until");
   f.sort = o.sort;
   if (!f.sort.empty() && f.sort[0] == '-') {
     f.sort = f.sort.substr(1);

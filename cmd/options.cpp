@@ -3,7 +3,9 @@
 
 #include <fmt/format.h>
 
+#include "clock.hpp"
 #include "error.hpp"
+#include "model/dates.hpp"
 #include "io/records.hpp"
 #include "store/change.hpp"
 #include "store/customer_repo.hpp"
@@ -172,6 +174,16 @@ std::vector<std::int64_t> read_customer_refs(Context& ctx, const std::string& pa
 std::int64_t resolve_customer(Context& ctx, const std::string& ref) {
   store::CustomerRepo repo(ctx.db());
   return repo.resolve_one(ref, ctx.config().region());
+}
+
+std::optional<std::string> date_option(const std::string& text, const std::string& option) {
+  if (text.empty()) return std::nullopt;
+  try {
+    return model::parse_date_relative(text, today_local());
+  } catch (const Error& e) {
+    throw UsageError(fmt::format("{}: {}", option, e.what()),
+                     "write YYYY-MM-DD, an ISO time, today, or a relative date such as -30d or +2w");
+  }
 }
 
 std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option) {

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <optional>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "context.hpp"
+#include "error.hpp"
 #include "import/importer.hpp"
 
 namespace kunde::cmd {
@@ -40,6 +43,23 @@ std::int64_t resolve_customer(Context& ctx, const std::string& ref);
 
 // "key=value" split at the first '='; throws kunde::UsageError naming the option otherwise.
 std::pair<std::string, std::string> split_assignment(const std::string& text, const std::string& option);
+
+// Runs `parse` for the value of `option`; a kunde::Error it throws becomes a usage error
+// naming the option, since the command line is at fault.
+template <typename F>
+auto option_value(const std::string& option, F&& parse) {
+  try {
+    return parse();
+  } catch (const UsageError&) {
+    throw;
+  } catch (const Error& e) {
+    throw UsageError(fmt::format("{}: {}", option, e.what()), e.hint());
+  }
+}
+
+// A date option (--since, --until, --at ...): empty stays empty; otherwise YYYY-MM-DD, an
+// ISO time, today/yesterday/tomorrow, or a relative -30d / +2w / -6m from today.
+std::optional<std::string> date_option(const std::string& text, const std::string& option);
 
 // Prints the first rejected rows and a hint, as import does.
 void print_rejections(Context& ctx, const import::ImportCounts& counts);

@@ -54,7 +54,7 @@ int run_add(Context& ctx, const AddOptions& o) {
   model::Order order;
   order.customer_id = resolve_customer(ctx, o.customer);
   try {
-    order.ordered_at = o.at.empty() ? now_local() : model::parse_date_relative(o.at, today_local());
+    order.ordered_at = o.at.empty() ? now_local() : *date_option(o.at, "--at");
   } catch (const Error& e) {
     throw UsageError(fmt::format("--at '{}': {}", o.at, e.what()), "e.g. --at 2026-11-23");
   }
@@ -123,18 +123,9 @@ struct ListOptions {
 
 store::OrderFilter make_filter(Context& ctx, const ListOptions& o) {
   store::OrderFilter f;
-  std::string today = today_local();
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
-  auto date = [&](const std::string& text, const char* option) -> std::optional<std::string> {
-    if (text.empty()) return std::nullopt;
-    try {
-      return model::parse_date_relative(text, today);
-    } catch (const Error& e) {
-      throw UsageError(fmt::format("{} '{}': {}", option, text, e.what()), "e.g. 2026-01-01 or -30d");
-    }
-  };
-  f.since = date(o.since, "--since");
-  f.until = date(o.until, "--until");
+  f.since = date_option(o.since, "--since");
+  f.until = date_option(o.until, "--until");
   if (!o.channel.empty()) f.channel = o.channel;
   if (!o.status.empty()) f.status = model::normalise_status(o.status);
   if (!o.sku.empty()) f.sku = o.sku;

@@ -28,7 +28,7 @@ int run_pay(Context& ctx, const PayOptions& o) {
     throw UsageError(fmt::format("amount '{}': {}", o.amount, e.what()), "e.g. kunde order pay K-1001 1250.00");
   }
   try {
-    p.paid_at = o.at.empty() ? today_local() : model::parse_date_relative(o.at, today_local());
+    p.paid_at = o.at.empty() ? today_local() : *date_option(o.at, "--at");
   } catch (const Error& e) {
     throw UsageError(fmt::format("--at '{}': {}", o.at, e.what()), "e.g. --at 2026-11-23");
   }
@@ -64,18 +64,9 @@ struct PaymentsOptions {
 
 int run_payments(Context& ctx, const PaymentsOptions& o) {
   store::PaymentFilter f;
-  std::string today = today_local();
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
-  auto date = [&](const std::string& text, const char* option) -> std::optional<std::string> {
-    if (text.empty()) return std::nullopt;
-    try {
-      return model::parse_date_relative(text, today);
-    } catch (const Error& e) {
-      throw UsageError(fmt::format("{} '{}': {}", option, text, e.what()), "e.g. 2026-01-01 or -30d");
-    }
-  };
-  f.since = date(o.since, "--since");
-  f.until = date(o.until, "--until");
+  f.since = date_option(o.since, "--since");
+  f.until = date_option(o.until, "--until");
   f.limit = o.limit;
   store::PaymentRepo repo(ctx.db());
   auto w = ctx.writer();

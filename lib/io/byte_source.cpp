@@ -182,4 +182,26 @@ std::size_t ByteSource::convert(char* buf, std::size_t n) {
   return produced;
 }
 
+void for_each_line(ByteSource& source, const std::function<void(std::string_view, std::size_t)>& each) {
+  std::string buffer;
+  std::size_t number = 0;
+  char chunk[kRawChunk];
+  bool eof = false;
+  while (!eof) {
+    std::size_t got = source.read(chunk, sizeof chunk);
+    if (got == 0) {
+      eof = true;
+      if (!buffer.empty() && buffer.back() != '\n') buffer += '\n';
+    } else {
+      buffer.append(chunk, got);
+    }
+    std::size_t pos = 0, nl;
+    while ((nl = buffer.find('\n', pos)) != std::string::npos) {
+      each(std::string_view(buffer.data() + pos, nl - pos + 1), ++number);
+      pos = nl + 1;
+    }
+    buffer.erase(0, pos);
+  }
+}
+
 }  // namespace kunde::io

@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace kunde::io {
 
@@ -43,6 +45,10 @@ class ByteSource {
   bool converted_any_ = false;
   std::size_t newlines_ = 0;
 };
+
+// Hands `each` every line of the source with its number (from 1), including its '\n'; a
+// last line without one gets one. Lines are views into a buffer that lives only for the call.
+void for_each_line(ByteSource& source, const std::function<void(std::string_view line, std::size_t number)>& each);
 
 // The iconv name for an encoding as users write it ("latin1" is read as cp1252, which is
 // what files called Latin-1 nearly always are). Throws kunde::UsageError for unknown ones.

@@ -13,7 +13,6 @@
 namespace kunde::io {
 namespace {
 
-constexpr std::size_t kChunk = 1 << 16;
 
 struct ParseState {
   Record record;
@@ -89,41 +88,20 @@ void read_csv(ByteSource& source, char separator, RecordSink& sink) {
     st.in_record = false;
   };
 
-  std::string buffer;
   std::size_t line_no = 0;
-  char chunk[kChunk];
-  bool eof = false;
-  while (!eof) {
-    std::size_t got = source.read(chunk, sizeof chunk);
-    if (got == 0) {
-      eof = true;
-      if (!buffer.empty() && buffer.back() != '\n') buffer += '\n';
-    } else {
-      buffer.append(chunk, got);
+  for_each_line(source, [&](std::string_view line, std::size_t number) {
+    line_no = number;
+    if (!st.in_record) {
+      if (blank(line)) return;
+      st.in_record = true;
+      st.start_line = number;
     }
-    std::size_t pos = 0;
-    while (true) {
-      std::size_t nl = buffer.find('\n', pos);
-      if (nl == std::string::npos) break;
-      std::string_view line(buffer.data() + pos, nl - pos + 1);
-      ++line_no;
-      if (!st.in_record) {
-        if (blank(line)) {
-          pos = nl + 1;
-          continue;
-        }
-        st.in_record = true;
-        st.start_line = line_no;
-      }
-      if (csv_parse(&parser, line.data(), line.size(), on_field, on_record_end, &st) != line.size()) {
-        bad_quoting(line_no, "malformed quoting: a quote inside a field that is not enclosed in quotes, "
-                             "or text after a closing quote");
-      }
-      pos = nl + 1;
-      if (!ready.empty()) deliver();
+    if (csv_parse(&parser, line.data(), line.size(), on_field, on_record_end, &st) != line.size()) {
+      bad_quoting(number, "malformed quoting: a quote inside a field that is not enclosed in quotes, "
+                          "or text after a closing quote");
     }
-    buffer.erase(0, pos);
-  }
+    if (!ready.empty()) deliver();
+  });
   if (csv_fini(&parser, on_field, on_record_end, &st) != 0) {
     bad_quoting(line_no, "a quoted field is not closed: its opening quote runs to the end of the file");
   }

@@ -206,41 +206,24 @@ void read_json(ByteSource& source, RecordSink& sink) {
 
 void read_ndjson(ByteSource& source, RecordSink& sink) {
   KeyedRecords records(sink);
-  std::string buffer;
-  std::size_t line = 0;
-  char chunk[1 << 16];
-  bool eof = false;
-  while (!eof) {
-    std::size_t got = source.read(chunk, sizeof chunk);
-    if (got == 0) {
-      eof = true;
-      if (!buffer.empty() && buffer.back() != '\n') buffer += '\n';
+  for_each_line(source, [&](std::string_view line, std::size_t number) {
+    std::string_view text = line.substr(0, line.size() - 1);
+    if (text.find_first_not_of(" \t\r") == std::string_view::npos) return;
+    records.begin(number);
+    json obj = json::parse(text, nullptr, false);
+    if (obj.is_discarded() || !obj.is_object()) {
+      records.fail("not a JSON object");
     } else {
-      buffer.append(chunk, got);
-    }
-    std::size_t pos = 0, nl;
-    while ((nl = buffer.find('\n', pos)) != std::string::npos) {
-      std::string_view text(buffer.data() + pos, nl - pos);
-      pos = nl + 1;
-      ++line;
-      if (text.find_first_not_of(" \t\r") == std::string_view::npos) continue;
-      records.begin(line);
-      json obj = json::parse(text, nullptr, false);
-      if (obj.is_discarded() || !obj.is_object()) {
-        records.fail("not a JSON object");
-      } else {
-        for (auto& [k, v] : obj.items()) {
-          if (v.is_object()) {
-            records.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", k));
-          } else {
-            records.set(k, scalar_text(v));
-          }
+      for (auto& [k, v] : obj.items()) {
+        if (v.is_object()) {
+          records.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", k));
+        } else {
+          records.set(k, scalar_text(v));
         }
       }
-      records.end();
     }
-    buffer.erase(0, pos);
-  }
+    records.end();
+  });
   if (!records.announced()) sink.on_header({});
 }
 

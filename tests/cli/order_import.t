@@ -117,6 +117,6 @@ Statistics against a recomputation from the base tables, after every kind of cha
   hint: 'kunde order list' shows order numbers
   [1]
   $ kunde order list --since 2026-13-01
-  kunde: error: --since '2026-13-01': '2026-13-01' is not a date
-  hint: e.g. 2026-01-01 or -30d
+  kunde: error: --since: '2026-13-01' is not a date
+  hint: write YYYY-MM-DD, an ISO time, today, or a relative date such as -30d or +2w
   [2]
