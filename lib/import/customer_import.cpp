@@ -53,7 +53,7 @@ class CustomerImporter : public Importer {
     if (c.name.empty() && !id) {
       throw Error("the name is empty", "every new customer needs a name");
     }
-    model::normalise(c, ctx_);
+    model::normalise(c, ctx_, id ? &before : nullptr);
     if (!id) {
       repo_.insert(c);
       return Outcome::inserted;

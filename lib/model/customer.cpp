@@ -136,7 +136,7 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view raw, 
   }
 }
 
-void normalise(Customer& c, const ParseContext& ctx) {
+void normalise(Customer& c, const ParseContext& ctx, const Customer* previous) {
   if (c.email) {
     std::string key = text::to_lower_ascii(text::trim(*c.email));
     auto at = key.find('@');
@@ -149,7 +149,11 @@ void normalise(Customer& c, const ParseContext& ctx) {
   }
   std::string iso = c.country ? country_code(*c.country) : std::string();
   if (iso.empty()) iso = ctx.region;
-  c.phone_e164 = c.phone ? to_e164(*c.phone, iso) : std::nullopt;
+  if (previous && previous->phone == c.phone && previous->country == c.country) {
+    c.phone_e164 = previous->phone_e164;
+  } else {
+    c.phone_e164 = c.phone ? to_e164(*c.phone, iso) : std::nullopt;
+  }
   if (c.org_number) c.org_number = check_org_number(*c.org_number, iso);
 }
 

@@ -56,7 +56,9 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view value
 // Validates the whole record and derives matching keys: checks the organisation number
 // against the country (or the default region), lower-cases the email key, and computes
 // the E.164 phone. Throws kunde::Error naming the problem.
-void normalise(Customer& c, const ParseContext& ctx);
+// `previous`, the stored record when there is one, spares the phone parsing when neither
+// the phone nor the country changed (re-imports).
+void normalise(Customer& c, const ParseContext& ctx, const Customer* previous = nullptr);
 
 // The canonical fields as output values (money as decimals), in customer_columns() order.
 std::vector<Value> customer_values(const Customer& c, int money_decimals);
