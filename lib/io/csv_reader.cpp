@@ -65,7 +65,10 @@ void read_csv(ByteSource& source, char separator, RecordSink& sink) {
         }
       }
       if (!have_header) {
-        if (!rec.error.empty()) throw Error(fmt::format("{}:{}: {}", source.name(), rec.line, rec.error), "");
+        if (!rec.error.empty()) {
+          throw Error(fmt::format("{}:{}: {}", source.name(), rec.line, rec.error),
+                      "the first line must name the columns; is this a CSV file? (--sep, --input-format)");
+        }
         for (auto& h : rec.fields) h = std::string(text::trim(h));
         header_size = rec.fields.size();
         sink.on_header(rec.fields);
