@@ -11,4 +11,7 @@ namespace kunde::model {
 // alpha-2, e.g. "NO"). Empty when the text is not a phone number libphonenumber accepts.
 std::optional<std::string> to_e164(std::string_view text, const std::string& region);
 
+// The same through libphonenumber's full parser only; to_e164 must always agree with it.
+std::optional<std::string> to_e164_full(std::string_view text, const std::string& region);
+
 }  // namespace kunde::model
