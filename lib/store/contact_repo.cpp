@@ -109,10 +109,7 @@ ContactRepo::ContactRepo(Database& db) : db_(db) {
 std::optional<ContactRow> ContactRepo::by_id(std::int64_t id) {
   auto& st = db_.prepare(fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id WHERE k.id = ?", kColumns));
   st.bind(1, id);
-  std::optional<ContactRow> out;
-  if (st.step()) out = read_row(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_row(row); });
 }
 
 bool ContactRepo::key_exists(const std::string& key) {

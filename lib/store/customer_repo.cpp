@@ -123,10 +123,7 @@ std::string fts_query(std::string_view text) {
 std::optional<model::Customer> CustomerRepo::by_id(std::int64_t id) {
   auto& st = db_.prepare(fmt::format("SELECT {} FROM customers c WHERE c.id = ?", kColumns));
   st.bind(1, id);
-  std::optional<model::Customer> out;
-  if (st.step()) out = read_customer(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_customer(row); });
 }
 
 std::optional<std::int64_t> CustomerRepo::id_by_number(std::string_view number) {
@@ -134,19 +131,13 @@ std::optional<std::int64_t> CustomerRepo::id_by_number(std::string_view number) 
       "SELECT id FROM customers WHERE number = ?1 UNION ALL "
       "SELECT customer_id FROM customer_aliases WHERE number = ?1 LIMIT 1");
   st.bind(1, number);
-  std::optional<std::int64_t> out;
-  if (st.step()) out = st.get_int(0);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return row.get_int(0); });
 }
 
 std::optional<std::int64_t> CustomerRepo::id_by_email(std::string_view email_key) {
   auto& st = db_.prepare("SELECT id FROM customers WHERE email_key = ? ORDER BY id LIMIT 1");
   st.bind(1, email_key);
-  std::optional<std::int64_t> out;
-  if (st.step()) out = st.get_int(0);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return row.get_int(0); });
 }
 
 std::vector<std::int64_t> CustomerRepo::ids_by_phone(std::string_view e164) {

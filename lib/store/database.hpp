@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 
 #include "value.hpp"
@@ -40,6 +41,14 @@ class Statement {
 
   // Runs one step: true while a row is available.
   bool step();
+  // Steps once and hands the row, if any, to `read`; the statement is reset either way.
+  template <typename Read>
+  auto first(Read&& read) -> std::optional<std::decay_t<decltype(read(*this))>> {
+    std::optional<std::decay_t<decltype(read(*this))>> out;
+    if (step()) out = read(*this);
+    reset();
+    return out;
+  }
   // Runs the statement to completion, for writes.
   void run();
   void reset();

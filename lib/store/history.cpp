@@ -176,10 +176,7 @@ std::vector<HistoryEntry> list_history(Database& db, std::int64_t limit) {
 std::optional<HistoryEntry> find_history(Database& db, std::int64_t id) {
   auto& st = db.prepare(fmt::format("SELECT {} FROM history WHERE id = ?", kEntryColumns));
   st.bind(1, id);
-  std::optional<HistoryEntry> out;
-  if (st.step()) out = read_entry(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_entry(row); });
 }
 
 UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string& command) {

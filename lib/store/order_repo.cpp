@@ -62,19 +62,13 @@ std::string where_clause(const OrderFilter& f, std::vector<std::string>& params)
 std::optional<model::Order> OrderRepo::by_number(std::string_view number) {
   auto& st = db_.prepare(fmt::format("SELECT {} FROM orders o WHERE o.number = ?", kOrderColumns));
   st.bind(1, number);
-  std::optional<model::Order> out;
-  if (st.step()) out = read_order(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_order(row); });
 }
 
 std::optional<model::Order> OrderRepo::by_id(std::int64_t id) {
   auto& st = db_.prepare(fmt::format("SELECT {} FROM orders o WHERE o.id = ?", kOrderColumns));
   st.bind(1, id);
-  std::optional<model::Order> out;
-  if (st.step()) out = read_order(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_order(row); });
 }
 
 std::int64_t OrderRepo::insert(const model::Order& o) {
@@ -104,10 +98,7 @@ std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int6
       "SELECT line, product_id, quantity, unit_price, amount, unit_cost, cost FROM order_lines "
       "WHERE order_id = ? AND line = ?");
   st.bind(1, order_id).bind(2, line);
-  std::optional<model::OrderLine> out;
-  if (st.step()) out = read_line(st, 0);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_line(row, 0); });
 }
 
 void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {

@@ -8,10 +8,7 @@ namespace kunde::store {
 std::optional<model::Payment> PaymentRepo::by_reference(std::string_view reference) {
   auto& st = db_.prepare("SELECT id, reference, customer_id, paid_at, amount FROM payments WHERE reference = ?");
   st.bind(1, reference);
-  std::optional<model::Payment> out;
-  if (st.step()) out = model::Payment{st.get_int(0), st.get_text(1), st.get_int(2), st.get_text(3), st.get_int(4)};
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return model::Payment{row.get_int(0), row.get_text(1), row.get_int(2), row.get_text(3), row.get_int(4)}; });
 }
 
 std::int64_t PaymentRepo::insert(const model::Payment& p) {

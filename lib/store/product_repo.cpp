@@ -22,19 +22,13 @@ model::Product read_product(const Statement& st) {
 std::optional<model::Product> ProductRepo::by_sku(std::string_view sku) {
   auto& st = db_.prepare(std::string(kSelect) + " WHERE sku = ?");
   st.bind(1, sku);
-  std::optional<model::Product> out;
-  if (st.step()) out = read_product(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_product(row); });
 }
 
 std::optional<model::Product> ProductRepo::by_id(std::int64_t id) {
   auto& st = db_.prepare(std::string(kSelect) + " WHERE id = ?");
   st.bind(1, id);
-  std::optional<model::Product> out;
-  if (st.step()) out = read_product(st);
-  st.reset();
-  return out;
+  return st.first([](const Statement& row) { return read_product(row); });
 }
 
 std::int64_t ProductRepo::insert(const model::Product& p) {
