@@ -94,7 +94,7 @@ void print_rejections(Context& ctx, const import::ImportCounts& counts) {
 int run_import(Context& ctx, const ImportFlags& flags, const ImportFn& fn) {
   auto options = import_options(ctx, flags);
   store::Change change(ctx.db(), ctx.command_line);
-  options.checkpoint = [&change] { change.checkpoint(); };
+  options.change = &change;
   import::ImportCounts counts = fn(ctx.db(), flags.file, options);
   if (options.dry_run) {
     change.rollback();

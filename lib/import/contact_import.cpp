@@ -60,8 +60,19 @@ class ContactImporter : public Importer {
       for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
         if (row.has(f)) fields |= 1u << f;
     }
-    if (contacts_.insert(c)) return Outcome::inserted;
-    if (fields && contacts_.update_by_key(c, fields)) return Outcome::updated;
+    constexpr unsigned kTouched = store::Change::kTouchContacts | store::Change::kTouchSearch;
+    if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
+      touch(c.customer_id, kTouched);
+      return Outcome::inserted;
+    }
+    // A file with its own keys may move a contact to another customer.
+    std::optional<std::int64_t> before;
+    if (fields & (1u << kContactCustomer)) before = contacts_.customer_of_key(c.key);
+    if (fields && contacts_.update_by_key(c, fields)) {
+      touch(c.customer_id, kTouched);
+      if (before) touch(*before, kTouched);
+      return Outcome::updated;
+    }
     return Outcome::unchanged;
   }
 
@@ -95,7 +106,8 @@ class ContactImporter : public Importer {
       }
       Customer bare;
       bare.number = key;
-      found = customers_.insert(bare);
+      found = insert_new(store::NewRow::customers, [&] { return customers_.insert(bare); });
+      touch(*found, store::Change::kTouchAll);
       ++counts().notes["customers created"];
     }
     id = *found;

@@ -55,11 +55,12 @@ class CustomerImporter : public Importer {
     }
     model::normalise(c, ctx_, id ? &before : nullptr);
     if (!id) {
-      repo_.insert(c);
+      touch(insert_new(store::NewRow::customers, [&] { return repo_.insert(c); }), store::Change::kTouchAll);
       return Outcome::inserted;
     }
     if (c == before) return Outcome::unchanged;
     repo_.update(c);
+    touch(*id, store::Change::kTouchAll);
     return Outcome::updated;
   }
 

@@ -28,7 +28,9 @@ std::int64_t CustomerLookup::find(std::string_view ref, ImportCounts& counts) {
     model::Customer c;
     c.number = std::string(ref);
     c.name = c.number.value();  // a bare customer is known by its number until an import names it
-    id = repo_.insert(c);
+    auto insert = [&] { return repo_.insert(c); };
+    id = change_ ? change_->insert_new(store::NewRow::customers, insert) : insert();
+    if (change_) change_->touch(*id, store::Change::kTouchAll);
     ++counts.notes["customers created"];
   }
   last_ref_.assign(ref);

@@ -14,7 +14,9 @@ namespace kunde::import {
 
 class CustomerLookup {
  public:
-  CustomerLookup(store::Database& db, bool create_missing) : repo_(db), create_missing_(create_missing) {}
+  // Customers it creates are recorded in `change` (when given) like an import's new rows.
+  CustomerLookup(store::Database& db, bool create_missing, store::Change* change)
+      : repo_(db), create_missing_(create_missing), change_(change) {}
 
   // The customer's id; throws kunde::Error (a row rejection) for an unknown one.
   std::int64_t find(std::string_view ref, ImportCounts& counts);
@@ -22,6 +24,7 @@ class CustomerLookup {
  private:
   store::CustomerRepo repo_;
   bool create_missing_;
+  store::Change* change_;
   std::string last_ref_;
   std::int64_t last_id_ = 0;
 };

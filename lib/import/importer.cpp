@@ -91,6 +91,7 @@ ImportCounts Importer::run(const std::string& path) {
     if (!*f) throw Error(fmt::format("cannot write {}", options_.reject_file), "check the path");
     reject_out_ = std::move(f);
   }
+  if (options_.change && lists_touched_customers()) options_.change->begin_bulk();
   io::read_records(path, options_.read, *this);
   finish();
   if (reject_out_) reject_out_->flush();
@@ -154,7 +155,7 @@ void Importer::on_header(const std::vector<std::string>& header) {
 }
 
 void Importer::on_record(const io::Record& record) {
-  if (options_.checkpoint && (++records_seen_ & 4095) == 0) options_.checkpoint();
+  if (options_.change && (++records_seen_ & 4095) == 0) options_.change->checkpoint();
   if (!record.error.empty()) {
     reject(record, record.error);
     return;

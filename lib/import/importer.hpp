@@ -16,6 +16,7 @@
 #include "io/records.hpp"
 #include "model/field_spec.hpp"
 #include "model/money.hpp"
+#include "store/change.hpp"
 
 namespace kunde::import {
 
@@ -32,9 +33,10 @@ struct ImportOptions {
   bool dry_run = false;
   bool create_missing = false;
   std::string reject_file;
-  // Called every few thousand rows, so the caller can keep the history record's memory
-  // bounded (store::Change::checkpoint).
-  std::function<void()> checkpoint;
+  // The write the import runs in, if any: the import records its new rows by key, lists the
+  // customers it touched, and checkpoints it every few thousand rows so the history
+  // record's memory stays bounded (store::Change's bulk interface).
+  store::Change* change = nullptr;
 };
 
 // Fills options from a mapping; values already set by flags are kept (flags win).
@@ -92,6 +94,23 @@ class Importer : public io::RecordSink {
   // Called after the whole file was read, still inside the caller's transaction.
   virtual void finish() {}
   const ImportOptions& options() const { return options_; }
+  // Whether the import lists the customers it touches (Importer::touch) so the change's
+  // triggers can be off; an import whose writes reach customers indirectly says no.
+  virtual bool lists_touched_customers() const { return true; }
+  // Store::Change's bulk interface, or plain writes when the import runs in no change.
+  std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert) {
+    return options_.change ? options_.change->insert_new(table, insert) : insert();
+  }
+  void insert_into_new(const std::function<void()>& insert) {
+    if (options_.change) {
+      options_.change->insert_into_new(insert);
+    } else {
+      insert();
+    }
+  }
+  void touch(std::int64_t customer_id, unsigned what) {
+    if (options_.change) options_.change->touch(customer_id, what);
+  }
   ImportCounts& counts() { return counts_; }
   const std::string& source() const { return counts_.source; }
 

@@ -49,7 +49,7 @@ struct ProductInfo {
 class OrderImporter : public Importer {
  public:
   OrderImporter(store::Database& db, const ImportOptions& o, const OrderImportOptions& oo)
-      : Importer(model::order_fields(), o), orders_(db), products_(db), customers_(db, o.create_missing), oo_(oo) {}
+      : Importer(model::order_fields(), o), orders_(db), products_(db), customers_(db, o.create_missing, o.change), oo_(oo) {}
 
  protected:
   Outcome process(const Row& row) override {
@@ -107,9 +107,10 @@ class OrderImporter : public Importer {
         if (!(o == *old)) {
           orders_.update(o);
           s.header_changed = true;
+          touch(old->customer_id, store::Change::kTouchOrders);
         }
       } else {
-        s.id = orders_.insert(o);
+        s.id = insert_new(store::NewRow::orders, [&] { return orders_.insert(o); });
       }
       it = seen_.emplace(key, s).first;
       if (!content.empty()) last_content_ = key;
@@ -120,7 +121,8 @@ class OrderImporter : public Importer {
     SeenOrder& s = it->second;
     line.line = ++s.lines;
     if (!s.existed) {
-      orders_.insert_line(s.id, line);
+      insert_into_new([&] { orders_.insert_line(s.id, line); });
+      touch(customer_id, store::Change::kTouchOrders);
       return Outcome::inserted;
     }
     bool changed = first && s.header_changed;
@@ -133,13 +135,19 @@ class OrderImporter : public Importer {
       orders_.insert_line(s.id, line);
       changed = true;
     }
-    return changed ? Outcome::updated : Outcome::unchanged;
+    if (!changed) return Outcome::unchanged;
+    touch(customer_id, store::Change::kTouchOrders);
+    return Outcome::updated;
   }
 
   void finish() override {
     std::int64_t removed = 0;
     for (const auto& [key, s] : seen_) {
-      if (s.existed) removed += orders_.delete_lines_after(s.id, s.lines);
+      if (!s.existed) continue;
+      if (std::int64_t n = orders_.delete_lines_after(s.id, s.lines)) {
+        removed += n;
+        touch(s.customer_id, store::Change::kTouchOrders);
+      }
     }
     if (removed) counts().notes["old lines removed"] += removed;
   }
@@ -206,7 +214,7 @@ class OrderImporter : public Importer {
       if (auto c = row.get(F::category); !c.empty()) p.category = std::string(c);
       p.list_price = price;
       p.unit_cost = cost;
-      info = {products_.insert(p), p.list_price, p.unit_cost};
+      info = {insert_new(store::NewRow::products, [&] { return products_.insert(p); }), p.list_price, p.unit_cost};
       ++counts().notes["products created"];
     }
     return products_seen_.emplace(std::string(sku), info).first->second;

@@ -19,7 +19,7 @@ namespace F = model::payment_field;
 class PaymentImporter : public Importer {
  public:
   PaymentImporter(store::Database& db, const ImportOptions& o, bool strip)
-      : Importer(model::payment_fields(), o), payments_(db), customers_(db, o.create_missing), strip_(strip) {}
+      : Importer(model::payment_fields(), o), payments_(db), customers_(db, o.create_missing, o.change), strip_(strip) {}
 
  protected:
   Outcome process(const Row& row) override {
@@ -41,7 +41,8 @@ class PaymentImporter : public Importer {
     }
     auto old = payments_.by_reference(p.reference);
     if (!old) {
-      payments_.insert(p);
+      insert_new(store::NewRow::payments, [&] { return payments_.insert(p); });
+      touch(p.customer_id, store::Change::kTouchOrders);
       return Outcome::inserted;
     }
     if (old->customer_id == p.customer_id && old->paid_at == p.paid_at && old->amount == p.amount) {
@@ -49,6 +50,8 @@ class PaymentImporter : public Importer {
     }
     p.id = old->id;
     payments_.update(p);
+    touch(old->customer_id, store::Change::kTouchOrders);
+    touch(p.customer_id, store::Change::kTouchOrders);
     return Outcome::updated;
   }
 

@@ -17,6 +17,10 @@ class ProductImporter : public Importer {
   ProductImporter(store::Database& db, const ImportOptions& o) : Importer(model::product_fields(), o), repo_(db) {}
 
  protected:
+  // A new category changes the favourite categories of everyone who bought the product:
+  // the triggers find them.
+  bool lists_touched_customers() const override { return false; }
+
   Outcome process(const Row& row) override {
     std::string_view sku = row.get(F::sku);
     if (sku.empty()) throw Error("the sku is empty", "every product needs a sku");
@@ -44,7 +48,7 @@ class ProductImporter : public Importer {
     money(F::list_price, "list_price", p.list_price);
     money(F::unit_cost, "unit_cost", p.unit_cost);
     if (!old) {
-      repo_.insert(p);
+      insert_new(store::NewRow::products, [&] { return repo_.insert(p); });
       return Outcome::inserted;
     }
     if (p == *old) return Outcome::unchanged;

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cstring>
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -13,6 +14,7 @@
 #include "store/changeset_io.hpp"
 #include "clock.hpp"
 #include "store/derived.hpp"
+#include "store/schema.hpp"
 
 namespace kunde::store {
 namespace {
@@ -75,13 +77,76 @@ void Change::checkpoint() {
 #endif
 }
 
+void Change::begin_bulk() {
+  if (bulk_) return;
+  bulk_ = true;
+  drop_touch_triggers(db_);
+}
+
+void Change::touch(std::int64_t customer_id, unsigned what) {
+  for (std::size_t i = 0; i < touched_.size(); ++i) {
+    if (!(what & (1u << i))) continue;
+    auto& v = touched_[i];
+    // Rows of one customer usually come together; the list is sorted and stored in batches.
+    if (!v.empty() && v.back() == customer_id) continue;
+    v.push_back(customer_id);
+    if (v.size() >= 65536) flush_touched();
+  }
+}
+
+void Change::flush_touched() {
+  static constexpr const char* kTables[] = {"touched_orders", "touched_contacts", "touched_search"};
+  for (std::size_t i = 0; i < touched_.size(); ++i) {
+    auto& v = touched_[i];
+    if (v.empty()) continue;
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    auto& st = db_.prepare(fmt::format("INSERT OR IGNORE INTO temp.{} VALUES (?)", kTables[i]));
+    for (std::int64_t id : v) st.bind(1, id).run();
+    v.clear();
+    v.shrink_to_fit();
+  }
+}
+
+std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()>& insert) {
+  if (session_) sqlite3session_enable(session_, 0);
+  std::int64_t key = 0;
+  try {
+    key = insert();
+  } catch (...) {
+    if (session_) sqlite3session_enable(session_, 1);
+    throw;
+  }
+  if (session_) sqlite3session_enable(session_, 1);
+  if (record_ && key > 0) inserted_.add(table, key);  // 0: nothing was inserted
+  return key;
+}
+
+void Change::insert_into_new(const std::function<void()>& insert) {
+  if (session_) sqlite3session_enable(session_, 0);
+  try {
+    insert();
+  } catch (...) {
+    if (session_) sqlite3session_enable(session_, 1);
+    throw;
+  }
+  if (session_) sqlite3session_enable(session_, 1);
+}
+
 std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
+  flush_touched();
   refresh_derived(db_);
+  if (bulk_) install_touch_triggers(db_);
   bool pending = session_ && !sqlite3session_isempty(session_);
-  if (!record_ || pending || segments_ > 0) {
+  if (!record_ || pending || segments_ > 0 || !inserted_.empty()) {
     if (pending) flush_segment();
     ensure_entry();
+    if (!inserted_.empty()) {
+      inserted_.save(db_, entry_);
+      // bytes > 0 marks an entry that can be undone; a range counts as its two keys.
+      bytes_ += static_cast<std::int64_t>(16 * inserted_.range_count());
+    }
     db_.prepare("UPDATE history SET summary = ?, bytes = ? WHERE id = ?").bind(1, summary).bind(2, bytes_).bind(3, entry_).run();
   }
   if (session_) {
@@ -94,6 +159,7 @@ std::int64_t Change::commit(std::string_view summary,
 }
 
 void Change::rollback() {
+  for (auto& v : touched_) v.clear();
   if (session_) {
     sqlite3session_delete(session_);
     session_ = nullptr;

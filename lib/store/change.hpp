@@ -3,12 +3,14 @@
 // touched, and stores the changeset so that `kunde undo` can revert it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
 
 #include "store/database.hpp"
+#include "store/inserted_rows.hpp"
 
 struct sqlite3_session;
 
@@ -33,8 +35,23 @@ class Change {
   void checkpoint();
   // How much memory the session may use before checkpoint() writes a segment (default 4 MB).
   void set_segment_bytes(std::int64_t bytes) { segment_bytes_ = bytes; }
-  // Refreshes derived data and rolls everything back: what --dry-run does after the work.
+  // Rolls everything back: what --dry-run does after the work.
   void rollback();
+
+  // Bulk writes (imports). Temporary triggers normally note which customers a write touched;
+  // firing them for every row of a large import costs more than the rows themselves, and
+  // makes SQLite journal each statement. After begin_bulk() the triggers are off until the
+  // change ends, and the writer lists the customers it touches with touch().
+  void begin_bulk();
+  // What a touched customer needs refreshed: a bitwise or of the kTouch* values.
+  static constexpr unsigned kTouchOrders = 1, kTouchContacts = 2, kTouchSearch = 4, kTouchAll = 7;
+  void touch(std::int64_t customer_id, unsigned what);
+  // Inserts a new row without recording it in the changeset, and notes the key `insert`
+  // returns (see inserted_rows.hpp); undo deletes the row and its children by key.
+  std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
+  // Inserts children of a row insert_new created in this change (the lines of a new order),
+  // unrecorded: undo deletes them with their parent.
+  void insert_into_new(const std::function<void()>& insert);
   Database& db() { return db_; }
 
  private:
@@ -44,6 +61,7 @@ class Change {
   void start_session();
   void ensure_entry();
   void flush_segment();
+  void flush_touched();
 
   sqlite3_session* session_ = nullptr;
   bool record_;
@@ -51,10 +69,13 @@ class Change {
   int segments_ = 0;
   std::int64_t segment_bytes_ = 4 << 20;
   std::int64_t bytes_ = 0;
+  InsertedRows inserted_;
+  bool bulk_ = false;
+  std::array<std::vector<std::int64_t>, 3> touched_;  // orders, contacts, search
 };
 
-// Recomputes statistics and search entries for the customers the temporary triggers noted
-// (temp.touched_orders, touched_contacts, touched_search).
+// Recomputes statistics and search entries for the customers listed in temp.touched_orders,
+// touched_contacts and touched_search (by the temporary triggers, or by Change::touch).
 void refresh_derived(Database& db);
 
 // Recomputes the derived data of every customer (kunde doctor --fix, migrations).

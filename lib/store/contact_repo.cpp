@@ -128,6 +128,12 @@ std::string ContactRepo::customer_ident(std::int64_t customer_id) {
   return out;
 }
 
+std::optional<std::int64_t> ContactRepo::customer_of_key(const std::string& key) {
+  auto& st = db_.prepare("SELECT customer_id FROM contacts WHERE key = ?");
+  st.bind(1, key);
+  return st.first([](const Statement& row) { return row.get_int(0); });
+}
+
 std::int64_t ContactRepo::insert(const model::Contact& c) {
   auto& st = db_.prepare(
       "INSERT INTO contacts(key, customer_id, at, channel, direction, subject, notes, outcome, reason, "

@@ -5,12 +5,15 @@
 #include <sqlite3.h>
 
 #include <cstring>
+#include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "error.hpp"
 #include "store/change.hpp"
 #include "store/changeset_io.hpp"
+#include "store/inserted_rows.hpp"
 
 namespace kunde::store {
 namespace {
@@ -117,6 +120,65 @@ std::vector<HistoryEntry> later_entries(Database& db, std::int64_t id) {
   return out;
 }
 
+std::int64_t to_key(const std::string& text) {
+  try {
+    return std::stoll(text);
+  } catch (...) {
+    return 0;  // not an integer key: no range holds it
+  }
+}
+
+// Whether `row` is one of the rows `rows` records by range, or the child of one.
+bool inserted_by(const InsertedRows& rows, const RowKey& row) {
+  if (row.pk.empty()) return false;
+  std::string_view table = row.table;
+  std::optional<NewRow> kind = InsertedRows::from_table_name(table);
+  if (table == "customer_tags") kind = NewRow::customers;
+  if (table == "order_lines") kind = NewRow::orders;
+  return kind && rows.contains(*kind, to_key(row.pk[0]));
+}
+
+// The integer in a changeset value, if it is one.
+std::optional<std::int64_t> integer_value(sqlite3_value* v) {
+  if (!v || sqlite3_value_type(v) != SQLITE_INTEGER) return std::nullopt;
+  return sqlite3_value_int64(v);
+}
+
+// The first later entry that changed, or refers to, a row `rows` records by range: undo
+// would delete it from under them.
+std::optional<HistoryEntry> find_range_blocker(Database& db, const HistoryEntry& target,
+                                               const InsertedRows& rows) {
+  for (const auto& later : later_entries(db, target.id)) {
+    // An undo entry either reverted an entry that is now undone (together they changed
+    // nothing) or redid one that is in force again and is looked at itself.
+    if (later.undoes) continue;
+    if (ranges_refer_to(db, InsertedRows::load(db, later.id), rows)) return later;
+    bool hit = false;
+    for_each_change(db, later.id, [&](sqlite3_changeset_iter* it) {
+      const char* table = nullptr;
+      int ncol = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+      for (const auto& kc : key_columns()) {
+        if (std::strcmp(table, kc.table) != 0 || kc.column >= ncol) continue;
+        // Any change to one of the rows themselves conflicts; a row referring to one of them
+        // only when it is written to refer to it (deleting a reference is no obstacle).
+        bool own = InsertedRows::table_name(kc.refers_to) == table && kc.column == 0;
+        sqlite3_value* v = nullptr;
+        if (op != SQLITE_DELETE && sqlite3changeset_new(it, kc.column, &v) == SQLITE_OK) {
+          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true;
+        }
+        v = nullptr;
+        if (own && op != SQLITE_INSERT && sqlite3changeset_old(it, kc.column, &v) == SQLITE_OK) {
+          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true;
+        }
+      }
+      return hit;
+    });
+    if (hit) return later;
+  }
+  return std::nullopt;
+}
+
 // The first later entry that changed `row`, or that refers to a row `target` inserted.
 std::optional<HistoryEntry> find_blocker(Database& db, const HistoryEntry& target,
                                          const ConflictInfo& info) {
@@ -130,7 +192,21 @@ std::optional<HistoryEntry> find_blocker(Database& db, const HistoryEntry& targe
       return false;
     });
   }
+  InsertedRows created_by_range;  // `created`, as ranges, to compare with later ranges
+  {
+    std::map<NewRow, std::vector<std::int64_t>> keys;
+    for (const auto& row : created) {
+      if (auto t = InsertedRows::from_table_name(row.table); t && !row.pk.empty()) keys[*t].push_back(to_key(row.pk[0]));
+    }
+    for (auto& [t, v] : keys) {
+      std::sort(v.begin(), v.end());
+      for (std::int64_t k : v) created_by_range.add(t, k);
+    }
+  }
   for (const auto& later : later_entries(db, target.id)) {
+    InsertedRows later_rows = InsertedRows::load(db, later.id);
+    if (info.row && inserted_by(later_rows, *info.row)) return later;
+    if (info.foreign_key && ranges_refer_to(db, later_rows, created_by_range)) return later;
     bool hit = false;
     for_each_change(db, later.id, [&](sqlite3_changeset_iter* it) {
       if (info.row) {
@@ -206,6 +282,14 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
     if (!any) throw Error("there is nothing to undo", "'kunde history' lists what was done");
   }
 
+  InsertedRows inserted = InsertedRows::load(db, target.id);
+  if (!inserted.empty()) {
+    if (auto blocker = find_range_blocker(db, target, inserted)) {
+      throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) changed rows it created later",
+                              target.id, target.command, blocker->id, blocker->command),
+                  fmt::format("undo entry {} first, or leave entry {} as it is", blocker->id, target.id));
+    }
+  }
   ConflictInfo info;
   {
     // Segments were recorded one after another, so they are undone newest first.
@@ -236,6 +320,8 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
                   "later changes are in the way; 'kunde history' lists them");
     }
   }
+  // After the changeset: it may hold later updates of rows the ranges created.
+  inserted.delete_rows(db);
   if (target.undoes) {
     // Undoing an undo is a redo: the original entry is in force again.
     db.prepare("UPDATE history SET undone_by = NULL WHERE id = ?").bind(1, *target.undoes).run();
@@ -289,6 +375,7 @@ void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
   }
   for (std::int64_t entry : hits) {
     db.prepare("DELETE FROM history_changes WHERE history_id = ?").bind(1, entry).run();
+    db.prepare("DELETE FROM history_inserts WHERE history_id = ?").bind(1, entry).run();
     // The command line may name the person, so only its first two words are kept.
     db.prepare(
           "UPDATE history SET bytes = 0, summary = summary || ' (scrubbed by an erasure)', "

@@ -188,7 +188,18 @@ CREATE TABLE history_changes (
 )sql";
 
 // Index i holds the SQL that takes a database from version i+1 to i+2.
-const std::vector<const char*> kMigrations = {};
+const std::vector<const char*> kMigrations = {
+    // 2: rows a bulk write inserted, recorded by key range (inserted_rows.hpp).
+    R"sql(
+CREATE TABLE history_inserts (
+  history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
+  tbl        TEXT NOT NULL,
+  lo         INTEGER NOT NULL,
+  hi         INTEGER NOT NULL,
+  PRIMARY KEY (history_id, tbl, lo)
+) STRICT, WITHOUT ROWID;
+)sql",
+};
 
 }  // namespace
 
@@ -279,6 +290,15 @@ CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_del AFTER DELETE ON main.contact
   INSERT OR IGNORE INTO touched_contacts VALUES (OLD.customer_id);
   INSERT OR IGNORE INTO touched_search VALUES (OLD.customer_id); END;
 )sql");
+}
+
+void drop_touch_triggers(Database& db) {
+  std::vector<std::string> names;
+  {
+    Statement st(db, "SELECT name FROM sqlite_temp_master WHERE type = 'trigger' AND name LIKE 'touch\\_%' ESCAPE '\\'");
+    while (st.step()) names.push_back(st.get_text(0));
+  }
+  for (const auto& name : names) db.exec(fmt::format("DROP TRIGGER temp.\"{}\"", name));
 }
 
 }  // namespace kunde::store

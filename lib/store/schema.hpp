@@ -17,5 +17,7 @@ void migrate(Database& db);
 // Per-connection setup: temporary triggers that note which customers a write touched, so
 // their statistics and search entries are refreshed in the same transaction.
 void install_touch_triggers(Database& db);
+// Drops them again, for a write that lists what it touches itself (Change::begin_bulk).
+void drop_touch_triggers(Database& db);
 
 }  // namespace kunde::store

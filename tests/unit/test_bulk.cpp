@@ -1,0 +1,217 @@
+// Bulk writes: imports record their new rows by key range and list the customers they touch
+// themselves; undo deletes by range and refuses when a later change is in the way.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "error.hpp"
+#include "helpers.hpp"
+#include "import/contact_import.hpp"
+#include "import/customer_import.hpp"
+#include "import/order_import.hpp"
+#include "import/payment_import.hpp"
+#include "store/change.hpp"
+#include "store/customer_repo.hpp"
+#include "store/history.hpp"
+#include "store/inserted_rows.hpp"
+#include "store/maintenance.hpp"
+
+using namespace kunde;
+using kunde::store::Change;
+using kunde::store::Database;
+
+namespace {
+
+std::int64_t scalar(Database& db, const std::string& sql) {
+  store::Statement st(db, sql);
+  REQUIRE(st.step());
+  return st.get_int(0);
+}
+
+struct Fixture {
+  std::unique_ptr<Database> db = test::memory_db();
+  test::TempDir dir;
+
+  // Imports `csv` as the command does: one change, with the change's bulk interface.
+  import::ImportCounts import(const std::string& what, const std::string& csv) {
+    auto path = dir.write(what + ".csv", csv);
+    Change change(*db, what + " import");
+    import::ImportOptions o;
+    o.region = "NO";
+    o.change = &change;
+    import::ImportCounts counts;
+    if (what == "customer") counts = import::import_customers(*db, path, o);
+    if (what == "order") counts = import::import_orders(*db, path, o, {});
+    if (what == "payment") counts = import::import_payments(*db, path, o);
+    if (what == "contact") counts = import::import_contacts(*db, path, o, {});
+    change.commit(counts.summary());
+    return counts;
+  }
+  std::int64_t count(const std::string& table) { return scalar(*db, "SELECT count(*) FROM " + table); }
+  // Derived data equals a full recomputation.
+  bool consistent() { return store::check_database(*db, false).empty(); }
+  std::string undo_error(std::int64_t id) {
+    try {
+      store::undo(*db, id, "undo");
+    } catch (const Error& e) {
+      return e.what();
+    }
+    return "(no error)";
+  }
+};
+
+const char* kCustomers =
+    "number,name,city,tags\n"
+    "K1,Bjørn Åberg,Tromsø,vip\n"
+    "K2,Åse Nilsen,Bergen,\n"
+    "K3,Ola Dahl,Oslo,b2b;vip\n";
+const char* kOrders =
+    "order,customer,ordered_at,sku,quantity,unit_price,category\n"
+    "O1,K1,2026-01-10,S1,2,10.00,books\n"
+    "O1,K1,2026-01-10,S2,1,5.00,music\n"
+    "O2,K2,2026-02-01,S1,1,10.00,books\n";
+
+}  // namespace
+
+TEST_CASE("bulk: an import records its new rows as key ranges, not as a changeset") {
+  Fixture fx;
+  auto counts = fx.import("customer", kCustomers);
+  CHECK(counts.inserted == 3);
+  CHECK(fx.count("history") == 1);
+  CHECK(fx.count("history_changes") == 0);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM history_inserts WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
+  CHECK(scalar(*fx.db, "SELECT bytes FROM history") > 0);
+  // The triggers were off; the import listed the customers, so derived data is complete.
+  CHECK(fx.count("customer_search") == 3);
+  CHECK(fx.count("customer_order_stats") == 3);
+  CHECK(fx.consistent());
+  // ... and they are back for the next write.
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'") > 10);
+}
+
+TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bulk") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  CHECK(fx.import("order", kOrders).inserted == 3);
+  CHECK(fx.import("payment", "customer,paid_at,amount,reference\nK1,2026-01-20,20.00,P1\n").inserted == 1);
+  CHECK(fx.import("contact", "customer,at,channel,direction,subject\nK2,2026-03-01,phone,in,Faktura\n").inserted == 1);
+  CHECK(fx.consistent());
+  CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 2500);
+  CHECK(scalar(*fx.db, "SELECT balance FROM customer_order_stats WHERE customer_id = 1") == 500);
+  CHECK(scalar(*fx.db, "SELECT contacts FROM customer_contact_stats WHERE customer_id = 2") == 1);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'faktura'") == 1);
+
+  // Re-imports with changes go through the changeset and still refresh what they touch.
+  auto counts = fx.import("order", "order,customer,ordered_at,sku,quantity,unit_price,status\n"
+                                   "O1,K1,2026-01-10,S1,2,10.00,cancelled\n");
+  CHECK(counts.updated == 1);
+  CHECK(fx.consistent());
+  CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 0);
+  fx.import("customer", "number,name,city\nK2,Åse Nilsen,Førde\n");
+  CHECK(fx.consistent());
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'forde'") == 1);
+}
+
+TEST_CASE("bulk: undo deletes the recorded rows with their children, and redo puts them back") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  fx.import("order", kOrders);
+  CHECK(fx.count("order_lines") == 3);
+  CHECK(fx.count("products") == 2);
+  store::undo(*fx.db, 2, "undo");
+  CHECK(fx.count("orders") == 0);
+  CHECK(fx.count("order_lines") == 0);
+  CHECK(fx.count("products") == 0);
+  CHECK(fx.consistent());
+  store::undo(*fx.db, 1, "undo");
+  CHECK(fx.count("customers") == 0);
+  CHECK(fx.count("customer_tags") == 0);
+  CHECK(fx.count("customer_search") == 0);
+  CHECK(fx.consistent());
+  // Redo (undo of the undo) and undo the original again.
+  store::undo(*fx.db, 4, "undo 4");
+  CHECK(fx.count("customers") == 3);
+  CHECK(fx.count("customer_tags") == 3);
+  CHECK(fx.consistent());
+  store::undo(*fx.db, 1, "undo 1");
+  CHECK(fx.count("customers") == 0);
+}
+
+TEST_CASE("bulk: a row updated by the same import is undone whole") {
+  Fixture fx;
+  fx.import("customer", "number,name,tags\nK1,Kari,a\nK1,Kari Nord,b\n");
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE name = 'Kari Nord'") == 1);
+  store::undo(*fx.db, 1, "undo");
+  CHECK(fx.count("customers") == 0);
+  CHECK(fx.count("customer_tags") == 0);
+}
+
+TEST_CASE("bulk: undo refuses while a later change uses or changed the rows") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  fx.import("order", kOrders);  // entry 2: orders of the customers entry 1 created
+  CHECK(fx.undo_error(1) ==
+        "cannot undo entry 1 (customer import): entry 2 (order import) changed rows it created later");
+  CHECK(fx.count("customers") == 3);
+  store::undo(*fx.db, 2, "undo 2");  // entry 3
+  CHECK(fx.undo_error(1) == "(no error)");
+  CHECK(fx.count("customers") == 0);
+
+  // A later edit of one of the rows blocks too, and stops blocking once undone.
+  Fixture fy;
+  fy.import("customer", kCustomers);
+  {
+    Change ch(*fy.db, "customer edit K2");
+    fy.db->exec("UPDATE customers SET name = 'Åse N.' WHERE number = 'K2'");
+    ch.commit("1 updated");
+  }
+  CHECK(fy.undo_error(1) == "cannot undo entry 1 (customer import): entry 2 (customer edit K2) changed rows it created later");
+  store::undo(*fy.db, 2, "undo 2");
+  CHECK(fy.undo_error(1) == "(no error)");
+}
+
+TEST_CASE("bulk: a redo refuses when later rows took the keys it would put back") {
+  Fixture fx;
+  fx.import("customer", "number,name\nK1,Kari\n");     // entry 1: customer 1
+  store::undo(*fx.db, 1, "undo 1");                     // entry 2
+  fx.import("customer", "number,name\nK9,Nils\n");      // entry 3: customer 1 again
+  CHECK(fx.undo_error(2) ==
+        "cannot undo entry 2 (undo 1): entry 3 (customer import) changed customer 1 later");
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE number = 'K9'") == 1);
+}
+
+TEST_CASE("bulk: an entry that deleted a reference is no obstacle") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  fx.import("order", kOrders);
+  store::undo(*fx.db, 2, "undo 2");
+  // Entry 3 deleted order lines that referred to entry 2's products and customers of entry 1.
+  CHECK(fx.undo_error(1) == "(no error)");
+}
+
+TEST_CASE("bulk: key ranges merge consecutive keys") {
+  store::InsertedRows rows;
+  for (std::int64_t k : {5, 6, 7, 10, 11}) rows.add(store::NewRow::orders, k);
+  REQUIRE(rows.ranges(store::NewRow::orders).size() == 2);
+  CHECK(rows.ranges(store::NewRow::orders)[0].hi == 7);
+  CHECK(rows.contains(store::NewRow::orders, 11));
+  CHECK_FALSE(rows.contains(store::NewRow::orders, 8));
+  CHECK_FALSE(rows.contains(store::NewRow::customers, 5));
+  CHECK(rows.range_count() == 2);
+  CHECK(store::InsertedRows::from_table_name("payments") == store::NewRow::payments);
+  CHECK_FALSE(store::InsertedRows::from_table_name("history"));
+}
+
+TEST_CASE("bulk: a version 1 database gains the key-range table on open") {
+  test::TempDir dir;
+  auto path = dir.file("old.db");
+  {
+    Database db(path, store::OpenMode::create);
+    store::create_schema(db, 2, "");
+    db.exec("DROP TABLE history_inserts; PRAGMA user_version = 1");
+  }
+  Database db(path, store::OpenMode::existing);
+  store::migrate(db);
+  CHECK(scalar(db, "PRAGMA user_version") == 2);
+  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_inserts'") == 1);
+}
