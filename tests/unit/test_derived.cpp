@@ -1,0 +1,186 @@
+// Derived statistics: the streamed computation against the SQL definitions it replaced, on
+// seeded random data with cancellations, returns, credit notes, ties and missing values.
+#include <doctest/doctest.h>
+
+#include <fmt/format.h>
+
+#include <random>
+#include <string>
+
+#include "helpers.hpp"
+#include "store/change.hpp"
+
+using namespace kunde;
+
+namespace {
+
+// The definitions as SQL: one statement each, for all customers in temp.refresh_batch.
+constexpr const char* kOrderStatsSql = R"sql(
+WITH ord AS (
+  SELECT o.id, o.customer_id, o.ordered_at, sum(l.amount) AS total, sum(coalesce(l.cost, 0)) AS cost
+  FROM orders o JOIN order_lines l ON l.order_id = o.id
+  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.refresh_batch)
+  GROUP BY o.id
+), agg AS (
+  SELECT customer_id, min(ordered_at) AS first_at, max(ordered_at) AS last_at, count(*) AS n,
+         sum(total) AS revenue, sum(cost) AS cost, sum(CASE WHEN total < 0 THEN -total ELSE 0 END) AS credits
+  FROM ord GROUP BY customer_id
+), pay AS (
+  SELECT customer_id, sum(amount) AS paid FROM payments
+  WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch) GROUP BY customer_id
+), run AS (
+  SELECT customer_id, ordered_at,
+         sum(total) OVER (PARTITION BY customer_id ORDER BY ordered_at, id ROWS UNBOUNDED PRECEDING) AS cum
+  FROM ord WHERE total > 0
+), unpaid AS (
+  SELECT r.customer_id, min(r.ordered_at) AS at FROM run r
+  JOIN agg a ON a.customer_id = r.customer_id LEFT JOIN pay p ON p.customer_id = r.customer_id
+  WHERE r.cum > coalesce(p.paid, 0) + a.credits GROUP BY r.customer_id
+), cat AS (
+  SELECT o.customer_id, p.category, sum(l.amount) AS amount
+  FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id
+  WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.refresh_batch)
+    AND p.category IS NOT NULL AND p.category <> ''
+  GROUP BY o.customer_id, p.category HAVING sum(l.amount) > 0
+), ranked AS (
+  SELECT customer_id, category,
+         row_number() OVER (PARTITION BY customer_id ORDER BY amount DESC, category) AS rn
+  FROM cat
+), top AS (
+  SELECT customer_id, group_concat(category, ';') AS categories
+  FROM (SELECT customer_id, category FROM ranked WHERE rn <= 3 ORDER BY customer_id, rn)
+  GROUP BY customer_id
+)
+INSERT INTO temp.ref_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin,
+                                 invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories)
+SELECT c.id, a.first_at, a.last_at, coalesce(a.n, 0), coalesce(a.revenue, 0), coalesce(a.cost, 0),
+       coalesce(a.revenue, 0) - coalesce(a.cost, 0), coalesce(a.revenue, 0), coalesce(p.paid, 0),
+       coalesce(a.revenue, 0) - coalesce(p.paid, 0),
+       CASE WHEN a.n > 0 THEN CAST(round(1.0 * a.revenue / a.n) AS INTEGER) ELSE 0 END,
+       u.at, t.categories
+FROM temp.refresh_batch x
+CROSS JOIN customers c ON c.id = x.customer_id  -- the batch drives the join
+LEFT JOIN agg a ON a.customer_id = c.id
+LEFT JOIN pay p ON p.customer_id = c.id
+LEFT JOIN unpaid u ON u.customer_id = c.id
+LEFT JOIN top t ON t.customer_id = c.id
+)sql";
+
+constexpr const char* kContactStatsSql = R"sql(
+INSERT INTO temp.ref_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints,
+                                   open_promises, open_follow_ups, next_follow_up_at, preferred_channel,
+                                   by_channel)
+SELECT customer_id, sum(n), sum(n_in), sum(n_out), max(last_at), sum(complaints), sum(promises),
+       sum(follow_ups), min(next_follow_up), max(CASE WHEN rank = 1 AND n_in > 0 THEN channel END),
+       json_group_object(channel, json_object('in', n_in, 'out', n_out))
+FROM (
+  SELECT g.*, row_number() OVER (PARTITION BY customer_id ORDER BY n_in DESC, last_in DESC, channel) AS rank
+  FROM (
+    SELECT customer_id, channel, count(*) AS n, sum(direction = 'in') AS n_in,
+           sum(direction = 'out') AS n_out, max(at) AS last_at,
+           max(CASE WHEN direction = 'in' THEN at END) AS last_in,
+           sum(coalesce(outcome, '') || ' ' || coalesce(reason, '') || ' ' || coalesce(subject, '')
+               LIKE '%complain%') AS complaints,
+           sum(done_at IS NULL AND promise IS NOT NULL) AS promises,
+           sum(done_at IS NULL AND follow_up_at IS NOT NULL) AS follow_ups,
+           min(CASE WHEN done_at IS NULL THEN follow_up_at END) AS next_follow_up
+    FROM contacts
+    WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)
+    GROUP BY customer_id, channel
+  ) g
+  ORDER BY customer_id, channel
+)
+GROUP BY customer_id
+)sql";
+
+std::int64_t scalar(store::Database& db, const std::string& sql) {
+  store::Statement st(db, sql);
+  REQUIRE(st.step());
+  return st.get_int(0);
+}
+
+void fill(store::Database& db, unsigned seed) {
+  std::mt19937 rng(seed);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  auto date = [&] { return fmt::format("2026-{:02}-{:02}", 1 + pick(3), 1 + pick(4)); };  // many ties
+  const char* categories[] = {"books", "music", "", "games", "Books"};
+  for (int p = 1; p <= 12; ++p) {
+    auto& st = db.prepare("INSERT INTO products(id, sku, category) VALUES (?, ?, ?)");
+    st.bind(1, p).bind(2, fmt::format("S{}", p));
+    if (p % 6 == 0) {
+      st.bind_null(3);
+    } else {
+      st.bind(3, categories[p % 5]);
+    }
+    st.run();
+  }
+  const char* channels[] = {"phone", "email", "visit", "sms"};
+  const char* texts[] = {"", "Complaint about delivery", "asked for a price", "COMPLAINED loudly", "thanks"};
+  std::int64_t order = 0;
+  for (int c = 1; c <= 300; ++c) {
+    db.prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'x')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
+    for (int o = pick(5); o > 0; --o) {
+      ++order;
+      db.prepare("INSERT INTO orders(id, number, customer_id, ordered_at, status) VALUES (?, ?, ?, ?, ?)")
+          .bind(1, order).bind(2, fmt::format("O{}", order)).bind(3, c).bind(4, date())
+          .bind(5, pick(6) == 0 ? "cancelled" : "completed").run();
+      for (int l = 1 + pick(3); l > 0; --l) {
+        std::int64_t amount = (pick(8) == 0 ? -1 : 1) * (100 + pick(5) * 250);  // returns, equal amounts
+        auto& st = db.prepare("INSERT INTO order_lines(order_id, line, product_id, amount, cost) VALUES (?, ?, ?, ?, ?)");
+        st.bind(1, order).bind(2, l).bind(3, 1 + pick(12)).bind(4, amount);
+        if (pick(4) == 0) {
+          st.bind_null(5);
+        } else {
+          st.bind(5, amount / 2);
+        }
+        st.run();
+      }
+    }
+    for (int p = pick(3); p > 0; --p) {
+      db.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?)")
+          .bind(1, fmt::format("P{}-{}", c, p)).bind(2, c).bind(3, date()).bind(4, 100 + pick(10) * 100).run();
+    }
+    for (int k = pick(6); k > 0; --k) {
+      auto& st = db.prepare(
+          "INSERT INTO contacts(customer_id, at, channel, direction, subject, outcome, promise, follow_up_at, done_at) "
+          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      st.bind(1, c).bind(2, date()).bind(3, channels[pick(4)]).bind(4, pick(2) ? "in" : "out")
+          .bind(5, texts[pick(5)]).bind(6, texts[pick(5)]);
+      if (pick(3) == 0) st.bind(7, "call back"); else st.bind_null(7);
+      if (pick(3) == 0) st.bind(8, date()); else st.bind_null(8);
+      if (pick(3) == 0) st.bind(9, date()); else st.bind_null(9);
+      st.run();
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("derived: streamed statistics equal their SQL definitions") {
+  for (unsigned seed : {1u, 2u, 3u}) {
+    CAPTURE(seed);
+    auto db = test::memory_db();
+    {
+      store::Transaction tx(*db, store::Transaction::Kind::write);
+      fill(*db, seed);
+      tx.commit();
+    }
+    store::Transaction tx(*db, store::Transaction::Kind::write);
+    store::rebuild_derived(*db);
+    db->exec("CREATE TEMP TABLE ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
+    db->exec("CREATE TEMP TABLE ref_contact_stats AS SELECT * FROM customer_contact_stats WHERE 0");
+    db->exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+    db->exec("DELETE FROM temp.refresh_batch; INSERT INTO temp.refresh_batch SELECT id FROM customers");
+    db->exec(kOrderStatsSql);
+    db->exec(kContactStatsSql);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats") == 300);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats") > 100);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE top_categories LIKE '%;%;%'") > 0);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") > 0);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE complaints > 0") > 0);
+    CHECK(scalar(*db, "SELECT count(*) FROM (SELECT * FROM customer_order_stats EXCEPT SELECT * FROM temp.ref_order_stats "
+                      "UNION ALL SELECT * FROM temp.ref_order_stats EXCEPT SELECT * FROM customer_order_stats)") == 0);
+    CHECK(scalar(*db, "SELECT count(*) FROM (SELECT * FROM customer_contact_stats EXCEPT SELECT * FROM temp.ref_contact_stats "
+                      "UNION ALL SELECT * FROM temp.ref_contact_stats EXCEPT SELECT * FROM customer_contact_stats)") == 0);
+  }
+}
