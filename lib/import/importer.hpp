@@ -94,9 +94,6 @@ class Importer : public io::RecordSink {
   // Called after the whole file was read, still inside the caller's transaction.
   virtual void finish() {}
   const ImportOptions& options() const { return options_; }
-  // Whether the import lists the customers it touches (Importer::touch) so the change's
-  // triggers can be off; an import whose writes reach customers indirectly says no.
-  virtual bool lists_touched_customers() const { return true; }
   // Store::Change's bulk interface, or plain writes when the import runs in no change.
   std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert) {
     return options_.change ? options_.change->insert_new(table, insert) : insert();

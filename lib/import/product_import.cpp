@@ -17,10 +17,6 @@ class ProductImporter : public Importer {
   ProductImporter(store::Database& db, const ImportOptions& o) : Importer(model::product_fields(), o), repo_(db) {}
 
  protected:
-  // A new category changes the favourite categories of everyone who bought the product:
-  // the triggers find them.
-  bool lists_touched_customers() const override { return false; }
-
   Outcome process(const Row& row) override {
     std::string_view sku = row.get(F::sku);
     if (sku.empty()) throw Error("the sku is empty", "every product needs a sku");
@@ -53,11 +49,18 @@ class ProductImporter : public Importer {
     }
     if (p == *old) return Outcome::unchanged;
     repo_.update(p);
+    if (p.category != old->category) recategorised_.push_back(p.id);
     return Outcome::updated;
+  }
+
+  // A new category changes the favourite categories of everyone who bought the product.
+  void finish() override {
+    for (std::int64_t customer : repo_.buyers(recategorised_)) touch(customer, store::Change::kTouchOrders);
   }
 
  private:
   store::ProductRepo repo_;
+  std::vector<std::int64_t> recategorised_;
 };
 
 }  // namespace

@@ -1,6 +1,8 @@
 // Product storage.
 #include "store/product_repo.hpp"
 
+#include <fmt/format.h>
+
 namespace kunde::store {
 namespace {
 
@@ -60,6 +62,16 @@ void ProductRepo::list(const ProductFilter& f, const std::function<void(const mo
   Statement st(db_, sql);
   st.bind(1, f.category).bind(2, f.search);
   while (st.step()) each(read_product(st));
+}
+
+std::vector<std::int64_t> ProductRepo::buyers(const std::vector<std::int64_t>& product_ids) {
+  std::vector<std::int64_t> out;
+  if (product_ids.empty()) return out;
+  Statement st(db_, "SELECT DISTINCT o.customer_id FROM order_lines l JOIN orders o ON o.id = l.order_id "
+                    "WHERE l.product_id IN (SELECT value FROM json_each(?)) ORDER BY o.customer_id");
+  st.bind(1, fmt::format("[{}]", fmt::join(product_ids, ",")));
+  while (st.step()) out.push_back(st.get_int(0));
+  return out;
 }
 
 ProductSales ProductRepo::sales(std::int64_t id) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/order.hpp"
 #include "store/database.hpp"
@@ -32,6 +33,8 @@ class ProductRepo {
   void update(const model::Product& p);
   void list(const ProductFilter& f, const std::function<void(const model::Product&)>& each);
   ProductSales sales(std::int64_t id);
+  // The customers with order lines of any of these products (one pass over the lines).
+  std::vector<std::int64_t> buyers(const std::vector<std::int64_t>& product_ids);
 
  private:
   Database& db_;

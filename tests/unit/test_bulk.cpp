@@ -10,6 +10,7 @@
 #include "import/customer_import.hpp"
 #include "import/order_import.hpp"
 #include "import/payment_import.hpp"
+#include "import/product_import.hpp"
 #include "store/change.hpp"
 #include "store/customer_repo.hpp"
 #include "store/history.hpp"
@@ -44,6 +45,7 @@ struct Fixture {
     if (what == "order") counts = import::import_orders(*db, path, o, {});
     if (what == "payment") counts = import::import_payments(*db, path, o);
     if (what == "contact") counts = import::import_contacts(*db, path, o, {});
+    if (what == "product") counts = import::import_products(*db, path, o);
     change.commit(counts.summary());
     return counts;
   }
@@ -110,6 +112,17 @@ TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bul
   fx.import("customer", "number,name,city\nK2,Åse Nilsen,Førde\n");
   CHECK(fx.consistent());
   CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'forde'") == 1);
+}
+
+TEST_CASE("bulk: a product import that changes categories refreshes the buyers' favourites") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  fx.import("order", kOrders);
+  CHECK(scalar(*fx.db, "SELECT top_categories = 'books;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
+  CHECK(fx.import("product", "sku,category\nS1,comics\nS2,music\n").updated == 1);
+  CHECK(fx.consistent());
+  CHECK(scalar(*fx.db, "SELECT top_categories = 'comics;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
+  CHECK(scalar(*fx.db, "SELECT top_categories = 'comics' FROM customer_order_stats WHERE customer_id = 2") == 1);
 }
 
 TEST_CASE("bulk: undo deletes the recorded rows with their children, and redo puts them back") {
@@ -202,16 +215,19 @@ TEST_CASE("bulk: key ranges merge consecutive keys") {
   CHECK_FALSE(store::InsertedRows::from_table_name("history"));
 }
 
-TEST_CASE("bulk: a version 1 database gains the key-range table on open") {
+TEST_CASE("bulk: a version 1 database is migrated on open") {
   test::TempDir dir;
   auto path = dir.file("old.db");
   {
     Database db(path, store::OpenMode::create);
     store::create_schema(db, 2, "");
-    db.exec("DROP TABLE history_inserts; PRAGMA user_version = 1");
+    // Back to what version 1 had.
+    db.exec("DROP TABLE history_inserts; CREATE INDEX orders_ordered_at ON orders(ordered_at); "
+            "CREATE INDEX order_lines_product ON order_lines(product_id); PRAGMA user_version = 1");
   }
   Database db(path, store::OpenMode::existing);
   store::migrate(db);
   CHECK(scalar(db, "PRAGMA user_version") == 2);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_inserts'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_ordered_at'") == 0);
 }
