@@ -22,29 +22,33 @@ std::optional<std::string> opt(std::string_view v) {
   return std::string(v);
 }
 
+// A row's fields other than the customer, read ahead (Importer::prepare).
+struct ContactValues : Prepared {
+  Contact contact;
+};
+
 class ContactImporter : public Importer {
  public:
   ContactImporter(store::Database& db, const ImportOptions& o, const std::vector<std::string>& channels)
       : Importer(contact_fields(), o), customers_(db), contacts_(db), channels_(channels) {}
 
  protected:
+  std::unique_ptr<Prepared> prepare(const Row& row) const override {
+    auto out = std::make_unique<ContactValues>();
+    read_values(row, out->contact);
+    return out;
+  }
+
   Outcome process(const Row& row) override {
+    std::int64_t customer_id = 0;
+    std::string ident = customer(row.get(kContactCustomer), customer_id);
     Contact c;
-    std::string ident = customer(row.get(kContactCustomer), c.customer_id);
-    std::string_view at = row.get(kContactAt);
-    if (at.empty()) throw Error("the date is empty", "every contact needs the date (and time) it happened");
-    c.at = parse_date(at, options().date_format);
-    c.channel = channels_.canonical(row.get(kContactChannel));
-    c.direction = parse_direction(row.get(kContactDirection));
-    c.subject = opt(row.get(kContactSubject));
-    c.notes = opt(row.get(kContactNotes));
-    c.outcome = opt(row.get(kContactOutcome));
-    c.reason = opt(row.get(kContactReason));
-    if (auto v = row.get(kContactFollowUpAt); !v.empty()) c.follow_up_at = parse_date(v, options().date_format);
-    c.promise = opt(row.get(kContactPromise));
-    c.owner = opt(row.get(kContactOwner));
-    if (auto v = row.get(kContactDoneAt); !v.empty()) c.done_at = parse_date(v, options().date_format);
-    c.done_notes = opt(row.get(kContactDoneNotes));
+    if (const auto* ready = dynamic_cast<const ContactValues*>(prepared())) {
+      c = ready->contact;
+    } else {
+      read_values(row, c);
+    }
+    c.customer_id = customer_id;
 
     unsigned fields = 0;
     if (auto key = row.get(kContactKey); !key.empty()) {
@@ -77,6 +81,24 @@ class ContactImporter : public Importer {
   }
 
  private:
+  // Everything but the customer.
+  void read_values(const Row& row, Contact& c) const {
+    std::string_view at = row.get(kContactAt);
+    if (at.empty()) throw Error("the date is empty", "every contact needs the date (and time) it happened");
+    c.at = parse_date(at, options().date_format);
+    c.channel = channels_.canonical(row.get(kContactChannel));
+    c.direction = parse_direction(row.get(kContactDirection));
+    c.subject = opt(row.get(kContactSubject));
+    c.notes = opt(row.get(kContactNotes));
+    c.outcome = opt(row.get(kContactOutcome));
+    c.reason = opt(row.get(kContactReason));
+    if (auto v = row.get(kContactFollowUpAt); !v.empty()) c.follow_up_at = parse_date(v, options().date_format);
+    c.promise = opt(row.get(kContactPromise));
+    c.owner = opt(row.get(kContactOwner));
+    if (auto v = row.get(kContactDoneAt); !v.empty()) c.done_at = parse_date(v, options().date_format);
+    c.done_notes = opt(row.get(kContactDoneNotes));
+  }
+
   // The customer's id, and the text that identifies them in the content key.
   std::string customer(std::string_view ref, std::int64_t& id) {
     if (ref.empty()) throw Error("the customer is empty", "every contact needs a customer number");

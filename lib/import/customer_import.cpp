@@ -10,6 +10,11 @@
 namespace kunde::import {
 namespace {
 
+// A row read as a new customer, ready to insert.
+struct NewCustomer : Prepared {
+  model::Customer customer;
+};
+
 class CustomerImporter : public Importer {
  public:
   CustomerImporter(store::Database& db, const ImportOptions& o)
@@ -21,6 +26,15 @@ class CustomerImporter : public Importer {
   }
 
  protected:
+  // Most rows of a large import are new customers: read and normalise them ahead.
+  std::unique_ptr<Prepared> prepare(const Row& row) const override {
+    auto out = std::make_unique<NewCustomer>();
+    fill(out->customer, row, false);
+    if (out->customer.name.empty()) return nullptr;
+    model::normalise(out->customer, ctx_, nullptr);
+    return out;
+  }
+
   Outcome process(const Row& row) override {
     std::string_view number = row.get(model::kNumber);
     std::string_view email = row.get(model::kEmail);
@@ -33,13 +47,38 @@ class CustomerImporter : public Importer {
     } else {
       id = repo_.id_by_email(text_lower(email));
     }
+    if (!id) {
+      if (const auto* ready = dynamic_cast<const NewCustomer*>(prepared())) {
+        insert(ready->customer);
+        return Outcome::inserted;
+      }
+    }
     model::Customer c;
     if (id) c = *repo_.by_id(*id);
     model::Customer before = c;
+    fill(c, row, id.has_value());
+    if (c.name.empty() && !id) {
+      throw Error("the name is empty", "every new customer needs a name");
+    }
+    model::normalise(c, ctx_, id ? &before : nullptr);
+    if (!id) {
+      insert(c);
+      return Outcome::inserted;
+    }
+    if (c == before) return Outcome::unchanged;
+    repo_.update(c);
+    touch(*id, store::Change::kTouchAll);
+    return Outcome::updated;
+  }
+
+ private:
+  // Sets the fields the file has a column for, and its other columns as attributes.
+  void fill(model::Customer& c, const Row& row, bool existing) const {
+    std::string_view number = row.get(model::kNumber);
     for (std::size_t f = 0; f < model::kCustomerFieldCount; ++f) {
       if (!row.has(f)) continue;
       // An alias number (of a merged customer) keeps the surviving record's own number.
-      if (f == model::kNumber && id && c.number && !number.empty()) continue;
+      if (f == model::kNumber && existing && c.number && !number.empty()) continue;
       model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
     }
     for (const auto& [key, value] : row.extras()) {
@@ -50,21 +89,10 @@ class CustomerImporter : public Importer {
         c.attributes[key] = std::string(value);
       }
     }
-    if (c.name.empty() && !id) {
-      throw Error("the name is empty", "every new customer needs a name");
-    }
-    model::normalise(c, ctx_, id ? &before : nullptr);
-    if (!id) {
-      touch(insert_new(store::NewRow::customers, [&] { return repo_.insert(c); }), store::Change::kTouchAll);
-      return Outcome::inserted;
-    }
-    if (c == before) return Outcome::unchanged;
-    repo_.update(c);
-    touch(*id, store::Change::kTouchAll);
-    return Outcome::updated;
   }
-
- private:
+  void insert(const model::Customer& c) {
+    touch(insert_new(store::NewRow::customers, [&] { return repo_.insert(c); }), store::Change::kTouchAll);
+  }
   static std::string text_lower(std::string_view s) {
     std::string out(s);
     for (char& ch : out)

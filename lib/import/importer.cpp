@@ -3,7 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "error.hpp"
 #include "io/writer.hpp"
@@ -22,6 +27,59 @@ char separator_from(const std::string& sep) {
   if (sep.size() != 1) throw UsageError(fmt::format("separator '{}' must be one character", sep), "e.g. --sep ';'");
   return sep[0];
 }
+
+// Batches of records handed from the reading thread to the writing one. Bounded, so memory
+// stays flat however large the file.
+struct Batch {
+  std::vector<io::Record> records;
+  std::vector<std::unique_ptr<Prepared>> prepared;
+};
+
+class BatchQueue {
+ public:
+  static constexpr std::size_t kBatchRows = 1024, kBatches = 4;
+  struct Cancelled {};
+
+  // Reading side. Throws Cancelled once the writing side gave up.
+  void push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return cancelled_ || queue_.size() < kBatches; });
+    if (cancelled_) throw Cancelled{};
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  void close(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = error;
+    ready_.notify_one();
+  }
+  // Writing side: false at the end; rethrows what stopped the reading.
+  bool pop(Batch& out) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+    if (queue_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    out = std::move(queue_.front());
+    queue_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    space_.notify_one();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<Batch> queue_;
+  bool closed_ = false, cancelled_ = false;
+  std::exception_ptr error_;
+};
 
 }  // namespace
 
@@ -93,7 +151,14 @@ ImportCounts Importer::run(const std::string& path) {
   }
   // Every import lists the customers it touches (touch()), so the triggers can be off.
   if (options_.change) options_.change->begin_bulk();
-  io::read_records(path, options_.read, *this);
+  io::InputFormat format = io::input_format_for(path, options_.read.format);
+  bool tabular = format == io::InputFormat::csv || format == io::InputFormat::tsv;
+  // Standard input without a format may turn out to be JSON, whose header can grow later.
+  if (tabular && !(path == "-" && options_.read.format == io::InputFormat::automatic)) {
+    read_ahead(path);
+  } else {
+    io::read_records(path, options_.read, *this);
+  }
   finish();
   if (reject_out_) reject_out_->flush();
   if (options_.strict && counts_.rejected > 0) {
@@ -103,6 +168,75 @@ ImportCounts Importer::run(const std::string& path) {
                 "fix the rows and import again, or leave out --strict to import the good rows");
   }
   return counts_;
+}
+
+// Reads and prepares rows on a second thread while this one writes them. The header is
+// handled on the reading thread before any row is handed over, and CSV has only one, so the
+// column mapping prepare() reads never changes under it.
+void Importer::read_ahead(const std::string& path) {
+  BatchQueue queue;
+  class Reader : public io::RecordSink {
+   public:
+    Reader(Importer& importer, BatchQueue& queue) : importer_(importer), queue_(queue) {}
+    void on_header(const std::vector<std::string>& header) override { importer_.on_header(header); }
+    void on_record(const io::Record& record) override {
+      batch_.records.push_back(record);
+      batch_.prepared.push_back(importer_.prepare_record(batch_.records.back()));
+      if (batch_.records.size() == BatchQueue::kBatchRows) flush();
+    }
+    void flush() {
+      if (!batch_.records.empty()) queue_.push(std::move(batch_));
+      batch_ = Batch{};
+    }
+
+   private:
+    Importer& importer_;
+    BatchQueue& queue_;
+    Batch batch_;
+  };
+  std::thread reader([&] {
+    Reader sink(*this, queue);
+    try {
+      io::read_records(path, options_.read, sink);
+      sink.flush();
+      queue.close(nullptr);
+    } catch (const BatchQueue::Cancelled&) {
+      queue.close(nullptr);
+    } catch (...) {
+      // The rows read before the problem are handled first, as when reading on one thread.
+      auto error = std::current_exception();
+      try {
+        sink.flush();
+      } catch (const BatchQueue::Cancelled&) {
+      }
+      queue.close(error);
+    }
+  });
+  try {
+    Batch batch;
+    while (queue.pop(batch)) {
+      for (std::size_t i = 0; i < batch.records.size(); ++i) {
+        prepared_ = batch.prepared[i].get();
+        on_record(batch.records[i]);
+      }
+      prepared_ = nullptr;
+    }
+  } catch (...) {
+    prepared_ = nullptr;
+    queue.cancel();
+    reader.join();
+    throw;
+  }
+  reader.join();
+}
+
+std::unique_ptr<Prepared> Importer::prepare_record(const io::Record& record) const {
+  if (!record.error.empty() || record.fields.size() != header_.size()) return nullptr;
+  try {
+    return prepare(Row(record, index_, extras_));
+  } catch (const Error&) {
+    return nullptr;
+  }
 }
 
 void Importer::on_header(const std::vector<std::string>& header) {

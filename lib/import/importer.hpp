@@ -76,6 +76,11 @@ class Row {
   const std::vector<std::pair<std::string, int>>& extras_;
 };
 
+// What Importer::prepare worked out for a row ahead of time.
+struct Prepared {
+  virtual ~Prepared() = default;
+};
+
 class Importer : public io::RecordSink {
  public:
   Importer(std::vector<FieldSpec> fields, ImportOptions options);
@@ -93,6 +98,13 @@ class Importer : public io::RecordSink {
   virtual Outcome process(const Row& row) = 0;
   // Called after the whole file was read, still inside the caller's transaction.
   virtual void finish() {}
+  // The part of a row's work that needs no database (parsing, normalising). For CSV and TSV
+  // it runs on the thread that reads the file, while earlier rows are being written, so it
+  // must not touch the database or the importer's mutable state. Null: nothing done ahead
+  // (also when the row is bad; process() then finds the same problem).
+  virtual std::unique_ptr<Prepared> prepare(const Row&) const { return nullptr; }
+  // What prepare() returned for the row process() is handling, or null.
+  const Prepared* prepared() const { return prepared_; }
   const ImportOptions& options() const { return options_; }
   // Store::Change's bulk interface, or plain writes when the import runs in no change.
   std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert) {
@@ -113,6 +125,8 @@ class Importer : public io::RecordSink {
 
  private:
   void reject(const io::Record& record, const std::string& reason);
+  void read_ahead(const std::string& path);
+  std::unique_ptr<Prepared> prepare_record(const io::Record& record) const;
 
   std::vector<FieldSpec> fields_;
   ImportOptions options_;
@@ -123,6 +137,7 @@ class Importer : public io::RecordSink {
   std::unique_ptr<std::ostream> reject_out_;
   bool header_written_ = false;
   std::uint64_t records_seen_ = 0;
+  const Prepared* prepared_ = nullptr;
 };
 
 // "Customer Number" -> "customer_number": how headers are compared.

@@ -46,6 +46,13 @@ struct ProductInfo {
   std::optional<std::int64_t> list_price, unit_cost;
 };
 
+// The parts of a line that need no database, read ahead (Importer::prepare).
+struct LineValues : Prepared {
+  std::string ordered_at;
+  double quantity = 1;
+  std::optional<std::int64_t> price, cost, amount;
+};
+
 class OrderImporter : public Importer {
  public:
   OrderImporter(store::Database& db, const ImportOptions& o, const OrderImportOptions& oo)
@@ -59,9 +66,28 @@ class OrderImporter : public Importer {
       ++counts().notes["of the skipped lines had no customer"];
       return Outcome::skipped;
     }
-    std::string ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
+    // Without values read ahead, the problems are found in the same order: date, customer, values.
+    LineValues parsed;
+    const auto* values = dynamic_cast<const LineValues*>(prepared());
+    if (!values) parsed.ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
     std::int64_t customer_id = customers_.find(ref, counts());
-    model::OrderLine line = read_line(row);
+    if (!values) {
+      read_values(row, parsed);
+      values = &parsed;
+    }
+    return process_line(row, customer_id, *values);
+  }
+
+  std::unique_ptr<Prepared> prepare(const Row& row) const override {
+    auto out = std::make_unique<LineValues>();
+    out->ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
+    read_values(row, *out);
+    return out;
+  }
+
+  Outcome process_line(const Row& row, std::int64_t customer_id, const LineValues& values) {
+    const std::string& ordered_at = values.ordered_at;
+    model::OrderLine line = read_line(row, values);
 
     // The order this line belongs to.
     std::string_view number_text;
@@ -153,7 +179,7 @@ class OrderImporter : public Importer {
   }
 
  private:
-  std::int64_t money(std::string_view text, const char* what) {
+  std::int64_t money(std::string_view text, const char* what) const {
     try {
       return model::parse_money(text, options().money_decimals, options().number);
     } catch (const Error& e) {
@@ -161,19 +187,26 @@ class OrderImporter : public Importer {
     }
   }
 
-  model::OrderLine read_line(const Row& row) {
-    model::OrderLine l;
+  // Quantity and money, as written.
+  void read_values(const Row& row, LineValues& out) const {
     if (auto q = row.get(F::quantity); !q.empty()) {
       try {
-        l.quantity = model::parse_number(q, options().number);
+        out.quantity = model::parse_number(q, options().number);
       } catch (const Error& e) {
         throw Error(fmt::format("quantity: {}", e.what()), e.hint());
       }
     }
-    std::optional<std::int64_t> price, cost_value, amount;
-    if (auto v = row.get(F::unit_price); !v.empty()) price = money(v, "unit_price");
-    if (auto v = row.get(F::unit_cost); !v.empty()) cost_value = money(v, "unit_cost");
-    if (auto v = row.get(F::amount); !v.empty()) amount = money(v, "amount");
+    if (auto v = row.get(F::unit_price); !v.empty()) out.price = money(v, "unit_price");
+    if (auto v = row.get(F::unit_cost); !v.empty()) out.cost = money(v, "unit_cost");
+    if (auto v = row.get(F::amount); !v.empty()) out.amount = money(v, "amount");
+  }
+
+  model::OrderLine read_line(const Row& row, const LineValues& values) {
+    model::OrderLine l;
+    l.quantity = values.quantity;
+    const std::optional<std::int64_t>& price = values.price;
+    const std::optional<std::int64_t>& cost_value = values.cost;
+    const std::optional<std::int64_t>& amount = values.amount;
     std::string_view sku = row.get(F::sku);
     if (sku.empty()) {
       // An order-level row: the amount is the order's total and the cost its cost of goods.

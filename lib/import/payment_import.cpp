@@ -16,20 +16,34 @@ namespace {
 
 namespace F = model::payment_field;
 
+// Date and amount, read ahead (Importer::prepare).
+struct PaymentValues : Prepared {
+  std::string paid_at;
+  std::int64_t amount = 0;
+};
+
 class PaymentImporter : public Importer {
  public:
   PaymentImporter(store::Database& db, const ImportOptions& o, bool strip)
       : Importer(model::payment_fields(), o), payments_(db), customers_(db, o.create_missing, o.change), strip_(strip) {}
 
  protected:
+  std::unique_ptr<Prepared> prepare(const Row& row) const override {
+    auto out = std::make_unique<PaymentValues>();
+    read_values(row, *out);
+    return out;
+  }
+
   Outcome process(const Row& row) override {
-    model::Payment p;
-    p.paid_at = model::parse_date(row.get(F::paid_at), options().date_format);
-    try {
-      p.amount = model::parse_money(row.get(F::amount), options().money_decimals, options().number);
-    } catch (const Error& e) {
-      throw Error(fmt::format("amount: {}", e.what()), e.hint());
+    PaymentValues parsed;
+    const auto* values = dynamic_cast<const PaymentValues*>(prepared());
+    if (!values) {
+      read_values(row, parsed);
+      values = &parsed;
     }
+    model::Payment p;
+    p.paid_at = values->paid_at;
+    p.amount = values->amount;
     std::string_view ref = row.get(F::customer);
     if (strip_) ref = model::strip_zero_fraction(ref);
     p.customer_id = customers_.find(ref, counts());
@@ -56,6 +70,15 @@ class PaymentImporter : public Importer {
   }
 
  private:
+  void read_values(const Row& row, PaymentValues& out) const {
+    out.paid_at = model::parse_date(row.get(F::paid_at), options().date_format);
+    try {
+      out.amount = model::parse_money(row.get(F::amount), options().money_decimals, options().number);
+    } catch (const Error& e) {
+      throw Error(fmt::format("amount: {}", e.what()), e.hint());
+    }
+  }
+
   store::PaymentRepo payments_;
   CustomerLookup customers_;
   bool strip_;
