@@ -64,17 +64,21 @@ class ContactImporter : public Importer {
       for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
         if (row.has(f)) fields |= 1u << f;
     }
-    constexpr unsigned kTouched = store::Change::kTouchContacts | store::Change::kTouchSearch;
-    if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
+    constexpr unsigned kTouched = store::Change::kTouchContacts;
+    if (std::int64_t id = insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
       touch(c.customer_id, kTouched);
+      touch_contact(id);
       return Outcome::inserted;
     }
+    if (!fields) return Outcome::unchanged;
     // A file with its own keys may move a contact to another customer.
-    std::optional<std::int64_t> before;
-    if (fields & (1u << kContactCustomer)) before = contacts_.customer_of_key(c.key);
-    if (fields && contacts_.update_by_key(c, fields)) {
+    auto before = contacts_.by_key(c.key);
+    if (contacts_.update_by_key(c, fields)) {
       touch(c.customer_id, kTouched);
-      if (before) touch(*before, kTouched);
+      if (before) {
+        touch(before->second, kTouched);
+        touch_contact(before->first);
+      }
       return Outcome::updated;
     }
     return Outcome::unchanged;

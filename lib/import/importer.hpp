@@ -120,6 +120,9 @@ class Importer : public io::RecordSink {
   void touch(std::int64_t customer_id, unsigned what) {
     if (options_.change) options_.change->touch(customer_id, what);
   }
+  void touch_contact(std::int64_t contact_id) {
+    if (options_.change) options_.change->touch_contact(contact_id);
+  }
   ImportCounts& counts() { return counts_; }
   const std::string& source() const { return counts_.source; }
 

@@ -22,7 +22,7 @@ namespace {
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history", "history_changes", "customer_order_stats",
-                                          "customer_contact_stats", "customer_search", "meta"};
+                                          "customer_contact_stats", "customer_search", "contact_search", "meta"};
   for (const char* s : kSkip) {
     if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
   }
@@ -33,7 +33,8 @@ int track_table(void*, const char* name) {
 
 Change::Change(Database& db, std::string command, bool record)
     : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
-  db_.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search");
+  db_.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search; "
+           "DELETE FROM temp.touched_contact_search");
   if (record_) start_session();
 }
 
@@ -84,7 +85,7 @@ void Change::begin_bulk() {
 }
 
 void Change::touch(std::int64_t customer_id, unsigned what) {
-  for (std::size_t i = 0; i < touched_.size(); ++i) {
+  for (std::size_t i = 0; i < 3; ++i) {
     if (!(what & (1u << i))) continue;
     auto& v = touched_[i];
     // Rows of one customer usually come together; the list is sorted and stored in batches.
@@ -94,8 +95,14 @@ void Change::touch(std::int64_t customer_id, unsigned what) {
   }
 }
 
+void Change::touch_contact(std::int64_t contact_id) {
+  touched_[3].push_back(contact_id);
+  if (touched_[3].size() >= 65536) flush_touched();
+}
+
 void Change::flush_touched() {
-  static constexpr const char* kTables[] = {"touched_orders", "touched_contacts", "touched_search"};
+  static constexpr const char* kTables[] = {"touched_orders", "touched_contacts", "touched_search",
+                                            "touched_contact_search"};
   for (std::size_t i = 0; i < touched_.size(); ++i) {
     auto& v = touched_[i];
     if (v.empty()) continue;
@@ -188,13 +195,23 @@ void refresh_derived(Database& db) {
   refresh_in_batches(db, "touched_orders", refresh_order_stats);
   refresh_in_batches(db, "touched_contacts", refresh_contact_stats);
   refresh_in_batches(db, "touched_search", refresh_search);
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS contact_batch (contact_id INTEGER PRIMARY KEY)");
+  while (true) {
+    db.exec("DELETE FROM temp.contact_batch");
+    db.exec("INSERT INTO temp.contact_batch SELECT contact_id FROM temp.touched_contact_search ORDER BY contact_id LIMIT 20000");
+    if (db.changes() == 0) break;
+    db.exec("DELETE FROM temp.touched_contact_search WHERE contact_id IN (SELECT contact_id FROM temp.contact_batch)");
+    refresh_contact_search(db);
+  }
 }
 
 void rebuild_derived(Database& db) {
   for (const char* t : {"touched_orders", "touched_contacts", "touched_search"}) {
     db.exec(std::string("INSERT OR IGNORE INTO temp.") + t + " SELECT id FROM customers");
   }
+  db.exec("INSERT OR IGNORE INTO temp.touched_contact_search SELECT id FROM contacts");
   db.exec("DELETE FROM customer_search");
+  db.exec("DELETE FROM contact_search");
   db.exec("DELETE FROM customer_order_stats");
   db.exec("DELETE FROM customer_contact_stats");
   refresh_derived(db);

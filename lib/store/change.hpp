@@ -46,6 +46,8 @@ class Change {
   // What a touched customer needs refreshed: a bitwise or of the kTouch* values.
   static constexpr unsigned kTouchOrders = 1, kTouchContacts = 2, kTouchSearch = 4, kTouchAll = 7;
   void touch(std::int64_t customer_id, unsigned what);
+  // A contact whose search entry needs refreshing.
+  void touch_contact(std::int64_t contact_id);
   // Inserts a new row without recording it in the changeset, and notes the key `insert`
   // returns (see inserted_rows.hpp); undo deletes the row and its children by key.
   std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
@@ -71,11 +73,13 @@ class Change {
   std::int64_t bytes_ = 0;
   InsertedRows inserted_;
   bool bulk_ = false;
-  std::array<std::vector<std::int64_t>, 3> touched_;  // orders, contacts, search
+  // Customers for orders, contacts and search (the kTouch* bits), then contacts for search.
+  std::array<std::vector<std::int64_t>, 4> touched_;
 };
 
 // Recomputes statistics and search entries for the customers listed in temp.touched_orders,
-// touched_contacts and touched_search (by the temporary triggers, or by Change::touch).
+// touched_contacts and touched_search, and the contacts in touched_contact_search (by the
+// temporary triggers, or by Change::touch).
 void refresh_derived(Database& db);
 
 // Recomputes the derived data of every customer (kunde doctor --fix, migrations).

@@ -128,10 +128,10 @@ std::string ContactRepo::customer_ident(std::int64_t customer_id) {
   return out;
 }
 
-std::optional<std::int64_t> ContactRepo::customer_of_key(const std::string& key) {
-  auto& st = db_.prepare("SELECT customer_id FROM contacts WHERE key = ?");
+std::optional<std::pair<std::int64_t, std::int64_t>> ContactRepo::by_key(const std::string& key) {
+  auto& st = db_.prepare("SELECT id, customer_id FROM contacts WHERE key = ?");
   st.bind(1, key);
-  return st.first([](const Statement& row) { return row.get_int(0); });
+  return st.first([](const Statement& row) { return std::make_pair(row.get_int(0), row.get_int(1)); });
 }
 
 std::int64_t ContactRepo::insert(const model::Contact& c) {
@@ -225,11 +225,10 @@ void ContactRepo::list(const ContactFilter& f, const std::function<void(const Co
   if (f.grep) {
     std::string words = query_words(*f.grep);
     if (words.empty()) throw UsageError("--grep needs some letters or digits", "e.g. --grep 'offer'");
-    // The customer index narrows the search to customers whose contacts hold every word.
     where.push_back(fmt::format(
-        "k.customer_id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH {}) AND "
+        "k.id IN (SELECT rowid FROM contact_search WHERE contact_search MATCH {}) AND "
         "kunde_words(coalesce(k.subject, '') || ' ' || coalesce(k.notes, ''), {})",
-        param("contacts : (" + fts_query(*f.grep) + ")"), param(words)));
+        param(fts_query(*f.grep)), param(words)));
   }
   if (!where.empty()) sql += fmt::format(" WHERE {}", fmt::join(where, " AND "));
   sql += f.newest_first ? " ORDER BY k.at DESC, k.id DESC" : " ORDER BY k.at, k.id";

@@ -59,8 +59,8 @@ class ContactRepo {
 
   std::optional<ContactRow> by_id(std::int64_t id);
   bool key_exists(const std::string& key);
-  // The customer of the contact with this key, if there is one.
-  std::optional<std::int64_t> customer_of_key(const std::string& key);
+  // The id and customer of the contact with this key, if there is one.
+  std::optional<std::pair<std::int64_t, std::int64_t>> by_key(const std::string& key);
   // What identifies the customer in content keys: the number, or "#id" without one.
   std::string customer_ident(std::int64_t customer_id);
   // Inserts the contact unless one with the same key exists. Returns the new id, or 0.

@@ -101,11 +101,18 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 std::string fts_query(std::string_view text) {
+  std::string out;
+  for (const auto& term : fts_terms(text)) out += (out.empty() ? "" : " ") + term;
+  return out;
+}
+
+std::vector<std::string> fts_terms(std::string_view text) {
   std::string folded = text::fold(text);
-  std::string out, word;
+  std::vector<std::string> out;
+  std::string word;
   auto flush = [&] {
     if (word.empty()) return;
-    out += (out.empty() ? "" : " ") + ("\"" + word + "\"*");
+    out.push_back("\"" + word + "\"*");
     word.clear();
   };
   for (char ch : folded) {
@@ -383,8 +390,16 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
     where.push_back(fmt::format("json_extract(c.attributes, '$.' || json_quote({})) = {}", param(k), param(v)));
   }
   if (f.search) {
-    where.push_back(fmt::format("c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH {})",
-                                param(fts_query(*f.search))));
+    // Every word, each in the customer's own text or in one of their contacts.
+    auto terms = fts_terms(*f.search);
+    if (terms.empty()) where.push_back("0");
+    for (const auto& term : terms) {
+      std::string p = param(term);
+      where.push_back(fmt::format(
+          "(c.id IN (SELECT rowid FROM customer_search WHERE customer_search MATCH {0}) OR "
+          "c.id IN (SELECT k.customer_id FROM contact_search s JOIN contacts k ON k.id = s.rowid "
+          "WHERE contact_search MATCH {0}))", p));
+    }
   }
   if (f.ids) {
     std::string list;

@@ -81,5 +81,7 @@ class CustomerRepo {
 
 // A full-text query folded like the index ("Bjørn" -> bjorn*), each word a prefix match.
 std::string fts_query(std::string_view text);
+// The same, word by word.
+std::vector<std::string> fts_terms(std::string_view text);
 
 }  // namespace kunde::store

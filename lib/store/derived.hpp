@@ -8,6 +8,8 @@
 namespace kunde::store {
 
 void refresh_search(Database& db);
+// For the contacts listed in temp.contact_batch.
+void refresh_contact_search(Database& db);
 void refresh_order_stats(Database& db);
 void refresh_contact_stats(Database& db);
 

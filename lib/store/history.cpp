@@ -389,6 +389,7 @@ void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
 
 void compact_after_erasure(Database& db) {
   db.exec("INSERT INTO customer_search(customer_search) VALUES ('optimize')");
+  db.exec("INSERT INTO contact_search(contact_search) VALUES ('optimize')");
   db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
 }
 

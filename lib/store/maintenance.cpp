@@ -55,7 +55,8 @@ std::vector<Problem> check_database(Database& db, bool fix) {
     Transaction tx(db, Transaction::Kind::write);
     db.exec("CREATE TEMP TABLE old_order_stats AS SELECT * FROM customer_order_stats");
     db.exec("CREATE TEMP TABLE old_contact_stats AS SELECT * FROM customer_contact_stats");
-    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes, contacts FROM customer_search");
+    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes FROM customer_search");
+    db.exec("CREATE TEMP TABLE old_contact_search AS SELECT rowid AS id, subject, notes FROM contact_search");
     rebuild_derived(db);
     struct Check {
       const char* what;
@@ -69,9 +70,13 @@ std::vector<Problem> check_database(Database& db, bool fix) {
          "SELECT count(*) FROM (SELECT * FROM customer_contact_stats EXCEPT SELECT * FROM temp.old_contact_stats "
          "UNION ALL SELECT * FROM temp.old_contact_stats EXCEPT SELECT * FROM customer_contact_stats)"},
         {"search index",
-         "SELECT count(*) FROM (SELECT rowid, name, email, phone, city, notes, contacts FROM customer_search "
+         "SELECT count(*) FROM (SELECT rowid, name, email, phone, city, notes FROM customer_search "
          "EXCEPT SELECT * FROM temp.old_search UNION ALL SELECT * FROM temp.old_search EXCEPT "
-         "SELECT rowid, name, email, phone, city, notes, contacts FROM customer_search)"},
+         "SELECT rowid, name, email, phone, city, notes FROM customer_search)"},
+        {"contact search index",
+         "SELECT count(*) FROM (SELECT rowid, subject, notes FROM contact_search "
+         "EXCEPT SELECT * FROM temp.old_contact_search UNION ALL SELECT * FROM temp.old_contact_search EXCEPT "
+         "SELECT rowid, subject, notes FROM contact_search)"},
     };
     for (const auto& c : checks) {
       Statement st(db, c.sql);
@@ -80,7 +85,8 @@ std::vector<Problem> check_database(Database& db, bool fix) {
         derived.push_back({c.what, fmt::format("{} rows differ from a full recomputation", n)});
       }
     }
-    db.exec("DROP TABLE temp.old_order_stats; DROP TABLE temp.old_contact_stats; DROP TABLE temp.old_search");
+    db.exec("DROP TABLE temp.old_order_stats; DROP TABLE temp.old_contact_stats; DROP TABLE temp.old_search; "
+            "DROP TABLE temp.old_contact_search");
     if (fix && !derived.empty()) {
       tx.commit();
     } else {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "error.hpp"
+#include "store/change.hpp"
 
 namespace kunde::store {
 namespace {
@@ -196,6 +197,17 @@ const std::vector<const char*> kMigrations = {
     R"sql(
 DROP INDEX orders_ordered_at;
 DROP INDEX order_lines_product;
+-- Contact text gets an index of its own, one row per contact: a contact import adds rows
+-- instead of rewriting every customer's. No column sizes: nothing ranks by them.
+DROP TABLE customer_search;
+CREATE VIRTUAL TABLE customer_search USING fts5(
+  name, email, phone, city, notes,
+  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
+);
+CREATE VIRTUAL TABLE contact_search USING fts5(
+  subject, notes,
+  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
+);
 CREATE TABLE history_inserts (
   history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
   tbl        TEXT NOT NULL,
@@ -239,18 +251,22 @@ void migrate(Database& db) {
   }
   Transaction tx(db, Transaction::Kind::write);
   for (int v = version; v < schema_version(); ++v) db.exec(kMigrations[v - 1]);
+  // Migrations may reshape derived tables; they are rebuilt from the base tables.
+  install_touch_triggers(db);
+  rebuild_derived(db);
   db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
   tx.commit();
 }
 
 void install_touch_triggers(Database& db) {
-  // Three lists, by what a change can affect: orders and payments feed the order
-  // statistics; contacts feed the contact statistics and the search text; a customer row
-  // feeds all three (its statistics rows must exist, and its name is searched).
+  // Four lists, by what a change can affect: orders and payments feed the order statistics;
+  // contacts feed the contact statistics and, by contact, the contact search index; a
+  // customer row feeds the statistics (its rows must exist) and the customer search index.
   db.exec(R"sql(
 CREATE TEMP TABLE IF NOT EXISTS touched_orders (customer_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS touched_contacts (customer_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS touched_search (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS touched_contact_search (contact_id INTEGER PRIMARY KEY);
 CREATE TEMP TRIGGER IF NOT EXISTS touch_customer_ins AFTER INSERT ON main.customers BEGIN
   INSERT OR IGNORE INTO touched_orders VALUES (NEW.id);
   INSERT OR IGNORE INTO touched_contacts VALUES (NEW.id);
@@ -287,13 +303,13 @@ CREATE TEMP TRIGGER IF NOT EXISTS touch_product_category AFTER UPDATE OF categor
     JOIN main.orders o ON o.id = l.order_id WHERE l.product_id = NEW.id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_ins AFTER INSERT ON main.contacts BEGIN
   INSERT OR IGNORE INTO touched_contacts VALUES (NEW.customer_id);
-  INSERT OR IGNORE INTO touched_search VALUES (NEW.customer_id); END;
+  INSERT OR IGNORE INTO touched_contact_search VALUES (NEW.id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_upd AFTER UPDATE ON main.contacts BEGIN
   INSERT OR IGNORE INTO touched_contacts VALUES (OLD.customer_id), (NEW.customer_id);
-  INSERT OR IGNORE INTO touched_search VALUES (OLD.customer_id), (NEW.customer_id); END;
+  INSERT OR IGNORE INTO touched_contact_search VALUES (OLD.id), (NEW.id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_contact_del AFTER DELETE ON main.contacts BEGIN
   INSERT OR IGNORE INTO touched_contacts VALUES (OLD.customer_id);
-  INSERT OR IGNORE INTO touched_search VALUES (OLD.customer_id); END;
+  INSERT OR IGNORE INTO touched_contact_search VALUES (OLD.id); END;
 )sql");
 }
 

@@ -101,7 +101,7 @@ TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bul
   CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 2500);
   CHECK(scalar(*fx.db, "SELECT balance FROM customer_order_stats WHERE customer_id = 1") == 500);
   CHECK(scalar(*fx.db, "SELECT contacts FROM customer_contact_stats WHERE customer_id = 2") == 1);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'faktura'") == 1);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
 
   // Re-imports with changes go through the changeset and still refresh what they touch.
   auto counts = fx.import("order", "order,customer,ordered_at,sku,quantity,unit_price,status\n"
@@ -223,11 +223,44 @@ TEST_CASE("bulk: a version 1 database is migrated on open") {
     store::create_schema(db, 2, "");
     // Back to what version 1 had.
     db.exec("DROP TABLE history_inserts; CREATE INDEX orders_ordered_at ON orders(ordered_at); "
-            "CREATE INDEX order_lines_product ON order_lines(product_id); PRAGMA user_version = 1");
+            "CREATE INDEX order_lines_product ON order_lines(product_id); DROP TABLE contact_search; "
+            "DROP TABLE customer_search; CREATE VIRTUAL TABLE customer_search USING fts5(name, email, phone, "
+            "city, notes, contacts, tokenize = 'unicode61 remove_diacritics 2'); "
+            "INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
+            "INSERT INTO contacts(customer_id, at, channel, direction, subject) VALUES (1, '2026-01-01', 'phone', 'in', 'Faktura'); "
+            "PRAGMA user_version = 1");
   }
   Database db(path, store::OpenMode::existing);
   store::migrate(db);
   CHECK(scalar(db, "PRAGMA user_version") == 2);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_inserts'") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_ordered_at'") == 0);
+  // The search indexes are rebuilt in their new shape.
+  CHECK(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'bjorn'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == 1);
+}
+
+TEST_CASE("bulk: customer search finds words in the customer's own text and in their contacts") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  fx.import("contact", "customer,at,channel,direction,subject,notes\n"
+                       "K1,2026-03-01,phone,in,Faktura feil,Ringte om prisen\n"
+                       "K2,2026-03-02,email,out,Tilbud,\n");
+  auto find = [&](const std::string& text) {
+    store::CustomerFilter f;
+    f.search = text;
+    std::vector<std::int64_t> ids;
+    store::CustomerRepo(*fx.db).list(f, [&](const model::Customer& c) { ids.push_back(c.id); });
+    return ids;
+  };
+  CHECK(find("faktura") == std::vector<std::int64_t>{1});
+  CHECK(find("bjorn pris") == std::vector<std::int64_t>{1});  // one word in the name, one in a contact
+  CHECK(find("ase tilbud") == std::vector<std::int64_t>{2});
+  CHECK(find("bjorn tilbud").empty());
+  CHECK(fx.count("contact_search") == 2);
+  store::undo(*fx.db, 2, "undo");
+  CHECK(fx.count("contact_search") == 0);
+  CHECK(find("faktura").empty());
+  CHECK(fx.consistent());
 }
