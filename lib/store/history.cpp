@@ -321,7 +321,7 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
     }
   }
   // After the changeset: it may hold later updates of rows the ranges created.
-  inserted.delete_rows(db);
+  inserted.delete_rows(db, [&] { change.checkpoint(); });
   if (target.undoes) {
     // Undoing an undo is a redo: the original entry is in force again.
     db.prepare("UPDATE history SET undone_by = NULL WHERE id = ?").bind(1, *target.undoes).run();

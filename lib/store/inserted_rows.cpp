@@ -95,10 +95,16 @@ InsertedRows InsertedRows::load(Database& db, std::int64_t history_id) {
   return out;
 }
 
-void InsertedRows::delete_rows(Database& db) const {
+void InsertedRows::delete_rows(Database& db, const std::function<void()>& between) const {
+  constexpr std::int64_t kStep = 4096;
   for (const auto& d : kDeletes) {
     auto& st = db.prepare(d.sql);
-    for (const auto& r : ranges(d.table)) st.bind(1, r.lo).bind(2, r.hi).run();
+    for (const auto& r : ranges(d.table)) {
+      for (std::int64_t lo = r.lo; lo <= r.hi; lo += kStep) {
+        st.bind(1, lo).bind(2, std::min(r.hi, lo + kStep - 1)).run();
+        if (between) between();
+      }
+    }
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,8 +40,9 @@ class InsertedRows {
 
   void save(Database& db, std::int64_t history_id) const;
   static InsertedRows load(Database& db, std::int64_t history_id);
-  // Deletes the recorded rows that still exist, with their children.
-  void delete_rows(Database& db) const;
+  // Deletes the recorded rows that still exist, with their children, a few thousand keys at
+  // a time; `between` runs after each step (to keep the undo's own record small).
+  void delete_rows(Database& db, const std::function<void()>& between) const;
 
   static std::string_view table_name(NewRow table);
   static std::optional<NewRow> from_table_name(std::string_view name);
