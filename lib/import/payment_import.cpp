@@ -53,12 +53,13 @@ class PaymentImporter : public Importer {
       for (std::size_t f = 0; f < F::count; ++f) h.add(row.get(f));
       p.reference = model::content_key(h.value(), ++occurrences_[h.value()]);
     }
-    auto old = payments_.by_reference(p.reference);
-    if (!old) {
-      insert_new(store::NewRow::payments, [&] { return payments_.insert(p); });
+    // Most rows of a large import are new: try the insert first.
+    if (insert_new(store::NewRow::payments, [&] { return payments_.insert_if_new(p); })) {
       touch(p.customer_id, store::Change::kTouchOrders);
       return Outcome::inserted;
     }
+    auto old = payments_.by_reference(p.reference);
+    if (!old) throw Error(fmt::format("payment {} vanished during the import", p.reference), "import again");
     if (old->customer_id == p.customer_id && old->paid_at == p.paid_at && old->amount == p.amount) {
       return Outcome::unchanged;
     }

@@ -21,6 +21,17 @@ std::int64_t PaymentRepo::insert(const model::Payment& p) {
   return db_.last_insert_rowid();
 }
 
+std::int64_t PaymentRepo::insert_if_new(const model::Payment& p) {
+  db_.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?) "
+              "ON CONFLICT(reference) DO NOTHING")
+      .bind(1, p.reference)
+      .bind(2, p.customer_id)
+      .bind(3, p.paid_at)
+      .bind(4, p.amount)
+      .run();
+  return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
+}
+
 void PaymentRepo::update(const model::Payment& p) {
   db_.prepare("UPDATE payments SET customer_id = ?, paid_at = ?, amount = ? WHERE id = ?")
       .bind(1, p.customer_id)

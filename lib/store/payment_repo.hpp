@@ -30,6 +30,8 @@ class PaymentRepo {
 
   std::optional<model::Payment> by_reference(std::string_view reference);
   std::int64_t insert(const model::Payment& p);
+  // Inserts the payment unless one with its reference exists: the new id, or 0.
+  std::int64_t insert_if_new(const model::Payment& p);
   void update(const model::Payment& p);
   // A reference for a payment recorded without one: its content key with the first free
   // occurrence number, so two equal payments on one day stay two payments.
