@@ -152,7 +152,8 @@ std::optional<HistoryEntry> find_range_blocker(Database& db, const HistoryEntry&
     // An undo entry either reverted an entry that is now undone (together they changed
     // nothing) or redid one that is in force again and is looked at itself.
     if (later.undoes) continue;
-    if (ranges_refer_to(db, InsertedRows::load(db, later.id), rows)) return later;
+    InsertedRows later_rows = InsertedRows::load(db, later.id);
+    if (later_rows.overlaps(rows) || ranges_refer_to(db, later_rows, rows)) return later;
     bool hit = false;
     for_each_change(db, later.id, [&](sqlite3_changeset_iter* it) {
       const char* table = nullptr;

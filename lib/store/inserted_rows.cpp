@@ -70,6 +70,17 @@ bool InsertedRows::contains(NewRow table, std::int64_t key) const {
   return std::any_of(v.begin(), v.end(), [key](const KeyRange& r) { return r.contains(key); });
 }
 
+bool InsertedRows::overlaps(const InsertedRows& other) const {
+  for (std::size_t t = 0; t < kNewRowKinds; ++t) {
+    for (const auto& a : ranges_[t]) {
+      for (const auto& b : other.ranges_[t]) {
+        if (a.lo <= b.hi && b.lo <= a.hi) return true;
+      }
+    }
+  }
+  return false;
+}
+
 std::string_view InsertedRows::table_name(NewRow table) { return kNames[static_cast<std::size_t>(table)]; }
 
 std::optional<NewRow> InsertedRows::from_table_name(std::string_view name) {

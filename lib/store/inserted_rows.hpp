@@ -37,6 +37,8 @@ class InsertedRows {
   std::size_t range_count() const;
   const std::vector<KeyRange>& ranges(NewRow table) const { return ranges_[index(table)]; }
   bool contains(NewRow table, std::int64_t key) const;
+  // Whether a key of some table is in ranges of both (a key used again after a deletion).
+  bool overlaps(const InsertedRows& other) const;
 
   void save(Database& db, std::int64_t history_id) const;
   static InsertedRows load(Database& db, std::int64_t history_id);

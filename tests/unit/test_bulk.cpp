@@ -264,3 +264,53 @@ TEST_CASE("bulk: customer search finds words in the customer's own text and in t
   CHECK(find("faktura").empty());
   CHECK(fx.consistent());
 }
+
+TEST_CASE("bulk: a rolled back import (--dry-run, --strict) leaves the triggers in place") {
+  Fixture fx;
+  auto triggers = [&] { return scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"); };
+  auto before = triggers();
+  {
+    Change change(*fx.db, "customer import --dry-run");
+    change.begin_bulk();
+    CHECK(triggers() == 0);
+    change.rollback();
+  }
+  CHECK(triggers() == before);
+  {
+    Change change(*fx.db, "customer import --strict");
+    change.begin_bulk();
+  }  // an exception unwinding: the transaction rolls back
+  CHECK(triggers() == before);
+}
+
+TEST_CASE("bulk: an erased customer stays erased when the import that added them is undone and redone") {
+  Fixture fx;
+  fx.import("customer", kCustomers);
+  {
+    Change change(*fx.db, "customer forget #2", false);
+    store::scrub_history_for_customer(*fx.db, 2);
+    store::CustomerRepo(*fx.db).erase(2);
+    change.commit("1 customer erased");
+  }
+  store::undo(*fx.db, 1, "undo 1");  // entry 3
+  CHECK(fx.count("customers") == 0);
+  store::undo(*fx.db, 3, "undo 3");
+  CHECK(fx.count("customers") == 2);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE id = 2") == 0);
+  CHECK(fx.consistent());
+}
+
+TEST_CASE("bulk: undo refuses when a later import was given a key the import had used") {
+  Fixture fx;
+  fx.import("customer", kCustomers);  // customers 1-3
+  {
+    Change change(*fx.db, "customer forget #3", false);
+    store::CustomerRepo(*fx.db).erase(3);
+    change.commit("1 customer erased");
+  }
+  fx.import("customer", "number,name\nK9,Nils\n");  // entry 3: key 3 again
+  CHECK(scalar(*fx.db, "SELECT id FROM customers WHERE number = 'K9'") == 3);
+  CHECK(fx.undo_error(1) ==
+        "cannot undo entry 1 (customer import): entry 3 (customer import) changed rows it created later");
+  CHECK(fx.count("customers") == 3);
+}
