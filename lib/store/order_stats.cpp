@@ -28,7 +28,7 @@ struct OrderTotal {
 struct CustomerOrders {
   std::vector<OrderTotal> orders;
   std::unordered_map<std::int64_t, std::size_t> index;  // order id -> position in orders
-  std::map<std::string, std::int64_t> categories;       // category -> amount
+  std::map<std::string, std::int64_t, std::less<>> categories;  // category -> amount
 
   void add_line(std::int64_t order_id, std::string_view at, std::int64_t amount, std::int64_t cost,
                 std::optional<std::string_view> category) {
@@ -37,7 +37,11 @@ struct CustomerOrders {
     OrderTotal& o = orders[it->second];
     o.total += amount;
     o.cost += cost;
-    if (category && !category->empty()) categories[std::string(*category)] += amount;
+    if (category && !category->empty()) {
+      auto c = categories.find(*category);
+      if (c == categories.end()) c = categories.emplace(std::string(*category), 0).first;
+      c->second += amount;
+    }
   }
   void clear() {
     orders.clear();
@@ -49,7 +53,7 @@ struct CustomerOrders {
 // round() as SQLite computes it, so results match the SQL definitions to the unit.
 std::int64_t sqlite_round(double r) { return static_cast<std::int64_t>(r + (r < 0 ? -0.5 : 0.5)); }
 
-std::optional<std::string> top_categories(const std::map<std::string, std::int64_t>& amounts) {
+std::optional<std::string> top_categories(const std::map<std::string, std::int64_t, std::less<>>& amounts) {
   std::vector<std::pair<std::string_view, std::int64_t>> positive;
   for (const auto& [name, amount] : amounts)
     if (amount > 0) positive.emplace_back(name, amount);
@@ -105,7 +109,8 @@ void write_stats(Statement& insert, std::int64_t customer_id, CustomerOrders& c,
 }  // namespace
 
 void refresh_order_stats(Database& db) {
-  db.exec("DELETE FROM customer_order_stats WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
+  // Every customer of the batch that exists gets its row replaced; the rows of deleted
+  // customers went with them (ON DELETE CASCADE).
   // Each stream is ordered by customer; the batch drives every join.
   Statement customers(db, "SELECT c.id FROM temp.refresh_batch b CROSS JOIN customers c ON c.id = b.customer_id "
                           "ORDER BY b.customer_id");
@@ -118,7 +123,7 @@ void refresh_order_stats(Database& db) {
                          "CROSS JOIN payments p ON p.customer_id = b.customer_id "
                          "GROUP BY b.customer_id ORDER BY b.customer_id");
   auto& insert = db.prepare(
-      "INSERT INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
+      "INSERT OR REPLACE INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
       "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   bool more_lines = lines.step(), more_payments = payments.step();
