@@ -25,7 +25,7 @@ void register_maintenance(CLI::App& app, Context& ctx) {
     ctx.action = [&ctx] {
       auto problems = store::check_database(ctx.db(), fix);
       if (problems.empty()) {
-        ctx.note("ok: integrity, foreign keys, statistics and search index all check out");
+        ctx.note("ok: integrity, foreign keys, statistics and search indexes all check out");
         return kExitOk;
       }
       auto w = ctx.writer();

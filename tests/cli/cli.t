@@ -52,7 +52,7 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   $ kunde --db copy.db customer list -f csv -q | wc -l
   5
   $ kunde doctor
-  ok: integrity, foreign keys, statistics and search index all check out
+  ok: integrity, foreign keys, statistics and search indexes all check out
   $ kunde sql "SELECT number, name FROM customers WHERE country = 'SE'" -f csv
   number,name
   K-003,G\xc3\xb6teborg R\xc3\xb6r AB (esc)

@@ -95,7 +95,7 @@ Statistics after import; doctor agrees with a full recomputation.
   1,4,2,2,1,1,post,"{""email"":{""in"":0,""out"":1},""phone"":{""in"":1,""out"":1},""post"":{""in"":1,""out"":0}}"
   2,3,1,2,0,0,web,"{""sms"":{""in"":0,""out"":2},""web"":{""in"":1,""out"":0}}"
   $ kunde doctor
-  ok: integrity, foreign keys, statistics and search index all check out
+  ok: integrity, foreign keys, statistics and search indexes all check out
 
 Bad input: a missing required column, an unknown --map field.
 

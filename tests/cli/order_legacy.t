@@ -28,4 +28,4 @@ customers). Every line is accounted for; a second import changes nothing.
   $ kunde order list --status cancelled -q | wc -l
   1
   $ kunde doctor
-  ok: integrity, foreign keys, statistics and search index all check out
+  ok: integrity, foreign keys, statistics and search indexes all check out

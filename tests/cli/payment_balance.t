@@ -86,4 +86,4 @@ Payments, balances, overdue and credit limits, and the screen pop.
   BANK-1               2026-10-01            1  K-1       Kari Nordmann  100.00
   ~9b4b99d2196c986a.1  2026-11-01            1  K-1       Kari Nordmann   50.00
   $ kunde doctor
-  ok: integrity, foreign keys, statistics and search index all check out
+  ok: integrity, foreign keys, statistics and search indexes all check out
