@@ -104,11 +104,26 @@ void apply_mapping(ImportOptions& o, const ImportMapping& m, bool sep_flag, bool
   for (const auto& [field, column] : m.fields) o.field_map.emplace(field, column);
 }
 
+namespace {
+
+// "1 products created" reads "1 product created": the counted noun of a note in the singular.
+std::string note_text(const std::string& what, std::int64_t n) {
+  if (n != 1 || what.rfind("of ", 0) == 0) return what;
+  for (std::string_view plural : {"products", "customers", "lines"}) {
+    if (auto at = what.find(plural); at != std::string::npos) {
+      return what.substr(0, at) + std::string(plural.substr(0, plural.size() - 1)) + what.substr(at + plural.size());
+    }
+  }
+  return what;
+}
+
+}  // namespace
+
 std::string ImportCounts::summary() const {
   std::string s = fmt::format("{} inserted, {} updated, {} unchanged", inserted, updated, unchanged);
   if (skipped) s += fmt::format(", {} skipped", skipped);
   s += fmt::format(", {} rejected", rejected);
-  for (const auto& [what, n] : notes) s += fmt::format("; {} {}", n, what);
+  for (const auto& [what, n] : notes) s += fmt::format("; {} {}", n, note_text(what, n));
   return s;
 }
 

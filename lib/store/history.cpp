@@ -144,17 +144,23 @@ std::optional<std::int64_t> integer_value(sqlite3_value* v) {
   return sqlite3_value_int64(v);
 }
 
+// A later entry in the way, and what it did: "changed rows it created", ...
+struct Blocker {
+  HistoryEntry entry;
+  std::string what;
+};
+
 // The first later entry that changed, or refers to, a row `rows` records by range: undo
 // would delete it from under them.
-std::optional<HistoryEntry> find_range_blocker(Database& db, const HistoryEntry& target,
-                                               const InsertedRows& rows) {
+std::optional<Blocker> find_range_blocker(Database& db, const HistoryEntry& target, const InsertedRows& rows) {
   for (const auto& later : later_entries(db, target.id)) {
     // An undo entry either reverted an entry that is now undone (together they changed
     // nothing) or redid one that is in force again and is looked at itself.
     if (later.undoes) continue;
     InsertedRows later_rows = InsertedRows::load(db, later.id);
-    if (later_rows.overlaps(rows) || ranges_refer_to(db, later_rows, rows)) return later;
-    bool hit = false;
+    if (later_rows.overlaps(rows)) return Blocker{later, "was given keys of rows it created"};
+    if (ranges_refer_to(db, later_rows, rows)) return Blocker{later, "refers to rows it created"};
+    bool hit = false, own_hit = false;
     for_each_change(db, later.id, [&](sqlite3_changeset_iter* it) {
       const char* table = nullptr;
       int ncol = 0, op = 0, indirect = 0;
@@ -166,16 +172,17 @@ std::optional<HistoryEntry> find_range_blocker(Database& db, const HistoryEntry&
         bool own = InsertedRows::table_name(kc.refers_to) == table && kc.column == 0;
         sqlite3_value* v = nullptr;
         if (op != SQLITE_DELETE && sqlite3changeset_new(it, kc.column, &v) == SQLITE_OK) {
-          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true;
+          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true, own_hit = own;
         }
         v = nullptr;
         if (own && op != SQLITE_INSERT && sqlite3changeset_old(it, kc.column, &v) == SQLITE_OK) {
-          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true;
+          if (auto key = integer_value(v); key && rows.contains(kc.refers_to, *key)) hit = true, own_hit = true;
         }
+        if (hit) break;
       }
       return hit;
     });
-    if (hit) return later;
+    if (hit) return Blocker{later, own_hit ? "changed rows it created" : "refers to rows it created"};
   }
   return std::nullopt;
 }
@@ -286,9 +293,9 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
   InsertedRows inserted = InsertedRows::load(db, target.id);
   if (!inserted.empty()) {
     if (auto blocker = find_range_blocker(db, target, inserted)) {
-      throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) changed rows it created later",
-                              target.id, target.command, blocker->id, blocker->command),
-                  fmt::format("undo entry {} first, or leave entry {} as it is", blocker->id, target.id));
+      throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) {}", target.id, target.command,
+                              blocker->entry.id, blocker->entry.command, blocker->what),
+                  fmt::format("undo entry {} first, or leave entry {} as it is", blocker->entry.id, target.id));
     }
   }
   ConflictInfo info;
@@ -311,8 +318,9 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
       auto blocker = find_blocker(db, target, info);
       std::string what = info.row ? describe(*info.row) : std::string("rows it created");
       if (blocker) {
-        throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) changed {} later",
-                                target.id, target.command, blocker->id, blocker->command, what),
+        std::string did = info.row ? fmt::format("changed {} later", what) : "refers to rows it created";
+        throw Error(fmt::format("cannot undo entry {} ({}): entry {} ({}) {}",
+                                target.id, target.command, blocker->id, blocker->command, did),
                     fmt::format("undo entry {} first, or leave entry {} as it is", blocker->id,
                                 target.id));
       }

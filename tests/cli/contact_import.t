@@ -50,7 +50,7 @@ Again: nothing changes.
   $ kunde contact import contacts.csv --strict 2>&1 | head -1
   kunde: error: contacts.csv:5: no customer 'K-9' (5 rows rejected; nothing was imported because of --strict)
   $ kunde contact import contacts.csv --create-missing --dry-run 2>&1 | tail -1
-  contacts.csv: 1 inserted, 0 updated, 3 unchanged, 4 rejected; 1 customers created (dry run: nothing changed)
+  contacts.csv: 1 inserted, 0 updated, 3 unchanged, 4 rejected; 1 customer created (dry run: nothing changed)
   $ kunde -q customer list -f csv | cut -d, -f1-3
   id,number,name
   1,K-1,Anna

@@ -9,7 +9,7 @@ children, refuses while a later import uses them, and a redo puts them back.
   customers,orders,lines
   2,3,5
   $ kunde undo 1
-  kunde: error: cannot undo entry 1 (customer import -q customers-orders.csv): entry 2 (order import -q orders.csv) changed rows it created later
+  kunde: error: cannot undo entry 1 (customer import -q customers-orders.csv): entry 2 (order import -q orders.csv) refers to rows it created
   hint: undo entry 2 first, or leave entry 1 as it is
   [1]
   $ kunde undo 2
@@ -31,7 +31,7 @@ children, refuses while a later import uses them, and a redo puts them back.
   $ kunde history -f tsv -q | cut -f 1,3,4,5
   id\tcommand\tsummary\tstate (esc)
   1\tcustomer import -q customers-orders.csv\t2 inserted, 0 updated, 0 unchanged, 0 rejected\t (esc)
-  2\torder import -q orders.csv\t5 inserted, 0 updated, 0 unchanged, 0 rejected; 3 products created; 1 return lines\tundone by 3 (esc)
+  2\torder import -q orders.csv\t5 inserted, 0 updated, 0 unchanged, 0 rejected; 3 products created; 1 return line\tundone by 3 (esc)
   3\tundo 2\tundid entry 2\tundid 2 (esc)
   4\tundo 1\tundid entry 1\tundone by 5 (esc)
   5\tundo 4\tundid entry 4\tundid 4 (esc)

@@ -7,9 +7,9 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
   $ kunde product import products.csv
   products.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde order import orders.csv
-  orders.csv: 5 inserted, 0 updated, 0 unchanged, 0 rejected; 1 products created; 1 return lines
+  orders.csv: 5 inserted, 0 updated, 0 unchanged, 0 rejected; 1 product created; 1 return line
   $ kunde order import orders.csv
-  orders.csv: 0 inserted, 0 updated, 5 unchanged, 0 rejected; 1 return lines
+  orders.csv: 0 inserted, 0 updated, 5 unchanged, 0 rejected; 1 return line
   $ kunde order list
   order  ordered_at  customer_id  customer  name           channel  status     lines  amount
   A-1    2026-09-01            1  K-1       Kari Nordmann  web      completed      3  150.00
@@ -65,7 +65,7 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
   kunde: error: orders-bad.csv:6: unit_price: 'abc' is not a number
   kunde: error: orders-bad.csv:7: expected 6 fields as in the header, found 3
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
-  orders-bad.csv: 1 inserted, 0 updated, 1 unchanged, 4 rejected; 1 customers created
+  orders-bad.csv: 1 inserted, 0 updated, 1 unchanged, 4 rejected; 1 customer created
   [3]
   $ cat rej.csv
   order,customer,ordered_at,sku,quantity,unit_price,reject_line,reject_reason
@@ -103,7 +103,7 @@ Statistics against a recomputation from the base tables, after every kind of cha
   order  ordered_at  customer_id  customer  name           channel  status     lines  amount
   A-3    2026-11-20            1  K-1       Kari Nordmann  retail   cancelled      1  300.00
   $ kunde order import orders.csv
-  orders.csv: 0 inserted, 0 updated, 5 unchanged, 0 rejected; 1 return lines
+  orders.csv: 0 inserted, 0 updated, 5 unchanged, 0 rejected; 1 return line
   $ kunde undo -q
   $ kunde order list --status cancelled -q
   order  ordered_at  customer_id  customer  name  channel  status  lines  amount

@@ -164,7 +164,7 @@ TEST_CASE("bulk: undo refuses while a later change uses or changed the rows") {
   fx.import("customer", kCustomers);
   fx.import("order", kOrders);  // entry 2: orders of the customers entry 1 created
   CHECK(fx.undo_error(1) ==
-        "cannot undo entry 1 (customer import): entry 2 (order import) changed rows it created later");
+        "cannot undo entry 1 (customer import): entry 2 (order import) refers to rows it created");
   CHECK(fx.count("customers") == 3);
   store::undo(*fx.db, 2, "undo 2");  // entry 3
   CHECK(fx.undo_error(1) == "(no error)");
@@ -178,7 +178,7 @@ TEST_CASE("bulk: undo refuses while a later change uses or changed the rows") {
     fy.db->exec("UPDATE customers SET name = 'Åse N.' WHERE number = 'K2'");
     ch.commit("1 updated");
   }
-  CHECK(fy.undo_error(1) == "cannot undo entry 1 (customer import): entry 2 (customer edit K2) changed rows it created later");
+  CHECK(fy.undo_error(1) == "cannot undo entry 1 (customer import): entry 2 (customer edit K2) changed rows it created");
   store::undo(*fy.db, 2, "undo 2");
   CHECK(fy.undo_error(1) == "(no error)");
 }
@@ -311,6 +311,6 @@ TEST_CASE("bulk: undo refuses when a later import was given a key the import had
   fx.import("customer", "number,name\nK9,Nils\n");  // entry 3: key 3 again
   CHECK(scalar(*fx.db, "SELECT id FROM customers WHERE number = 'K9'") == 3);
   CHECK(fx.undo_error(1) ==
-        "cannot undo entry 1 (customer import): entry 3 (customer import) changed rows it created later");
+        "cannot undo entry 1 (customer import): entry 3 (customer import) was given keys of rows it created");
   CHECK(fx.count("customers") == 3);
 }

@@ -252,3 +252,15 @@ TEST_CASE("normalise_header") {
   CHECK(import::normalise_header("Post.nr") == "post_nr");
   CHECK(import::normalise_header("a - b") == "a_b");
 }
+
+TEST_CASE("import: summary notes count in the singular for one") {
+  ImportCounts c;
+  c.inserted = 1;
+  c.notes["products created"] = 1;
+  c.notes["return lines"] = 2;
+  c.notes["of the skipped lines had no customer"] = 1;
+  c.notes["customers created"] = 1;
+  CHECK(c.summary() ==
+        "1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 customer created; 1 of the skipped lines had no customer; "
+        "1 product created; 2 return lines");
+}

@@ -189,7 +189,7 @@ TEST_CASE("undo refuses when a later row refers to a row it would delete") {
     ch.commit("1 tagged");
   }
   CHECK(undo_error(*db, 1) ==
-        "cannot undo entry 1 (customer add): entry 2 (customer tag 1001 vip) changed rows it created later");
+        "cannot undo entry 1 (customer add): entry 2 (customer tag 1001 vip) refers to rows it created");
   CHECK(repo.by_id(id));
 }
 
