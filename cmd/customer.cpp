@@ -204,8 +204,11 @@ void register_customer(CLI::App& app, Context& ctx) {
   static std::int64_t show_orders = 5;
   auto* show = customer->add_subcommand("show", "Everything about one customer on one screen");
   show->add_option("CUSTOMER", show_ref, "Customer number, #id, email or phone in any format")->required();
-  show->add_option("--orders", show_orders, "How many recent orders to show (default 5)");
-  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_ref, show_orders); }; });
+  static std::int64_t show_contacts = 5;
+  show->add_option("--orders", show_orders, "How many recent orders to show (default 5)")->check(CLI::Range(std::int64_t{0}, std::int64_t{10000}));
+  show->add_option("--contacts", show_contacts, "How many recent contacts to show (default 5)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10000}));
+  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_ref, show_orders, show_contacts); }; });
 
   static std::vector<std::string> find_words;
   static std::optional<std::int64_t> find_limit;

@@ -80,7 +80,7 @@ void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t 
   io::write_record(ctx.format(), ctx.out(), fields, row, ctx.writer_options());
 }
 
-int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
+int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, std::int64_t recent_contacts) {
   store::CustomerRepo repo(ctx.db());
   std::int64_t id = resolve_customer(ctx, ref);
   auto c = *repo.by_id(id);
@@ -93,7 +93,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, d);
     add_orders_json(ctx, doc, id, recent_orders);
-    doc["contacts"] = customer_contacts_json(ctx, id);
+    doc["contacts"] = customer_contacts_json(ctx, id, recent_contacts);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
@@ -133,7 +133,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders) {
   }
   std::string channel = s.preferred_channel.value_or(c.preferred_channel.value_or(""));
   line(out, color, "channel", channel);
-  print_customer_contacts(ctx, out, color, id);
+  print_customer_contacts(ctx, out, color, id, recent_contacts);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
   print_recent_orders(ctx, out, color, id, recent_orders);

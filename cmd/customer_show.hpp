@@ -9,7 +9,7 @@
 
 namespace kunde::cmd {
 
-int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders);
+int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, std::int64_t recent_contacts);
 
 // The short record printed after add and edit.
 void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id);

@@ -15,7 +15,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-constexpr std::int64_t kRecent = 5;
 constexpr std::int64_t kOpenShown = 10;
 
 json text_or_null(const std::optional<std::string>& s) { return s ? json(*s) : json(); }
@@ -74,11 +73,12 @@ std::vector<store::DueItem> open_items(store::ContactRepo& repo, std::int64_t cu
   return items;
 }
 
-std::vector<store::ContactRow> recent(store::ContactRepo& repo, std::int64_t customer_id) {
+std::vector<store::ContactRow> recent(store::ContactRepo& repo, std::int64_t customer_id, std::int64_t count) {
+  if (count <= 0) return {};
   store::ContactFilter f;
   f.customer_id = customer_id;
   f.newest_first = true;
-  f.limit = kRecent;
+  f.limit = count;
   std::vector<store::ContactRow> rows;
   repo.list(f, [&](const store::ContactRow& r) { rows.push_back(r); });
   return rows;
@@ -86,7 +86,7 @@ std::vector<store::ContactRow> recent(store::ContactRepo& repo, std::int64_t cus
 
 }  // namespace
 
-json customer_contacts_json(Context& ctx, std::int64_t customer_id) {
+json customer_contacts_json(Context& ctx, std::int64_t customer_id, std::int64_t recent_contacts) {
   store::ContactRepo repo(ctx.db());
   auto s = repo.summary(customer_id);
   json by_channel = json::object();
@@ -113,12 +113,13 @@ json customer_contacts_json(Context& ctx, std::int64_t customer_id) {
   }
   doc["open"] = open;
   json last = json::array();
-  for (const auto& r : recent(repo, customer_id)) last.push_back(contact_item(r));
+  for (const auto& r : recent(repo, customer_id, recent_contacts)) last.push_back(contact_item(r));
   doc["recent"] = last;
   return doc;
 }
 
-void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id) {
+void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id,
+                             std::int64_t recent_contacts) {
   store::ContactRepo repo(ctx.db());
   auto s = repo.summary(customer_id);
   if (s.complaints > 0) label(out, color, "complaint", fmt::format("{} recorded", s.complaints));
@@ -143,7 +144,7 @@ void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::i
   if (open.size() > static_cast<std::size_t>(kOpenShown)) {
     label(out, color, "", fmt::format("... {} more: kunde contact due --customer #{}", open.size() - kOpenShown, customer_id));
   }
-  auto last = recent(repo, customer_id);
+  auto last = recent(repo, customer_id, recent_contacts);
   for (std::size_t i = 0; i < last.size(); ++i) {
     const auto& k = last[i].contact;
     label(out, color, i == 0 ? "recent" : "",

@@ -11,9 +11,10 @@
 namespace kunde::cmd {
 
 // {"summary": {...}, "cost_to_serve": ..., "open": [...], "recent": [...]} for -f json.
-nlohmann::ordered_json customer_contacts_json(Context& ctx, std::int64_t customer_id);
+nlohmann::ordered_json customer_contacts_json(Context& ctx, std::int64_t customer_id, std::int64_t recent_contacts);
 
 // Labelled lines for the table view, aligned with the rest of customer show.
-void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id);
+void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id,
+                             std::int64_t recent_contacts);
 
 }  // namespace kunde::cmd

@@ -124,6 +124,14 @@ items and the last contacts; cost to serve when configured.
   {"contacts": 3, "inbound": 3, "outbound": 0, "last_contact_at": "2026-11-23 10:00:00", "preferred_channel": "chat", "complaints": 1, "open_promises": 1, "open_follow_ups": 1, "next_follow_up_at": "2026-11-30", "by_channel": {"chat": {"in": 1, "out": 0}, "phone": {"in": 1, "out": 0}, "post": {"in": 1, "out": 0}}, "cost_to_serve": 57.5, "cost_to_serve_configured": true}
   $ kunde customer show K-1001 -f json | json '[d["cost_to_serve"], d["cost_to_serve_configured"], [o["id"] for o in d["open"]], [r["id"] for r in d["recent"]]]'
   [null, false, [1], [4, 2, 1]]
+  $ kunde customer show K-1001 --contacts 1 | grep -A 2 recent
+  recent    2026-11-23 10:00:00  chat in  Chat om retur
+  $ kunde customer show K-1001 --contacts 0 -f json | json '[r["id"] for r in d["recent"]]'
+  []
+  $ kunde customer show K-1001 --contacts -1
+  kunde: error: --contacts: Value -1 not in range 0 to 10000
+  hint: see 'kunde --help' or the command's --help
+  [2]
 
 Channels can be added in the config.
 
