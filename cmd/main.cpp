@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "context.hpp"
@@ -67,9 +68,33 @@ int main(int argc, char** argv) {
   register_order(app, ctx);
   register_contact(app, ctx);
 
+  // The commands parsed so far, and the word after them that names no command, if any.
+  struct Parsed {
+    CLI::App* deepest;
+    std::string where;
+    std::optional<std::string> unknown;
+  };
+  auto parsed = [&app] {
+    std::vector<CLI::App*> chain{&app};
+    while (!chain.back()->get_subcommands().empty()) chain.push_back(chain.back()->get_subcommands().front());
+    Parsed p{chain.back(), "kunde", std::nullopt};
+    for (std::size_t i = 1; i < chain.size(); ++i) p.where += " " + chain[i]->get_name();
+    for (auto it = chain.rbegin(); it != chain.rend() && !p.unknown; ++it) {
+      auto extras = (*it)->remaining();
+      if (!extras.empty() && extras.front().rfind("-", 0) != 0 && !p.deepest->get_subcommands({}).empty()) {
+        p.unknown = extras.front();
+      }
+    }
+    return p;
+  };
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
+    // `kunde bogus --help` would otherwise print the top-level help and succeed.
+    if (auto p = parsed(); p.unknown) {
+      print_error(fmt::format("unknown command '{}'", *p.unknown), fmt::format("see '{} --help'", p.where));
+      return kExitUsage;
+    }
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
     return app.exit(e);
@@ -78,17 +103,12 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     // CLI11 says "A subcommand is required" both for a misspelt command and for none at all;
     // name the word, or list the commands to choose from.
-    std::vector<CLI::App*> chain{&app};
-    while (!chain.back()->get_subcommands().empty()) chain.push_back(chain.back()->get_subcommands().front());
-    CLI::App* deepest = chain.back();
-    std::string where = "kunde";
-    for (std::size_t i = 1; i < chain.size(); ++i) where += " " + chain[i]->get_name();
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      auto extras = (*it)->remaining();
-      if (!extras.empty() && extras.front().rfind("-", 0) != 0 && !deepest->get_subcommands({}).empty()) {
-        print_error(fmt::format("unknown command '{}'", extras.front()), fmt::format("see '{} --help'", where));
-        return kExitUsage;
-      }
+    auto p = parsed();
+    CLI::App* deepest = p.deepest;
+    const std::string& where = p.where;
+    if (p.unknown) {
+      print_error(fmt::format("unknown command '{}'", *p.unknown), fmt::format("see '{} --help'", where));
+      return kExitUsage;
     }
     if (std::string(e.what()).find("subcommand is required") != std::string::npos) {
       std::vector<std::string> names;

@@ -10,6 +10,14 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   kunde: error: unknown command 'nosuch'
   hint: see 'kunde --help'
   [2]
+  $ kunde nosuch --help
+  kunde: error: unknown command 'nosuch'
+  hint: see 'kunde --help'
+  [2]
+  $ kunde customer nosuch --help
+  kunde: error: unknown command 'nosuch'
+  hint: see 'kunde customer --help'
+  [2]
   $ kunde customer list --bogus
   kunde: error: The following argument was not expected: --bogus
   hint: see 'kunde --help' or the command's --help
