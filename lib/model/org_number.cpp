@@ -6,6 +6,7 @@
 #include <array>
 
 #include "error.hpp"
+#include "model/phone.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::model {
@@ -58,7 +59,8 @@ std::string country_code(std::string_view country) {
       if (f == name) return n.iso;
   if (f == "noreg") return "NO";
   if (f.size() == 2 && f[0] >= 'a' && f[0] <= 'z' && f[1] >= 'a' && f[1] <= 'z') {
-    return {static_cast<char>(f[0] - 32), static_cast<char>(f[1] - 32)};
+    std::string iso{static_cast<char>(f[0] - 32), static_cast<char>(f[1] - 32)};
+    if (is_phone_region(iso)) return iso;
   }
   return {};
 }

@@ -7,6 +7,7 @@
 #include <phonenumbers/phonenumberutil.h>
 
 #include <array>
+#include <set>
 
 namespace kunde::model {
 namespace {
@@ -94,6 +95,15 @@ std::optional<std::string> direct_e164(std::string_view text, const std::string&
 }
 
 }  // namespace
+
+bool is_phone_region(std::string_view iso) {
+  static const std::set<std::string, std::less<>> regions = [] {
+    std::set<std::string> found;
+    PhoneNumberUtil::GetInstance()->GetSupportedRegions(&found);
+    return std::set<std::string, std::less<>>(found.begin(), found.end());
+  }();
+  return regions.count(iso) > 0;
+}
 
 std::optional<std::string> to_e164_full(std::string_view text, const std::string& region) {
   auto* util = PhoneNumberUtil::GetInstance();

@@ -11,6 +11,10 @@ namespace kunde::model {
 // alpha-2, e.g. "NO"). Empty when the text is not a phone number libphonenumber accepts.
 std::optional<std::string> to_e164(std::string_view text, const std::string& region);
 
+// Whether `iso` (upper case, e.g. "NO") is a region libphonenumber knows: every country
+// and territory with telephone numbers.
+bool is_phone_region(std::string_view iso);
+
 // The same through libphonenumber's full parser only; to_e164 must always agree with it.
 std::optional<std::string> to_e164_full(std::string_view text, const std::string& region);
 

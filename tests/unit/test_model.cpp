@@ -234,6 +234,8 @@ TEST_CASE("country_code") {
   CHECK(country_code("Deutschland") == "DE");
   CHECK(country_code("UK") == "GB");
   CHECK(country_code("fr") == "FR");
+  CHECK(country_code("xx") == "");  // two letters, but no country
+  CHECK(country_code("EU") == "");
   CHECK(country_code("Atlantis") == "");
   CHECK(country_code("") == "");
 }
