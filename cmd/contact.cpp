@@ -261,7 +261,7 @@ int run_done(Context& ctx, const DoneOptions& o) {
     repo.mark_done(id, at, opt(o.notes));
   }
   std::string summary = ids.size() == 1 ? fmt::format("closed contact {}", ids.front())
-                                        : fmt::format("closed {} contacts", ids.size());
+                                        : "closed " + counted(static_cast<std::int64_t>(ids.size()), "contact");
   change.commit(summary);
   ctx.note(summary);
   return kExitOk;

@@ -2,11 +2,13 @@
 // usage errors never touch a file), output settings and the streams to write to.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "config/config.hpp"
 #include "io/writer.hpp"
@@ -69,5 +71,10 @@ class Context {
   std::unique_ptr<store::Database> db_;
   std::optional<int> decimals_;
 };
+
+// "1 order", "3 orders": a count and its noun (regular plurals only).
+inline std::string counted(std::int64_t n, std::string_view noun) {
+  return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
+}
 
 }  // namespace kunde::cmd

@@ -175,7 +175,8 @@ int run_rm(Context& ctx, const std::string& ref, bool force) {
   std::int64_t id = resolve_customer(ctx, ref);
   auto d = repo.dependents(id);
   if ((d.orders || d.payments || d.contacts) && !force) {
-    throw Error(fmt::format("customer #{} has {} orders, {} payments and {} contacts", id, d.orders, d.payments, d.contacts),
+    throw Error(fmt::format("customer #{} has {}, {} and {}", id, counted(d.orders, "order"),
+                            counted(d.payments, "payment"), counted(d.contacts, "contact")),
                 "use --force to delete them too (undoable), or 'kunde customer merge' into another customer");
   }
   repo.erase(id);

@@ -105,8 +105,8 @@ int run_merge(Context& ctx, const std::string& keep_ref, const std::string& merg
   if (keep == gone) throw UsageError("a customer cannot be merged into itself", "give two different customers");
   auto d = repo.dependents(gone);
   repo.merge(keep, gone);
-  std::string summary = fmt::format("merged #{} into #{} ({} orders, {} payments, {} contacts moved)", gone, keep,
-                                    d.orders, d.payments, d.contacts);
+  std::string summary = fmt::format("merged #{} into #{} ({}, {}, {} moved)", gone, keep, counted(d.orders, "order"),
+                                    counted(d.payments, "payment"), counted(d.contacts, "contact"));
   change.commit(summary);
   ctx.note(summary);
   return kExitOk;

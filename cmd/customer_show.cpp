@@ -118,11 +118,11 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   if (!aliases.empty()) line(out, color, "merged", fmt::format("{}", fmt::join(aliases, ", ")));
   std::string terms;
   if (c.credit_limit) terms += "limit " + money(*c.credit_limit, d);
-  if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + fmt::format("{} days", *c.payment_terms_days);
+  if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + counted(*c.payment_terms_days, "day");
   line(out, color, "balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
   print_account_alerts(ctx, out, color, id);
   if (s.orders > 0) {
-    line(out, color, "revenue", fmt::format("{} in {} orders (avg {}), margin {}", money(s.revenue, d), s.orders,
+    line(out, color, "revenue", fmt::format("{} in {} (avg {}), margin {}", money(s.revenue, d), counted(s.orders, "order"),
                                             money(s.avg_order_value, d), money(s.margin, d)));
     line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
   }

@@ -137,7 +137,7 @@ void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::i
   for (std::size_t i = 0; i < open.size() && i < static_cast<std::size_t>(kOpenShown); ++i) {
     const auto& d = open[i];
     const auto& k = d.row.contact;
-    std::string when = d.days_late > 0 ? fmt::format("{} ({} days overdue)", d.due, d.days_late) : d.due;
+    std::string when = d.days_late > 0 ? fmt::format("{} ({} overdue)", d.due, counted(d.days_late, "day")) : d.due;
     std::string what = k.promise ? "promised: " + *k.promise : k.subject.value_or("follow up");
     label(out, color, i == 0 ? "open" : "", fmt::format("{}  {}  [{}]{}", when, what, k.id, k.owner ? "  " + *k.owner : ""));
   }

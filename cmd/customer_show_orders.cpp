@@ -45,8 +45,8 @@ void print_account_alerts(Context& ctx, std::ostream& out, bool color, std::int6
   int d = ctx.money_decimals();
   std::vector<std::string> alerts;
   if (a.overdue > 0) {
-    alerts.push_back(fmt::format("OVERDUE {} (oldest unpaid {}, terms {} days)", money(a.overdue, d),
-                                 a.oldest_unpaid_at.value_or("-").substr(0, 10), a.terms_days));
+    alerts.push_back(fmt::format("OVERDUE {} (oldest unpaid {}, terms {})", money(a.overdue, d),
+                                 a.oldest_unpaid_at.value_or("-").substr(0, 10), counted(a.terms_days, "day")));
   }
   if (a.over_limit()) alerts.push_back(fmt::format("OVER LIMIT by {}", money(a.balance - *a.credit_limit, d)));
   if (alerts.empty()) return;

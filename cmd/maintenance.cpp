@@ -32,8 +32,8 @@ void register_maintenance(CLI::App& app, Context& ctx) {
       w->begin({"check", "problem"});
       for (const auto& p : problems) w->row({p.check, p.detail});
       w->end();
-      ctx.note(fix ? fmt::format("{} problems found; derived data rebuilt", problems.size())
-                   : fmt::format("{} problems found; 'kunde doctor --fix' rebuilds derived data", problems.size()));
+      std::string found = counted(static_cast<std::int64_t>(problems.size()), "problem") + " found";
+      ctx.note(fix ? found + "; derived data rebuilt" : found + "; 'kunde doctor --fix' rebuilds derived data");
       return fix ? kExitOk : kExitError;
     };
   });

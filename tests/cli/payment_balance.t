@@ -87,3 +87,12 @@ Payments, balances, overdue and credit limits, and the screen pop.
   ~9b4b99d2196c986a.1  2026-11-01            1  K-1       Kari Nordmann   50.00
   $ kunde doctor
   ok: integrity, foreign keys, statistics and search indexes all check out
+
+One order, one day: counts read in the singular.
+
+  $ kunde customer add -q --number K-9 --name Solo --payment-terms-days 1 > /dev/null
+  $ kunde order add -q K-9 --amount 10 --at 2026-11-01 > /dev/null
+  $ kunde customer show K-9 --orders 0 | grep -E 'balance|OVERDUE|revenue'
+  balance   10.00  (1 day)
+  !         OVERDUE 10.00 (oldest unpaid 2026-11-01, terms 1 day)
+  revenue   10.00 in 1 order (avg 10.00), margin 10.00
