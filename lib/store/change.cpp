@@ -85,7 +85,7 @@ void Change::begin_bulk() {
 }
 
 void Change::touch(std::int64_t customer_id, unsigned what) {
-  for (std::size_t i = 0; i < 3; ++i) {
+  for (std::size_t i = 0; i < kCustomerLists; ++i) {
     if (!(what & (1u << i))) continue;
     auto& v = touched_[i];
     // Rows of one customer usually come together; the list is sorted and stored in batches.
@@ -96,8 +96,9 @@ void Change::touch(std::int64_t customer_id, unsigned what) {
 }
 
 void Change::touch_contact(std::int64_t contact_id) {
-  touched_[3].push_back(contact_id);
-  if (touched_[3].size() >= 65536) flush_touched();
+  auto& v = touched_[kCustomerLists];
+  v.push_back(contact_id);
+  if (v.size() >= 65536) flush_touched();
 }
 
 void Change::flush_touched() {
@@ -115,29 +116,39 @@ void Change::flush_touched() {
   }
 }
 
-std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()>& insert) {
-  if (session_) sqlite3session_enable(session_, 0);
-  std::int64_t key = 0;
-  try {
-    key = insert();
-  } catch (...) {
-    if (session_) sqlite3session_enable(session_, 1);
-    throw;
+namespace {
+
+// Keeps the session from recording for one scope, whatever way the scope is left.
+class SessionPause {
+ public:
+  explicit SessionPause(sqlite3_session* session) : session_(session) {
+    if (session_) sqlite3session_enable(session_, 0);
   }
-  if (session_) sqlite3session_enable(session_, 1);
+  ~SessionPause() {
+    if (session_) sqlite3session_enable(session_, 1);
+  }
+  SessionPause(const SessionPause&) = delete;
+  SessionPause& operator=(const SessionPause&) = delete;
+
+ private:
+  sqlite3_session* session_;
+};
+
+}  // namespace
+
+std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()>& insert) {
+  std::int64_t key = 0;
+  {
+    SessionPause pause(session_);
+    key = insert();
+  }
   if (record_ && key > 0) inserted_.add(table, key);  // 0: nothing was inserted
   return key;
 }
 
 void Change::insert_into_new(const std::function<void()>& insert) {
-  if (session_) sqlite3session_enable(session_, 0);
-  try {
-    insert();
-  } catch (...) {
-    if (session_) sqlite3session_enable(session_, 1);
-    throw;
-  }
-  if (session_) sqlite3session_enable(session_, 1);
+  SessionPause pause(session_);
+  insert();
 }
 
 std::int64_t Change::commit(std::string_view summary,

@@ -74,7 +74,8 @@ class Change {
   InsertedRows inserted_;
   bool bulk_ = false;
   // Customers for orders, contacts and search (the kTouch* bits), then contacts for search.
-  std::array<std::vector<std::int64_t>, 4> touched_;
+  static constexpr std::size_t kCustomerLists = 3;
+  std::array<std::vector<std::int64_t>, kCustomerLists + 1> touched_;
 };
 
 // Recomputes statistics and search entries for the customers listed in temp.touched_orders,
