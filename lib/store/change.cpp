@@ -187,14 +187,25 @@ void Change::rollback() {
 
 namespace {
 
-// Feeds the customers listed in `touched` to `refresh` through temp.refresh_batch, 2,000 at
-// a time, so the sorts behind the statistics stay small whatever the size of the write.
-void refresh_in_batches(Database& db, const std::string& touched, void (*refresh)(Database&)) {
+// Where a refresh takes its keys from: a temp list of touched keys, the temp table the
+// refresh reads its batch from, their key column, and the batch size.
+struct Batches {
+  const char* touched;
+  const char* batch;
+  const char* column;
+  int size;
+};
+
+// Feeds the keys listed in `b.touched` to `refresh` through `b.batch`, a batch at a time, so
+// the sorts behind the statistics stay small whatever the size of the write.
+void refresh_in_batches(Database& db, const Batches& b, void (*refresh)(Database&)) {
+  db.exec(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} ({} INTEGER PRIMARY KEY)", b.batch, b.column));
   while (true) {
-    db.exec("DELETE FROM temp.refresh_batch");
-    db.exec("INSERT INTO temp.refresh_batch SELECT customer_id FROM temp." + touched + " ORDER BY customer_id LIMIT 2000");
+    db.exec(fmt::format("DELETE FROM temp.{}", b.batch));
+    db.exec(fmt::format("INSERT INTO temp.{0} SELECT {1} FROM temp.{2} ORDER BY {1} LIMIT {3}", b.batch, b.column,
+                        b.touched, b.size));
     if (db.changes() == 0) break;
-    db.exec("DELETE FROM temp." + touched + " WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
+    db.exec(fmt::format("DELETE FROM temp.{0} WHERE {1} IN (SELECT {1} FROM temp.{2})", b.touched, b.column, b.batch));
     refresh(db);
   }
 }
@@ -202,18 +213,10 @@ void refresh_in_batches(Database& db, const std::string& touched, void (*refresh
 }  // namespace
 
 void refresh_derived(Database& db) {
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
-  refresh_in_batches(db, "touched_orders", refresh_order_stats);
-  refresh_in_batches(db, "touched_contacts", refresh_contact_stats);
-  refresh_in_batches(db, "touched_search", refresh_search);
-  db.exec("CREATE TEMP TABLE IF NOT EXISTS contact_batch (contact_id INTEGER PRIMARY KEY)");
-  while (true) {
-    db.exec("DELETE FROM temp.contact_batch");
-    db.exec("INSERT INTO temp.contact_batch SELECT contact_id FROM temp.touched_contact_search ORDER BY contact_id LIMIT 20000");
-    if (db.changes() == 0) break;
-    db.exec("DELETE FROM temp.touched_contact_search WHERE contact_id IN (SELECT contact_id FROM temp.contact_batch)");
-    refresh_contact_search(db);
-  }
+  refresh_in_batches(db, {"touched_orders", "refresh_batch", "customer_id", 2000}, refresh_order_stats);
+  refresh_in_batches(db, {"touched_contacts", "refresh_batch", "customer_id", 2000}, refresh_contact_stats);
+  refresh_in_batches(db, {"touched_search", "refresh_batch", "customer_id", 2000}, refresh_search);
+  refresh_in_batches(db, {"touched_contact_search", "contact_batch", "contact_id", 20000}, refresh_contact_search);
 }
 
 void rebuild_derived(Database& db) {
