@@ -128,14 +128,14 @@ std::int64_t to_key(const std::string& text) {
   }
 }
 
-// Whether `row` is one of the rows `rows` records by range, or the child of one.
+// Whether `row` is one of the rows `rows` records by range, or the child of one: its first
+// key column is a key column (key_columns()) of a table recorded by range.
 bool inserted_by(const InsertedRows& rows, const RowKey& row) {
   if (row.pk.empty()) return false;
-  std::string_view table = row.table;
-  std::optional<NewRow> kind = InsertedRows::from_table_name(table);
-  if (table == "customer_tags") kind = NewRow::customers;
-  if (table == "order_lines") kind = NewRow::orders;
-  return kind && rows.contains(*kind, to_key(row.pk[0]));
+  for (const auto& kc : key_columns()) {
+    if (kc.column == 0 && row.table == kc.table) return rows.contains(kc.refers_to, to_key(row.pk[0]));
+  }
+  return false;
 }
 
 // The integer in a changeset value, if it is one.
