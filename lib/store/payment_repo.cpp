@@ -11,24 +11,24 @@ std::optional<model::Payment> PaymentRepo::by_reference(std::string_view referen
   return st.first([](const Statement& row) { return model::Payment{row.get_int(0), row.get_text(1), row.get_int(2), row.get_text(3), row.get_int(4)}; });
 }
 
+namespace {
+
+constexpr const char* kInsert = "INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?)";
+
+void run_insert(Database& db, std::string_view sql, const model::Payment& p) {
+  db.prepare(sql).bind(1, p.reference).bind(2, p.customer_id).bind(3, p.paid_at).bind(4, p.amount).run();
+}
+
+}  // namespace
+
 std::int64_t PaymentRepo::insert(const model::Payment& p) {
-  db_.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?)")
-      .bind(1, p.reference)
-      .bind(2, p.customer_id)
-      .bind(3, p.paid_at)
-      .bind(4, p.amount)
-      .run();
+  run_insert(db_, kInsert, p);
   return db_.last_insert_rowid();
 }
 
 std::int64_t PaymentRepo::insert_if_new(const model::Payment& p) {
-  db_.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?) "
-              "ON CONFLICT(reference) DO NOTHING")
-      .bind(1, p.reference)
-      .bind(2, p.customer_id)
-      .bind(3, p.paid_at)
-      .bind(4, p.amount)
-      .run();
+  static const std::string sql = std::string(kInsert) + " ON CONFLICT(reference) DO NOTHING";
+  run_insert(db_, sql, p);
   return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
 }
 
