@@ -88,7 +88,7 @@ int run_log(Context& ctx, const LogOptions& o) {
   std::string summary = ids.size() == 1
                             ? fmt::format("logged contact {} ({} {}) for {}", last_id, c.channel, c.direction,
                                           repo.customer_ident(ids.front()))
-                            : fmt::format("logged {} contact{} ({} {})", ids.size(), ids.size() == 1 ? "" : "s",
+                            : fmt::format("logged {} ({} {})", counted(ids.size(), "contact"),
                                           c.channel, c.direction);
   change.commit(summary);
   ctx.note(summary);
@@ -151,7 +151,7 @@ int run_list(Context& ctx, const FilterOptions& o) {
     ++n;
   });
   w->end();
-  ctx.note(fmt::format("{} contact{}", n, n == 1 ? "" : "s"));
+  ctx.note(counted(n, "contact"));
   return kExitOk;
 }
 
@@ -174,7 +174,7 @@ int run_export(Context& ctx, const ExportOptions& o) {
     ++n;
   });
   w->end();
-  ctx.note(fmt::format("exported {} contact{}", n, n == 1 ? "" : "s"));
+  ctx.note("exported " + counted(n, "contact"));
   return kExitOk;
 }
 
@@ -261,7 +261,7 @@ int run_done(Context& ctx, const DoneOptions& o) {
     repo.mark_done(id, at, opt(o.notes));
   }
   std::string summary = ids.size() == 1 ? fmt::format("closed contact {}", ids.front())
-                                        : "closed " + counted(static_cast<std::int64_t>(ids.size()), "contact");
+                                        : "closed " + counted(ids.size(), "contact");
   change.commit(summary);
   ctx.note(summary);
   return kExitOk;

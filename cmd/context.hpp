@@ -73,7 +73,8 @@ class Context {
 };
 
 // "1 order", "3 orders": a count and its noun (regular plurals only).
-inline std::string counted(std::int64_t n, std::string_view noun) {
+template <class N>
+std::string counted(N n, std::string_view noun) {
   return std::to_string(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
 }
 

@@ -145,7 +145,7 @@ int run_list(Context& ctx, ListOptions& o) {
             c.tags.empty() ? Value() : Value(model::join_tags(c.tags))});
   });
   w->end();
-  ctx.note(fmt::format("{} customer{}", n, n == 1 ? "" : "s"));
+  ctx.note(counted(n, "customer"));
   return rejected ? kExitRejected : kExitOk;
 }
 
@@ -165,7 +165,7 @@ int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<
     w->row({c.id, text(c.number), c.name, text(c.email), text(c.phone), text(c.city)});
   });
   w->end();
-  ctx.note(fmt::format("{} customer{} match '{}'", n, n == 1 ? "" : "s", query));
+  ctx.note(fmt::format("{} match '{}'", counted(n, "customer"), query));
   return kExitOk;
 }
 

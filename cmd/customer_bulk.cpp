@@ -43,9 +43,7 @@ int run_tag(Context& ctx, const TagOptions& o, bool add) {
       for (const auto& tag : clean) changed += add ? repo.add_tag(id, tag) : repo.remove_tag(id, tag);
     }
   }
-  std::string summary = fmt::format("{} {} {} customers", add ? "tagged" : "untagged", changed, ids.size());
-  summary = fmt::format("{} tag{} {} on {} customer{}", changed, changed == 1 ? "" : "s", add ? "added" : "removed",
-                        ids.size(), ids.size() == 1 ? "" : "s");
+  std::string summary = fmt::format("{} {} on {}", counted(changed, "tag"), add ? "added" : "removed", counted(ids.size(), "customer"));
   change.commit(summary);
   ctx.note(summary);
   return rejected ? kExitRejected : kExitOk;
@@ -77,7 +75,7 @@ int run_export(Context& ctx, ExportOptions& o) {
     ++n;
   });
   w->end();
-  ctx.note(fmt::format("exported {} customer{}", n, n == 1 ? "" : "s"));
+  ctx.note("exported " + counted(n, "customer"));
   return rejected ? kExitRejected : kExitOk;
 }
 
@@ -93,7 +91,7 @@ int run_dupes(Context& ctx, int min_score) {
             fmt::format("{}", fmt::join(p.reasons, ";"))});
   }
   w->end();
-  ctx.note(fmt::format("{} likely duplicate pair{}", pairs.size(), pairs.size() == 1 ? "" : "s"));
+  ctx.note(counted(pairs.size(), "likely duplicate pair"));
   return kExitOk;
 }
 

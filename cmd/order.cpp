@@ -111,7 +111,7 @@ int run_add(Context& ctx, const AddOptions& o) {
   }
   change.commit(fmt::format("order {} added", order.number));
   if (!ctx.quiet()) ctx.out() << order.number << '\n';
-  ctx.note(fmt::format("added order {} ({} line{}, {})", order.number, lines.size(), lines.size() == 1 ? "" : "s",
+  ctx.note(fmt::format("added order {} ({}, {})", order.number, counted(lines.size(), "line"),
                        format_decimal(Decimal{total, ctx.money_decimals()})));
   return kExitOk;
 }
@@ -159,7 +159,7 @@ int run_list(Context& ctx, const ListOptions& o) {
     if (s.order.status != "cancelled") total += s.amount;
   });
   w->end();
-  ctx.note(fmt::format("{} order{}, {} not counting cancelled ones", n, n == 1 ? "" : "s", format_decimal(Decimal{total, d})));
+  ctx.note(fmt::format("{}, {} not counting cancelled ones", counted(n, "order"), format_decimal(Decimal{total, d})));
   return kExitOk;
 }
 
@@ -262,7 +262,7 @@ int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
     ++n;
   });
   w->end();
-  ctx.note(fmt::format("exported {} order line{}", n, n == 1 ? "" : "s"));
+  ctx.note("exported " + counted(n, "order line"));
   return kExitOk;
 }
 

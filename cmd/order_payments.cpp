@@ -81,7 +81,7 @@ int run_payments(Context& ctx, const PaymentsOptions& o) {
     total += v.payment.amount;
   });
   w->end();
-  ctx.note(fmt::format("{} payment{}, {} in all", n, n == 1 ? "" : "s", format_decimal(Decimal{total, d})));
+  ctx.note(fmt::format("{}, {} in all", counted(n, "payment"), format_decimal(Decimal{total, d})));
   return kExitOk;
 }
 
@@ -109,7 +109,7 @@ int run_balances(Context& ctx, const BalanceOptions& o) {
     overdue += a.overdue;
   });
   w->end();
-  ctx.note(fmt::format("{} customer{}, balance {}, overdue {}", n, n == 1 ? "" : "s", format_decimal(Decimal{total, d}),
+  ctx.note(fmt::format("{}, balance {}, overdue {}", counted(n, "customer"), format_decimal(Decimal{total, d}),
                        format_decimal(Decimal{overdue, d})));
   return kExitOk;
 }

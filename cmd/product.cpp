@@ -73,7 +73,7 @@ int run_list(Context& ctx, const ListOptions& o, bool canonical) {
     ++n;
   });
   w->end();
-  ctx.note(fmt::format("{}{} product{}", canonical ? "exported " : "", n, n == 1 ? "" : "s"));
+  ctx.note((canonical ? "exported " : "") + counted(n, "product"));
   return kExitOk;
 }
 
