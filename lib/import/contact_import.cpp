@@ -132,8 +132,7 @@ class ContactImporter : public Importer {
       }
       Customer bare;
       bare.number = key;
-      found = insert_new(store::NewRow::customers, [&] { return customers_.insert(bare); });
-      touch(*found, store::Change::kTouchAll);
+      found = insert_customer(customers_, bare);
       ++counts().notes["customers created"];
     }
     id = *found;

@@ -90,9 +90,7 @@ class CustomerImporter : public Importer {
       }
     }
   }
-  void insert(const model::Customer& c) {
-    touch(insert_new(store::NewRow::customers, [&] { return repo_.insert(c); }), store::Change::kTouchAll);
-  }
+  void insert(const model::Customer& c) { insert_customer(repo_, c); }
   static std::string text_lower(std::string_view s) {
     std::string out(s);
     for (char& ch : out)

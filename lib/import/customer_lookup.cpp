@@ -28,9 +28,7 @@ std::int64_t CustomerLookup::find(std::string_view ref, ImportCounts& counts) {
     model::Customer c;
     c.number = std::string(ref);
     c.name = c.number.value();  // a bare customer is known by its number until an import names it
-    auto insert = [&] { return repo_.insert(c); };
-    id = change_ ? change_->insert_new(store::NewRow::customers, insert) : insert();
-    if (change_) change_->touch(*id, store::Change::kTouchAll);
+    id = create_(repo_, c);
     ++counts.notes["customers created"];
   }
   last_ref_.assign(ref);

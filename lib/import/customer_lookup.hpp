@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -14,9 +15,10 @@ namespace kunde::import {
 
 class CustomerLookup {
  public:
-  // Customers it creates are recorded in `change` (when given) like an import's new rows.
-  CustomerLookup(store::Database& db, bool create_missing, store::Change* change)
-      : repo_(db), create_missing_(create_missing), change_(change) {}
+  // Inserts a customer it creates (Importer::insert_customer).
+  using Create = std::function<std::int64_t(store::CustomerRepo&, const model::Customer&)>;
+  CustomerLookup(store::Database& db, bool create_missing, Create create)
+      : repo_(db), create_missing_(create_missing), create_(std::move(create)) {}
 
   // The customer's id; throws kunde::Error (a row rejection) for an unknown one.
   std::int64_t find(std::string_view ref, ImportCounts& counts);
@@ -24,7 +26,7 @@ class CustomerLookup {
  private:
   store::CustomerRepo repo_;
   bool create_missing_;
-  store::Change* change_;
+  Create create_;
   std::string last_ref_;
   std::int64_t last_id_ = 0;
 };

@@ -17,6 +17,7 @@
 #include "model/field_spec.hpp"
 #include "model/money.hpp"
 #include "store/change.hpp"
+#include "store/customer_repo.hpp"
 
 namespace kunde::import {
 
@@ -122,6 +123,12 @@ class Importer : public io::RecordSink {
   }
   void touch_contact(std::int64_t contact_id) {
     if (options_.change) options_.change->touch_contact(contact_id);
+  }
+  // Inserts a new customer as a new row of the import, to be refreshed at commit.
+  std::int64_t insert_customer(store::CustomerRepo& repo, const model::Customer& c) {
+    std::int64_t id = insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+    touch(id, store::Change::kTouchAll);
+    return id;
   }
   ImportCounts& counts() { return counts_; }
   const std::string& source() const { return counts_.source; }

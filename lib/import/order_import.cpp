@@ -56,7 +56,10 @@ struct LineValues : Prepared {
 class OrderImporter : public Importer {
  public:
   OrderImporter(store::Database& db, const ImportOptions& o, const OrderImportOptions& oo)
-      : Importer(model::order_fields(), o), orders_(db), products_(db), customers_(db, o.create_missing, o.change), oo_(oo) {}
+      : Importer(model::order_fields(), o), orders_(db), products_(db),
+        customers_(db, o.create_missing,
+                   [this](store::CustomerRepo& r, const model::Customer& c) { return insert_customer(r, c); }),
+        oo_(oo) {}
 
  protected:
   Outcome process(const Row& row) override {

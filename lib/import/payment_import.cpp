@@ -25,7 +25,10 @@ struct PaymentValues : Prepared {
 class PaymentImporter : public Importer {
  public:
   PaymentImporter(store::Database& db, const ImportOptions& o, bool strip)
-      : Importer(model::payment_fields(), o), payments_(db), customers_(db, o.create_missing, o.change), strip_(strip) {}
+      : Importer(model::payment_fields(), o), payments_(db),
+        customers_(db, o.create_missing,
+                   [this](store::CustomerRepo& r, const model::Customer& c) { return insert_customer(r, c); }),
+        strip_(strip) {}
 
  protected:
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
