@@ -69,16 +69,16 @@ std::string counts_json(const ChannelCounts& c) {
 
 void write_stats(Statement& insert, std::int64_t customer_id, const CustomerContacts& c) {
   std::int64_t in = 0, out = 0;
-  const std::string* preferred = nullptr;
-  const ChannelCounts* best = nullptr;
+  const std::pair<const std::string, ChannelCounts>* best = nullptr;  // the preferred channel
   std::string by_channel = "{";
-  for (const auto& [name, counts] : c.channels) {
+  for (const auto& entry : c.channels) {
+    const auto& [name, counts] = entry;
     in += counts.in;
     out += counts.out;
     // Channels come in name order, so a later one wins only with more, or later, inbound contacts.
-    if (!best || counts.in > best->in || (counts.in == best->in && counts.last_in > best->last_in)) {
-      best = &counts;
-      preferred = &name;
+    if (!best || counts.in > best->second.in ||
+        (counts.in == best->second.in && counts.last_in > best->second.last_in)) {
+      best = &entry;
     }
     if (by_channel.size() > 1) by_channel += ',';
     json_string(by_channel, name);
@@ -86,7 +86,7 @@ void write_stats(Statement& insert, std::int64_t customer_id, const CustomerCont
   }
   by_channel += '}';
   std::optional<std::string> channel;
-  if (best && best->in > 0) channel = *preferred;
+  if (best && best->second.in > 0) channel = best->first;
   insert.bind(1, customer_id)
       .bind(2, c.contacts)
       .bind(3, in)
