@@ -71,24 +71,23 @@ std::optional<model::Order> OrderRepo::by_id(std::int64_t id) {
   return st.first([](const Statement& row) { return read_order(row); });
 }
 
+namespace {
+
+// Binds the columns insert and update share, as parameters 1 to 5.
+Statement& bind_order(Statement& st, const model::Order& o) {
+  return st.bind(1, o.number).bind(2, o.customer_id).bind(3, o.ordered_at).bind(4, o.channel).bind(5, o.status);
+}
+
+}  // namespace
+
 std::int64_t OrderRepo::insert(const model::Order& o) {
-  db_.prepare("INSERT INTO orders(number, customer_id, ordered_at, channel, status) VALUES (?, ?, ?, ?, ?)")
-      .bind(1, o.number)
-      .bind(2, o.customer_id)
-      .bind(3, o.ordered_at)
-      .bind(4, o.channel)
-      .bind(5, o.status)
+  bind_order(db_.prepare("INSERT INTO orders(number, customer_id, ordered_at, channel, status) VALUES (?, ?, ?, ?, ?)"), o)
       .run();
   return db_.last_insert_rowid();
 }
 
 void OrderRepo::update(const model::Order& o) {
-  db_.prepare("UPDATE orders SET number = ?, customer_id = ?, ordered_at = ?, channel = ?, status = ? WHERE id = ?")
-      .bind(1, o.number)
-      .bind(2, o.customer_id)
-      .bind(3, o.ordered_at)
-      .bind(4, o.channel)
-      .bind(5, o.status)
+  bind_order(db_.prepare("UPDATE orders SET number = ?, customer_id = ?, ordered_at = ?, channel = ?, status = ? WHERE id = ?"), o)
       .bind(6, o.id)
       .run();
 }

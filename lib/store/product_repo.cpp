@@ -33,24 +33,23 @@ std::optional<model::Product> ProductRepo::by_id(std::int64_t id) {
   return st.first([](const Statement& row) { return read_product(row); });
 }
 
+namespace {
+
+// Binds the columns insert and update share, as parameters 1 to 5.
+Statement& bind_product(Statement& st, const model::Product& p) {
+  return st.bind(1, p.sku).bind(2, p.name).bind(3, p.category).bind(4, p.list_price).bind(5, p.unit_cost);
+}
+
+}  // namespace
+
 std::int64_t ProductRepo::insert(const model::Product& p) {
-  db_.prepare("INSERT INTO products(sku, name, category, list_price, unit_cost) VALUES (?, ?, ?, ?, ?)")
-      .bind(1, p.sku)
-      .bind(2, p.name)
-      .bind(3, p.category)
-      .bind(4, p.list_price)
-      .bind(5, p.unit_cost)
+  bind_product(db_.prepare("INSERT INTO products(sku, name, category, list_price, unit_cost) VALUES (?, ?, ?, ?, ?)"), p)
       .run();
   return db_.last_insert_rowid();
 }
 
 void ProductRepo::update(const model::Product& p) {
-  db_.prepare("UPDATE products SET sku = ?, name = ?, category = ?, list_price = ?, unit_cost = ? WHERE id = ?")
-      .bind(1, p.sku)
-      .bind(2, p.name)
-      .bind(3, p.category)
-      .bind(4, p.list_price)
-      .bind(5, p.unit_cost)
+  bind_product(db_.prepare("UPDATE products SET sku = ?, name = ?, category = ?, list_price = ?, unit_cost = ? WHERE id = ?"), p)
       .bind(6, p.id)
       .run();
 }
