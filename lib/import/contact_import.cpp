@@ -65,9 +65,8 @@ class ContactImporter : public Importer {
         if (row.has(f)) fields |= 1u << f;
     }
     constexpr unsigned kTouched = store::Change::kTouchContacts;
-    if (std::int64_t id = insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
+    if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
       touch(c.customer_id, kTouched);
-      touch_contact(id);
       return Outcome::inserted;
     }
     if (!fields) return Outcome::unchanged;

@@ -67,7 +67,7 @@ class CustomerImporter : public Importer {
     }
     if (c == before) return Outcome::unchanged;
     repo_.update(c);
-    touch(*id, store::Change::kTouchAll);
+    touch(*id, store::Change::kTouchSearch);  // statistics do not depend on the customer row
     return Outcome::updated;
   }
 

@@ -124,11 +124,10 @@ class Importer : public io::RecordSink {
   void touch_contact(std::int64_t contact_id) {
     if (options_.change) options_.change->touch_contact(contact_id);
   }
-  // Inserts a new customer as a new row of the import, to be refreshed at commit.
+  // Inserts a new customer as a new row of the import: the change gives it empty statistics
+  // and a search entry (Change::insert_new).
   std::int64_t insert_customer(store::CustomerRepo& repo, const model::Customer& c) {
-    std::int64_t id = insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
-    touch(id, store::Change::kTouchAll);
-    return id;
+    return insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
   }
   ImportCounts& counts() { return counts_; }
   const std::string& source() const { return counts_.source; }

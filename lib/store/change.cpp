@@ -15,6 +15,7 @@
 #include "clock.hpp"
 #include "store/derived.hpp"
 #include "store/schema.hpp"
+#include "store/search.hpp"
 
 namespace kunde::store {
 namespace {
@@ -22,7 +23,8 @@ namespace {
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history", "history_changes", "customer_order_stats",
-                                          "customer_contact_stats", "customer_search", "contact_search", "meta"};
+                                          "customer_contact_stats", "customer_search", "contact_search", "search_pending",
+                                          "meta"};
   for (const char* s : kSkip) {
     if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
   }
@@ -142,7 +144,7 @@ std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()
     SessionPause pause(session_);
     key = insert();
   }
-  if (record_ && key > 0) inserted_.add(table, key);  // 0: nothing was inserted
+  if (key > 0) inserted_.add(table, key);  // 0: nothing was inserted
   return key;
 }
 
@@ -154,13 +156,16 @@ void Change::insert_into_new(const std::function<void()>& insert) {
 std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
   flush_touched();
+  prepare_new_rows();
+  if (bulk_) defer_touched_search(db_);
   refresh_derived(db_);
   if (bulk_) install_touch_triggers(db_);
   bool pending = session_ && !sqlite3session_isempty(session_);
-  if (!record_ || pending || segments_ > 0 || !inserted_.empty()) {
+  bool inserted = record_ && !inserted_.empty();
+  if (!record_ || pending || segments_ > 0 || inserted) {
     if (pending) flush_segment();
     ensure_entry();
-    if (!inserted_.empty()) {
+    if (inserted) {
       inserted_.save(db_, entry_);
       // bytes > 0 marks an entry that can be undone; a range counts as its two keys.
       bytes_ += static_cast<std::int64_t>(16 * inserted_.range_count());
@@ -174,6 +179,19 @@ std::int64_t Change::commit(std::string_view summary,
   if (before_commit) before_commit(entry_);
   tx_.commit();
   return entry_;
+}
+
+void Change::prepare_new_rows() {
+  // A new customer has no orders or payments yet, unless this write added some (and touched
+  // the customer for them): its statistics are the empty ones, without a recomputation.
+  for (const KeyRange& r : inserted_.ranges(NewRow::customers)) {
+    db_.prepare("INSERT OR IGNORE INTO customer_order_stats(customer_id) SELECT id FROM customers WHERE id BETWEEN ? AND ?")
+        .bind(1, r.lo)
+        .bind(2, r.hi)
+        .run();
+    defer_search(db_, SearchTable::customers, r.lo, r.hi);
+  }
+  for (const KeyRange& r : inserted_.ranges(NewRow::contacts)) defer_search(db_, SearchTable::contacts, r.lo, r.hi);
 }
 
 void Change::rollback() {
@@ -226,6 +244,7 @@ void rebuild_derived(Database& db) {
   db.exec("INSERT OR IGNORE INTO temp.touched_contact_search SELECT id FROM contacts");
   db.exec("DELETE FROM customer_search");
   db.exec("DELETE FROM contact_search");
+  db.exec("DELETE FROM search_pending");
   db.exec("DELETE FROM customer_order_stats");
   db.exec("DELETE FROM customer_contact_stats");
   refresh_derived(db);

@@ -41,7 +41,8 @@ class Change {
   // Bulk writes (imports). Temporary triggers normally note which customers a write touched;
   // firing them for every row of a large import costs more than the rows themselves, and
   // makes SQLite journal each statement. After begin_bulk() the triggers are off until the
-  // change ends, and the writer lists the customers it touches with touch().
+  // change ends, and the writer lists the customers it touches with touch(). Search entries
+  // of the rows it touched are left for the next search to make (search.hpp).
   void begin_bulk();
   // What a touched customer needs refreshed: a bitwise or of the kTouch* values.
   static constexpr unsigned kTouchOrders = 1, kTouchContacts = 2, kTouchSearch = 4, kTouchAll = 7;
@@ -49,7 +50,10 @@ class Change {
   // A contact whose search entry needs refreshing.
   void touch_contact(std::int64_t contact_id);
   // Inserts a new row without recording it in the changeset, and notes the key `insert`
-  // returns (see inserted_rows.hpp); undo deletes the row and its children by key.
+  // returns (see inserted_rows.hpp); undo deletes the row and its children by key. A new
+  // customer gets empty order statistics; new customers and contacts get their search
+  // entries with the next search (search.hpp). Touch a new customer only for rows of its own
+  // that this change adds.
   std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
   // Inserts children of a row insert_new created in this change (the lines of a new order),
   // unrecorded: undo deletes them with their parent.
@@ -64,6 +68,7 @@ class Change {
   void ensure_entry();
   void flush_segment();
   void flush_touched();
+  void prepare_new_rows();
 
   sqlite3_session* session_ = nullptr;
   bool record_;

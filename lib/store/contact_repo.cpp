@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "model/dates.hpp"
 #include "store/customer_repo.hpp"
+#include "store/search.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::store {
@@ -206,6 +207,7 @@ bool ContactRepo::mark_done(std::int64_t id, const std::string& at, const std::o
 }
 
 void ContactRepo::list(const ContactFilter& f, const std::function<void(const ContactRow&)>& each) {
+  if (f.grep) update_search_index(db_);  // entries a bulk write left pending
   std::string sql = fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id", kColumns);
   std::vector<std::string> where;
   std::vector<std::string> params;

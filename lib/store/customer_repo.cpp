@@ -12,6 +12,7 @@
 #include "model/org_number.hpp"
 #include "model/phone.hpp"
 #include "store/order_repo.hpp"
+#include "store/search.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::store {
@@ -371,6 +372,7 @@ std::vector<std::string> CustomerRepo::attribute_keys() {
 }
 
 void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const model::Customer&)>& each) {
+  if (f.search) update_search_index(db_);  // entries a bulk write left pending
   std::string sql = fmt::format("SELECT {} FROM customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id", kColumns);
   std::vector<std::string> where;
   std::vector<std::string> params;

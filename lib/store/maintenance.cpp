@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "store/change.hpp"
+#include "store/search.hpp"
 
 namespace kunde::store {
 
@@ -53,6 +54,7 @@ std::vector<Problem> check_database(Database& db, bool fix) {
   std::vector<Problem> derived;
   {
     Transaction tx(db, Transaction::Kind::write);
+    apply_pending_search(db);  // entries left for the next search are not missing
     db.exec("CREATE TEMP TABLE old_order_stats AS SELECT * FROM customer_order_stats");
     db.exec("CREATE TEMP TABLE old_contact_stats AS SELECT * FROM customer_contact_stats");
     db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes FROM customer_search");

@@ -216,6 +216,14 @@ CREATE TABLE history_inserts (
   PRIMARY KEY (history_id, tbl, lo)
 ) STRICT, WITHOUT ROWID;
 )sql",
+    // 3: search entries a bulk write leaves to be made, by key range (search_index.cpp).
+    R"sql(
+CREATE TABLE search_pending (
+  tbl TEXT NOT NULL CHECK (tbl IN ('customers', 'contacts')),
+  lo  INTEGER NOT NULL,
+  hi  INTEGER NOT NULL
+) STRICT;
+)sql",
 };
 
 }  // namespace

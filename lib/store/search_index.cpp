@@ -1,30 +1,100 @@
 // The full-text indexes: customer_search (rowid = customer id) and contact_search (rowid =
 // contact id). Text is folded before indexing (and queries are folded the same way), because
 // FTS5's remove_diacritics does not handle ø, æ, ß, đ or ł.
+//
+// A bulk write does not index its rows itself: it lists them in search_pending, by key
+// range, and the next search indexes them before it reads (as PostgreSQL's GIN indexes keep
+// a pending list). Indexing 100,000 customers costs more than importing them, and most
+// imports are followed by reports, not searches.
+#include <string>
+#include <vector>
+
 #include "store/derived.hpp"
+#include "store/search.hpp"
 
 namespace kunde::store {
+namespace {
 
-void refresh_search(Database& db) {
-  db.exec("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM temp.refresh_batch)");
-  db.exec(R"sql(
+constexpr const char* kIndexCustomers = R"sql(
 INSERT INTO customer_search(rowid, name, email, phone, city, notes)
 SELECT c.id, kunde_fold(c.name), kunde_fold(c.email),
        trim(coalesce(c.phone_e164, '') || ' ' || coalesce(c.phone, '')),
        kunde_fold(c.city), kunde_fold(c.notes)
-FROM temp.refresh_batch t
-CROSS JOIN customers c ON c.id = t.customer_id  -- the batch drives the join
-)sql");
+)sql";
+
+constexpr const char* kIndexContacts = R"sql(
+INSERT INTO contact_search(rowid, subject, notes)
+SELECT k.id, kunde_fold(k.subject), kunde_fold(k.notes)
+)sql";
+
+}  // namespace
+
+void refresh_search(Database& db) {
+  db.exec("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM temp.refresh_batch)");
+  db.exec(std::string(kIndexCustomers) +
+          "FROM temp.refresh_batch t CROSS JOIN customers c ON c.id = t.customer_id");  // the batch drives the join
 }
 
 void refresh_contact_search(Database& db) {
   db.exec("DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM temp.contact_batch)");
-  db.exec(R"sql(
-INSERT INTO contact_search(rowid, subject, notes)
-SELECT k.id, kunde_fold(k.subject), kunde_fold(k.notes)
-FROM temp.contact_batch t
-CROSS JOIN contacts k ON k.id = t.contact_id
-)sql");
+  db.exec(std::string(kIndexContacts) + "FROM temp.contact_batch t CROSS JOIN contacts k ON k.id = t.contact_id");
+}
+
+void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t hi) {
+  db.prepare("INSERT INTO search_pending(tbl, lo, hi) VALUES (?, ?, ?)")
+      .bind(1, std::string_view(table == SearchTable::customers ? "customers" : "contacts"))
+      .bind(2, lo)
+      .bind(3, hi)
+      .run();
+}
+
+void defer_touched_search(Database& db) {
+  db.exec("INSERT INTO search_pending(tbl, lo, hi) SELECT 'customers', customer_id, customer_id FROM temp.touched_search");
+  db.exec("INSERT INTO search_pending(tbl, lo, hi) SELECT 'contacts', contact_id, contact_id FROM temp.touched_contact_search");
+  db.exec("DELETE FROM temp.touched_search; DELETE FROM temp.touched_contact_search");
+}
+
+void apply_pending_search(Database& db) {
+  // Deleting and inserting by range also covers keys whose rows are gone since (undone or
+  // erased) or were given out again: the entries end up as the rows are now.
+  auto& pending = db.prepare("SELECT tbl = 'customers', lo, hi FROM search_pending");
+  struct Range {
+    bool customers;
+    std::int64_t lo, hi;
+  };
+  std::vector<Range> ranges;
+  while (pending.step()) ranges.push_back({pending.get_int(0) != 0, pending.get_int(1), pending.get_int(2)});
+  pending.reset();
+  for (const auto& r : ranges) {
+    if (r.customers) {
+      db.prepare("DELETE FROM customer_search WHERE rowid BETWEEN ? AND ?").bind(1, r.lo).bind(2, r.hi).run();
+      db.prepare(std::string(kIndexCustomers) + "FROM customers c WHERE c.id BETWEEN ? AND ?")
+          .bind(1, r.lo)
+          .bind(2, r.hi)
+          .run();
+    } else {
+      db.prepare("DELETE FROM contact_search WHERE rowid BETWEEN ? AND ?").bind(1, r.lo).bind(2, r.hi).run();
+      db.prepare(std::string(kIndexContacts) + "FROM contacts k WHERE k.id BETWEEN ? AND ?")
+          .bind(1, r.lo)
+          .bind(2, r.hi)
+          .run();
+    }
+  }
+  db.exec("DELETE FROM search_pending");
+}
+
+bool search_is_pending(Database& db) {
+  auto& st = db.prepare("SELECT EXISTS (SELECT 1 FROM search_pending)");
+  bool any = st.step() && st.get_int(0) != 0;
+  st.reset();
+  return any;
+}
+
+void update_search_index(Database& db) {
+  if (!search_is_pending(db)) return;
+  Transaction tx(db, Transaction::Kind::write);
+  apply_pending_search(db);
+  tx.commit();
 }
 
 }  // namespace kunde::store

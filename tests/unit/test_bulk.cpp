@@ -16,6 +16,8 @@
 #include "store/history.hpp"
 #include "store/inserted_rows.hpp"
 #include "store/maintenance.hpp"
+#include "store/schema.hpp"
+#include "store/search.hpp"
 
 using namespace kunde;
 using kunde::store::Change;
@@ -50,6 +52,14 @@ struct Fixture {
     return counts;
   }
   std::int64_t count(const std::string& table) { return scalar(*db, "SELECT count(*) FROM " + table); }
+  // The ids of the customers `customer find TEXT` lists.
+  std::vector<std::int64_t> find(const std::string& text) {
+    store::CustomerFilter f;
+    f.search = text;
+    std::vector<std::int64_t> ids;
+    store::CustomerRepo(*db).list(f, [&](const model::Customer& c) { ids.push_back(c.id); });
+    return ids;
+  }
   // Derived data equals a full recomputation.
   bool consistent() { return store::check_database(*db, false).empty(); }
   std::string undo_error(std::int64_t id) {
@@ -83,10 +93,15 @@ TEST_CASE("bulk: an import records its new rows as key ranges, not as a changese
   CHECK(fx.count("history_changes") == 0);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM history_inserts WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
   CHECK(scalar(*fx.db, "SELECT bytes FROM history") > 0);
-  // The triggers were off; the import listed the customers, so derived data is complete.
-  CHECK(fx.count("customer_search") == 3);
+  // The triggers were off; the new customers got empty statistics, and their search entries
+  // wait for the next search.
   CHECK(fx.count("customer_order_stats") == 3);
+  CHECK(fx.count("customer_search") == 0);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
   CHECK(fx.consistent());
+  store::update_search_index(*fx.db);
+  CHECK(fx.count("customer_search") == 3);
+  CHECK(fx.count("search_pending") == 0);
   // ... and they are back for the next write.
   CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'") > 10);
 }
@@ -101,6 +116,7 @@ TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bul
   CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 2500);
   CHECK(scalar(*fx.db, "SELECT balance FROM customer_order_stats WHERE customer_id = 1") == 500);
   CHECK(scalar(*fx.db, "SELECT contacts FROM customer_contact_stats WHERE customer_id = 2") == 1);
+  store::update_search_index(*fx.db);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
 
   // Re-imports with changes go through the changeset and still refresh what they touch.
@@ -111,6 +127,7 @@ TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bul
   CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 0);
   fx.import("customer", "number,name,city\nK2,Åse Nilsen,Førde\n");
   CHECK(fx.consistent());
+  store::update_search_index(*fx.db);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'forde'") == 1);
 }
 
@@ -222,7 +239,7 @@ TEST_CASE("bulk: a version 1 database is migrated on open") {
     Database db(path, store::OpenMode::create);
     store::create_schema(db, 2, "");
     // Back to what version 1 had.
-    db.exec("DROP TABLE history_inserts; CREATE INDEX orders_ordered_at ON orders(ordered_at); "
+    db.exec("DROP TABLE search_pending; DROP TABLE history_inserts; CREATE INDEX orders_ordered_at ON orders(ordered_at); "
             "CREATE INDEX order_lines_product ON order_lines(product_id); DROP TABLE contact_search; "
             "DROP TABLE customer_search; CREATE VIRTUAL TABLE customer_search USING fts5(name, email, phone, "
             "city, notes, contacts, tokenize = 'unicode61 remove_diacritics 2'); "
@@ -232,7 +249,8 @@ TEST_CASE("bulk: a version 1 database is migrated on open") {
   }
   Database db(path, store::OpenMode::existing);
   store::migrate(db);
-  CHECK(scalar(db, "PRAGMA user_version") == 2);
+  CHECK(scalar(db, "PRAGMA user_version") == store::schema_version());
+  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'search_pending'") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_inserts'") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_ordered_at'") == 0);
   // The search indexes are rebuilt in their new shape.
@@ -247,13 +265,7 @@ TEST_CASE("bulk: customer search finds words in the customer's own text and in t
   fx.import("contact", "customer,at,channel,direction,subject,notes\n"
                        "K1,2026-03-01,phone,in,Faktura feil,Ringte om prisen\n"
                        "K2,2026-03-02,email,out,Tilbud,\n");
-  auto find = [&](const std::string& text) {
-    store::CustomerFilter f;
-    f.search = text;
-    std::vector<std::int64_t> ids;
-    store::CustomerRepo(*fx.db).list(f, [&](const model::Customer& c) { ids.push_back(c.id); });
-    return ids;
-  };
+  auto find = [&](const std::string& text) { return fx.find(text); };
   CHECK(find("faktura") == std::vector<std::int64_t>{1});
   CHECK(find("bjorn pris") == std::vector<std::int64_t>{1});  // one word in the name, one in a contact
   CHECK(find("ase tilbud") == std::vector<std::int64_t>{2});
@@ -262,6 +274,36 @@ TEST_CASE("bulk: customer search finds words in the customer's own text and in t
   store::undo(*fx.db, 2, "undo");
   CHECK(fx.count("contact_search") == 0);
   CHECK(find("faktura").empty());
+  CHECK(fx.consistent());
+}
+
+TEST_CASE("bulk: pending search entries follow edits, undo and keys given out again") {
+  Fixture fx;
+  fx.import("customer", kCustomers);  // entry 1: customers 1-3, their entries pending
+  {
+    // A single write indexes what it changes at once; the pending range makes it again later.
+    Change change(*fx.db, "customer edit");
+    store::CustomerRepo repo(*fx.db);
+    auto c = *repo.by_id(2);
+    c.name = "Åse Li";
+    repo.update(c);
+    change.commit("1 customer updated");
+  }
+  CHECK(fx.count("customer_search") == 1);
+  CHECK(fx.consistent());
+  CHECK(fx.find("nilsen").empty());
+  CHECK(fx.find("li") == std::vector<std::int64_t>{2});
+  CHECK(fx.count("search_pending") == 0);
+
+  fx.import("customer", "number,name\nK4,Gro Moen\nK3,Ola Dahlstrøm\n");  // entry 3: new key 4, K3 updated
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending") == 2);
+  store::undo(*fx.db, 3, "undo 3");  // the rows go before their entries are made
+  CHECK(fx.consistent());
+  fx.import("customer", "number,name\nK5,Liv Moe\n");  // key 4 again
+  CHECK(fx.find("gro").empty());
+  CHECK(fx.find("dahlstrom").empty());
+  CHECK(fx.find("liv") == std::vector<std::int64_t>{4});
+  CHECK(fx.count("customer_search") == 4);
   CHECK(fx.consistent());
 }
 
