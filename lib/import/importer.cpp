@@ -29,10 +29,23 @@ char separator_from(const std::string& sep) {
 }
 
 // Batches of records handed from the reading thread to the writing one. Bounded, so memory
-// stays flat however large the file.
+// stays flat however large the file. The writer hands used batches back: the reader refills
+// them in place, so their strings keep their memory and are freed by the thread that made
+// them (glibc frees another thread's blocks under a lock).
 struct Batch {
   std::vector<io::Record> records;
   std::vector<std::unique_ptr<Prepared>> prepared;
+  std::size_t size = 0;  // records in use; the rest are kept for reuse
+
+  void add(const io::Record& record) {
+    if (size < records.size()) {
+      records[size] = record;
+    } else {
+      records.push_back(record);
+      prepared.emplace_back();
+    }
+    ++size;
+  }
 };
 
 class BatchQueue {
@@ -72,11 +85,25 @@ class BatchQueue {
     cancelled_ = true;
     space_.notify_one();
   }
+  // A batch the writer is done with, and the reader's way to get it back (or a new one).
+  void recycle(Batch batch) {
+    std::lock_guard lock(mutex_);
+    used_.push_back(std::move(batch));
+  }
+  Batch reuse() {
+    std::lock_guard lock(mutex_);
+    if (used_.empty()) return {};
+    Batch b = std::move(used_.back());
+    used_.pop_back();
+    b.size = 0;
+    return b;
+  }
 
  private:
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<Batch> queue_;
+  std::vector<Batch> used_;
   bool closed_ = false, cancelled_ = false;
   std::exception_ptr error_;
 };
@@ -195,13 +222,13 @@ void Importer::read_ahead(const std::string& path) {
     Reader(Importer& importer, BatchQueue& queue) : importer_(importer), queue_(queue) {}
     void on_header(const std::vector<std::string>& header) override { importer_.on_header(header); }
     void on_record(const io::Record& record) override {
-      batch_.records.push_back(record);
-      batch_.prepared.push_back(importer_.prepare_record(batch_.records.back()));
-      if (batch_.records.size() == BatchQueue::kBatchRows) flush();
+      batch_.add(record);
+      batch_.prepared[batch_.size - 1] = importer_.prepare_record(batch_.records[batch_.size - 1]);
+      if (batch_.size == BatchQueue::kBatchRows) flush();
     }
     void flush() {
-      if (!batch_.records.empty()) queue_.push(std::move(batch_));
-      batch_ = Batch{};
+      if (batch_.size > 0) queue_.push(std::move(batch_));
+      batch_ = queue_.reuse();
     }
 
    private:
@@ -230,11 +257,13 @@ void Importer::read_ahead(const std::string& path) {
   try {
     Batch batch;
     while (queue.pop(batch)) {
-      for (std::size_t i = 0; i < batch.records.size(); ++i) {
+      for (std::size_t i = 0; i < batch.size; ++i) {
         prepared_ = batch.prepared[i].get();
         on_record(batch.records[i]);
       }
       prepared_ = nullptr;
+      queue.recycle(std::move(batch));
+      batch = Batch{};
     }
   } catch (...) {
     prepared_ = nullptr;
