@@ -203,38 +203,14 @@ void Change::rollback() {
   tx_.rollback();
 }
 
-namespace {
-
-// Where a refresh takes its keys from: a temp list of touched keys, the temp table the
-// refresh reads its batch from, their key column, and the batch size.
-struct Batches {
-  const char* touched;
-  const char* batch;
-  const char* column;
-  int size;
-};
-
-// Feeds the keys listed in `b.touched` to `refresh` through `b.batch`, a batch at a time, so
-// the sorts behind the statistics stay small whatever the size of the write.
-void refresh_in_batches(Database& db, const Batches& b, void (*refresh)(Database&)) {
-  db.exec(fmt::format("CREATE TEMP TABLE IF NOT EXISTS {} ({} INTEGER PRIMARY KEY)", b.batch, b.column));
-  while (true) {
-    db.exec(fmt::format("DELETE FROM temp.{}", b.batch));
-    db.exec(fmt::format("INSERT INTO temp.{0} SELECT {1} FROM temp.{2} ORDER BY {1} LIMIT {3}", b.batch, b.column,
-                        b.touched, b.size));
-    if (db.changes() == 0) break;
-    db.exec(fmt::format("DELETE FROM temp.{0} WHERE {1} IN (SELECT {1} FROM temp.{2})", b.touched, b.column, b.batch));
-    refresh(db);
-  }
-}
-
-}  // namespace
-
 void refresh_derived(Database& db) {
-  refresh_in_batches(db, {"touched_orders", "refresh_batch", "customer_id", 2000}, refresh_order_stats);
-  refresh_in_batches(db, {"touched_contacts", "refresh_batch", "customer_id", 2000}, refresh_contact_stats);
-  refresh_in_batches(db, {"touched_search", "refresh_batch", "customer_id", 2000}, refresh_search);
-  refresh_in_batches(db, {"touched_contact_search", "contact_batch", "contact_id", 20000}, refresh_contact_search);
+  // Each refresh streams the rows of the keys listed, in one pass however many there are.
+  refresh_order_stats(db, "temp.touched_orders");
+  refresh_contact_stats(db, "temp.touched_contacts");
+  refresh_search(db, "temp.touched_search");
+  refresh_contact_search(db, "temp.touched_contact_search");
+  db.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search; "
+          "DELETE FROM temp.touched_contact_search");
 }
 
 void rebuild_derived(Database& db) {

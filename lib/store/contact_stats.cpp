@@ -1,5 +1,5 @@
-// Materialised contact statistics per customer, for the customers in temp.refresh_batch that
-// have contacts. Definitions (kunde-contact(1) documents them):
+// Materialised contact statistics per customer, for the customers listed in a temporary
+// table of customer ids that have contacts. Definitions (kunde-contact(1) documents them):
 //   complaints        contacts whose outcome, reason or subject contains "complain" (any case)
 //   open_promises     contacts with a promise and no done_at
 //   open_follow_ups   contacts with a follow_up_at and no done_at
@@ -7,6 +7,8 @@
 //                     inbound most recently, then to the name
 //   by_channel        {"channel": {"in": N, "out": N}, ...} by channel name
 // The contacts are read once, ordered by customer, and counted here.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <string>
@@ -103,13 +105,12 @@ void write_stats(Statement& insert, std::int64_t customer_id, const CustomerCont
 
 }  // namespace
 
-void refresh_contact_stats(Database& db) {
-  db.exec("DELETE FROM customer_contact_stats WHERE customer_id IN (SELECT customer_id FROM temp.refresh_batch)");
-  Statement contacts(db,
-                     "SELECT k.customer_id, k.channel, k.direction = 'in', k.at, k.outcome, k.reason, k.subject, "
-                     "k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL "
-                     "FROM temp.refresh_batch b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
-                     "ORDER BY b.customer_id");
+void refresh_contact_stats(Database& db, std::string_view customers) {
+  db.exec(fmt::format("DELETE FROM customer_contact_stats WHERE customer_id IN (SELECT customer_id FROM {})", customers));
+  Statement contacts(db, fmt::format("SELECT k.customer_id, k.channel, k.direction = 'in', k.at, k.outcome, k.reason, "
+                                     "k.subject, k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL "
+                                     "FROM {} b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
+                                     "ORDER BY b.customer_id", customers));
   auto& insert = db.prepare(
       "INSERT INTO customer_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints, "
       "open_promises, open_follow_ups, next_follow_up_at, preferred_channel, by_channel) "

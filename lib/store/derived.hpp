@@ -1,16 +1,20 @@
-// Refreshing derived data for the customers listed in temp.refresh_batch (refresh_derived
-// feeds it from temp.touched_orders, touched_contacts and touched_search in batches). Each refresh replaces
-// the rows of exactly those customers, inside the caller's transaction.
+// Refreshing derived data, inside the caller's transaction. Each refresh replaces the rows of
+// exactly the customers (or contacts) it is given.
 #pragma once
+
+#include <string_view>
 
 #include "store/database.hpp"
 
 namespace kunde::store {
 
-void refresh_search(Database& db);
-// For the contacts listed in temp.contact_batch.
-void refresh_contact_search(Database& db);
-void refresh_order_stats(Database& db);
-void refresh_contact_stats(Database& db);
+// Statistics and search entries of the customers listed in `customers`, a table with a
+// customer_id INTEGER PRIMARY KEY column, and search entries of the contacts listed in
+// `contacts` (contact_id). refresh_derived gives the temp.touched_* lists. Each streams the
+// rows of the keys in one pass, whatever their number.
+void refresh_order_stats(Database& db, std::string_view customers);
+void refresh_contact_stats(Database& db, std::string_view customers);
+void refresh_search(Database& db, std::string_view customers);
+void refresh_contact_search(Database& db, std::string_view contacts);
 
 }  // namespace kunde::store

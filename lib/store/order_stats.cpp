@@ -1,7 +1,7 @@
-// Materialised order and payment statistics per customer, for the customers in
-// temp.refresh_batch. Three ordered streams (the customers, their order lines, their
-// payments) are merged here rather than in one SQL statement: the statement needed a dozen
-// temporary B-trees and cost five times as much as reading the rows.
+// Materialised order and payment statistics per customer, for the customers listed in a
+// temporary table of customer ids. Three ordered streams (the customers, their order lines,
+// their payments) are merged here rather than in one SQL statement: the statement needed a
+// dozen temporary B-trees and cost five times as much as reading the rows.
 //
 // Definitions (DESIGN.md): revenue = Σ line amounts of orders not cancelled (returns are
 // negative lines); cost = Σ line costs; margin = revenue − cost; balance = invoiced (the
@@ -13,6 +13,8 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+#include <fmt/format.h>
 
 #include "store/derived.hpp"
 
@@ -27,33 +29,36 @@ struct OrderTotal {
 
 struct CustomerOrders {
   std::vector<OrderTotal> orders;
-  std::unordered_map<std::int64_t, std::size_t> index;  // order id -> position in orders
-  std::map<std::string, std::int64_t, std::less<>> categories;  // category -> amount
+  std::map<std::string_view, std::int64_t> categories;  // category -> amount
 
+  // The lines of one order come together: the query's loops run customer, order, line.
   void add_line(std::int64_t order_id, std::string_view at, std::int64_t amount, std::int64_t cost,
-                std::optional<std::string_view> category) {
-    auto [it, fresh] = index.try_emplace(order_id, orders.size());
-    if (fresh) orders.push_back({order_id, std::string(at), 0, 0});
-    OrderTotal& o = orders[it->second];
+                const std::string* category) {
+    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, 0});
+    OrderTotal& o = orders.back();
     o.total += amount;
     o.cost += cost;
-    if (category && !category->empty()) {
-      auto c = categories.find(*category);
-      if (c == categories.end()) c = categories.emplace(std::string(*category), 0).first;
-      c->second += amount;
-    }
+    if (category) categories[*category] += amount;
   }
   void clear() {
     orders.clear();
-    index.clear();
     categories.clear();
   }
 };
 
+// Product id -> category, for the products that have one. Read once per refresh instead of
+// looking the product up for every line.
+std::unordered_map<std::int64_t, std::string> product_categories(Database& db) {
+  std::unordered_map<std::int64_t, std::string> out;
+  Statement st(db, "SELECT id, category FROM products WHERE category IS NOT NULL AND category <> ''");
+  while (st.step()) out.emplace(st.get_int(0), st.get_text(1));
+  return out;
+}
+
 // round() as SQLite computes it, so results match the SQL definitions to the unit.
 std::int64_t sqlite_round(double r) { return static_cast<std::int64_t>(r + (r < 0 ? -0.5 : 0.5)); }
 
-std::optional<std::string> top_categories(const std::map<std::string, std::int64_t, std::less<>>& amounts) {
+std::optional<std::string> top_categories(const std::map<std::string_view, std::int64_t>& amounts) {
   std::vector<std::pair<std::string_view, std::int64_t>> positive;
   for (const auto& [name, amount] : amounts)
     if (amount > 0) positive.emplace_back(name, amount);
@@ -108,34 +113,40 @@ void write_stats(Statement& insert, std::int64_t customer_id, CustomerOrders& c,
 
 }  // namespace
 
-void refresh_order_stats(Database& db) {
-  // Every customer of the batch that exists gets its row replaced; the rows of deleted
-  // customers went with them (ON DELETE CASCADE).
-  // Each stream is ordered by customer; the batch drives every join.
-  Statement customers(db, "SELECT c.id FROM temp.refresh_batch b CROSS JOIN customers c ON c.id = b.customer_id "
-                          "ORDER BY b.customer_id");
-  Statement lines(db,
-                  "SELECT o.customer_id, o.id, o.ordered_at, l.amount, coalesce(l.cost, 0), p.category "
-                  "FROM temp.refresh_batch b CROSS JOIN orders o ON o.customer_id = b.customer_id "
-                  "CROSS JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id "
-                  "WHERE o.status <> 'cancelled' ORDER BY b.customer_id");
-  Statement payments(db, "SELECT b.customer_id, sum(p.amount) FROM temp.refresh_batch b "
-                         "CROSS JOIN payments p ON p.customer_id = b.customer_id "
-                         "GROUP BY b.customer_id ORDER BY b.customer_id");
+void refresh_order_stats(Database& db, std::string_view customers) {
+  // Every listed customer that exists gets its row replaced; the rows of deleted customers
+  // went with them (ON DELETE CASCADE). Each stream is ordered by customer; the list drives
+  // every join.
+  Statement ids(db, fmt::format("SELECT c.id FROM {} b CROSS JOIN customers c ON c.id = b.customer_id "
+                                "ORDER BY b.customer_id", customers));
+  Statement lines(db, fmt::format("SELECT o.customer_id, o.id, o.ordered_at, l.amount, coalesce(l.cost, 0), l.product_id "
+                                  "FROM {} b CROSS JOIN orders o ON o.customer_id = b.customer_id "
+                                  "CROSS JOIN order_lines l ON l.order_id = o.id "
+                                  "WHERE o.status <> 'cancelled' ORDER BY b.customer_id", customers));
+  Statement payments(db, fmt::format("SELECT b.customer_id, sum(p.amount) FROM {} b "
+                                     "CROSS JOIN payments p ON p.customer_id = b.customer_id "
+                                     "GROUP BY b.customer_id ORDER BY b.customer_id", customers));
   auto& insert = db.prepare(
-      "INSERT OR REPLACE INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
+      "INSERT INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
       "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+      "first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, orders = excluded.orders, "
+      "revenue = excluded.revenue, cost = excluded.cost, margin = excluded.margin, invoiced = excluded.invoiced, "
+      "paid = excluded.paid, balance = excluded.balance, avg_order_value = excluded.avg_order_value, "
+      "oldest_unpaid_at = excluded.oldest_unpaid_at, top_categories = excluded.top_categories");
+  const auto categories = product_categories(db);
   bool more_lines = lines.step(), more_payments = payments.step();
   CustomerOrders c;
-  while (customers.step()) {
-    std::int64_t id = customers.get_int(0);
+  while (ids.step()) {
+    std::int64_t id = ids.get_int(0);
     c.clear();
     // Streams may hold customers that no longer exist (deleted in this write): skip them.
     while (more_lines && lines.get_int(0) < id) more_lines = lines.step();
     while (more_lines && lines.get_int(0) == id) {
-      std::optional<std::string_view> category;
-      if (!lines.is_null(5)) category = lines.get_text_view(5);
+      const std::string* category = nullptr;
+      if (!lines.is_null(5)) {
+        if (auto it = categories.find(lines.get_int(5)); it != categories.end()) category = &it->second;
+      }
       c.add_line(lines.get_int(1), lines.get_text_view(2), lines.get_int(3), lines.get_int(4), category);
       more_lines = lines.step();
     }

@@ -6,6 +6,8 @@
 // range, and the next search indexes them before it reads (as PostgreSQL's GIN indexes keep
 // a pending list). Indexing 100,000 customers costs more than importing them, and most
 // imports are followed by reports, not searches.
+#include <fmt/format.h>
+
 #include <string>
 #include <vector>
 
@@ -29,15 +31,15 @@ SELECT k.id, kunde_fold(k.subject), kunde_fold(k.notes)
 
 }  // namespace
 
-void refresh_search(Database& db) {
-  db.exec("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM temp.refresh_batch)");
-  db.exec(std::string(kIndexCustomers) +
-          "FROM temp.refresh_batch t CROSS JOIN customers c ON c.id = t.customer_id");  // the batch drives the join
+void refresh_search(Database& db, std::string_view customers) {
+  db.exec(fmt::format("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM {})", customers));
+  // The list drives the join.
+  db.exec(fmt::format("{}FROM {} t CROSS JOIN customers c ON c.id = t.customer_id", kIndexCustomers, customers));
 }
 
-void refresh_contact_search(Database& db) {
-  db.exec("DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM temp.contact_batch)");
-  db.exec(std::string(kIndexContacts) + "FROM temp.contact_batch t CROSS JOIN contacts k ON k.id = t.contact_id");
+void refresh_contact_search(Database& db, std::string_view contacts) {
+  db.exec(fmt::format("DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM {})", contacts));
+  db.exec(fmt::format("{}FROM {} t CROSS JOIN contacts k ON k.id = t.contact_id", kIndexContacts, contacts));
 }
 
 void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t hi) {
