@@ -125,7 +125,11 @@ class OrderImporter : public Importer {
       s.customer_id = customer_id;
       s.check = number_check(number_text);
       s.first_line = static_cast<std::uint32_t>(row.line());
-      if (auto old = orders_.by_number(o.number)) {
+      // Most orders of a file are new: try the insert, and look the order up only when it exists.
+      s.id = insert_new(store::NewRow::orders, [&] { return orders_.insert_if_new(o); });
+      if (s.id == 0) {
+        auto old = orders_.by_number(o.number);
+        if (!old) throw Error(fmt::format("order {} could not be stored", o.number), "run 'kunde doctor'");
         s.existed = true;
         s.id = old->id;
         o.id = old->id;
@@ -138,8 +142,6 @@ class OrderImporter : public Importer {
           s.header_changed = true;
           touch(old->customer_id, store::Change::kTouchOrders);
         }
-      } else {
-        s.id = insert_new(store::NewRow::orders, [&] { return orders_.insert(o); });
       }
       it = seen_.emplace(key, s).first;
       if (!content.empty()) last_content_ = key;

@@ -80,10 +80,20 @@ Statement& bind_order(Statement& st, const model::Order& o) {
 
 }  // namespace
 
+namespace {
+constexpr const char* kInsertOrder =
+    "INSERT INTO orders(number, customer_id, ordered_at, channel, status) VALUES (?, ?, ?, ?, ?)";
+}
+
 std::int64_t OrderRepo::insert(const model::Order& o) {
-  bind_order(db_.prepare("INSERT INTO orders(number, customer_id, ordered_at, channel, status) VALUES (?, ?, ?, ?, ?)"), o)
-      .run();
+  bind_order(db_.prepare(kInsertOrder), o).run();
   return db_.last_insert_rowid();
+}
+
+std::int64_t OrderRepo::insert_if_new(const model::Order& o) {
+  static const std::string sql = std::string(kInsertOrder) + " ON CONFLICT(number) DO NOTHING";
+  bind_order(db_.prepare(sql), o).run();
+  return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
 }
 
 void OrderRepo::update(const model::Order& o) {

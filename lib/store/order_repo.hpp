@@ -56,6 +56,8 @@ class OrderRepo {
   std::optional<model::Order> by_number(std::string_view number);
   std::optional<model::Order> by_id(std::int64_t id);
   std::int64_t insert(const model::Order& o);
+  // Inserts the order unless one with its number exists; its id, or 0 when it existed.
+  std::int64_t insert_if_new(const model::Order& o);
   void update(const model::Order& o);
   std::optional<model::OrderLine> line(std::int64_t order_id, std::int64_t line);
   void insert_line(std::int64_t order_id, const model::OrderLine& l);

@@ -7,6 +7,7 @@
 // a pending list). Indexing 100,000 customers costs more than importing them, and most
 // imports are followed by reports, not searches.
 #include <fmt/format.h>
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -93,7 +94,8 @@ bool search_is_pending(Database& db) {
 }
 
 void update_search_index(Database& db) {
-  if (!search_is_pending(db)) return;
+  // A database the user may only read is searched as it was last indexed.
+  if (sqlite3_db_readonly(db.handle(), "main") == 1 || !search_is_pending(db)) return;
   Transaction tx(db, Transaction::Kind::write);
   apply_pending_search(db);
   tx.commit();
