@@ -35,3 +35,24 @@ children, refuses while a later import uses them, and a redo puts them back.
   3\tundo 2\tundid entry 2\tundid 2 (esc)
   4\tundo 1\tundid entry 1\tundone by 5 (esc)
   5\tundo 4\tundid entry 4\tundid 4 (esc)
+
+An import leaves its rows' search entries pending; the next search makes them first.
+
+  $ kunde customer import -q customers.csv
+  $ kunde contact import -q contacts.csv 2>/dev/null  # some rows are bad on purpose
+  [3]
+  $ kunde sql -f csv "SELECT tbl, count(*) AS ranges FROM search_pending GROUP BY tbl"
+  tbl,ranges
+  contacts,1
+  customers,2
+  $ kunde doctor
+  ok: integrity, foreign keys, statistics and search indexes all check out
+  $ kunde customer find -q bjorn
+  id  number  name         email                   phone           city
+   3  K-001   Bj\xc3\xb8rn \xc3\x85berg  Bjorn.Aberg@Example.no  +47 912 34 567  Oslo (esc)
+  $ kunde sql -f csv "SELECT (SELECT count(*) FROM search_pending) AS pending, (SELECT count(*) FROM customer_search) AS customers, (SELECT count(*) FROM contact_search) AS contacts"
+  pending,customers,contacts
+  0,6,3
+  $ kunde contact list -q --grep winter -f csv | cut -d, -f1,8
+  id,subject
+  2,Offer
