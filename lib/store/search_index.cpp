@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -52,9 +53,15 @@ void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t
 }
 
 void defer_touched_search(Database& db) {
-  db.exec("INSERT INTO search_pending(tbl, lo, hi) SELECT 'customers', customer_id, customer_id FROM temp.touched_search");
-  db.exec("INSERT INTO search_pending(tbl, lo, hi) SELECT 'contacts', contact_id, contact_id FROM temp.touched_contact_search");
-  db.exec("DELETE FROM temp.touched_search; DELETE FROM temp.touched_contact_search");
+  // Runs of consecutive keys become one range each (key minus rank is constant along a run),
+  // so a re-import that changed every customer leaves a few rows, not one per customer.
+  for (auto [table, list, column] : {std::array<const char*, 3>{"customers", "temp.touched_search", "customer_id"},
+                                     std::array<const char*, 3>{"contacts", "temp.touched_contact_search", "contact_id"}}) {
+    db.exec(fmt::format("INSERT INTO search_pending(tbl, lo, hi) SELECT '{0}', min({2}), max({2}) FROM "
+                        "(SELECT {2}, {2} - row_number() OVER (ORDER BY {2}) AS run FROM {1}) GROUP BY run",
+                        table, list, column));
+    db.exec(fmt::format("DELETE FROM {}", list));
+  }
 }
 
 void apply_pending_search(Database& db) {

@@ -305,6 +305,13 @@ TEST_CASE("bulk: pending search entries follow edits, undo and keys given out ag
   CHECK(fx.find("liv") == std::vector<std::int64_t>{4});
   CHECK(fx.count("customer_search") == 4);
   CHECK(fx.consistent());
+
+  // Customers an import changed are listed by runs of consecutive ids.
+  fx.import("customer", "number,city\nK1,Alta\nK2,Vadsø\nK5,Bodø\n");
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE lo = 1 AND hi = 2") == 1);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE lo = 4 AND hi = 4") == 1);
+  CHECK(fx.find("vadso") == std::vector<std::int64_t>{2});
+  CHECK(fx.consistent());
 }
 
 TEST_CASE("bulk: a rolled back import (--dry-run, --strict) leaves the triggers in place") {
