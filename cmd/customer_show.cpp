@@ -43,7 +43,7 @@ json customer_json(const model::Customer& c, int d) {
   return j;
 }
 
-json stats_json(const store::CustomerStats& s, int d) {
+json stats_json(const store::CustomerStats& s, const store::ContactSummary& k, int d) {
   auto m = [&](std::int64_t v) { return io::json_decimal(Decimal{v, d}); };
   return json{{"orders", s.orders},
               {"first_order_at", text_or_null(s.first_order_at)},
@@ -56,10 +56,10 @@ json stats_json(const store::CustomerStats& s, int d) {
               {"oldest_unpaid_at", text_or_null(s.oldest_unpaid_at)},
               {"top_categories", text_or_null(s.top_categories)},
               {"favourite_categories", s.top_categories ? json(favourite_categories(*s.top_categories)) : json::array()},
-              {"contacts", s.contacts},
-              {"last_contact_at", text_or_null(s.last_contact_at)},
-              {"preferred_channel", text_or_null(s.preferred_channel)},
-              {"open_promises", s.open_promises}};
+              {"contacts", k.contacts},
+              {"last_contact_at", text_or_null(k.last_contact_at)},
+              {"preferred_channel", text_or_null(k.preferred_channel)},
+              {"open_promises", k.open_promises}};
 }
 
 void line(std::ostream& out, bool color, const std::string& label, const std::string& value) {
@@ -85,15 +85,16 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   std::int64_t id = resolve_customer(ctx, ref);
   auto c = *repo.by_id(id);
   auto s = repo.stats(id);
+  auto contacts = store::ContactRepo(ctx.db()).summary(id);
   auto aliases = repo.aliases(id);
   int d = ctx.money_decimals();
   auto format = ctx.format();
   if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
-    doc["statistics"] = stats_json(s, d);
+    doc["statistics"] = stats_json(s, contacts, d);
     add_orders_json(ctx, doc, id, recent_orders);
-    doc["contacts"] = customer_contacts_json(ctx, id, recent_contacts);
+    doc["contacts"] = customer_contacts_json(ctx, id, contacts, recent_contacts);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
@@ -127,13 +128,13 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
   }
   if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
-  if (s.contacts > 0) {
-    line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", s.contacts, s.inbound, s.outbound,
-                                             s.last_contact_at.value_or("-")));
+  if (contacts.contacts > 0) {
+    line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,
+                                             contacts.last_contact_at.value_or("-")));
   }
-  std::string channel = s.preferred_channel.value_or(c.preferred_channel.value_or(""));
+  std::string channel = contacts.preferred_channel.value_or(c.preferred_channel.value_or(""));
   line(out, color, "channel", channel);
-  print_customer_contacts(ctx, out, color, id, recent_contacts);
+  print_customer_contacts(ctx, out, color, id, contacts, recent_contacts);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
   print_recent_orders(ctx, out, color, id, recent_orders);

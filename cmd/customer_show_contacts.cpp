@@ -86,9 +86,9 @@ std::vector<store::ContactRow> recent(store::ContactRepo& repo, std::int64_t cus
 
 }  // namespace
 
-json customer_contacts_json(Context& ctx, std::int64_t customer_id, std::int64_t recent_contacts) {
+json customer_contacts_json(Context& ctx, std::int64_t customer_id, const store::ContactSummary& s,
+                            std::int64_t recent_contacts) {
   store::ContactRepo repo(ctx.db());
-  auto s = repo.summary(customer_id);
   json by_channel = json::object();
   for (const auto& [ch, n] : s.by_channel) by_channel[ch] = json{{"in", n.first}, {"out", n.second}};
   json doc = json{{"contacts", s.contacts},
@@ -119,9 +119,8 @@ json customer_contacts_json(Context& ctx, std::int64_t customer_id, std::int64_t
 }
 
 void print_customer_contacts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id,
-                             std::int64_t recent_contacts) {
+                             const store::ContactSummary& s, std::int64_t recent_contacts) {
   store::ContactRepo repo(ctx.db());
-  auto s = repo.summary(customer_id);
   if (s.complaints > 0) label(out, color, "complaint", fmt::format("{} recorded", s.complaints));
   auto cost = cost_to_serve(ctx, s);
   if (!cost.configured) {

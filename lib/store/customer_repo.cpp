@@ -323,11 +323,8 @@ std::vector<std::string> CustomerRepo::aliases(std::int64_t id) {
 CustomerStats CustomerRepo::stats(std::int64_t id) {
   CustomerStats s;
   auto& st = db_.prepare(
-      "SELECT o.first_order_at, o.last_order_at, o.orders, o.revenue, o.cost, o.margin, o.paid, o.balance, "
-      "o.top_categories, o.avg_order_value, o.oldest_unpaid_at, k.contacts, k.inbound, k.outbound, k.last_contact_at, k.complaints, k.open_promises, "
-      "k.preferred_channel FROM customers c "
-      "LEFT JOIN customer_order_stats o ON o.customer_id = c.id "
-      "LEFT JOIN customer_contact_stats k ON k.customer_id = c.id WHERE c.id = ?");
+      "SELECT first_order_at, last_order_at, orders, revenue, cost, margin, paid, balance, top_categories, "
+      "avg_order_value, oldest_unpaid_at FROM customer_order_stats WHERE customer_id = ?");
   st.bind(1, id);
   if (st.step()) {
     s.first_order_at = st.get_opt_text(0);
@@ -341,13 +338,6 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
     s.top_categories = st.get_opt_text(8);
     s.avg_order_value = st.is_null(9) ? 0 : st.get_int(9);
     s.oldest_unpaid_at = st.get_opt_text(10);
-    s.contacts = st.get_int(11);
-    s.inbound = st.get_int(12);
-    s.outbound = st.get_int(13);
-    s.last_contact_at = st.get_opt_text(14);
-    s.complaints = st.get_int(15);
-    s.open_promises = st.get_int(16);
-    s.preferred_channel = st.get_opt_text(17);
   }
   st.reset();
   return s;

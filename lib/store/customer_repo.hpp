@@ -26,11 +26,11 @@ struct CustomerFilter {
 };
 
 // Materialised per-customer figures (money in minor units).
+// A customer's order and payment statistics (ContactRepo::summary has the contact ones).
 struct CustomerStats {
-  std::optional<std::string> first_order_at, last_order_at, last_contact_at, preferred_channel, top_categories;
+  std::optional<std::string> first_order_at, last_order_at, top_categories;
   std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0, avg_order_value = 0;
   std::optional<std::string> oldest_unpaid_at;  // oldest invoice not fully paid
-  std::int64_t contacts = 0, inbound = 0, outbound = 0, complaints = 0, open_promises = 0;
 };
 
 class CustomerRepo {
