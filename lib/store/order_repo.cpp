@@ -110,26 +110,11 @@ std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int6
   return st.first([](const Statement& row) { return read_line(row, 0); });
 }
 
-void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
-  db_.prepare(
-         "INSERT INTO order_lines(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-      .bind(1, order_id)
-      .bind(2, l.line)
-      .bind(3, l.product_id)
-      .bind(4, l.quantity)
-      .bind(5, l.unit_price)
-      .bind(6, l.amount)
-      .bind(7, l.unit_cost)
-      .bind(8, l.cost)
-      .run();
-}
-
-void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
-  db_.prepare(
-         "UPDATE order_lines SET product_id = ?, quantity = ?, unit_price = ?, amount = ?, unit_cost = ?, cost = ? "
-         "WHERE order_id = ? AND line = ?")
-      .bind(1, l.product_id)
+namespace {
+// Binds the line's values, which insert and update share, as parameters 1 to 6, and its key
+// (order id, line number) as 7 and 8.
+void run_line(Statement& st, std::int64_t order_id, const model::OrderLine& l) {
+  st.bind(1, l.product_id)
       .bind(2, l.quantity)
       .bind(3, l.unit_price)
       .bind(4, l.amount)
@@ -138,6 +123,19 @@ void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
       .bind(7, order_id)
       .bind(8, l.line)
       .run();
+}
+}  // namespace
+
+void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
+  run_line(db_.prepare("INSERT INTO order_lines(product_id, quantity, unit_price, amount, unit_cost, cost, order_id, line) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+           order_id, l);
+}
+
+void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
+  run_line(db_.prepare("UPDATE order_lines SET product_id = ?, quantity = ?, unit_price = ?, amount = ?, unit_cost = ?, "
+                       "cost = ? WHERE order_id = ? AND line = ?"),
+           order_id, l);
 }
 
 std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t keep) {
