@@ -9,8 +9,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
-#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/derived.hpp"
@@ -19,34 +19,48 @@
 namespace kunde::store {
 namespace {
 
-constexpr const char* kIndexCustomers = R"sql(
-INSERT INTO customer_search(rowid, name, email, phone, city, notes)
-SELECT c.id, kunde_fold(c.name), kunde_fold(c.email),
-       trim(coalesce(c.phone_e164, '') || ' ' || coalesce(c.phone, '')),
-       kunde_fold(c.city), kunde_fold(c.notes)
-)sql";
+// One full-text index: its table, the statement that makes entries from the rows of `from`
+// (aliased `src`), the name of its pending rows, and the key column of the touched lists.
+struct SearchIndex {
+  const char* fts;
+  const char* insert;
+  const char* from;
+  const char* pending;
+  const char* list_key;
+};
 
-constexpr const char* kIndexContacts = R"sql(
+constexpr SearchIndex kCustomerSearch{"customer_search", R"sql(
+INSERT INTO customer_search(rowid, name, email, phone, city, notes)
+SELECT src.id, kunde_fold(src.name), kunde_fold(src.email),
+       trim(coalesce(src.phone_e164, '') || ' ' || coalesce(src.phone, '')),
+       kunde_fold(src.city), kunde_fold(src.notes)
+)sql", "customers", "customers", "customer_id"};
+
+constexpr SearchIndex kContactSearch{"contact_search", R"sql(
 INSERT INTO contact_search(rowid, subject, notes)
-SELECT k.id, kunde_fold(k.subject), kunde_fold(k.notes)
-)sql";
+SELECT src.id, kunde_fold(src.subject), kunde_fold(src.notes)
+)sql", "contacts", "contacts", "contact_id"};
+
+const SearchIndex& index_of(SearchTable table) {
+  return table == SearchTable::customers ? kCustomerSearch : kContactSearch;
+}
+
+// Makes the entries of the keys listed in `list` (a table with the index's list_key column).
+void refresh(Database& db, const SearchIndex& ix, std::string_view list) {
+  db.exec(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT {} FROM {})", ix.fts, ix.list_key, list));
+  // The list drives the join.
+  db.exec(fmt::format("{}FROM {} t CROSS JOIN {} src ON src.id = t.{}", ix.insert, list, ix.from, ix.list_key));
+}
 
 }  // namespace
 
-void refresh_search(Database& db, std::string_view customers) {
-  db.exec(fmt::format("DELETE FROM customer_search WHERE rowid IN (SELECT customer_id FROM {})", customers));
-  // The list drives the join.
-  db.exec(fmt::format("{}FROM {} t CROSS JOIN customers c ON c.id = t.customer_id", kIndexCustomers, customers));
-}
+void refresh_search(Database& db, std::string_view customers) { refresh(db, kCustomerSearch, customers); }
 
-void refresh_contact_search(Database& db, std::string_view contacts) {
-  db.exec(fmt::format("DELETE FROM contact_search WHERE rowid IN (SELECT contact_id FROM {})", contacts));
-  db.exec(fmt::format("{}FROM {} t CROSS JOIN contacts k ON k.id = t.contact_id", kIndexContacts, contacts));
-}
+void refresh_contact_search(Database& db, std::string_view contacts) { refresh(db, kContactSearch, contacts); }
 
 void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t hi) {
   db.prepare("INSERT INTO search_pending(tbl, lo, hi) VALUES (?, ?, ?)")
-      .bind(1, std::string_view(table == SearchTable::customers ? "customers" : "contacts"))
+      .bind(1, std::string_view(index_of(table).pending))
       .bind(2, lo)
       .bind(3, hi)
       .run();
@@ -55,11 +69,11 @@ void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t
 void defer_touched_search(Database& db) {
   // Runs of consecutive keys become one range each (key minus rank is constant along a run),
   // so a re-import that changed every customer leaves a few rows, not one per customer.
-  for (auto [table, list, column] : {std::array<const char*, 3>{"customers", "temp.touched_search", "customer_id"},
-                                     std::array<const char*, 3>{"contacts", "temp.touched_contact_search", "contact_id"}}) {
+  for (auto [ix, list] : {std::pair{&kCustomerSearch, "temp.touched_search"},
+                          std::pair{&kContactSearch, "temp.touched_contact_search"}}) {
     db.exec(fmt::format("INSERT INTO search_pending(tbl, lo, hi) SELECT '{0}', min({2}), max({2}) FROM "
                         "(SELECT {2}, {2} - row_number() OVER (ORDER BY {2}) AS run FROM {1}) GROUP BY run",
-                        table, list, column));
+                        ix->pending, list, ix->list_key));
     db.exec(fmt::format("DELETE FROM {}", list));
   }
 }
@@ -67,28 +81,22 @@ void defer_touched_search(Database& db) {
 void apply_pending_search(Database& db) {
   // Deleting and inserting by range also covers keys whose rows are gone since (undone or
   // erased) or were given out again: the entries end up as the rows are now.
-  auto& pending = db.prepare("SELECT tbl = 'customers', lo, hi FROM search_pending");
   struct Range {
-    bool customers;
+    const SearchIndex* ix;
     std::int64_t lo, hi;
   };
   std::vector<Range> ranges;
-  while (pending.step()) ranges.push_back({pending.get_int(0) != 0, pending.get_int(1), pending.get_int(2)});
+  auto& pending = db.prepare("SELECT tbl = 'customers', lo, hi FROM search_pending");
+  while (pending.step()) {
+    ranges.push_back({pending.get_int(0) ? &kCustomerSearch : &kContactSearch, pending.get_int(1), pending.get_int(2)});
+  }
   pending.reset();
   for (const auto& r : ranges) {
-    if (r.customers) {
-      db.prepare("DELETE FROM customer_search WHERE rowid BETWEEN ? AND ?").bind(1, r.lo).bind(2, r.hi).run();
-      db.prepare(std::string(kIndexCustomers) + "FROM customers c WHERE c.id BETWEEN ? AND ?")
-          .bind(1, r.lo)
-          .bind(2, r.hi)
-          .run();
-    } else {
-      db.prepare("DELETE FROM contact_search WHERE rowid BETWEEN ? AND ?").bind(1, r.lo).bind(2, r.hi).run();
-      db.prepare(std::string(kIndexContacts) + "FROM contacts k WHERE k.id BETWEEN ? AND ?")
-          .bind(1, r.lo)
-          .bind(2, r.hi)
-          .run();
-    }
+    db.prepare(fmt::format("DELETE FROM {} WHERE rowid BETWEEN ? AND ?", r.ix->fts)).bind(1, r.lo).bind(2, r.hi).run();
+    db.prepare(fmt::format("{}FROM {} src WHERE src.id BETWEEN ? AND ?", r.ix->insert, r.ix->from))
+        .bind(1, r.lo)
+        .bind(2, r.hi)
+        .run();
   }
   db.exec("DELETE FROM search_pending");
 }
