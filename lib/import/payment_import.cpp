@@ -58,7 +58,7 @@ class PaymentImporter : public Importer {
     }
     // Most rows of a large import are new: try the insert first.
     if (insert_new(store::NewRow::payments, [&] { return payments_.insert_if_new(p); })) {
-      touch(p.customer_id, store::Change::kTouchOrders);
+      touch(p.customer_id, store::Change::kTouchPayments);
       return Outcome::inserted;
     }
     auto old = payments_.by_reference(p.reference);
@@ -68,8 +68,8 @@ class PaymentImporter : public Importer {
     }
     p.id = old->id;
     payments_.update(p);
-    touch(old->customer_id, store::Change::kTouchOrders);
-    touch(p.customer_id, store::Change::kTouchOrders);
+    touch(old->customer_id, store::Change::kTouchPayments);
+    touch(p.customer_id, store::Change::kTouchPayments);
     return Outcome::updated;
   }
 

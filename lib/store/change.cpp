@@ -20,6 +20,17 @@
 namespace kunde::store {
 namespace {
 
+// The temporary lists of touched keys, in the order of Change::touched_: customers for
+// orders, contacts, search and payments (the kTouch* bits), then contacts for search.
+constexpr const char* kTouchedLists[] = {"touched_orders", "touched_contacts", "touched_search", "touched_payments",
+                                         "touched_contact_search"};
+
+static_assert(std::size(kTouchedLists) == Change::kCustomerListCount + 1);
+
+void clear_touched(Database& db) {
+  for (const char* t : kTouchedLists) db.exec(fmt::format("DELETE FROM temp.{}", t));
+}
+
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history", "history_changes", "customer_order_stats",
@@ -35,8 +46,7 @@ int track_table(void*, const char* name) {
 
 Change::Change(Database& db, std::string command, bool record)
     : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
-  db_.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search; "
-           "DELETE FROM temp.touched_contact_search");
+  clear_touched(db_);
   if (record_) start_session();
 }
 
@@ -104,14 +114,12 @@ void Change::touch_contact(std::int64_t contact_id) {
 }
 
 void Change::flush_touched() {
-  static constexpr const char* kTables[] = {"touched_orders", "touched_contacts", "touched_search",
-                                            "touched_contact_search"};
   for (std::size_t i = 0; i < touched_.size(); ++i) {
     auto& v = touched_[i];
     if (v.empty()) continue;
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end()), v.end());
-    auto& st = db_.prepare(fmt::format("INSERT OR IGNORE INTO temp.{} VALUES (?)", kTables[i]));
+    auto& st = db_.prepare(fmt::format("INSERT OR IGNORE INTO temp.{} VALUES (?)", kTouchedLists[i]));
     for (std::int64_t id : v) st.bind(1, id).run();
     v.clear();
     v.shrink_to_fit();
@@ -205,12 +213,14 @@ void Change::rollback() {
 
 void refresh_derived(Database& db) {
   // Each refresh streams the rows of the keys listed, in one pass however many there are.
+  // Customers whose payments alone changed get their order figures recomputed only when
+  // the paid amount leaves something owing (the refresh lists them in touched_orders).
+  refresh_paid(db, "temp.touched_payments", "temp.touched_orders");
   refresh_order_stats(db, "temp.touched_orders");
   refresh_contact_stats(db, "temp.touched_contacts");
   refresh_search(db, "temp.touched_search");
   refresh_contact_search(db, "temp.touched_contact_search");
-  db.exec("DELETE FROM temp.touched_orders; DELETE FROM temp.touched_contacts; DELETE FROM temp.touched_search; "
-          "DELETE FROM temp.touched_contact_search");
+  clear_touched(db);
 }
 
 void rebuild_derived(Database& db) {

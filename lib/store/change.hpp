@@ -45,7 +45,9 @@ class Change {
   // of the rows it touched are left for the next search to make (search.hpp).
   void begin_bulk();
   // What a touched customer needs refreshed: a bitwise or of the kTouch* values.
-  static constexpr unsigned kTouchOrders = 1, kTouchContacts = 2, kTouchSearch = 4, kTouchAll = 7;
+  // kTouchPayments: only the customer's payments changed, so the paid amount and balance
+  // are recomputed and the order figures are kept unless the balance stays positive.
+  static constexpr unsigned kTouchOrders = 1, kTouchContacts = 2, kTouchSearch = 4, kTouchPayments = 8;
   void touch(std::int64_t customer_id, unsigned what);
   // A contact whose search entry needs refreshing.
   void touch_contact(std::int64_t contact_id);
@@ -59,6 +61,7 @@ class Change {
   // unrecorded: undo deletes them with their parent.
   void insert_into_new(const std::function<void()>& insert);
   Database& db() { return db_; }
+  static constexpr std::size_t kCustomerListCount = 4;
 
  private:
   Database& db_;
@@ -78,13 +81,14 @@ class Change {
   std::int64_t bytes_ = 0;
   InsertedRows inserted_;
   bool bulk_ = false;
-  // Customers for orders, contacts and search (the kTouch* bits), then contacts for search.
-  static constexpr std::size_t kCustomerLists = 3;
+  // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
+  // for search.
+  static constexpr std::size_t kCustomerLists = kCustomerListCount;
   std::array<std::vector<std::int64_t>, kCustomerLists + 1> touched_;
 };
 
 // Recomputes statistics and search entries for the customers listed in temp.touched_orders,
-// touched_contacts and touched_search, and the contacts in touched_contact_search (by the
+// touched_payments, touched_contacts and touched_search, and the contacts in touched_contact_search (by the
 // temporary triggers, or by Change::touch).
 void refresh_derived(Database& db);
 

@@ -113,6 +113,28 @@ void write_stats(Statement& insert, std::int64_t customer_id, CustomerOrders& c,
 
 }  // namespace
 
+void refresh_paid(Database& db, std::string_view customers, std::string_view orders) {
+  // Payments settle the oldest invoices first, so nothing is unpaid exactly when the
+  // payments cover the invoiced amount (credit notes settle as much as they add to the
+  // positive invoices): then the order figures stand as they are.
+  Statement paid(db, fmt::format("SELECT b.customer_id, coalesce((SELECT sum(p.amount) FROM payments p "
+                                 "WHERE p.customer_id = b.customer_id), 0) FROM {} b "
+                                 "WHERE b.customer_id NOT IN (SELECT customer_id FROM {}) ORDER BY b.customer_id",
+                                 customers, orders));
+  auto& settle = db.prepare(
+      "UPDATE customer_order_stats SET paid = ?1, balance = invoiced - ?1, oldest_unpaid_at = NULL "
+      "WHERE customer_id = ?2 AND invoiced <= ?1");
+  std::vector<std::int64_t> owing;
+  while (paid.step()) {
+    std::int64_t id = paid.get_int(0);
+    settle.bind(1, paid.get_int(1)).bind(2, id).run();
+    // Still owing, or no statistics row (a customer deleted in this write is skipped there).
+    if (db.changes() == 0) owing.push_back(id);
+  }
+  auto& add = db.prepare(fmt::format("INSERT OR IGNORE INTO {} VALUES (?)", orders));
+  for (std::int64_t id : owing) add.bind(1, id).run();
+}
+
 void refresh_order_stats(Database& db, std::string_view customers) {
   // Every listed customer that exists gets its row replaced; the rows of deleted customers
   // went with them (ON DELETE CASCADE). Each stream is ordered by customer; the list drives

@@ -267,11 +267,13 @@ void migrate(Database& db) {
 }
 
 void install_touch_triggers(Database& db) {
-  // Four lists, by what a change can affect: orders and payments feed the order statistics;
-  // contacts feed the contact statistics and, by contact, the contact search index; a
-  // customer row feeds the statistics (its rows must exist) and the customer search index.
+  // Five lists, by what a change can affect: orders feed the order statistics, payments the
+  // paid amount and balance in them; contacts feed the contact statistics and, by contact,
+  // the contact search index; a customer row feeds the statistics (its rows must exist) and
+  // the customer search index.
   db.exec(R"sql(
 CREATE TEMP TABLE IF NOT EXISTS touched_orders (customer_id INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS touched_payments (customer_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS touched_contacts (customer_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS touched_search (customer_id INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS touched_contact_search (contact_id INTEGER PRIMARY KEY);
@@ -300,11 +302,11 @@ CREATE TEMP TRIGGER IF NOT EXISTS touch_line_upd AFTER UPDATE ON main.order_line
 CREATE TEMP TRIGGER IF NOT EXISTS touch_line_del AFTER DELETE ON main.order_lines
   BEGIN INSERT OR IGNORE INTO touched_orders SELECT customer_id FROM main.orders WHERE id = OLD.order_id; END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_ins AFTER INSERT ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_payments VALUES (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_upd AFTER UPDATE ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id), (NEW.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_payments VALUES (OLD.customer_id), (NEW.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_payment_del AFTER DELETE ON main.payments
-  BEGIN INSERT OR IGNORE INTO touched_orders VALUES (OLD.customer_id); END;
+  BEGIN INSERT OR IGNORE INTO touched_payments VALUES (OLD.customer_id); END;
 CREATE TEMP TRIGGER IF NOT EXISTS touch_product_category AFTER UPDATE OF category ON main.products
   WHEN OLD.category IS NOT NEW.category
   BEGIN INSERT OR IGNORE INTO touched_orders SELECT DISTINCT o.customer_id FROM main.order_lines l

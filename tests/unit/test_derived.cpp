@@ -9,6 +9,7 @@
 
 #include "helpers.hpp"
 #include "store/change.hpp"
+#include "store/history.hpp"
 
 using namespace kunde;
 
@@ -154,7 +155,71 @@ void fill(store::Database& db, unsigned seed) {
   }
 }
 
+// Rows of customer_order_stats that differ from the SQL definitions, for every customer.
+std::int64_t order_stats_differences(store::Database& db) {
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+  db.exec("DELETE FROM temp.ref_order_stats; DELETE FROM temp.refresh_batch; "
+          "INSERT INTO temp.refresh_batch SELECT id FROM customers");
+  db.exec(kOrderStatsSql);
+  return scalar(db, "SELECT count(*) FROM (SELECT * FROM customer_order_stats EXCEPT SELECT * FROM temp.ref_order_stats "
+                    "UNION ALL SELECT * FROM temp.ref_order_stats EXCEPT SELECT * FROM customer_order_stats)");
+}
+
 }  // namespace
+
+TEST_CASE("derived: payments alone update what is paid, and the order figures while something is owed") {
+  for (bool bulk : {false, true}) {
+    CAPTURE(bulk);
+    auto db = test::memory_db();
+    {
+      store::Transaction tx(*db, store::Transaction::Kind::write);
+      fill(*db, 7);
+      store::rebuild_derived(*db);
+      tx.commit();
+    }
+    std::int64_t owing = scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0");
+    std::int64_t dated = scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL");
+    REQUIRE(owing > 20);
+    // Pay off some debts in full, some in part, take payments back from others, and pay
+    // customers who owe nothing; a few pay again.
+    std::mt19937 rng(11);
+    store::Change change(*db, "test");
+    if (bulk) change.begin_bulk();
+    store::Statement st(*db, "SELECT customer_id, balance FROM customer_order_stats ORDER BY customer_id");
+    std::vector<std::pair<std::int64_t, std::int64_t>> balances;
+    while (st.step()) balances.emplace_back(st.get_int(0), st.get_int(1));
+    int n = 0;
+    for (auto [id, balance] : balances) {
+      std::int64_t amount = 0;
+      switch (rng() % 4) {
+        case 0: amount = balance; break;                          // settles exactly (or refunds a credit)
+        case 1: amount = balance > 0 ? balance / 2 : 100; break;  // leaves something owing
+        case 2: amount = -150; break;                             // a refund: may leave a debt again
+        default: continue;
+      }
+      if (amount == 0) continue;
+      db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-04-01', ?)")
+          .bind(1, fmt::format("T{}", ++n)).bind(2, id).bind(3, amount).run();
+      if (bulk) change.touch(id, store::Change::kTouchPayments);
+    }
+    // Deleting payments and moving one to another customer count too.
+    db->exec("DELETE FROM payments WHERE reference LIKE 'P1%-1'");
+    db->exec("UPDATE payments SET customer_id = 3 WHERE reference = 'P2-1'");
+    if (bulk) {
+      for (std::int64_t id = 1; id <= 300; ++id) change.touch(id, store::Change::kTouchPayments);
+    }
+    change.commit("payments");
+    CHECK(n > 100);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") != owing);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") != dated);
+    CHECK(order_stats_differences(*db) == 0);
+    // Undoing the payments takes the statistics back.
+    store::undo(*db, std::nullopt, "undo");
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") == owing);
+    CHECK(order_stats_differences(*db) == 0);
+  }
+}
 
 TEST_CASE("derived: streamed statistics equal their SQL definitions") {
   for (unsigned seed : {1u, 2u, 3u}) {
