@@ -30,7 +30,9 @@ struct ContactValues : Prepared {
 class ContactImporter : public Importer {
  public:
   ContactImporter(store::Database& db, const ImportOptions& o, const std::vector<std::string>& channels)
-      : Importer(contact_fields(), o), customers_(db), contacts_(db), channels_(channels) {}
+      : Importer(contact_fields(), o), customers_(db), contacts_(db), channels_(channels) {
+    defer_indexes(store::NewRow::contacts);
+  }
 
  protected:
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
@@ -121,6 +123,7 @@ class ContactImporter : public Importer {
       }
     }
     if (!found && key.find('@') != std::string::npos) {
+      restore_indexes();
       found = customers_.id_by_email(text::to_lower_ascii(key));
       if (found) ident = fmt::format("#{}", *found);
     }

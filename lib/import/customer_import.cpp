@@ -23,6 +23,7 @@ class CustomerImporter : public Importer {
     ctx_.number = o.number;
     ctx_.date_format = o.date_format;
     ctx_.region = o.region;
+    defer_indexes(store::NewRow::customers);
   }
 
  protected:
@@ -45,6 +46,7 @@ class CustomerImporter : public Importer {
     if (!number.empty()) {
       id = repo_.id_by_number(number);
     } else {
+      restore_indexes();
       id = repo_.id_by_email(text_lower(email));
     }
     if (!id) {
@@ -74,11 +76,11 @@ class CustomerImporter : public Importer {
  private:
   // Sets the fields the file has a column for, and its other columns as attributes.
   void fill(model::Customer& c, const Row& row, bool existing) const {
-    std::string_view number = row.get(model::kNumber);
     for (std::size_t f = 0; f < model::kCustomerFieldCount; ++f) {
       if (!row.has(f)) continue;
-      // An alias number (of a merged customer) keeps the surviving record's own number.
-      if (f == model::kNumber && existing && c.number && !number.empty()) continue;
+      // An alias number (of a merged customer) keeps the surviving record's own number, and
+      // a row matched by email without a number keeps the customer's.
+      if (f == model::kNumber && existing && c.number) continue;
       model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
     }
     for (const auto& [key, value] : row.extras()) {

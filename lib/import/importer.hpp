@@ -118,6 +118,14 @@ class Importer : public io::RecordSink {
       insert();
     }
   }
+  // Lets the indexes of `table` be built once at the end of a large import
+  // (Change::defer_indexes); restore_indexes() before a lookup that needs them.
+  void defer_indexes(store::NewRow table) {
+    if (options_.change) options_.change->defer_indexes(table);
+  }
+  void restore_indexes() {
+    if (options_.change) options_.change->restore_indexes();
+  }
   void touch(std::int64_t customer_id, unsigned what) {
     if (options_.change) options_.change->touch(customer_id, what);
   }

@@ -59,7 +59,9 @@ class OrderImporter : public Importer {
       : Importer(model::order_fields(), o), orders_(db), products_(db),
         customers_(db, o.create_missing,
                    [this](store::CustomerRepo& r, const model::Customer& c) { return insert_customer(r, c); }),
-        oo_(oo) {}
+        oo_(oo) {
+    defer_indexes(store::NewRow::orders);
+  }
 
  protected:
   Outcome process(const Row& row) override {

@@ -28,7 +28,9 @@ class PaymentImporter : public Importer {
       : Importer(model::payment_fields(), o), payments_(db),
         customers_(db, o.create_missing,
                    [this](store::CustomerRepo& r, const model::Customer& c) { return insert_customer(r, c); }),
-        strip_(strip) {}
+        strip_(strip) {
+    defer_indexes(store::NewRow::payments);
+  }
 
  protected:
   std::unique_ptr<Prepared> prepare(const Row& row) const override {

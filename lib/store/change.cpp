@@ -152,7 +152,10 @@ std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()
     SessionPause pause(session_);
     key = insert();
   }
-  if (key > 0) inserted_.add(table, key);  // 0: nothing was inserted
+  if (key > 0) {  // 0: nothing was inserted
+    inserted_.add(table, key);
+    if (bulk_) deferred_.inserted(db_, table, key);
+  }
   return key;
 }
 
@@ -163,6 +166,7 @@ void Change::insert_into_new(const std::function<void()>& insert) {
 
 std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
+  deferred_.restore(db_);
   flush_touched();
   prepare_new_rows();
   if (bulk_) defer_touched_search(db_);

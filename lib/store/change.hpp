@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "store/database.hpp"
+#include "store/deferred_indexes.hpp"
 #include "store/inserted_rows.hpp"
 
 struct sqlite3_session;
@@ -57,6 +58,11 @@ class Change {
   // entries with the next search (search.hpp). Touch a new customer only for rows of its own
   // that this change adds.
   std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
+  // Lets a bulk write that inserts at least as many rows into `table` as it held build the
+  // table's secondary indexes once at the end (deferred_indexes.hpp).
+  void defer_indexes(NewRow table) { deferred_.allow(table); }
+  // Builds deferred indexes now: for a read in the middle of the write that needs them.
+  void restore_indexes() { deferred_.restore(db_); }
   // Inserts children of a row insert_new created in this change (the lines of a new order),
   // unrecorded: undo deletes them with their parent.
   void insert_into_new(const std::function<void()>& insert);
@@ -80,6 +86,7 @@ class Change {
   std::int64_t segment_bytes_ = 4 << 20;
   std::int64_t bytes_ = 0;
   InsertedRows inserted_;
+  DeferredIndexes deferred_;
   bool bulk_ = false;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.

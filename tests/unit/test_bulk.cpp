@@ -2,6 +2,8 @@
 // themselves; undo deletes by range and refuses when a later change is in the way.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <string>
 
 #include "error.hpp"
@@ -362,4 +364,82 @@ TEST_CASE("bulk: undo refuses when a later import was given a key the import had
   CHECK(fx.undo_error(1) ==
         "cannot undo entry 1 (customer import): entry 3 (customer import) was given keys of rows it created");
   CHECK(fx.count("customers") == 3);
+}
+
+TEST_CASE("bulk: a large import into a small table builds its indexes once, at the end") {
+  Fixture fx;
+  auto indexes = [&](const std::string& table) {
+    return scalar(*fx.db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '" +
+                              table + "'");
+  };
+  const auto customer_indexes = indexes("customers"), tag_indexes = indexes("customer_tags");
+  REQUIRE(customer_indexes == 2);
+  const std::int64_t n = store::DeferredIndexes::kMinRows + 500;
+  {
+    Change change(*fx.db, "test");
+    change.begin_bulk();
+    change.defer_indexes(store::NewRow::customers);
+    store::CustomerRepo repo(*fx.db);
+    for (std::int64_t i = 1; i <= n; ++i) {
+      model::Customer c;
+      c.number = fmt::format("K{}", i);
+      c.name = "x";
+      c.email = c.email_key = fmt::format("x{}@example.no", n - i);
+      if (i % 3 == 0) c.tags = {"vip"};
+      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+      CHECK(indexes("customers") == (i < store::DeferredIndexes::kMinRows ? customer_indexes : 0));
+      if (i < n) continue;
+      CHECK(indexes("customer_tags") == 0);
+      // A lookup by email in the middle of the write gets its index back.
+      change.restore_indexes();
+      CHECK(indexes("customers") == customer_indexes);
+      CHECK(repo.id_by_email("x0@example.no") == n);
+    }
+    change.commit("added");
+  }
+  CHECK(indexes("customers") == customer_indexes);
+  CHECK(indexes("customer_tags") == tag_indexes);
+  CHECK(scalar(*fx.db, "PRAGMA integrity_check") == 0);  // "ok" reads as 0
+  CHECK(fx.consistent());
+
+  // A write that inserts fewer rows than the table holds keeps its indexes; one that rolls
+  // back leaves them as they were.
+  {
+    Change change(*fx.db, "test");
+    change.begin_bulk();
+    change.defer_indexes(store::NewRow::customers);
+    store::CustomerRepo repo(*fx.db);
+    for (std::int64_t i = 1; i < n; ++i) {
+      model::Customer c;
+      c.number = fmt::format("L{}", i);
+      c.name = "y";
+      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+    }
+    CHECK(indexes("customers") == customer_indexes);
+    for (std::int64_t i = 1; i <= n; ++i) {
+      model::Customer c;
+      c.number = fmt::format("M{}", i);
+      c.name = "z";
+      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+    }
+    CHECK(indexes("customers") == 0);  // now as many as the table held
+    change.rollback();
+  }
+  CHECK(indexes("customers") == customer_indexes);
+  CHECK(indexes("customer_tags") == tag_indexes);
+  CHECK(fx.count("customers") == n);
+  CHECK(scalar(*fx.db, "PRAGMA integrity_check") == 0);
+}
+
+TEST_CASE("bulk: an import that defers the email index still matches rows without a number by email") {
+  Fixture fx;
+  std::string csv = "number,name,email\n";
+  for (int i = 1; i <= 12000; ++i) csv += fmt::format("K{},Kari {},kari{}@example.no\n", i, i, i);
+  csv += ",Kari Again,KARI11999@example.no\n";  // no number: matched by email, after the deferral
+  auto counts = fx.import("customer", csv);
+  CHECK(counts.inserted == 12000);
+  CHECK(counts.updated == 1);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE name = 'Kari Again'") == 1);
+  CHECK(scalar(*fx.db, "SELECT id FROM customers WHERE name = 'Kari Again' AND number = 'K11999'") == 11999);
+  CHECK(fx.consistent());
 }
