@@ -24,6 +24,7 @@ class CustomerImporter : public Importer {
     ctx_.date_format = o.date_format;
     ctx_.region = o.region;
     defer_indexes(store::NewRow::customers);
+    has_aliases_ = repo_.has_aliases();  // an import makes none
   }
 
  protected:
@@ -42,6 +43,16 @@ class CustomerImporter : public Importer {
     if (number.empty() && email.empty()) {
       throw Error("neither a customer number nor an email", "every customer needs one of them to be matched on");
     }
+    const auto* ready = dynamic_cast<const NewCustomer*>(prepared());
+    // Rows of a file come in runs of new or known customers: while they are new, try the
+    // insert first and skip the lookup. A number that lives on as an alias belongs to the
+    // customer it was merged into, so only without aliases.
+    if (ready && expect_new_ && !number.empty() && !has_aliases_ && ready->customer.number) {
+      if (insert_new(store::NewRow::customers, [&] { return repo_.insert_if_new(ready->customer); })) {
+        return Outcome::inserted;
+      }
+      expect_new_ = false;
+    }
     std::optional<std::int64_t> id;
     if (!number.empty()) {
       id = repo_.id_by_number(number);
@@ -49,11 +60,10 @@ class CustomerImporter : public Importer {
       restore_indexes();
       id = repo_.id_by_email(text_lower(email));
     }
-    if (!id) {
-      if (const auto* ready = dynamic_cast<const NewCustomer*>(prepared())) {
-        insert(ready->customer);
-        return Outcome::inserted;
-      }
+    expect_new_ = !id;
+    if (!id && ready) {
+      insert(ready->customer);
+      return Outcome::inserted;
     }
     model::Customer c;
     if (id) c = *repo_.by_id(*id);
@@ -101,6 +111,8 @@ class CustomerImporter : public Importer {
   }
   store::CustomerRepo repo_;
   model::ParseContext ctx_;
+  bool has_aliases_ = false;
+  bool expect_new_ = true;
 };
 
 }  // namespace

@@ -140,20 +140,20 @@ std::int64_t ContactRepo::insert(const model::Contact& c) {
       "INSERT INTO contacts(key, customer_id, at, channel, direction, subject, notes, outcome, reason, "
       "follow_up_at, promise, owner, done_at, done_notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
       "ON CONFLICT(key) DO NOTHING");
-  st.bind(1, c.key)
+  st.bind_ref(1, c.key)
       .bind(2, c.customer_id)
-      .bind(3, c.at)
-      .bind(4, c.channel)
-      .bind(5, c.direction)
-      .bind(6, c.subject)
-      .bind(7, c.notes)
-      .bind(8, c.outcome)
-      .bind(9, c.reason)
-      .bind(10, c.follow_up_at)
-      .bind(11, c.promise)
-      .bind(12, c.owner)
-      .bind(13, c.done_at)
-      .bind(14, c.done_notes);
+      .bind_ref(3, c.at)
+      .bind_ref(4, c.channel)
+      .bind_ref(5, c.direction)
+      .bind_ref(6, c.subject)
+      .bind_ref(7, c.notes)
+      .bind_ref(8, c.outcome)
+      .bind_ref(9, c.reason)
+      .bind_ref(10, c.follow_up_at)
+      .bind_ref(11, c.promise)
+      .bind_ref(12, c.owner)
+      .bind_ref(13, c.done_at)
+      .bind_ref(14, c.done_notes);
   st.run();
   return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
 }

@@ -61,25 +61,26 @@ std::string attributes_json(const model::Customer& c) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// Binds the customer's text in place: every caller runs the statement before `c` changes.
 void bind_customer(Statement& st, const model::Customer& c) {
-  st.bind(1, c.number)
-      .bind(2, c.name)
-      .bind(3, c.kind)
-      .bind(4, c.email)
-      .bind(5, c.email_key)
-      .bind(6, c.phone)
-      .bind(7, c.phone_e164)
-      .bind(8, c.street)
-      .bind(9, c.postal_code)
-      .bind(10, c.city)
-      .bind(11, c.country)
-      .bind(12, c.org_number)
-      .bind(13, c.created_at)
-      .bind(14, c.preferred_channel)
+  st.bind_ref(1, c.number)
+      .bind_ref(2, c.name)
+      .bind_ref(3, c.kind)
+      .bind_ref(4, c.email)
+      .bind_ref(5, c.email_key)
+      .bind_ref(6, c.phone)
+      .bind_ref(7, c.phone_e164)
+      .bind_ref(8, c.street)
+      .bind_ref(9, c.postal_code)
+      .bind_ref(10, c.city)
+      .bind_ref(11, c.country)
+      .bind_ref(12, c.org_number)
+      .bind_ref(13, c.created_at)
+      .bind_ref(14, c.preferred_channel)
       .bind(15, c.credit_limit)
       .bind(16, c.payment_terms_days)
       .bind(17, c.wallet)
-      .bind(18, c.notes)
+      .bind_ref(18, c.notes)
       .bind(19, attributes_json(c));
 }
 
@@ -208,17 +209,37 @@ std::int64_t CustomerRepo::resolve_one(std::string_view ref, const std::string& 
   return ids.front();
 }
 
+namespace {
+constexpr const char* kInsertCustomer =
+    "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
+    "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
+    "payment_terms_days, wallet, notes, attributes) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+}
+
 std::int64_t CustomerRepo::insert(const model::Customer& c) {
-  auto& st = db_.prepare(
-      "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
-      "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-      "payment_terms_days, wallet, notes, attributes) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  auto& st = db_.prepare(kInsertCustomer);
   bind_customer(st, c);
   st.run();
   std::int64_t id = db_.last_insert_rowid();
   write_tags(id, c.tags);
   return id;
+}
+
+std::int64_t CustomerRepo::insert_if_new(const model::Customer& c) {
+  static const std::string sql = std::string(kInsertCustomer) + " ON CONFLICT(number) DO NOTHING";
+  auto& st = db_.prepare(sql);
+  bind_customer(st, c);
+  st.run();
+  if (db_.changes() == 0) return 0;
+  std::int64_t id = db_.last_insert_rowid();
+  write_tags(id, c.tags);
+  return id;
+}
+
+bool CustomerRepo::has_aliases() {
+  Statement st(db_, "SELECT EXISTS (SELECT 1 FROM customer_aliases)");
+  return st.step() && st.get_int(0) != 0;
 }
 
 void CustomerRepo::update(const model::Customer& c) {
@@ -235,9 +256,9 @@ void CustomerRepo::update(const model::Customer& c) {
 }
 
 void CustomerRepo::write_tags(std::int64_t id, const std::vector<std::string>& tags) {
-  for (const auto& t : tags) {
-    db_.prepare("INSERT OR IGNORE INTO customer_tags(customer_id, tag) VALUES (?, ?)").bind(1, id).bind(2, t).run();
-  }
+  if (tags.empty()) return;
+  auto& st = db_.prepare("INSERT OR IGNORE INTO customer_tags(customer_id, tag) VALUES (?, ?)");
+  for (const auto& t : tags) st.bind(1, id).bind_ref(2, t).run();
 }
 
 bool CustomerRepo::add_tag(std::int64_t id, const std::string& tag) {

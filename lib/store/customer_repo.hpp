@@ -53,6 +53,11 @@ class CustomerRepo {
   std::string usual_region();
 
   std::int64_t insert(const model::Customer& c);
+  // Inserts `c` unless a customer has its number (which it must have); returns the new id,
+  // or 0 when the number is taken. Alias numbers are not checked: see has_aliases().
+  std::int64_t insert_if_new(const model::Customer& c);
+  // Whether any customer was merged into another (its number lives on as an alias).
+  bool has_aliases();
   void update(const model::Customer& c);
   bool add_tag(std::int64_t id, const std::string& tag);
   bool remove_tag(std::int64_t id, const std::string& tag);

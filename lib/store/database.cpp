@@ -53,6 +53,13 @@ Statement& Statement::bind(int i, const std::optional<std::int64_t>& v) {
 Statement& Statement::bind(int i, const std::optional<double>& v) {
   return v ? bind(i, *v) : bind_null(i);
 }
+Statement& Statement::bind_ref(int i, const std::string& v) {
+  sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+Statement& Statement::bind_ref(int i, const std::optional<std::string>& v) {
+  return v ? bind_ref(i, *v) : bind_null(i);
+}
 Statement& Statement::bind_null(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -170,7 +177,7 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement& Database::prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
   } else {

@@ -75,7 +75,7 @@ namespace {
 
 // Binds the columns insert and update share, as parameters 1 to 5.
 Statement& bind_order(Statement& st, const model::Order& o) {
-  return st.bind(1, o.number).bind(2, o.customer_id).bind(3, o.ordered_at).bind(4, o.channel).bind(5, o.status);
+  return st.bind_ref(1, o.number).bind(2, o.customer_id).bind_ref(3, o.ordered_at).bind_ref(4, o.channel).bind_ref(5, o.status);
 }
 
 }  // namespace

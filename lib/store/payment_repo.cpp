@@ -16,7 +16,7 @@ namespace {
 constexpr const char* kInsert = "INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, ?, ?)";
 
 void run_insert(Database& db, std::string_view sql, const model::Payment& p) {
-  db.prepare(sql).bind(1, p.reference).bind(2, p.customer_id).bind(3, p.paid_at).bind(4, p.amount).run();
+  db.prepare(sql).bind_ref(1, p.reference).bind(2, p.customer_id).bind_ref(3, p.paid_at).bind(4, p.amount).run();
 }
 
 }  // namespace
