@@ -83,6 +83,17 @@ Merging moves everything and keeps the old number findable; forget erases a pers
   since     2026-11-23
   merged    M-2
   balance   0.00
+
+An import that names the merged-away number updates the customer it was merged into.
+
+  $ printf 'number,name,city\nM-2,Bjørn Åberg,Bergen\nM-9,Nina Berg,Oslo\n' > merged.csv
+  $ kunde customer import merged.csv
+  merged.csv: 1 inserted, 1 updated, 0 unchanged, 0 rejected
+  $ kunde customer list --city Bergen -f csv
+  id,number,name,kind,email,phone,city,country,tags
+  3,M-1,Bj\xc3\xb8rn \xc3\x85berg,person,bjorn@example.no,+47 912 34 567,Bergen,,old (esc)
+  1 customer
+
   $ kunde customer merge M-1 M-1
   kunde: error: a customer cannot be merged into itself
   hint: give two different customers
