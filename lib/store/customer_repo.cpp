@@ -62,8 +62,8 @@ std::string attributes_json(const model::Customer& c) {
 }
 
 // Binds the customer's text in place: every caller runs the statement before `c` changes.
-void bind_customer(Statement& st, const model::Customer& c) {
-  st.bind_ref(1, c.number)
+Statement& bind_customer(Statement& st, const model::Customer& c) {
+  return st.bind_ref(1, c.number)
       .bind_ref(2, c.name)
       .bind_ref(3, c.kind)
       .bind_ref(4, c.email)
@@ -217,20 +217,15 @@ constexpr const char* kInsertCustomer =
     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 }
 
-std::int64_t CustomerRepo::insert(const model::Customer& c) {
-  auto& st = db_.prepare(kInsertCustomer);
-  bind_customer(st, c);
-  st.run();
-  std::int64_t id = db_.last_insert_rowid();
-  write_tags(id, c.tags);
-  return id;
-}
+std::int64_t CustomerRepo::insert(const model::Customer& c) { return insert_with(kInsertCustomer, c); }
 
 std::int64_t CustomerRepo::insert_if_new(const model::Customer& c) {
   static const std::string sql = std::string(kInsertCustomer) + " ON CONFLICT(number) DO NOTHING";
-  auto& st = db_.prepare(sql);
-  bind_customer(st, c);
-  st.run();
+  return insert_with(sql, c);
+}
+
+std::int64_t CustomerRepo::insert_with(std::string_view sql, const model::Customer& c) {
+  bind_customer(db_.prepare(sql), c).run();
   if (db_.changes() == 0) return 0;
   std::int64_t id = db_.last_insert_rowid();
   write_tags(id, c.tags);

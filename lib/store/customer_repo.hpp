@@ -80,6 +80,9 @@ class CustomerRepo {
   std::int64_t count();
 
  private:
+  // Runs the customer INSERT `sql` (with or without a conflict clause) and writes the tags
+  // of a row it inserted; 0 when it inserted nothing.
+  std::int64_t insert_with(std::string_view sql, const model::Customer& c);
   void write_tags(std::int64_t id, const std::vector<std::string>& tags);
   Database& db_;
 };
