@@ -1,7 +1,7 @@
 // E.164 normalisation with libphonenumber. Its full parser is regex-driven and dominates a
 // customer import, so the plain ways Nordic numbers are written ("+47 912 34 567",
-// "91234567", "070-123 45 67") are read directly and only checked by libphonenumber; any
-// other shape goes to the full parser.
+// "0047-91234567", "91234567", "070-123 45 67") are read directly and only checked by
+// libphonenumber; any other shape goes to the full parser.
 #include "model/phone.hpp"
 
 #include <phonenumbers/phonenumberutil.h>
@@ -69,6 +69,11 @@ std::optional<std::string> direct_e164(std::string_view text, const std::string&
   if (!plain_digits(text, digits, plus)) return std::nullopt;
   const Plan* plan = nullptr;
   std::string national;
+  // "00" dials abroad from every region with a plan here, as '+' does anywhere.
+  if (!plus && digits.size() > 2 && digits.compare(0, 2, "00") == 0 && plan_for_region(region)) {
+    digits.erase(0, 2);
+    plus = true;
+  }
   if (plus) {
     std::size_t cc_len = 0;
     plan = plan_for_digits(digits, cc_len);

@@ -415,7 +415,8 @@ TEST_CASE("to_e164 agrees with libphonenumber's full parser on every way of writ
   };
   const char* regions[] = {"NO", "SE", "DK", "FI", "IS", "DE", "GB", ""};
   const char* prefixes[] = {"+47 ", "+46 ", "+45 ", "+358 ", "+354 ", "+298 ", "+299 ", "+49 ", "+44 ",
-                            "+1 ", "0047", "0046-", "", "0", "+46 0", "+47 (0)", "00358 "};
+                            "+1 ", "0047", "0046-", "", "0", "+46 0", "+47 (0)", "00358 ", "00 45 ",
+                            "0049 ", "00", "000", "00 354-"};
   int compared = 0;
   for (int i = 0; i < 20000; ++i) {
     std::string digits;
