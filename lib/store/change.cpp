@@ -194,15 +194,9 @@ std::int64_t Change::commit(std::string_view summary,
 }
 
 void Change::prepare_new_rows() {
-  // A new customer has no orders or payments yet, unless this write added some (and touched
-  // the customer for them): its statistics are the empty ones, without a recomputation.
-  for (const KeyRange& r : inserted_.ranges(NewRow::customers)) {
-    db_.prepare("INSERT OR IGNORE INTO customer_order_stats(customer_id) SELECT id FROM customers WHERE id BETWEEN ? AND ?")
-        .bind(1, r.lo)
-        .bind(2, r.hi)
-        .run();
-    defer_search(db_, SearchTable::customers, r.lo, r.hi);
-  }
+  // A new customer has no statistics rows until it has orders, payments or contacts (the
+  // writes that add them touch it); its search entry is made with the next search.
+  for (const KeyRange& r : inserted_.ranges(NewRow::customers)) defer_search(db_, SearchTable::customers, r.lo, r.hi);
   for (const KeyRange& r : inserted_.ranges(NewRow::contacts)) defer_search(db_, SearchTable::contacts, r.lo, r.hi);
 }
 

@@ -8,6 +8,8 @@
 // same revenue) − paid. Payments and credit notes (orders with a negative total) settle the
 // oldest invoices first; oldest_unpaid_at is the date of the first invoice they do not cover.
 // Favourite categories: the three with the largest positive amount, ties by name.
+// A customer without orders (not cancelled) and with nothing paid has no row: readers take
+// a missing row as zeros, and a customer import writes no rows at all.
 #include <algorithm>
 #include <map>
 #include <string>
@@ -73,7 +75,11 @@ std::optional<std::string> top_categories(const std::map<std::string_view, std::
   return out;
 }
 
-void write_stats(Statement& insert, std::int64_t customer_id, CustomerOrders& c, std::int64_t paid) {
+void write_stats(Database& db, Statement& insert, std::int64_t customer_id, CustomerOrders& c, std::int64_t paid) {
+  if (c.orders.empty() && paid == 0) {
+    db.prepare("DELETE FROM customer_order_stats WHERE customer_id = ?").bind(1, customer_id).run();
+    return;
+  }
   std::sort(c.orders.begin(), c.orders.end(),
             [](const OrderTotal& a, const OrderTotal& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
   std::int64_t n = static_cast<std::int64_t>(c.orders.size());
@@ -136,9 +142,9 @@ void refresh_paid(Database& db, std::string_view customers, std::string_view ord
 }
 
 void refresh_order_stats(Database& db, std::string_view customers) {
-  // Every listed customer that exists gets its row replaced; the rows of deleted customers
-  // went with them (ON DELETE CASCADE). Each stream is ordered by customer; the list drives
-  // every join.
+  // Every listed customer that exists gets its row replaced, or removed when nothing is left
+  // in it; the rows of deleted customers went with them (ON DELETE CASCADE). Each stream is
+  // ordered by customer; the list drives every join.
   Statement ids(db, fmt::format("SELECT c.id FROM {} b CROSS JOIN customers c ON c.id = b.customer_id "
                                 "ORDER BY b.customer_id", customers));
   Statement lines(db, fmt::format("SELECT o.customer_id, o.id, o.ordered_at, l.amount, coalesce(l.cost, 0), l.product_id "
@@ -175,7 +181,7 @@ void refresh_order_stats(Database& db, std::string_view customers) {
     std::int64_t paid = 0;
     while (more_payments && payments.get_int(0) < id) more_payments = payments.step();
     if (more_payments && payments.get_int(0) == id) paid = payments.get_int(1);
-    write_stats(insert, id, c, paid);
+    write_stats(db, insert, id, c, paid);
   }
 }
 

@@ -124,7 +124,8 @@ CREATE INDEX contacts_customer ON contacts(customer_id, at);
 CREATE INDEX contacts_open ON contacts(follow_up_at)
   WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
 
--- Derived: per-customer order and payment statistics, refreshed for touched customers.
+-- Derived: per-customer order and payment statistics, refreshed for touched customers;
+-- customers without orders or payments have no row (migration 4).
 CREATE TABLE customer_order_stats (
   customer_id      INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
   first_order_at   TEXT,
@@ -223,6 +224,10 @@ CREATE TABLE search_pending (
   lo  INTEGER NOT NULL,
   hi  INTEGER NOT NULL
 ) STRICT;
+)sql",
+    // 4: customers without orders or payments have no order statistics row (order_stats.cpp).
+    R"sql(
+DELETE FROM customer_order_stats WHERE orders = 0 AND paid = 0;
 )sql",
 };
 
