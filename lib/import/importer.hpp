@@ -132,8 +132,11 @@ class Importer : public io::RecordSink {
   void touch_contact(std::int64_t contact_id) {
     if (options_.change) options_.change->touch_contact(contact_id);
   }
-  // Inserts a new customer as a new row of the import: the change gives it empty statistics
-  // and a search entry (Change::insert_new).
+  void order_line_added(const store::NewOrderLine& line) {
+    if (options_.change) options_.change->order_line_added(line);
+  }
+  // Inserts a new customer as a new row of the import; the change gives it a search entry
+  // (Change::insert_new).
   std::int64_t insert_customer(store::CustomerRepo& repo, const model::Customer& c) {
     return insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
   }

@@ -32,6 +32,7 @@ struct SeenOrder {
   std::uint32_t first_line = 0;
   bool existed = false;
   bool header_changed = false;
+  bool cancelled = false;
 };
 
 std::uint64_t number_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
@@ -127,6 +128,7 @@ class OrderImporter : public Importer {
       s.customer_id = customer_id;
       s.check = number_check(number_text);
       s.first_line = static_cast<std::uint32_t>(row.line());
+      s.cancelled = o.status == "cancelled";
       // Most orders of a file are new: try the insert, and look the order up only when it exists.
       s.id = insert_new(store::NewRow::orders, [&] { return orders_.insert_if_new(o); });
       if (s.id == 0) {
@@ -155,7 +157,7 @@ class OrderImporter : public Importer {
     line.line = ++s.lines;
     if (!s.existed) {
       insert_into_new([&] { orders_.insert_line(s.id, line); });
-      touch(customer_id, store::Change::kTouchOrders);
+      order_line_added({customer_id, s.id, ordered_at, !s.cancelled, line.amount, line.cost.value_or(0), line.product_id});
       return Outcome::inserted;
     }
     bool changed = first && s.header_changed;

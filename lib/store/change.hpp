@@ -11,6 +11,7 @@
 
 #include "store/database.hpp"
 #include "store/deferred_indexes.hpp"
+#include "store/derived.hpp"
 #include "store/inserted_rows.hpp"
 
 struct sqlite3_session;
@@ -66,6 +67,10 @@ class Change {
   // Inserts children of a row insert_new created in this change (the lines of a new order),
   // unrecorded: undo deletes them with their parent.
   void insert_into_new(const std::function<void()>& insert);
+  // A line inserted into an order this change inserted. In a bulk write the customer's order
+  // statistics are kept as its lines come (OrderStatsStream) where they can be; otherwise
+  // the customer is touched.
+  void order_line_added(const NewOrderLine& line);
   Database& db() { return db_; }
   static constexpr std::size_t kCustomerListCount = 4;
 
@@ -87,6 +92,7 @@ class Change {
   std::int64_t bytes_ = 0;
   InsertedRows inserted_;
   DeferredIndexes deferred_;
+  OrderStatsStream order_stats_;
   bool bulk_ = false;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.

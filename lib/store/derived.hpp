@@ -2,6 +2,9 @@
 // exactly the customers (or contacts) it is given.
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <optional>
 #include <string_view>
 
 #include "store/database.hpp"
@@ -20,5 +23,39 @@ void refresh_paid(Database& db, std::string_view customers, std::string_view ord
 void refresh_contact_stats(Database& db, std::string_view customers);
 void refresh_search(Database& db, std::string_view customers);
 void refresh_contact_search(Database& db, std::string_view contacts);
+
+// A line a write inserted into an order it inserted.
+struct NewOrderLine {
+  std::int64_t customer_id = 0;
+  std::int64_t order_id = 0;
+  std::string_view ordered_at;
+  bool counts = true;  // false for a cancelled order
+  std::int64_t amount = 0, cost = 0;
+  std::optional<std::int64_t> product_id;
+};
+
+// Order statistics kept while an import inserts lines, instead of read back at commit: for
+// a customer without statistics before (no orders, nothing paid) whose lines come together,
+// the row is written when they end. Anything else (a customer with statistics, one whose
+// lines come back later, orders whose lines interleave) is left to refresh_order_stats:
+// add() returns false, and the caller lists the customer for it. A customer listed anyway
+// is recomputed over whatever was written here.
+class OrderStatsStream {
+ public:
+  explicit OrderStatsStream(Database& db);
+  ~OrderStatsStream();
+  OrderStatsStream(const OrderStatsStream&) = delete;
+  OrderStatsStream& operator=(const OrderStatsStream&) = delete;
+  bool add(const NewOrderLine& line);
+  // Writes the last customer's row.
+  void finish();
+  // Forgets what was kept (the write is rolled back).
+  void clear();
+
+ private:
+  struct State;
+  Database& db_;
+  std::unique_ptr<State> s_;
+};
 
 }  // namespace kunde::store

@@ -57,6 +57,15 @@ std::unordered_map<std::int64_t, std::string> product_categories(Database& db) {
   return out;
 }
 
+constexpr const char* kUpsert =
+    "INSERT INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
+    "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+    "first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, orders = excluded.orders, "
+    "revenue = excluded.revenue, cost = excluded.cost, margin = excluded.margin, invoiced = excluded.invoiced, "
+    "paid = excluded.paid, balance = excluded.balance, avg_order_value = excluded.avg_order_value, "
+    "oldest_unpaid_at = excluded.oldest_unpaid_at, top_categories = excluded.top_categories";
+
 // round() as SQLite computes it, so results match the SQL definitions to the unit.
 std::int64_t sqlite_round(double r) { return static_cast<std::int64_t>(r + (r < 0 ? -0.5 : 0.5)); }
 
@@ -154,14 +163,7 @@ void refresh_order_stats(Database& db, std::string_view customers) {
   Statement payments(db, fmt::format("SELECT b.customer_id, sum(p.amount) FROM {} b "
                                      "CROSS JOIN payments p ON p.customer_id = b.customer_id "
                                      "GROUP BY b.customer_id ORDER BY b.customer_id", customers));
-  auto& insert = db.prepare(
-      "INSERT INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
-      "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
-      "first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, orders = excluded.orders, "
-      "revenue = excluded.revenue, cost = excluded.cost, margin = excluded.margin, invoiced = excluded.invoiced, "
-      "paid = excluded.paid, balance = excluded.balance, avg_order_value = excluded.avg_order_value, "
-      "oldest_unpaid_at = excluded.oldest_unpaid_at, top_categories = excluded.top_categories");
+  auto& insert = db.prepare(kUpsert);
   const auto categories = product_categories(db);
   bool more_lines = lines.step(), more_payments = payments.step();
   CustomerOrders c;
@@ -183,6 +185,66 @@ void refresh_order_stats(Database& db, std::string_view customers) {
     if (more_payments && payments.get_int(0) == id) paid = payments.get_int(1);
     write_stats(db, insert, id, c, paid);
   }
+}
+
+struct OrderStatsStream::State {
+  std::int64_t current = 0;
+  bool fresh = false;
+  CustomerOrders orders;
+  // Product id -> category ("" for none), read as products come up: an import may create some.
+  std::unordered_map<std::int64_t, std::string> categories;
+};
+
+OrderStatsStream::OrderStatsStream(Database& db) : db_(db), s_(std::make_unique<State>()) {}
+OrderStatsStream::~OrderStatsStream() = default;
+
+bool OrderStatsStream::add(const NewOrderLine& l) {
+  State& s = *s_;
+  if (l.customer_id != s.current) {
+    finish();
+    s.current = l.customer_id;
+    auto& st = db_.prepare("SELECT 1 FROM customer_order_stats WHERE customer_id = ?");
+    st.bind(1, l.customer_id);
+    s.fresh = !st.step();
+    st.reset();
+  }
+  if (!s.fresh) return false;
+  if (!l.counts) return true;  // a cancelled order's lines count for nothing
+  // Orders get increasing ids: a line of an earlier order means the customer's orders are
+  // interleaved, and CustomerOrders takes each order's lines together.
+  if (!s.orders.orders.empty() && l.order_id < s.orders.orders.back().id) {
+    s.fresh = false;
+    s.orders.clear();
+    return false;
+  }
+  const std::string* category = nullptr;
+  if (l.product_id) {
+    auto it = s.categories.find(*l.product_id);
+    if (it == s.categories.end()) {
+      auto& st = db_.prepare("SELECT coalesce(category, '') FROM products WHERE id = ?");
+      st.bind(1, *l.product_id);
+      it = s.categories.emplace(*l.product_id, st.step() ? st.get_text(0) : std::string()).first;
+      st.reset();
+    }
+    if (!it->second.empty()) category = &it->second;
+  }
+  s.orders.add_line(l.order_id, l.ordered_at, l.amount, l.cost, category);
+  return true;
+}
+
+void OrderStatsStream::finish() {
+  State& s = *s_;
+  // No statistics row before and nothing paid: what was added is all there is.
+  if (s.fresh && !s.orders.orders.empty()) write_stats(db_, db_.prepare(kUpsert), s.current, s.orders, 0);
+  s.orders.clear();
+  s.current = 0;
+  s.fresh = false;
+}
+
+void OrderStatsStream::clear() {
+  s_->orders.clear();
+  s_->current = 0;
+  s_->fresh = false;
 }
 
 }  // namespace kunde::store

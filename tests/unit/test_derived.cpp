@@ -4,12 +4,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <random>
 #include <string>
 
 #include "helpers.hpp"
+#include "import/contact_import.hpp"
+#include "import/order_import.hpp"
 #include "store/change.hpp"
 #include "store/history.hpp"
+#include "store/maintenance.hpp"
 
 using namespace kunde;
 
@@ -167,7 +172,132 @@ std::int64_t order_stats_differences(store::Database& db) {
                     "UNION ALL SELECT * FROM temp.ref_order_stats EXCEPT SELECT * FROM customer_order_stats)");
 }
 
+std::int64_t contact_stats_differences(store::Database& db) {
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_contact_stats AS SELECT * FROM customer_contact_stats WHERE 0");
+  db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+  db.exec("DELETE FROM temp.ref_contact_stats; DELETE FROM temp.refresh_batch; "
+          "INSERT INTO temp.refresh_batch SELECT id FROM customers");
+  db.exec(kContactStatsSql);
+  return scalar(db, "SELECT count(*) FROM (SELECT * FROM customer_contact_stats EXCEPT SELECT * FROM temp.ref_contact_stats "
+                    "UNION ALL SELECT * FROM temp.ref_contact_stats EXCEPT SELECT * FROM customer_contact_stats)");
+}
+
+// The fill() data, its statistics, and 200 more customers without orders or contacts; some
+// of them have payments that cancel out.
+std::unique_ptr<store::Database> filled_db(unsigned seed) {
+  auto db = test::memory_db();
+  store::Transaction tx(*db, store::Transaction::Kind::write);
+  fill(*db, seed);
+  for (int c = 301; c <= 500; ++c) {
+    db->prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'new')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
+    if (c % 10 == 0) {
+      for (int amount : {300, -300}) {
+        db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-01-01', ?)")
+            .bind(1, fmt::format("Z{}{}", c, amount)).bind(2, c).bind(3, amount).run();
+      }
+    }
+  }
+  store::rebuild_derived(*db);
+  tx.commit();
+  return db;
+}
+
+// Rows of a file for customers 1 to 500: mostly each customer's rows together, but some
+// customers' rows come in two places and the rows of a customer come in random order.
+std::string shuffled_file(std::mt19937& rng, const std::string& header,
+                          const std::function<std::vector<std::string>(int customer)>& rows_of) {
+  std::string out = header + "\n";
+  std::vector<std::string> later;
+  for (int c = 1; c <= 500; ++c) {
+    std::vector<std::string> rows = rows_of(c);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    std::size_t split = rng() % 8 == 0 ? rows.size() / 2 : rows.size();
+    for (std::size_t i = 0; i < rows.size(); ++i) (i < split ? out : later.emplace_back()) += rows[i] + "\n";
+  }
+  for (const auto& r : later) out += r;
+  return out;
+}
+
+// Imports `csv` as `kunde order|contact import` does: one change, with its bulk interface.
+void import_file(store::Database& db, const std::string& what, const std::string& csv) {
+  test::TempDir dir;
+  auto path = dir.write(what + ".csv", csv);
+  store::Change change(db, what + " import");
+  import::ImportOptions o;
+  o.change = &change;
+  auto counts = what == "order" ? import::import_orders(db, path, o, {}) : import::import_contacts(db, path, o, {});
+  REQUIRE(counts.rejected == 0);
+  change.commit(counts.summary());
+}
+
 }  // namespace
+
+TEST_CASE("derived: an order import keeps new customers' statistics as their lines come") {
+  for (unsigned seed : {4u, 5u, 6u}) {
+    CAPTURE(seed);
+    auto db = filled_db(seed);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    int order = 0;
+    // Old and new customers; cancelled orders, returns, products the import creates (with
+    // and without a category), orders whose lines interleave with another's.
+    std::string csv = shuffled_file(rng, "order,customer,ordered_at,sku,quantity,unit_price,unit_cost,category,status",
+                                    [&](int c) {
+                                      std::vector<std::string> rows;
+                                      for (int o = pick(4); o > 0; --o) {
+                                        ++order;
+                                        std::string date = fmt::format("2026-0{}-1{}", 4 + pick(3), pick(3));
+                                        const char* status = pick(6) == 0 ? "cancelled" : "";
+                                        for (int l = 1 + pick(3); l > 0; --l) {
+                                          int sku = 1 + pick(15);
+                                          rows.push_back(fmt::format("N{},K{},{},S{},{},{}.50,{},{},{}", order, c, date, sku,
+                                                                     pick(8) == 0 ? -1 : 1 + pick(2), 1 + pick(40),
+                                                                     pick(3) == 0 ? "" : "2.25", sku % 2 ? "toys" : "", status));
+                                        }
+                                      }
+                                      return rows;
+                                    });
+    import_file(*db, "order", csv);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 100);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300 AND top_categories = 'toys'") > 0);
+    CHECK(order_stats_differences(*db) == 0);
+    CHECK(store::check_database(*db, false).empty());
+    // Undone, the new customers have no statistics again.
+    store::undo(*db, std::nullopt, "undo");
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") == 0);
+    CHECK(order_stats_differences(*db) == 0);
+  }
+}
+
+TEST_CASE("derived: a contact import keeps new customers' statistics as their contacts come") {
+  for (unsigned seed : {4u, 5u, 6u}) {
+    CAPTURE(seed);
+    auto db = filled_db(seed);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    const char* channels[] = {"phone", "email", "visit", "sms"};
+    const char* texts[] = {"", "Complaint about delivery", "asked for a price", "COMPLAINED loudly", "thanks"};
+    // Ties in date and channel counts, open and closed promises and follow-ups, complaints.
+    std::string csv = shuffled_file(rng, "customer,at,channel,direction,subject,outcome,promise,follow_up_at,done_at",
+                                    [&](int c) {
+                                      std::vector<std::string> rows;
+                                      for (int k = pick(6); k > 0; --k) {
+                                        rows.push_back(fmt::format("K{},2026-0{}-0{},{},{},{},{},{},{},{}", c, 1 + pick(3),
+                                                                   1 + pick(4), channels[pick(4)], pick(2) ? "in" : "out",
+                                                                   texts[pick(5)], texts[pick(5)], pick(3) ? "" : "call back",
+                                                                   pick(3) ? "" : "2026-05-01", pick(3) ? "" : "2026-04-01"));
+                                      }
+                                      return rows;
+                                    });
+    import_file(*db, "contact", csv);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") > 100);
+    CHECK(contact_stats_differences(*db) == 0);
+    CHECK(store::check_database(*db, false).empty());
+    store::undo(*db, std::nullopt, "undo");
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") == 0);
+    CHECK(contact_stats_differences(*db) == 0);
+  }
+}
 
 TEST_CASE("derived: payments alone update what is paid, and the order figures while something is owed") {
   for (bool bulk : {false, true}) {
