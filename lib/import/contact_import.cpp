@@ -68,7 +68,7 @@ class ContactImporter : public Importer {
     }
     constexpr unsigned kTouched = store::Change::kTouchContacts;
     if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
-      touch(c.customer_id, kTouched);
+      contact_added(c);
       return Outcome::inserted;
     }
     if (!fields) return Outcome::unchanged;

@@ -135,6 +135,9 @@ class Importer : public io::RecordSink {
   void order_line_added(const store::NewOrderLine& line) {
     if (options_.change) options_.change->order_line_added(line);
   }
+  void contact_added(const model::Contact& contact) {
+    if (options_.change) options_.change->contact_added(contact);
+  }
   // Inserts a new customer as a new row of the import; the change gives it a search entry
   // (Change::insert_new).
   std::int64_t insert_customer(store::CustomerRepo& repo, const model::Customer& c) {

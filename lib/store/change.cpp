@@ -11,6 +11,7 @@
 #endif
 
 #include "error.hpp"
+#include "model/contact.hpp"
 #include "store/changeset_io.hpp"
 #include "clock.hpp"
 #include "store/derived.hpp"
@@ -45,7 +46,7 @@ int track_table(void*, const char* name) {
 }  // namespace
 
 Change::Change(Database& db, std::string command, bool record)
-    : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record), order_stats_(db) {
+    : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record), order_stats_(db), contact_stats_(db) {
   clear_touched(db_);
   if (record_) start_session();
 }
@@ -111,6 +112,10 @@ void Change::order_line_added(const NewOrderLine& line) {
   if (!bulk_ || !order_stats_.add(line)) touch(line.customer_id, kTouchOrders);
 }
 
+void Change::contact_added(const model::Contact& contact) {
+  if (!bulk_ || !contact_stats_.add(contact)) touch(contact.customer_id, kTouchContacts);
+}
+
 void Change::touch_contact(std::int64_t contact_id) {
   auto& v = touched_[kCustomerLists];
   v.push_back(contact_id);
@@ -171,6 +176,7 @@ void Change::insert_into_new(const std::function<void()>& insert) {
 std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
   order_stats_.finish();
+  contact_stats_.finish();
   deferred_.restore(db_);
   flush_touched();
   prepare_new_rows();
@@ -208,6 +214,7 @@ void Change::prepare_new_rows() {
 void Change::rollback() {
   for (auto& v : touched_) v.clear();
   order_stats_.clear();
+  contact_stats_.clear();
   if (session_) {
     sqlite3session_delete(session_);
     session_ = nullptr;

@@ -71,6 +71,8 @@ class Change {
   // statistics are kept as its lines come (OrderStatsStream) where they can be; otherwise
   // the customer is touched.
   void order_line_added(const NewOrderLine& line);
+  // A contact this change inserted (insert_new), the same way (ContactStatsStream).
+  void contact_added(const model::Contact& contact);
   Database& db() { return db_; }
   static constexpr std::size_t kCustomerListCount = 4;
 
@@ -93,6 +95,7 @@ class Change {
   InsertedRows inserted_;
   DeferredIndexes deferred_;
   OrderStatsStream order_stats_;
+  ContactStatsStream contact_stats_;
   bool bulk_ = false;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "model/contact.hpp"
 #include "store/derived.hpp"
 
 namespace kunde::store {
@@ -22,13 +23,6 @@ namespace {
 struct ChannelCounts {
   std::int64_t in = 0, out = 0;
   std::string last_in;  // latest inbound contact; "" when none
-};
-
-struct CustomerContacts {
-  std::map<std::string, ChannelCounts> channels;
-  std::int64_t contacts = 0, complaints = 0, promises = 0, follow_ups = 0;
-  std::string last_at;
-  std::optional<std::string> next_follow_up;
 };
 
 bool mentions_complaint(std::string_view text) {
@@ -64,6 +58,41 @@ void json_string(std::string& out, std::string_view s) {
   }
   out += '"';
 }
+
+// One customer's contacts, counted one at a time in any order.
+struct CustomerContacts {
+  std::map<std::string, ChannelCounts, std::less<>> channels;
+  std::int64_t contacts = 0, complaints = 0, promises = 0, follow_ups = 0;
+  std::string last_at;
+  std::optional<std::string> next_follow_up;
+
+  // `follow_up_at` empty: none.
+  void add(std::string_view channel, bool inbound, std::string_view at, bool complaint, bool promise,
+           std::string_view follow_up_at, bool open) {
+    auto it = channels.find(channel);
+    if (it == channels.end()) it = channels.emplace(std::string(channel), ChannelCounts{}).first;
+    ChannelCounts& ch = it->second;
+    if (inbound) {
+      ++ch.in;
+      if (at > ch.last_in) ch.last_in = std::string(at);
+    } else {
+      ++ch.out;
+    }
+    ++contacts;
+    if (at > last_at) last_at = std::string(at);
+    if (complaint) ++complaints;
+    if (open && promise) ++promises;
+    if (open && !follow_up_at.empty()) {
+      ++follow_ups;
+      if (!next_follow_up || follow_up_at < *next_follow_up) next_follow_up = std::string(follow_up_at);
+    }
+  }
+};
+
+constexpr const char* kInsert =
+    "INSERT INTO customer_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints, "
+    "open_promises, open_follow_ups, next_follow_up_at, preferred_channel, by_channel) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 std::string counts_json(const ChannelCounts& c) {
   return "{\"in\":" + std::to_string(c.in) + ",\"out\":" + std::to_string(c.out) + "}";
@@ -111,10 +140,7 @@ void refresh_contact_stats(Database& db, std::string_view customers) {
                                      "k.subject, k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL "
                                      "FROM {} b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
                                      "ORDER BY b.customer_id", customers));
-  auto& insert = db.prepare(
-      "INSERT INTO customer_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints, "
-      "open_promises, open_follow_ups, next_follow_up_at, preferred_channel, by_channel) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  auto& insert = db.prepare(kInsert);
   CustomerContacts c;
   std::int64_t current = 0;
   bool any = false;
@@ -125,28 +151,54 @@ void refresh_contact_stats(Database& db, std::string_view customers) {
       c = CustomerContacts{};
     }
     current = id, any = true;
-    ChannelCounts& ch = c.channels[std::string(contacts.get_text_view(1))];
-    std::string_view at = contacts.get_text_view(3);
-    if (contacts.get_int(2)) {
-      ++ch.in;
-      if (at > ch.last_in) ch.last_in = std::string(at);
-    } else {
-      ++ch.out;
-    }
-    ++c.contacts;
-    if (at > c.last_at) c.last_at = std::string(at);
-    if (mentions_complaint(contacts.get_text_view(4)) || mentions_complaint(contacts.get_text_view(5)) ||
-        mentions_complaint(contacts.get_text_view(6)))
-      ++c.complaints;
-    bool open = contacts.get_int(9) != 0;
-    if (open && contacts.get_int(7)) ++c.promises;
-    if (open && !contacts.is_null(8)) {
-      ++c.follow_ups;
-      std::string_view due = contacts.get_text_view(8);
-      if (!c.next_follow_up || due < *c.next_follow_up) c.next_follow_up = std::string(due);
-    }
+    bool complaint = mentions_complaint(contacts.get_text_view(4)) || mentions_complaint(contacts.get_text_view(5)) ||
+                     mentions_complaint(contacts.get_text_view(6));
+    // A follow-up date is never empty text (dates are parsed), so "" stands for none.
+    c.add(contacts.get_text_view(1), contacts.get_int(2) != 0, contacts.get_text_view(3), complaint,
+          contacts.get_int(7) != 0, contacts.get_text_view(8), contacts.get_int(9) != 0);
   }
   if (any) write_stats(insert, current, c);
+}
+
+struct ContactStatsStream::State {
+  std::int64_t current = 0;
+  bool fresh = false;
+  CustomerContacts contacts;
+};
+
+ContactStatsStream::ContactStatsStream(Database& db) : db_(db), s_(std::make_unique<State>()) {}
+ContactStatsStream::~ContactStatsStream() = default;
+
+bool ContactStatsStream::add(const model::Contact& k) {
+  State& s = *s_;
+  if (k.customer_id != s.current) {
+    finish();
+    s.current = k.customer_id;
+    auto& st = db_.prepare("SELECT 1 FROM customer_contact_stats WHERE customer_id = ?");
+    st.bind(1, k.customer_id);
+    s.fresh = !st.step();
+    st.reset();
+  }
+  if (!s.fresh) return false;
+  auto text = [](const std::optional<std::string>& v) { return v ? std::string_view(*v) : std::string_view(); };
+  bool complaint = mentions_complaint(text(k.outcome)) || mentions_complaint(text(k.reason)) ||
+                   mentions_complaint(text(k.subject));
+  s.contacts.add(k.channel, k.direction == "in", k.at, complaint, k.promise.has_value(), text(k.follow_up_at),
+                 !k.done_at.has_value());
+  return true;
+}
+
+void ContactStatsStream::finish() {
+  State& s = *s_;
+  // No statistics row before: no contacts before, so what was added is all there is.
+  if (s.fresh && s.contacts.contacts > 0) write_stats(db_.prepare(kInsert), s.current, s.contacts);
+  clear();
+}
+
+void ContactStatsStream::clear() {
+  s_->contacts = CustomerContacts{};
+  s_->current = 0;
+  s_->fresh = false;
 }
 
 }  // namespace kunde::store

@@ -9,6 +9,10 @@
 
 #include "store/database.hpp"
 
+namespace kunde::model {
+struct Contact;
+}
+
 namespace kunde::store {
 
 // Statistics and search entries of the customers listed in `customers`, a table with a
@@ -50,6 +54,25 @@ class OrderStatsStream {
   // Writes the last customer's row.
   void finish();
   // Forgets what was kept (the write is rolled back).
+  void clear();
+
+ private:
+  struct State;
+  Database& db_;
+  std::unique_ptr<State> s_;
+};
+
+// Contact statistics kept the same way: for a customer without contacts before (no
+// statistics row) whose contacts come together, the row is written when they end.
+class ContactStatsStream {
+ public:
+  explicit ContactStatsStream(Database& db);
+  ~ContactStatsStream();
+  ContactStatsStream(const ContactStatsStream&) = delete;
+  ContactStatsStream& operator=(const ContactStatsStream&) = delete;
+  // A contact the write inserted (customer_id set). False: list the customer instead.
+  bool add(const model::Contact& contact);
+  void finish();
   void clear();
 
  private:
