@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <absl/container/flat_hash_map.h>
+
 #include <unordered_map>
 
 #include "error.hpp"
@@ -148,7 +150,7 @@ class ContactImporter : public Importer {
   store::ContactRepo contacts_;
   Channels channels_;
   std::unordered_map<std::string, std::pair<std::int64_t, std::string>> cache_;
-  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <absl/container/flat_hash_map.h>
+
 #include <unordered_map>
 
 #include "error.hpp"
@@ -22,17 +24,27 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
-// What the import remembers of each order it has met, so lines of one order may be spread
-// over the file. Kept small: a large file has hundreds of thousands of orders.
+// What the import remembers of an order that existed before it, so that a re-import
+// numbers its lines as the file does and removes the lines the file no longer has. Kept
+// small: a file may re-import hundreds of thousands of orders.
 struct SeenOrder {
   std::int64_t id = 0;
   std::int64_t customer_id = 0;
   std::uint32_t check = 0;  // a second, independent hash of the number
   std::uint32_t lines = 0;
   std::uint32_t first_line = 0;
-  bool existed = false;
   bool header_changed = false;
+};
+
+// The order of the line before: the lines of one order usually come together.
+struct CurrentOrder {
+  std::string number;
+  std::int64_t id = 0;  // 0: none yet
+  std::int64_t customer_id = 0;
+  std::uint32_t lines = 0;       // lines so far, of an order this import inserted
+  std::uint32_t first_line = 0;  // where this run of its lines began
   bool cancelled = false;
+  SeenOrder* existing = nullptr;  // set when the order existed before the import
 };
 
 std::uint64_t number_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
@@ -108,58 +120,22 @@ class OrderImporter : public Importer {
       content = model::content_key(h.value(), ++occurrences_[h.value()]);
       number_text = content;
     }
-    // A content-keyed row is an order of its own: nothing later can add lines to it.
-    if (!content.empty()) seen_.erase(last_content_);
-    std::uint64_t key = number_hash(number_text);
-    auto it = seen_.find(key);
-    if (it != seen_.end() && it->second.check != number_check(number_text)) {
-      throw Error(fmt::format("order {} cannot be told apart from another order in this file", number_text),
-                  "import the file in two parts");
-    }
-    bool first = it == seen_.end();
-    if (first) {
-      model::Order o;
-      o.number = std::string(number_text);
-      o.customer_id = customer_id;
-      o.ordered_at = ordered_at;
-      o.channel = model::normalise_channel(row.get(F::channel));
-      o.status = model::normalise_status(row.get(F::status));
-      SeenOrder s;
-      s.customer_id = customer_id;
-      s.check = number_check(number_text);
-      s.first_line = static_cast<std::uint32_t>(row.line());
-      s.cancelled = o.status == "cancelled";
-      // Most orders of a file are new: try the insert, and look the order up only when it exists.
-      s.id = insert_new(store::NewRow::orders, [&] { return orders_.insert_if_new(o); });
-      if (s.id == 0) {
-        auto old = orders_.by_number(o.number);
-        if (!old) throw Error(fmt::format("order {} could not be stored", o.number), "run 'kunde doctor'");
-        s.existed = true;
-        s.id = old->id;
-        o.id = old->id;
-        // Columns the file lacks, and an empty status, keep what is stored (a cancellation
-        // survives a re-import).
-        if (!row.has(F::channel)) o.channel = old->channel;
-        if (row.get(F::status).empty()) o.status = old->status;
-        if (!(o == *old)) {
-          orders_.update(o);
-          s.header_changed = true;
-          touch(old->customer_id, store::Change::kTouchOrders);
-        }
-      }
-      it = seen_.emplace(key, s).first;
-      if (!content.empty()) last_content_ = key;
-    } else if (it->second.customer_id != customer_id) {
-      throw Error(fmt::format("order {} is for another customer on line {}", number_text, it->second.first_line),
+    bool first = false;
+    if (current_.id == 0 || number_text != current_.number) {
+      first = switch_order(row, number_text, !content.empty(), customer_id, ordered_at);
+    } else if (current_.customer_id != customer_id) {
+      throw Error(fmt::format("order {} is for another customer on line {}", number_text, current_.first_line),
                   "lines of one order must name the same customer");
     }
-    SeenOrder& s = it->second;
-    line.line = ++s.lines;
-    if (!s.existed) {
-      insert_into_new([&] { orders_.insert_line(s.id, line); });
-      order_line_added({customer_id, s.id, ordered_at, !s.cancelled, line.amount, line.cost.value_or(0), line.product_id});
+    if (!current_.existing) {
+      line.line = ++current_.lines;
+      insert_into_new([&] { orders_.insert_line(current_.id, line); });
+      order_line_added({customer_id, current_.id, ordered_at, !current_.cancelled, line.amount, line.cost.value_or(0),
+                        line.product_id});
       return Outcome::inserted;
     }
+    SeenOrder& s = *current_.existing;
+    line.line = ++s.lines;
     bool changed = first && s.header_changed;
     if (auto old = orders_.line(s.id, line.line)) {
       if (!(*old == line)) {
@@ -175,10 +151,88 @@ class OrderImporter : public Importer {
     return Outcome::updated;
   }
 
+  // Makes the order of this line the current one. True when the file names it for the first
+  // time. Lines of one order usually come together; when they come back later, an order
+  // this import inserted is found in the database, one that existed before in existing_.
+  bool switch_order(const Row& row, std::string_view number, bool content_keyed, std::int64_t customer_id,
+                    const std::string& ordered_at) {
+    current_.number.assign(number);
+    current_.id = 0;
+    current_.customer_id = customer_id;
+    current_.lines = 0;
+    current_.first_line = static_cast<std::uint32_t>(row.line());
+    current_.cancelled = false;
+    current_.existing = nullptr;
+    std::uint64_t key = number_hash(number);
+    if (auto it = existing_.find(key); it != existing_.end()) {
+      SeenOrder& seen = it->second;
+      if (seen.check != number_check(number)) {
+        throw Error(fmt::format("order {} cannot be told apart from another order in this file", number),
+                    "import the file in two parts");
+      }
+      if (seen.customer_id != customer_id) {
+        throw Error(fmt::format("order {} is for another customer on line {}", number, seen.first_line),
+                    "lines of one order must name the same customer");
+      }
+      current_.id = seen.id;
+      current_.existing = &seen;
+      return false;
+    }
+    model::Order o;
+    o.number = std::string(number);
+    o.customer_id = customer_id;
+    o.ordered_at = ordered_at;
+    o.channel = model::normalise_channel(row.get(F::channel));
+    o.status = model::normalise_status(row.get(F::status));
+    // Most orders of a file are new: try the insert, and look the order up only when it exists.
+    if (std::int64_t id = insert_new(store::NewRow::orders, [&] { return orders_.insert_if_new(o); })) {
+      if (!first_new_id_) first_new_id_ = id;
+      current_.id = id;
+      current_.cancelled = o.status == "cancelled";
+      return true;
+    }
+    auto old = orders_.by_number(o.number);
+    if (!old) throw Error(fmt::format("order {} could not be stored", o.number), "run 'kunde doctor'");
+    // Ids only grow: an order with an id this import handed out was inserted earlier in the file.
+    if (first_new_id_ && old->id >= first_new_id_) {
+      if (old->customer_id != customer_id) {
+        throw Error(fmt::format("order {} is for another customer earlier in this file", number),
+                    "lines of one order must name the same customer");
+      }
+      current_.id = old->id;
+      current_.cancelled = old->status == "cancelled";
+      current_.lines = static_cast<std::uint32_t>(orders_.last_line(old->id));
+      return false;
+    }
+    SeenOrder seen;
+    seen.id = old->id;
+    seen.customer_id = customer_id;
+    seen.check = number_check(number);
+    seen.first_line = current_.first_line;
+    o.id = old->id;
+    // Columns the file lacks, and an empty status, keep what is stored (a cancellation
+    // survives a re-import).
+    if (!row.has(F::channel)) o.channel = old->channel;
+    if (row.get(F::status).empty()) o.status = old->status;
+    if (!(o == *old)) {
+      orders_.update(o);
+      seen.header_changed = true;
+      touch(old->customer_id, store::Change::kTouchOrders);
+    }
+    current_.id = old->id;
+    // A content-keyed row is an order of its own: no later line can belong to it.
+    if (content_keyed) {
+      content_order_ = seen;
+      current_.existing = &content_order_;
+    } else {
+      current_.existing = &existing_.emplace(key, seen).first->second;
+    }
+    return true;
+  }
+
   void finish() override {
     std::int64_t removed = 0;
-    for (const auto& [key, s] : seen_) {
-      if (!s.existed) continue;
+    for (const auto& [key, s] : existing_) {
       if (std::int64_t n = orders_.delete_lines_after(s.id, s.lines)) {
         removed += n;
         touch(s.customer_id, store::Change::kTouchOrders);
@@ -266,10 +320,12 @@ class OrderImporter : public Importer {
   store::ProductRepo products_;
   CustomerLookup customers_;
   OrderImportOptions oo_;
-  std::unordered_map<std::uint64_t, SeenOrder> seen_;
-  std::uint64_t last_content_ = 0;
+  CurrentOrder current_;
+  std::int64_t first_new_id_ = 0;
+  std::unordered_map<std::uint64_t, SeenOrder> existing_;  // node-based: current_ points into it
+  SeenOrder content_order_;
   std::unordered_map<std::string, ProductInfo, StringHash, std::equal_to<>> products_seen_;
-  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <absl/container/flat_hash_map.h>
+
 #include <unordered_map>
 
 #include "error.hpp"
@@ -88,7 +90,7 @@ class PaymentImporter : public Importer {
   store::PaymentRepo payments_;
   CustomerLookup customers_;
   bool strip_;
-  std::unordered_map<std::uint64_t, std::uint32_t> occurrences_;
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;
 };
 
 }  // namespace

@@ -138,6 +138,14 @@ void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
            order_id, l);
 }
 
+std::int64_t OrderRepo::last_line(std::int64_t order_id) {
+  auto& st = db_.prepare("SELECT coalesce(max(line), 0) FROM order_lines WHERE order_id = ?");
+  st.bind(1, order_id);
+  std::int64_t n = st.step() ? st.get_int(0) : 0;
+  st.reset();
+  return n;
+}
+
 std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t keep) {
   db_.prepare("DELETE FROM order_lines WHERE order_id = ? AND line > ?").bind(1, order_id).bind(2, keep).run();
   return db_.changes();

@@ -62,6 +62,8 @@ class OrderRepo {
   std::optional<model::OrderLine> line(std::int64_t order_id, std::int64_t line);
   void insert_line(std::int64_t order_id, const model::OrderLine& l);
   void update_line(std::int64_t order_id, const model::OrderLine& l);
+  // The highest line number of the order (0 without lines).
+  std::int64_t last_line(std::int64_t order_id);
   // Deletes lines numbered above `keep`; returns how many went.
   std::int64_t delete_lines_after(std::int64_t order_id, std::int64_t keep);
   std::vector<LineView> lines(std::int64_t order_id);

@@ -120,3 +120,31 @@ Statistics against a recomputation from the base tables, after every kind of cha
   kunde: error: --since: '2026-13-01' is not a date
   hint: write YYYY-MM-DD, an ISO time, today, or a relative date such as -30d or +2w
   [2]
+
+The lines of an order may be spread over the file; a line that names another customer than
+the order's first line is rejected, in a new import and in a re-import alike.
+
+  $ cat > split.csv <<'CSV'
+  > order,customer,ordered_at,sku,quantity,unit_price
+  > C-1,K-1,2026-11-01,MUG,1,100.00
+  > C-2,K-2,2026-11-01,MUG,1,100.00
+  > C-1,K-2,2026-11-01,TEA,1,50.00
+  > C-1,K-1,2026-11-01,TEA,2,50.00
+  > C-2,K-2,2026-11-01,TEA,3,50.00
+  > CSV
+  $ kunde order import split.csv
+  kunde: error: split.csv:4: order C-1 is for another customer earlier in this file
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  split.csv: 4 inserted, 0 updated, 0 unchanged, 1 rejected
+  [3]
+  $ kunde order show C-1 | tail -3
+  line  sku  name       category  quantity  unit_price  amount  unit_cost  cost
+     1  MUG  Blue mug   kitchen          1      100.00  100.00      40.00  40.00
+     2  TEA  Green tea  food             2       50.00  100.00      20.00  40.00
+  $ kunde order import split.csv
+  kunde: error: split.csv:4: order C-1 is for another customer on line 2
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  split.csv: 0 inserted, 0 updated, 4 unchanged, 1 rejected
+  [3]
+  $ check
+  0
