@@ -180,12 +180,20 @@ void Database::exec(std::string_view sql) {
 }
 
 Statement& Database::prepare(std::string_view sql) {
+  // The same address may hold other text by now (a formatted string freed and reused): the
+  // text is compared, which costs less than hashing it.
+  Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(sql.data()) >> 4) % recent_.size()];
+  if (recent.at == sql.data() && *recent.sql == sql) {
+    recent.statement->reset();
+    return *recent.statement;
+  }
   auto it = cache_.find(sql);
   if (it == cache_.end()) {
     it = cache_.emplace(std::string(sql), std::make_unique<Statement>(*this, sql)).first;
   } else {
     it->second->reset();
   }
+  recent = {sql.data(), &it->first, it->second.get()};
   return *it->second;
 }
 

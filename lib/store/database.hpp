@@ -2,6 +2,7 @@
 // their SQL text) and nested transactions. Values are always bound, never formatted into SQL.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -107,6 +108,14 @@ class Database {
     std::size_t operator()(std::string_view sql) const { return std::hash<std::string_view>{}(sql); }
   };
   std::unordered_map<std::string, std::unique_ptr<Statement>, SqlHash, std::equal_to<>> cache_;
+  // The statements handed out last, by where their SQL text lies: an import runs a few
+  // statements row after row, and finds them here without hashing long SQL each time.
+  struct Recent {
+    const char* at = nullptr;
+    const std::string* sql = nullptr;
+    Statement* statement = nullptr;
+  };
+  std::array<Recent, 16> recent_{};
 };
 
 // A transaction that rolls back unless committed. Nested ones become savepoints.
