@@ -93,7 +93,8 @@ void print_rejections(Context& ctx, const import::ImportCounts& counts) {
 
 int run_import(Context& ctx, const ImportFlags& flags, const ImportFn& fn) {
   auto options = import_options(ctx, flags);
-  store::Change change(ctx.db(), ctx.command_line);
+  // Importers resolve every customer, product and order they refer to themselves.
+  store::Change change(ctx.db(), ctx.command_line, true, store::Change::References::writer);
   options.change = &change;
   import::ImportCounts counts = fn(ctx.db(), flags.file, options);
   if (options.dry_run) {

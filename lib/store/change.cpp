@@ -45,8 +45,27 @@ int track_table(void*, const char* name) {
 
 }  // namespace
 
-Change::Change(Database& db, std::string command, bool record)
-    : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record), order_stats_(db), contact_stats_(db) {
+Change::ForeignKeysOff::ForeignKeysOff(Database& db, bool off) : db_(db), off_(off) {
+  if (off_) db_.exec("PRAGMA foreign_keys = OFF");
+}
+
+Change::ForeignKeysOff::~ForeignKeysOff() {
+  if (!off_) return;
+  try {
+    db_.exec("PRAGMA foreign_keys = ON");
+  } catch (...) {
+    // A destructor must not throw; the connection ends with the command anyway.
+  }
+}
+
+Change::Change(Database& db, std::string command, bool record, References references)
+    : db_(db),
+      command_(std::move(command)),
+      foreign_keys_(db, references == References::writer),
+      tx_(db, Transaction::Kind::write),
+      record_(record),
+      order_stats_(db),
+      contact_stats_(db) {
   clear_touched(db_);
   if (record_) start_session();
 }

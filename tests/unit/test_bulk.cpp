@@ -40,7 +40,7 @@ struct Fixture {
   // Imports `csv` as the command does: one change, with the change's bulk interface.
   import::ImportCounts import(const std::string& what, const std::string& csv) {
     auto path = dir.write(what + ".csv", csv);
-    Change change(*db, what + " import");
+    Change change(*db, what + " import", true, Change::References::writer);
     import::ImportOptions o;
     o.region = "NO";
     o.change = &change;
@@ -106,6 +106,23 @@ TEST_CASE("bulk: an import records its new rows as key ranges, not as a changese
   CHECK(fx.count("search_pending") == 0);
   // ... and they are back for the next write.
   CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'") > 10);
+}
+
+TEST_CASE("bulk: an import's change checks no foreign keys per row, and they are checked again after it") {
+  Fixture fx;
+  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  {
+    Change change(*fx.db, "import", true, Change::References::writer);
+    CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 0);
+    change.rollback();
+  }
+  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  fx.import("customer", kCustomers);
+  fx.import("order", kOrders);
+  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  CHECK(fx.consistent());
+  // Enforced again: a row that refers to nothing is refused.
+  CHECK_THROWS(fx.db->exec("INSERT INTO orders(number, customer_id, ordered_at) VALUES ('X', 99, '2026-01-01')"));
 }
 
 TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bulk") {

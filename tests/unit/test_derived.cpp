@@ -222,7 +222,7 @@ std::string shuffled_file(std::mt19937& rng, const std::string& header,
 void import_file(store::Database& db, const std::string& what, const std::string& csv) {
   test::TempDir dir;
   auto path = dir.write(what + ".csv", csv);
-  store::Change change(db, what + " import");
+  store::Change change(db, what + " import", true, store::Change::References::writer);
   import::ImportOptions o;
   o.change = &change;
   auto counts = what == "order" ? import::import_orders(db, path, o, {}) : import::import_contacts(db, path, o, {});
