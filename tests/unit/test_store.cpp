@@ -528,6 +528,15 @@ TEST_CASE("check_database notices stale derived data and fixes it") {
   store::check_database(*db, true);
   CHECK(store::check_database(*db, false).empty());
   CHECK(CustomerRepo(*db).stats(id).revenue == 10000);
+  // A row missing, and a row too many, are noticed as well as a wrong one.
+  db->exec("DELETE FROM customer_order_stats");
+  REQUIRE(store::check_database(*db, false).size() == 1);
+  store::check_database(*db, true);
+  auto other = add(*db, person("2", "Åse"));
+  db->exec(fmt::format("INSERT INTO customer_order_stats(customer_id) VALUES ({})", other));
+  REQUIRE(store::check_database(*db, false).size() == 1);
+  store::check_database(*db, true);
+  CHECK(store::check_database(*db, false).empty());
 }
 
 TEST_CASE("a large change is recorded in segments and undone newest first") {
