@@ -135,6 +135,9 @@ class Importer : public io::RecordSink {
   void order_line_added(const store::NewOrderLine& line) {
     if (options_.change) options_.change->order_line_added(line);
   }
+  void payment_added(std::int64_t customer_id, std::int64_t amount) {
+    if (options_.change) options_.change->payment_added(customer_id, amount);
+  }
   void contact_added(const model::Contact& contact) {
     if (options_.change) options_.change->contact_added(contact);
   }

@@ -62,7 +62,7 @@ class PaymentImporter : public Importer {
     }
     // Most rows of a large import are new: try the insert first.
     if (insert_new(store::NewRow::payments, [&] { return payments_.insert_if_new(p); })) {
-      touch(p.customer_id, store::Change::kTouchPayments);
+      payment_added(p.customer_id, p.amount);
       return Outcome::inserted;
     }
     auto old = payments_.by_reference(p.reference);

@@ -65,7 +65,8 @@ Change::Change(Database& db, std::string command, bool record, References refere
       tx_(db, Transaction::Kind::write),
       record_(record),
       order_stats_(db),
-      contact_stats_(db) {
+      contact_stats_(db),
+      paid_(db, [this](std::int64_t id) { touch(id, kTouchOrders); }) {
   clear_touched(db_);
   if (record_) start_session();
 }
@@ -129,6 +130,14 @@ void Change::touch(std::int64_t customer_id, unsigned what) {
 
 void Change::order_line_added(const NewOrderLine& line) {
   if (!bulk_ || !order_stats_.add(line)) touch(line.customer_id, kTouchOrders);
+}
+
+void Change::payment_added(std::int64_t customer_id, std::int64_t amount) {
+  if (bulk_) {
+    paid_.add(customer_id, amount);
+  } else {
+    touch(customer_id, kTouchPayments);
+  }
 }
 
 void Change::contact_added(const model::Contact& contact) {
@@ -196,6 +205,7 @@ std::int64_t Change::commit(std::string_view summary,
                             const std::function<void(std::int64_t)>& before_commit) {
   order_stats_.finish();
   contact_stats_.finish();
+  paid_.finish();
   deferred_.restore(db_);
   flush_touched();
   prepare_new_rows();
@@ -234,6 +244,7 @@ void Change::rollback() {
   for (auto& v : touched_) v.clear();
   order_stats_.clear();
   contact_stats_.clear();
+  paid_.clear();
   if (session_) {
     sqlite3session_delete(session_);
     session_ = nullptr;

@@ -77,6 +77,9 @@ class Change {
   // statistics are kept as its lines come (OrderStatsStream) where they can be; otherwise
   // the customer is touched.
   void order_line_added(const NewOrderLine& line);
+  // A payment this change inserted (insert_new): in a bulk write the paid amount is kept
+  // as payments come (PaidStream); otherwise the customer is touched.
+  void payment_added(std::int64_t customer_id, std::int64_t amount);
   // A contact this change inserted (insert_new), the same way (ContactStatsStream).
   void contact_added(const model::Contact& contact);
   Database& db() { return db_; }
@@ -117,6 +120,7 @@ class Change {
   DeferredIndexes deferred_;
   OrderStatsStream order_stats_;
   ContactStatsStream contact_stats_;
+  PaidStream paid_;
   bool bulk_ = false;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -60,6 +61,26 @@ class OrderStatsStream {
   struct State;
   Database& db_;
   std::unique_ptr<State> s_;
+};
+
+// Paid amounts kept as a write inserts payments: a customer's new payments are summed as
+// they come and added to the statistics row when the next customer's begin. Payments settle
+// the oldest invoices first, so when the row's payments then cover everything invoiced,
+// nothing is unpaid and nothing else changes. Any other customer (still owing, no row yet,
+// or no orders and nothing paid any more) goes to `recompute`, for refresh_order_stats,
+// which reads all payments again.
+class PaidStream {
+ public:
+  PaidStream(Database& db, std::function<void(std::int64_t)> recompute);
+  void add(std::int64_t customer_id, std::int64_t amount);
+  void finish();
+  void clear();
+
+ private:
+  Database& db_;
+  std::function<void(std::int64_t)> recompute_;
+  std::int64_t current_ = 0;
+  std::int64_t amount_ = 0;
 };
 
 // Contact statistics kept the same way: for a customer without contacts before (no

@@ -138,12 +138,13 @@ void refresh_paid(Database& db, std::string_view customers, std::string_view ord
                                  customers, orders));
   auto& settle = db.prepare(
       "UPDATE customer_order_stats SET paid = ?1, balance = invoiced - ?1, oldest_unpaid_at = NULL "
-      "WHERE customer_id = ?2 AND invoiced <= ?1");
+      "WHERE customer_id = ?2 AND invoiced <= ?1 AND (orders > 0 OR ?1 <> 0)");
   std::vector<std::int64_t> owing;
   while (paid.step()) {
     std::int64_t id = paid.get_int(0);
     settle.bind(1, paid.get_int(1)).bind(2, id).run();
-    // Still owing, or no statistics row (a customer deleted in this write is skipped there).
+    // Still owing, no statistics row, or none needed any more (no orders, nothing paid): the
+    // recomputation sorts it out (a customer deleted in this write is skipped there).
     if (db.changes() == 0) owing.push_back(id);
   }
   auto& add = db.prepare(fmt::format("INSERT OR IGNORE INTO {} VALUES (?)", orders));
@@ -185,6 +186,34 @@ void refresh_order_stats(Database& db, std::string_view customers) {
     if (more_payments && payments.get_int(0) == id) paid = payments.get_int(1);
     write_stats(db, insert, id, c, paid);
   }
+}
+
+PaidStream::PaidStream(Database& db, std::function<void(std::int64_t)> recompute)
+    : db_(db), recompute_(std::move(recompute)) {}
+
+void PaidStream::add(std::int64_t customer_id, std::int64_t amount) {
+  if (customer_id != current_) {
+    finish();
+    current_ = customer_id;
+  }
+  amount_ += amount;
+}
+
+void PaidStream::finish() {
+  if (current_ == 0) return;
+  db_.prepare(
+         "UPDATE customer_order_stats SET paid = paid + ?1, balance = balance - ?1, oldest_unpaid_at = NULL "
+         "WHERE customer_id = ?2 AND invoiced <= paid + ?1 AND (orders > 0 OR paid + ?1 <> 0)")
+      .bind(1, amount_)
+      .bind(2, current_)
+      .run();
+  if (db_.changes() == 0) recompute_(current_);
+  clear();
+}
+
+void PaidStream::clear() {
+  current_ = 0;
+  amount_ = 0;
 }
 
 struct OrderStatsStream::State {

@@ -12,6 +12,7 @@
 #include "helpers.hpp"
 #include "import/contact_import.hpp"
 #include "import/order_import.hpp"
+#include "import/payment_import.hpp"
 #include "store/change.hpp"
 #include "store/history.hpp"
 #include "store/maintenance.hpp"
@@ -161,6 +162,12 @@ void fill(store::Database& db, unsigned seed) {
   }
 }
 
+// Rows of table `a` not in table `b`, and of `b` not in `a`.
+std::int64_t differences(store::Database& db, const std::string& a, const std::string& b) {
+  return scalar(db, fmt::format("SELECT (SELECT count(*) FROM (SELECT * FROM {0} EXCEPT SELECT * FROM {1})) + "
+                                "(SELECT count(*) FROM (SELECT * FROM {1} EXCEPT SELECT * FROM {0}))", a, b));
+}
+
 // Rows of customer_order_stats that differ from the SQL definitions, for every customer.
 std::int64_t order_stats_differences(store::Database& db) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
@@ -168,8 +175,7 @@ std::int64_t order_stats_differences(store::Database& db) {
   db.exec("DELETE FROM temp.ref_order_stats; DELETE FROM temp.refresh_batch; "
           "INSERT INTO temp.refresh_batch SELECT id FROM customers");
   db.exec(kOrderStatsSql);
-  return scalar(db, "SELECT count(*) FROM (SELECT * FROM customer_order_stats EXCEPT SELECT * FROM temp.ref_order_stats "
-                    "UNION ALL SELECT * FROM temp.ref_order_stats EXCEPT SELECT * FROM customer_order_stats)");
+  return differences(db, "customer_order_stats", "temp.ref_order_stats");
 }
 
 std::int64_t contact_stats_differences(store::Database& db) {
@@ -178,8 +184,7 @@ std::int64_t contact_stats_differences(store::Database& db) {
   db.exec("DELETE FROM temp.ref_contact_stats; DELETE FROM temp.refresh_batch; "
           "INSERT INTO temp.refresh_batch SELECT id FROM customers");
   db.exec(kContactStatsSql);
-  return scalar(db, "SELECT count(*) FROM (SELECT * FROM customer_contact_stats EXCEPT SELECT * FROM temp.ref_contact_stats "
-                    "UNION ALL SELECT * FROM temp.ref_contact_stats EXCEPT SELECT * FROM customer_contact_stats)");
+  return differences(db, "customer_contact_stats", "temp.ref_contact_stats");
 }
 
 // The fill() data, its statistics, and 200 more customers without orders or contacts; some
@@ -225,7 +230,10 @@ void import_file(store::Database& db, const std::string& what, const std::string
   store::Change change(db, what + " import", true, store::Change::References::writer);
   import::ImportOptions o;
   o.change = &change;
-  auto counts = what == "order" ? import::import_orders(db, path, o, {}) : import::import_contacts(db, path, o, {});
+  import::ImportCounts counts;
+  if (what == "order") counts = import::import_orders(db, path, o, {});
+  if (what == "payment") counts = import::import_payments(db, path, o);
+  if (what == "contact") counts = import::import_contacts(db, path, o, {});
   REQUIRE(counts.rejected == 0);
   change.commit(counts.summary());
 }
@@ -265,6 +273,34 @@ TEST_CASE("derived: an order import keeps new customers' statistics as their lin
     // Undone, the new customers have no statistics again.
     store::undo(*db, std::nullopt, "undo");
     CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") == 0);
+    CHECK(order_stats_differences(*db) == 0);
+  }
+}
+
+TEST_CASE("derived: a payment import adds to what was paid, and recomputes customers still owing") {
+  for (unsigned seed : {4u, 5u, 6u}) {
+    CAPTURE(seed);
+    auto db = filled_db(seed);
+    std::mt19937 rng(seed);
+    auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+    // Payments that settle everything, leave something owing, refund, or come to customers
+    // without orders; some customers' payments come in two places.
+    std::int64_t refs = 0;
+    std::string csv = shuffled_file(rng, "customer,paid_at,amount,reference", [&](int c) {
+      std::vector<std::string> rows;
+      for (int p = pick(4); p > 0; --p) {
+        int amount = pick(6) == 0 ? -(1 + pick(5)) : 1 + pick(30);
+        rows.push_back(fmt::format("K{},2026-0{}-01,{}.00,R{}", c, 1 + pick(5), amount, ++refs));
+      }
+      return rows;
+    });
+    import_file(*db, "payment", csv);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance <= 0") > 20);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance > 0") > 20);
+    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 50);
+    CHECK(order_stats_differences(*db) == 0);
+    for (const auto& p : store::check_database(*db, false)) FAIL_CHECK(p.check << ": " << p.detail);
+    store::undo(*db, std::nullopt, "undo");
     CHECK(order_stats_differences(*db) == 0);
   }
 }
@@ -380,9 +416,7 @@ TEST_CASE("derived: streamed statistics equal their SQL definitions") {
     CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE top_categories LIKE '%;%;%'") > 0);
     CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") > 0);
     CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE complaints > 0") > 0);
-    CHECK(scalar(*db, "SELECT count(*) FROM (SELECT * FROM customer_order_stats EXCEPT SELECT * FROM temp.ref_order_stats "
-                      "UNION ALL SELECT * FROM temp.ref_order_stats EXCEPT SELECT * FROM customer_order_stats)") == 0);
-    CHECK(scalar(*db, "SELECT count(*) FROM (SELECT * FROM customer_contact_stats EXCEPT SELECT * FROM temp.ref_contact_stats "
-                      "UNION ALL SELECT * FROM temp.ref_contact_stats EXCEPT SELECT * FROM customer_contact_stats)") == 0);
+    CHECK(differences(*db, "customer_order_stats", "temp.ref_order_stats") == 0);
+    CHECK(differences(*db, "customer_contact_stats", "temp.ref_contact_stats") == 0);
   }
 }
