@@ -47,8 +47,8 @@ class ContactImporter : public Importer {
     std::int64_t customer_id = 0;
     std::string ident = customer(row.get(kContactCustomer), customer_id);
     Contact c;
-    if (const auto* ready = dynamic_cast<const ContactValues*>(prepared())) {
-      c = ready->contact;
+    if (auto* ready = dynamic_cast<ContactValues*>(prepared())) {
+      c = std::move(ready->contact);
     } else {
       read_values(row, c);
     }
@@ -109,8 +109,14 @@ class ContactImporter : public Importer {
   // The customer's id, and the text that identifies them in the content key.
   std::string customer(std::string_view ref, std::int64_t& id) {
     if (ref.empty()) throw Error("the customer is empty", "every contact needs a customer number");
+    // A customer's contacts usually come together.
+    if (last_ && ref == last_->first) {
+      id = last_->second.first;
+      return last_->second.second;
+    }
     std::string key(ref);
     if (auto it = cache_.find(key); it != cache_.end()) {
+      last_ = &*it;
       id = it->second.first;
       return it->second.second;
     }
@@ -142,7 +148,7 @@ class ContactImporter : public Importer {
     id = *found;
     // A cache of recent lookups, not a copy of the customer table.
     if (cache_.size() >= 20000) cache_.clear();
-    cache_.emplace(key, std::make_pair(id, ident));
+    last_ = &*cache_.emplace(key, std::make_pair(id, ident)).first;
     return ident;
   }
 
@@ -150,6 +156,7 @@ class ContactImporter : public Importer {
   store::ContactRepo contacts_;
   Channels channels_;
   std::unordered_map<std::string, std::pair<std::int64_t, std::string>> cache_;
+  const std::pair<const std::string, std::pair<std::int64_t, std::string>>* last_ = nullptr;  // into cache_
   absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;
 };
 

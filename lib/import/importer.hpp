@@ -104,8 +104,9 @@ class Importer : public io::RecordSink {
   // must not touch the database or the importer's mutable state. Null: nothing done ahead
   // (also when the row is bad; process() then finds the same problem).
   virtual std::unique_ptr<Prepared> prepare(const Row&) const { return nullptr; }
-  // What prepare() returned for the row process() is handling, or null.
-  const Prepared* prepared() const { return prepared_; }
+  // What prepare() returned for the row process() is handling, or null. process() may move
+  // values out of it: it is used for that row only.
+  Prepared* prepared() const { return prepared_; }
   const ImportOptions& options() const { return options_; }
   // Store::Change's bulk interface, or plain writes when the import runs in no change.
   std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert) {
@@ -163,7 +164,7 @@ class Importer : public io::RecordSink {
   std::unique_ptr<std::ostream> reject_out_;
   bool header_written_ = false;
   std::uint64_t records_seen_ = 0;
-  const Prepared* prepared_ = nullptr;
+  Prepared* prepared_ = nullptr;
 };
 
 // "Customer Number" -> "customer_number": how headers are compared.
