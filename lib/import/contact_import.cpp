@@ -45,7 +45,7 @@ class ContactImporter : public Importer {
 
   Outcome process(const Row& row) override {
     std::int64_t customer_id = 0;
-    std::string ident = customer(row.get(kContactCustomer), customer_id);
+    const std::string& ident = customer(row.get(kContactCustomer), customer_id);
     Contact c;
     if (auto* ready = dynamic_cast<ContactValues*>(prepared())) {
       c = std::move(ready->contact);
@@ -106,8 +106,9 @@ class ContactImporter : public Importer {
     c.done_notes = opt(row.get(kContactDoneNotes));
   }
 
-  // The customer's id, and the text that identifies them in the content key.
-  std::string customer(std::string_view ref, std::int64_t& id) {
+  // The customer's id, and the text that identifies them in the content key (valid until
+  // the next call).
+  const std::string& customer(std::string_view ref, std::int64_t& id) {
     if (ref.empty()) throw Error("the customer is empty", "every contact needs a customer number");
     // A customer's contacts usually come together.
     if (last_ && ref == last_->first) {
@@ -149,7 +150,7 @@ class ContactImporter : public Importer {
     // A cache of recent lookups, not a copy of the customer table.
     if (cache_.size() >= 20000) cache_.clear();
     last_ = &*cache_.emplace(key, std::make_pair(id, ident)).first;
-    return ident;
+    return last_->second.second;
   }
 
   store::CustomerRepo customers_;
