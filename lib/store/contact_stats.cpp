@@ -174,10 +174,7 @@ bool ContactStatsStream::add(const model::Contact& k) {
   if (k.customer_id != s.current) {
     finish();
     s.current = k.customer_id;
-    auto& st = db_.prepare("SELECT 1 FROM customer_contact_stats WHERE customer_id = ?");
-    st.bind(1, k.customer_id);
-    s.fresh = !st.step();
-    st.reset();
+    s.fresh = !has_statistics_row(db_, Statistics::contacts, k.customer_id);
   }
   if (!s.fresh) return false;
   auto text = [](const std::optional<std::string>& v) { return v ? std::string_view(*v) : std::string_view(); };

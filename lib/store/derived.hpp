@@ -29,6 +29,11 @@ void refresh_contact_stats(Database& db, std::string_view customers);
 void refresh_search(Database& db, std::string_view customers);
 void refresh_contact_search(Database& db, std::string_view contacts);
 
+// Whether a statistics table has a row for the customer: the streams below keep statistics
+// only for customers that had none before.
+enum class Statistics { orders, contacts };
+bool has_statistics_row(Database& db, Statistics table, std::int64_t customer_id);
+
 // A line a write inserted into an order it inserted.
 struct NewOrderLine {
   std::int64_t customer_id = 0;

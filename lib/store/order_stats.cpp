@@ -188,6 +188,16 @@ void refresh_order_stats(Database& db, std::string_view customers) {
   }
 }
 
+bool has_statistics_row(Database& db, Statistics table, std::int64_t customer_id) {
+  auto& st = db.prepare(table == Statistics::orders
+                            ? "SELECT 1 FROM customer_order_stats WHERE customer_id = ?"
+                            : "SELECT 1 FROM customer_contact_stats WHERE customer_id = ?");
+  st.bind(1, customer_id);
+  bool found = st.step();
+  st.reset();
+  return found;
+}
+
 PaidStream::PaidStream(Database& db, std::function<void(std::int64_t)> recompute)
     : db_(db), recompute_(std::move(recompute)) {}
 
@@ -232,10 +242,7 @@ bool OrderStatsStream::add(const NewOrderLine& l) {
   if (l.customer_id != s.current) {
     finish();
     s.current = l.customer_id;
-    auto& st = db_.prepare("SELECT 1 FROM customer_order_stats WHERE customer_id = ?");
-    st.bind(1, l.customer_id);
-    s.fresh = !st.step();
-    st.reset();
+    s.fresh = !has_statistics_row(db_, Statistics::orders, l.customer_id);
   }
   if (!s.fresh) return false;
   if (!l.counts) return true;  // a cancelled order's lines count for nothing

@@ -280,6 +280,24 @@ TEST_CASE("bulk: a version 1 database is migrated on open") {
   CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == 0);
 }
 
+TEST_CASE("bulk: contacts of customers named by email are found again by a re-import") {
+  Fixture fx;
+  fx.import("customer", "number,name,email\nK1,Bjørn Åberg,bjorn@example.no\n,Åse Nilsen,ase@example.no\n");
+  const char* contacts =
+      "customer,at,channel,direction,subject\n"
+      "BJORN@example.no,2026-03-01,phone,in,Faktura\n"
+      "ase@example.no,2026-03-01,phone,in,Faktura\n"
+      "ase@example.no,2026-03-01,phone,in,Faktura\n"  // the same again: a second contact
+      "K1,2026-03-01,phone,in,Faktura\n";
+  auto first = fx.import("contact", contacts);
+  CHECK(first.inserted == 4);
+  CHECK(scalar(*fx.db, "SELECT count(DISTINCT key) FROM contacts") == 4);
+  auto again = fx.import("contact", contacts);
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 4);
+  CHECK(fx.consistent());
+}
+
 TEST_CASE("bulk: customer search finds words in the customer's own text and in their contacts") {
   Fixture fx;
   fx.import("customer", kCustomers);
