@@ -24,7 +24,8 @@ class Change {
   // in the change's own transaction, every row it refers to (an import resolves each
   // customer, product and order before it writes a row), so SQLite's per-row foreign key
   // checks are off while the change runs: they were a fifth of an order import. `kunde
-  // doctor` checks every reference.
+  // doctor` checks every reference. Inside an open transaction SQLite ignores the switch,
+  // and the checks stay on.
   enum class References { enforced, writer };
   // `command` is what history shows; `record` false makes an entry without a changeset
   // (erasure must not keep a copy of what it erased).
@@ -61,9 +62,9 @@ class Change {
   void touch_contact(std::int64_t contact_id);
   // Inserts a new row without recording it in the changeset, and notes the key `insert`
   // returns (see inserted_rows.hpp); undo deletes the row and its children by key. A new
-  // customer gets empty order statistics; new customers and contacts get their search
-  // entries with the next search (search.hpp). Touch a new customer only for rows of its own
-  // that this change adds.
+  // customer has no statistics rows until rows of its own come; new customers and contacts
+  // get their search entries with the next search (search.hpp). Touch a new customer only
+  // for rows of its own that this change adds.
   std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
   // Lets a bulk write that inserts at least as many rows into `table` as it held build the
   // table's secondary indexes once at the end (deferred_indexes.hpp).

@@ -183,7 +183,7 @@ Statement& Database::prepare(std::string_view sql) {
   // The same address may hold other text by now (a formatted string freed and reused): the
   // text is compared, which costs less than hashing it.
   Recent& recent = recent_[(reinterpret_cast<std::uintptr_t>(sql.data()) >> 4) % recent_.size()];
-  if (recent.at == sql.data() && *recent.sql == sql) {
+  if (recent.sql && recent.at == sql.data() && *recent.sql == sql) {
     recent.statement->reset();
     return *recent.statement;
   }
