@@ -118,7 +118,7 @@ void Change::begin_bulk() {
 }
 
 void Change::touch(std::int64_t customer_id, unsigned what) {
-  for (std::size_t i = 0; i < kCustomerLists; ++i) {
+  for (std::size_t i = 0; i < kCustomerListCount; ++i) {
     if (!(what & (1u << i))) continue;
     auto& v = touched_[i];
     // Rows of one customer usually come together; the list is sorted and stored in batches.
@@ -145,7 +145,7 @@ void Change::contact_added(const model::Contact& contact) {
 }
 
 void Change::touch_contact(std::int64_t contact_id) {
-  auto& v = touched_[kCustomerLists];
+  auto& v = touched_[kCustomerListCount];
   v.push_back(contact_id);
   if (v.size() >= 65536) flush_touched();
 }

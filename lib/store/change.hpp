@@ -125,8 +125,7 @@ class Change {
   bool bulk_ = false;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.
-  static constexpr std::size_t kCustomerLists = kCustomerListCount;
-  std::array<std::vector<std::int64_t>, kCustomerLists + 1> touched_;
+  std::array<std::vector<std::int64_t>, kCustomerListCount + 1> touched_;
 };
 
 // Recomputes statistics and search entries for the customers listed in temp.touched_orders,
