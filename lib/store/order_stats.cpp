@@ -126,26 +126,38 @@ void write_stats(Database& db, Statement& insert, std::int64_t customer_id, Cust
       .run();
 }
 
+// What a customer has paid, as a new total or as an amount added to what the row holds.
+enum class Paid { total, added };
+
+// Payments settle the oldest invoices first, so nothing is unpaid exactly when the payments
+// cover the invoiced amount (credit notes settle as much as they add to the positive
+// invoices): then only the paid amount and balance change, and the order figures stand.
+// False when the customer needs the full recomputation instead: still owing, no statistics
+// row, or no row needed any more (no orders, nothing paid).
+bool settle_paid(Database& db, std::int64_t customer_id, std::int64_t amount, Paid kind) {
+  static const auto sql = [](std::string_view paid) {
+    return fmt::format("UPDATE customer_order_stats SET paid = {0}, balance = invoiced - ({0}), "
+                       "oldest_unpaid_at = NULL WHERE customer_id = ?2 AND invoiced <= {0} "
+                       "AND (orders > 0 OR {0} <> 0)",
+                       paid);
+  };
+  static const std::string total = sql("?1"), added = sql("paid + ?1");
+  db.prepare(kind == Paid::total ? total : added).bind(1, amount).bind(2, customer_id).run();
+  return db.changes() > 0;
+}
+
 }  // namespace
 
 void refresh_paid(Database& db, std::string_view customers, std::string_view orders) {
-  // Payments settle the oldest invoices first, so nothing is unpaid exactly when the
-  // payments cover the invoiced amount (credit notes settle as much as they add to the
-  // positive invoices): then the order figures stand as they are.
   Statement paid(db, fmt::format("SELECT b.customer_id, coalesce((SELECT sum(p.amount) FROM payments p "
                                  "WHERE p.customer_id = b.customer_id), 0) FROM {} b "
                                  "WHERE b.customer_id NOT IN (SELECT customer_id FROM {}) ORDER BY b.customer_id",
                                  customers, orders));
-  auto& settle = db.prepare(
-      "UPDATE customer_order_stats SET paid = ?1, balance = invoiced - ?1, oldest_unpaid_at = NULL "
-      "WHERE customer_id = ?2 AND invoiced <= ?1 AND (orders > 0 OR ?1 <> 0)");
   std::vector<std::int64_t> owing;
   while (paid.step()) {
     std::int64_t id = paid.get_int(0);
-    settle.bind(1, paid.get_int(1)).bind(2, id).run();
-    // Still owing, no statistics row, or none needed any more (no orders, nothing paid): the
-    // recomputation sorts it out (a customer deleted in this write is skipped there).
-    if (db.changes() == 0) owing.push_back(id);
+    // A customer deleted in this write has no row and is skipped by the recomputation.
+    if (!settle_paid(db, id, paid.get_int(1), Paid::total)) owing.push_back(id);
   }
   auto& add = db.prepare(fmt::format("INSERT OR IGNORE INTO {} VALUES (?)", orders));
   for (std::int64_t id : owing) add.bind(1, id).run();
@@ -211,13 +223,7 @@ void PaidStream::add(std::int64_t customer_id, std::int64_t amount) {
 
 void PaidStream::finish() {
   if (current_ == 0) return;
-  db_.prepare(
-         "UPDATE customer_order_stats SET paid = paid + ?1, balance = balance - ?1, oldest_unpaid_at = NULL "
-         "WHERE customer_id = ?2 AND invoiced <= paid + ?1 AND (orders > 0 OR paid + ?1 <> 0)")
-      .bind(1, amount_)
-      .bind(2, current_)
-      .run();
-  if (db_.changes() == 0) recompute_(current_);
+  if (!settle_paid(db_, current_, amount_, Paid::added)) recompute_(current_);
   clear();
 }
 
