@@ -19,13 +19,13 @@
 namespace kunde::store {
 namespace {
 
-// One full-text index: its table, the statement that makes entries from the rows of `from`
-// (aliased `src`), the name of its pending rows, and the key column of the touched lists.
+// One full-text index: its table, the statement that makes entries from the rows of the
+// base table (aliased `src`; search_pending names the base table too), and the key column
+// of the touched lists.
 struct SearchIndex {
   const char* fts;
   const char* insert;
-  const char* from;
-  const char* pending;
+  const char* base;
   const char* list_key;
 };
 
@@ -34,12 +34,12 @@ INSERT INTO customer_search(rowid, name, email, phone, city, notes)
 SELECT src.id, kunde_fold(src.name), kunde_fold(src.email),
        trim(coalesce(src.phone_e164, '') || ' ' || coalesce(src.phone, '')),
        kunde_fold(src.city), kunde_fold(src.notes)
-)sql", "customers", "customers", "customer_id"};
+)sql", "customers", "customer_id"};
 
 constexpr SearchIndex kContactSearch{"contact_search", R"sql(
 INSERT INTO contact_search(rowid, subject, notes)
 SELECT src.id, kunde_fold(src.subject), kunde_fold(src.notes)
-)sql", "contacts", "contacts", "contact_id"};
+)sql", "contacts", "contact_id"};
 
 const SearchIndex& index_of(SearchTable table) {
   return table == SearchTable::customers ? kCustomerSearch : kContactSearch;
@@ -49,7 +49,7 @@ const SearchIndex& index_of(SearchTable table) {
 void refresh(Database& db, const SearchIndex& ix, std::string_view list) {
   db.exec(fmt::format("DELETE FROM {} WHERE rowid IN (SELECT {} FROM {})", ix.fts, ix.list_key, list));
   // The list drives the join.
-  db.exec(fmt::format("{}FROM {} t CROSS JOIN {} src ON src.id = t.{}", ix.insert, list, ix.from, ix.list_key));
+  db.exec(fmt::format("{}FROM {} t CROSS JOIN {} src ON src.id = t.{}", ix.insert, list, ix.base, ix.list_key));
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ void refresh_contact_search(Database& db, std::string_view contacts) { refresh(d
 
 void defer_search(Database& db, SearchTable table, std::int64_t lo, std::int64_t hi) {
   db.prepare("INSERT INTO search_pending(tbl, lo, hi) VALUES (?, ?, ?)")
-      .bind(1, std::string_view(index_of(table).pending))
+      .bind(1, std::string_view(index_of(table).base))
       .bind(2, lo)
       .bind(3, hi)
       .run();
@@ -73,7 +73,7 @@ void defer_touched_search(Database& db) {
                           std::pair{&kContactSearch, "temp.touched_contact_search"}}) {
     db.exec(fmt::format("INSERT INTO search_pending(tbl, lo, hi) SELECT '{0}', min({2}), max({2}) FROM "
                         "(SELECT {2}, {2} - row_number() OVER (ORDER BY {2}) AS run FROM {1}) GROUP BY run",
-                        ix->pending, list, ix->list_key));
+                        ix->base, list, ix->list_key));
     db.exec(fmt::format("DELETE FROM {}", list));
   }
 }
@@ -93,7 +93,7 @@ void apply_pending_search(Database& db) {
   pending.reset();
   for (const auto& r : ranges) {
     db.prepare(fmt::format("DELETE FROM {} WHERE rowid BETWEEN ? AND ?", r.ix->fts)).bind(1, r.lo).bind(2, r.hi).run();
-    db.prepare(fmt::format("{}FROM {} src WHERE src.id BETWEEN ? AND ?", r.ix->insert, r.ix->from))
+    db.prepare(fmt::format("{}FROM {} src WHERE src.id BETWEEN ? AND ?", r.ix->insert, r.ix->base))
         .bind(1, r.lo)
         .bind(2, r.hi)
         .run();
