@@ -91,46 +91,93 @@ struct CustomerContacts {
 
 constexpr const char* kInsert =
     "INSERT INTO customer_contact_stats(customer_id, contacts, inbound, outbound, last_contact_at, complaints, "
-    "open_promises, open_follow_ups, next_follow_up_at, preferred_channel, by_channel) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    "open_promises, open_follow_ups, next_follow_up_at, preferred_channel, by_channel) VALUES ";
+constexpr int kColumns = 11;
+constexpr std::size_t kRowsPerInsert = 32;
 
 std::string counts_json(const ChannelCounts& c) {
   return "{\"in\":" + std::to_string(c.in) + ",\"out\":" + std::to_string(c.out) + "}";
 }
 
-void write_stats(Statement& insert, std::int64_t customer_id, const CustomerContacts& c) {
-  std::int64_t in = 0, out = 0;
-  const std::pair<const std::string, ChannelCounts>* best = nullptr;  // the preferred channel
-  std::string by_channel = "{";
-  for (const auto& entry : c.channels) {
-    const auto& [name, counts] = entry;
-    in += counts.in;
-    out += counts.out;
-    // Channels come in name order, so a later one wins only with more, or later, inbound contacts.
-    if (!best || counts.in > best->second.in ||
-        (counts.in == best->second.in && counts.last_in > best->second.last_in)) {
-      best = &entry;
-    }
-    if (by_channel.size() > 1) by_channel += ',';
-    json_string(by_channel, name);
-    by_channel += ':' + counts_json(counts);
-  }
-  by_channel += '}';
-  std::optional<std::string> channel;
-  if (best && best->second.in > 0) channel = best->first;
-  insert.bind(1, customer_id)
-      .bind(2, c.contacts)
-      .bind(3, in)
-      .bind(4, out)
-      .bind(5, c.last_at)
-      .bind(6, c.complaints)
-      .bind(7, c.promises)
-      .bind(8, c.follow_ups)
-      .bind(9, c.next_follow_up)
-      .bind(10, channel)
-      .bind(11, by_channel)
-      .run();
+std::string insert_sql(std::size_t rows) {
+  std::string sql = kInsert;
+  for (std::size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
+  return sql;
 }
+
+// Statistics rows, written several to a statement: each statement costs about as much as a row.
+class StatsWriter {
+ public:
+  explicit StatsWriter(Database& db) : db_(db) {}
+
+  void add(std::int64_t customer_id, const CustomerContacts& c) {
+    Row& r = rows_.emplace_back();
+    r.customer_id = customer_id;
+    r.contacts = c.contacts;
+    r.last_at = c.last_at;
+    r.complaints = c.complaints;
+    r.promises = c.promises;
+    r.follow_ups = c.follow_ups;
+    r.next_follow_up = c.next_follow_up;
+    const std::pair<const std::string, ChannelCounts>* best = nullptr;  // the preferred channel
+    r.by_channel = "{";
+    for (const auto& entry : c.channels) {
+      const auto& [name, counts] = entry;
+      r.in += counts.in;
+      r.out += counts.out;
+      // Channels come in name order, so a later one wins only with more, or later, inbound contacts.
+      if (!best || counts.in > best->second.in ||
+          (counts.in == best->second.in && counts.last_in > best->second.last_in)) {
+        best = &entry;
+      }
+      if (r.by_channel.size() > 1) r.by_channel += ',';
+      json_string(r.by_channel, name);
+      r.by_channel += ':' + counts_json(counts);
+    }
+    r.by_channel += '}';
+    if (best && best->second.in > 0) r.channel = best->first;
+    if (rows_.size() == kRowsPerInsert) flush();
+  }
+
+  // Whether the customer's row is among those not written yet.
+  bool holds(std::int64_t customer_id) const {
+    return std::any_of(rows_.begin(), rows_.end(), [&](const Row& r) { return r.customer_id == customer_id; });
+  }
+
+  void flush() {
+    if (rows_.empty()) return;
+    static const std::string full = insert_sql(kRowsPerInsert);
+    auto& st = db_.prepare(rows_.size() == kRowsPerInsert ? full : insert_sql(rows_.size()));
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const Row& r = rows_[i];
+      int p = static_cast<int>(i) * kColumns;
+      st.bind(p + 1, r.customer_id)
+          .bind(p + 2, r.contacts)
+          .bind(p + 3, r.in)
+          .bind(p + 4, r.out)
+          .bind_ref(p + 5, r.last_at)
+          .bind(p + 6, r.complaints)
+          .bind(p + 7, r.promises)
+          .bind(p + 8, r.follow_ups)
+          .bind_ref(p + 9, r.next_follow_up)
+          .bind_ref(p + 10, r.channel)
+          .bind_ref(p + 11, r.by_channel);
+    }
+    st.run();
+    rows_.clear();
+  }
+
+  void clear() { rows_.clear(); }
+
+ private:
+  struct Row {
+    std::int64_t customer_id = 0, contacts = 0, in = 0, out = 0, complaints = 0, promises = 0, follow_ups = 0;
+    std::string last_at, by_channel;
+    std::optional<std::string> next_follow_up, channel;
+  };
+  Database& db_;
+  std::vector<Row> rows_;
+};
 
 }  // namespace
 
@@ -140,14 +187,14 @@ void refresh_contact_stats(Database& db, std::string_view customers) {
                                      "k.subject, k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL "
                                      "FROM {} b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
                                      "ORDER BY b.customer_id", customers));
-  auto& insert = db.prepare(kInsert);
+  StatsWriter writer(db);
   CustomerContacts c;
   std::int64_t current = 0;
   bool any = false;
   while (contacts.step()) {
     std::int64_t id = contacts.get_int(0);
     if (any && id != current) {
-      write_stats(insert, current, c);
+      writer.add(current, c);
       c = CustomerContacts{};
     }
     current = id, any = true;
@@ -157,24 +204,29 @@ void refresh_contact_stats(Database& db, std::string_view customers) {
     c.add(contacts.get_text_view(1), contacts.get_int(2) != 0, contacts.get_text_view(3), complaint,
           contacts.get_int(7) != 0, contacts.get_text_view(8), contacts.get_int(9) != 0);
   }
-  if (any) write_stats(insert, current, c);
+  if (any) writer.add(current, c);
+  writer.flush();
 }
 
 struct ContactStatsStream::State {
+  explicit State(Database& db) : rows(db, Statistics::contacts), writer(db) {}
+  StatisticsRows rows;
+  StatsWriter writer;
   std::int64_t current = 0;
   bool fresh = false;
   CustomerContacts contacts;
 };
 
-ContactStatsStream::ContactStatsStream(Database& db) : db_(db), s_(std::make_unique<State>()) {}
+ContactStatsStream::ContactStatsStream(Database& db) : s_(std::make_unique<State>(db)) {}
 ContactStatsStream::~ContactStatsStream() = default;
 
 bool ContactStatsStream::add(const model::Contact& k) {
   State& s = *s_;
   if (k.customer_id != s.current) {
-    finish();
+    end_customer();
     s.current = k.customer_id;
-    s.fresh = !has_statistics_row(db_, Statistics::contacts, k.customer_id);
+    if (s.writer.holds(k.customer_id)) s.writer.flush();
+    s.fresh = !s.rows.has(k.customer_id);
   }
   if (!s.fresh) return false;
   auto text = [](const std::optional<std::string>& v) { return v ? std::string_view(*v) : std::string_view(); };
@@ -185,14 +237,26 @@ bool ContactStatsStream::add(const model::Contact& k) {
   return true;
 }
 
-void ContactStatsStream::finish() {
+void ContactStatsStream::end_customer() {
   State& s = *s_;
   // No statistics row before: no contacts before, so what was added is all there is.
-  if (s.fresh && s.contacts.contacts > 0) write_stats(db_.prepare(kInsert), s.current, s.contacts);
-  clear();
+  if (s.fresh && s.contacts.contacts > 0) {
+    s.writer.add(s.current, s.contacts);
+    s.rows.added(s.current);
+  }
+  s.contacts = CustomerContacts{};
+  s.current = 0;
+  s.fresh = false;
+}
+
+void ContactStatsStream::finish() {
+  end_customer();
+  s_->writer.flush();
 }
 
 void ContactStatsStream::clear() {
+  s_->writer.clear();
+  s_->rows.forget();
   s_->contacts = CustomerContacts{};
   s_->current = 0;
   s_->fresh = false;

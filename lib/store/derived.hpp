@@ -34,6 +34,24 @@ void refresh_contact_search(Database& db, std::string_view contacts);
 enum class Statistics { orders, contacts };
 bool has_statistics_row(Database& db, Statistics table, std::int64_t customer_id);
 
+// The same question for a writer that asks it customer after customer, mostly in rising
+// order: a customer above every one with a row (when first asked, and added since) has none,
+// and needs no lookup. Nothing else may add rows while it is used.
+class StatisticsRows {
+ public:
+  StatisticsRows(Database& db, Statistics table) : db_(db), table_(table) {}
+  bool has(std::int64_t customer_id);
+  // A row the writer added.
+  void added(std::int64_t customer_id);
+  // The rows may have changed (a rollback): ask the table again.
+  void forget() { above_.reset(); }
+
+ private:
+  Database& db_;
+  Statistics table_;
+  std::optional<std::int64_t> above_;  // no customer above this one has a row
+};
+
 // A line a write inserted into an order it inserted.
 struct NewOrderLine {
   std::int64_t customer_id = 0;
@@ -98,12 +116,13 @@ class ContactStatsStream {
   ContactStatsStream& operator=(const ContactStatsStream&) = delete;
   // A contact the write inserted (customer_id set). False: list the customer instead.
   bool add(const model::Contact& contact);
+  // Writes the rows still held.
   void finish();
   void clear();
 
  private:
+  void end_customer();
   struct State;
-  Database& db_;
   std::unique_ptr<State> s_;
 };
 

@@ -200,16 +200,6 @@ void refresh_order_stats(Database& db, std::string_view customers) {
   }
 }
 
-bool has_statistics_row(Database& db, Statistics table, std::int64_t customer_id) {
-  auto& st = db.prepare(table == Statistics::orders
-                            ? "SELECT 1 FROM customer_order_stats WHERE customer_id = ?"
-                            : "SELECT 1 FROM customer_contact_stats WHERE customer_id = ?");
-  st.bind(1, customer_id);
-  bool found = st.step();
-  st.reset();
-  return found;
-}
-
 PaidStream::PaidStream(Database& db, std::function<void(std::int64_t)> recompute)
     : db_(db), recompute_(std::move(recompute)) {}
 
@@ -233,6 +223,8 @@ void PaidStream::clear() {
 }
 
 struct OrderStatsStream::State {
+  explicit State(Database& db) : rows(db, Statistics::orders) {}
+  StatisticsRows rows;
   std::int64_t current = 0;
   bool fresh = false;
   CustomerOrders orders;
@@ -240,7 +232,7 @@ struct OrderStatsStream::State {
   std::unordered_map<std::int64_t, std::string> categories;
 };
 
-OrderStatsStream::OrderStatsStream(Database& db) : db_(db), s_(std::make_unique<State>()) {}
+OrderStatsStream::OrderStatsStream(Database& db) : db_(db), s_(std::make_unique<State>(db)) {}
 OrderStatsStream::~OrderStatsStream() = default;
 
 bool OrderStatsStream::add(const NewOrderLine& l) {
@@ -248,7 +240,7 @@ bool OrderStatsStream::add(const NewOrderLine& l) {
   if (l.customer_id != s.current) {
     finish();
     s.current = l.customer_id;
-    s.fresh = !has_statistics_row(db_, Statistics::orders, l.customer_id);
+    s.fresh = !s.rows.has(l.customer_id);
   }
   if (!s.fresh) return false;
   if (!l.counts) return true;  // a cancelled order's lines count for nothing
@@ -277,13 +269,17 @@ bool OrderStatsStream::add(const NewOrderLine& l) {
 void OrderStatsStream::finish() {
   State& s = *s_;
   // No statistics row before and nothing paid: what was added is all there is.
-  if (s.fresh && !s.orders.orders.empty()) write_stats(db_, db_.prepare(kUpsert), s.current, s.orders, 0);
+  if (s.fresh && !s.orders.orders.empty()) {
+    write_stats(db_, db_.prepare(kUpsert), s.current, s.orders, 0);
+    s.rows.added(s.current);
+  }
   s.orders.clear();
   s.current = 0;
   s.fresh = false;
 }
 
 void OrderStatsStream::clear() {
+  s_->rows.forget();
   s_->orders.clear();
   s_->current = 0;
   s_->fresh = false;
