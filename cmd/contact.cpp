@@ -74,16 +74,11 @@ int run_log(Context& ctx, const LogOptions& o) {
   }
   store::ContactRepo repo(ctx.db());
   std::int64_t last_id = 0;
+  // Without a key: the same content logged again (same customer, time and text) is a new
+  // contact, and an import of the same contact matches the first one by its content.
   for (auto id : ids) {
     c.customer_id = id;
-    std::string ident = repo.customer_ident(id);
-    // The same content logged again (same customer, time and text) is a new contact.
-    std::int64_t new_id = 0;
-    for (int n = 1; new_id == 0; ++n) {
-      c.key = model::content_key(c, ident, n);
-      new_id = repo.insert(c);
-    }
-    last_id = new_id;
+    last_id = repo.insert(c);
   }
   std::string summary = ids.size() == 1
                             ? fmt::format("logged contact {} ({} {}) for {}", last_id, c.channel, c.direction,
@@ -169,7 +164,7 @@ int run_export(Context& ctx, const ExportOptions& o) {
   repo.list(filter, [&](const store::ContactRow& r) {
     const auto& k = r.contact;
     std::string customer = r.customer_number ? *r.customer_number : fmt::format("#{}", k.customer_id);
-    w->row({k.key, customer, k.at, k.channel, k.direction, text(k.subject), text(k.notes), text(k.outcome),
+    w->row({text(k.key), customer, k.at, k.channel, k.direction, text(k.subject), text(k.notes), text(k.outcome),
             text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner), text(k.done_at), text(k.done_notes)});
     ++n;
   });
@@ -195,7 +190,7 @@ int run_show(Context& ctx, const std::string& ref) {
   std::vector<std::string> fields{"id",      "key",     "at",     "customer_id",  "number",  "name",
                                   "channel", "direction", "subject", "notes",      "outcome", "reason",
                                   "follow_up_at", "promise", "owner", "state", "done_at", "done_notes"};
-  std::vector<Value> values{k.id,        k.key,           k.at,           k.customer_id,  text(r->customer_number),
+  std::vector<Value> values{k.id,        text(k.key),          k.at,           k.customer_id,  text(r->customer_number),
                             r->customer_name, k.channel,  k.direction,    text(k.subject), text(k.notes),
                             text(k.outcome), text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner),
                             state,       text(k.done_at), text(k.done_notes)};

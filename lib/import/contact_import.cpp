@@ -3,15 +3,15 @@
 
 #include <fmt/format.h>
 
-#include <absl/container/flat_hash_map.h>
-
 #include <unordered_map>
 
 #include "error.hpp"
+#include "import/contact_matcher.hpp"
 #include "model/contact.hpp"
 #include "model/dates.hpp"
 #include "store/contact_repo.hpp"
 #include "store/customer_repo.hpp"
+#include "store/derived.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::import {
@@ -27,12 +27,18 @@ std::optional<std::string> opt(std::string_view v) {
 // A row's fields other than the customer, read ahead (Importer::prepare).
 struct ContactValues : Prepared {
   Contact contact;
+  std::uint64_t hash = 0;  // content_hash(), for a row without a key
 };
 
 class ContactImporter : public Importer {
  public:
   ContactImporter(store::Database& db, const ImportOptions& o, const std::vector<std::string>& channels)
-      : Importer(contact_fields(), o), customers_(db), contacts_(db), channels_(channels) {
+      : Importer(contact_fields(), o),
+        had_contacts_(db, store::Statistics::contacts),
+        customers_(db),
+        contacts_(db),
+        channels_(channels),
+        matcher_(contacts_.next_id(), matcher_store()) {
     defer_indexes(store::NewRow::contacts);
   }
 
@@ -40,54 +46,88 @@ class ContactImporter : public Importer {
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
     auto out = std::make_unique<ContactValues>();
     read_values(row, out->contact);
+    if (row.get(kContactKey).empty()) out->hash = content_hash(out->contact);
     return out;
   }
 
   Outcome process(const Row& row) override {
-    std::int64_t customer_id = 0;
-    const std::string& ident = customer(row.get(kContactCustomer), customer_id);
+    std::int64_t customer_id = customer(row.get(kContactCustomer));
     Contact c;
+    std::optional<std::uint64_t> hash;
     if (auto* ready = dynamic_cast<ContactValues*>(prepared())) {
       c = std::move(ready->contact);
+      hash = ready->hash;
     } else {
       read_values(row, c);
     }
     c.customer_id = customer_id;
-
-    unsigned fields = 0;
     if (auto key = row.get(kContactKey); !key.empty()) {
       c.key = std::string(key);
-      for (std::size_t f = kContactCustomer; f < kContactFieldCount; ++f)
-        if (row.has(f)) fields |= 1u << f;
-    } else {
-      std::string base = content_key(c, ident, 1);
-      // Counted by a hash of the key, so a large file costs a few bytes per distinct row.
-      std::uint32_t n = ++occurrences_[std::hash<std::string>{}(base)];
-      c.key = n == 1 ? base : fmt::format("{}-{}", base, n);
-      // The content is the key; only closing a follow-up can change such a contact.
-      for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
-        if (row.has(f)) fields |= 1u << f;
+      return process_keyed(row, c);
     }
-    constexpr unsigned kTouched = store::Change::kTouchContacts;
-    if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
-      contact_added(c);
+    // The content is the key; only closing a follow-up can change such a contact.
+    std::int64_t stored = matcher_.match(customer_id, hash && *hash ? *hash : content_hash(c));
+    if (!stored) {
+      pending_.push_back(std::move(c));
+      if (pending_.size() == store::ContactRepo::kInsertRows) flush();
       return Outcome::inserted;
     }
-    if (!fields) return Outcome::unchanged;
-    // A file with its own keys may move a contact to another customer.
-    auto before = contacts_.by_key(c.key);
-    if (contacts_.update_by_key(c, fields)) {
-      touch(c.customer_id, kTouched);
-      if (before) {
-        touch(before->second, kTouched);
-        touch_contact(before->first);
-      }
+    unsigned fields = 0;
+    for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
+      if (row.has(f)) fields |= 1u << f;
+    if (fields && contacts_.update_by_id(stored, c, fields)) {
+      touch(customer_id, store::Change::kTouchContacts);
       return Outcome::updated;
     }
     return Outcome::unchanged;
   }
 
+  void finish() override { flush(); }
+
  private:
+  Outcome process_keyed(const Row& row, const Contact& c) {
+    flush();
+    matcher_.saw(c.customer_id);
+    if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
+      contact_added(c);
+      return Outcome::inserted;
+    }
+    unsigned fields = 0;
+    for (std::size_t f = kContactCustomer; f < kContactFieldCount; ++f)
+      if (row.has(f)) fields |= 1u << f;
+    // A file with its own keys may move a contact to another customer.
+    auto before = contacts_.by_key(*c.key);
+    if (!contacts_.update_by_key(c, fields)) return Outcome::unchanged;
+    constexpr unsigned kTouched = store::Change::kTouchContacts;
+    touch(c.customer_id, kTouched);
+    if (before) {
+      touch(before->second, kTouched);
+      touch_contact(before->first);
+    }
+    return Outcome::updated;
+  }
+
+  // Inserts the new contacts without a key held back so far, several to a statement.
+  void flush() {
+    if (pending_.empty()) return;
+    insert_new(store::NewRow::contacts, [&] { return contacts_.insert_keyless(pending_); }, pending_.size());
+    for (const auto& c : pending_) contact_added(c);
+    pending_.clear();
+  }
+
+  ContactMatcher::Store matcher_store() {
+    return {
+        // A customer without a statistics row had no contacts before the import; the row is
+        // read by its primary key, while the contact indexes may be deferred.
+        [this](std::int64_t customer_id) { return had_contacts_.has(customer_id); },
+        [this](std::int64_t customer_id, const std::function<void(std::int64_t, std::uint64_t)>& each) {
+          flush();
+          restore_indexes();
+          contacts_.keyless(customer_id, [&](const Contact& k) { each(k.id, content_hash(k)); });
+        },
+    };
+  }
+
   // Everything but the customer.
   void read_values(const Row& row, Contact& c) const {
     std::string_view at = row.get(kContactAt);
@@ -106,23 +146,17 @@ class ContactImporter : public Importer {
     c.done_notes = opt(row.get(kContactDoneNotes));
   }
 
-  // The customer's id, and the text that identifies them in the content key (valid until
-  // the next call).
-  const std::string& customer(std::string_view ref, std::int64_t& id) {
+  // The customer's id.
+  std::int64_t customer(std::string_view ref) {
     if (ref.empty()) throw Error("the customer is empty", "every contact needs a customer number");
     // A customer's contacts usually come together.
-    if (last_ && ref == last_->first) {
-      id = last_->second.first;
-      return last_->second.second;
-    }
+    if (last_ && ref == last_->first) return last_->second;
     std::string key(ref);
     if (auto it = cache_.find(key); it != cache_.end()) {
       last_ = &*it;
-      id = it->second.first;
-      return it->second.second;
+      return it->second;
     }
     std::optional<std::int64_t> found = customers_.id_by_number(ref);
-    std::string ident = key;
     if (!found && ref.size() > 1 && ref[0] == '#') {
       try {
         std::size_t used = 0;
@@ -134,7 +168,6 @@ class ContactImporter : public Importer {
     if (!found && key.find('@') != std::string::npos) {
       restore_indexes();
       found = customers_.id_by_email(text::to_lower_ascii(key));
-      if (found) ident = fmt::format("#{}", *found);
     }
     if (!found) {
       if (!options().create_missing || key[0] == '#' || key.find('@') != std::string::npos) {
@@ -146,19 +179,20 @@ class ContactImporter : public Importer {
       found = insert_customer(customers_, bare);
       ++counts().notes["customers created"];
     }
-    id = *found;
     // A cache of recent lookups, not a copy of the customer table.
     if (cache_.size() >= 20000) cache_.clear();
-    last_ = &*cache_.emplace(key, std::make_pair(id, ident)).first;
-    return last_->second.second;
+    last_ = &*cache_.emplace(key, *found).first;
+    return *found;
   }
 
+  store::StatisticsRows had_contacts_;
   store::CustomerRepo customers_;
   store::ContactRepo contacts_;
   Channels channels_;
-  std::unordered_map<std::string, std::pair<std::int64_t, std::string>> cache_;
-  const std::pair<const std::string, std::pair<std::int64_t, std::string>>* last_ = nullptr;  // into cache_
-  absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;
+  ContactMatcher matcher_;
+  std::vector<Contact> pending_;  // new, without a key, not yet inserted
+  std::unordered_map<std::string, std::int64_t> cache_;
+  const std::pair<const std::string, std::int64_t>* last_ = nullptr;  // into cache_
 };
 
 }  // namespace

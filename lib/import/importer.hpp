@@ -109,8 +109,8 @@ class Importer : public io::RecordSink {
   Prepared* prepared() const { return prepared_; }
   const ImportOptions& options() const { return options_; }
   // Store::Change's bulk interface, or plain writes when the import runs in no change.
-  std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert) {
-    return options_.change ? options_.change->insert_new(table, insert) : insert();
+  std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert, std::size_t rows = 1) {
+    return options_.change ? options_.change->insert_new(table, insert, rows) : insert();
   }
   void insert_into_new(const std::function<void()>& insert) {
     if (options_.change) {

@@ -1,4 +1,4 @@
-// Contact fields, channels and content keys.
+// Contact fields, channels and content hashes.
 #include "model/contact.hpp"
 
 #include <fmt/format.h>
@@ -116,15 +116,26 @@ std::string parse_direction(std::string_view text) {
   throw Error(fmt::format("unknown direction '{}'", text::trim(text)), "write in or out");
 }
 
-std::string content_key(const Contact& c, std::string_view customer, int occurrence) {
-  std::uint64_t h = 14695981039346656037ULL;
-  h = fnv1a(h, customer);
+namespace {
+
+std::uint64_t hash_content(std::uint64_t h, const Contact& c) {
   h = fnv1a(h, c.at);
   h = fnv1a(h, c.channel);
   h = fnv1a(h, c.direction);
   for (const auto* f : {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner}) {
     h = fnv1a(h, f->has_value() ? std::string_view(**f) : std::string_view("\x1e"));
   }
+  return h;
+}
+
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
+
+}  // namespace
+
+std::uint64_t content_hash(const Contact& c) { return hash_content(kFnvBasis, c); }
+
+std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence) {
+  std::uint64_t h = hash_content(fnv1a(kFnvBasis, customer), c);
   return occurrence <= 1 ? fmt::format("{:016x}", h) : fmt::format("{:016x}-{}", h, occurrence);
 }
 

@@ -1,5 +1,5 @@
 // A contact with a customer on any channel, inbound or outbound, with what was promised and
-// when to follow up; the channel vocabulary and the content key that makes imports idempotent.
+// when to follow up; the channel vocabulary and the content hash that makes imports idempotent.
 #pragma once
 
 #include <cstdint>
@@ -14,7 +14,9 @@ namespace kunde::model {
 
 struct Contact {
   std::int64_t id = 0;
-  std::string key;  // natural key: from the file, or a hash of the content
+  // The natural key a file gave it; without one the contact is known by its customer and
+  // content (content_hash).
+  std::optional<std::string> key;
   std::int64_t customer_id = 0;
   std::string at;         // ISO date or date-time as written
   std::string channel;    // canonical channel name
@@ -51,10 +53,16 @@ const std::vector<std::string>& builtin_channels();
 // "in"/"out" from in, inbound, incoming, out, outbound, outgoing (any case); throws kunde::Error.
 std::string parse_direction(std::string_view text);
 
-// The content key of a contact: a hash of what happened, and the occurrence number of the
-// same content within one file or one command, so importing a file again changes nothing.
-// `customer` is the customer's number (or "#id" for a customer without one).
-std::string content_key(const Contact& c, std::string_view customer, int occurrence);
+// A hash of what happened (time, channel, direction and the texts; not the customer, and not
+// whether it is done). A contact without a key is matched by its customer, this hash and its
+// occurrence number among the customer's contacts with the same content, so importing a file
+// again changes nothing.
+std::uint64_t content_hash(const Contact& c);
+
+// The key schema version 4 stored for a contact without one: the hash of `customer` (the
+// number, or "#id") and the content, and "-N" from the second occurrence on. Migration 5
+// recognises such keys by it and clears them.
+std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence);
 
 // Whether a contact counts as a complaint: its outcome, reason or subject mentions
 // "complain" (complaint, complained) in any case.

@@ -183,15 +183,17 @@ class SessionPause {
 
 }  // namespace
 
-std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()>& insert) {
+std::int64_t Change::insert_new(NewRow table, const std::function<std::int64_t()>& insert, std::size_t rows) {
   std::int64_t key = 0;
   {
     SessionPause pause(session_);
     key = insert();
   }
   if (key > 0) {  // 0: nothing was inserted
-    inserted_.add(table, key);
-    if (bulk_) deferred_.inserted(db_, table, key);
+    for (std::int64_t k = key; k < key + static_cast<std::int64_t>(rows); ++k) {
+      inserted_.add(table, k);
+      if (bulk_) deferred_.inserted(db_, table, k);
+    }
   }
   return key;
 }

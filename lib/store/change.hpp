@@ -64,8 +64,9 @@ class Change {
   // returns (see inserted_rows.hpp); undo deletes the row and its children by key. A new
   // customer has no statistics rows until rows of its own come; new customers and contacts
   // get their search entries with the next search (search.hpp). Touch a new customer only
-  // for rows of its own that this change adds.
-  std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert);
+  // for rows of its own that this change adds. `rows` > 1: `insert` inserts that many rows
+  // with consecutive keys and returns the first.
+  std::int64_t insert_new(NewRow table, const std::function<std::int64_t()>& insert, std::size_t rows = 1);
   // Lets a bulk write that inserts at least as many rows into `table` as it held build the
   // table's secondary indexes once at the end (deferred_indexes.hpp).
   void defer_indexes(NewRow table) { deferred_.allow(table); }

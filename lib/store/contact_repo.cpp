@@ -27,7 +27,7 @@ ContactRow read_row(const Statement& st) {
   ContactRow r;
   auto& k = r.contact;
   k.id = st.get_int(0);
-  k.key = st.get_text(1);
+  k.key = st.get_opt_text(1);
   k.customer_id = st.get_int(2);
   k.at = st.get_text(3);
   k.channel = st.get_text(4);
@@ -113,14 +113,6 @@ std::optional<ContactRow> ContactRepo::by_id(std::int64_t id) {
   return st.first([](const Statement& row) { return read_row(row); });
 }
 
-bool ContactRepo::key_exists(const std::string& key) {
-  auto& st = db_.prepare("SELECT 1 FROM contacts WHERE key = ?");
-  st.bind(1, key);
-  bool found = st.step();
-  st.reset();
-  return found;
-}
-
 std::string ContactRepo::customer_ident(std::int64_t customer_id) {
   auto& st = db_.prepare("SELECT coalesce(number, '#' || id) FROM customers WHERE id = ?");
   st.bind(1, customer_id);
@@ -135,30 +127,118 @@ std::optional<std::pair<std::int64_t, std::int64_t>> ContactRepo::by_key(const s
   return st.first([](const Statement& row) { return std::make_pair(row.get_int(0), row.get_int(1)); });
 }
 
-std::int64_t ContactRepo::insert(const model::Contact& c) {
+void ContactRepo::keyless(std::int64_t customer_id, const std::function<void(const model::Contact&)>& each) {
   auto& st = db_.prepare(
-      "INSERT INTO contacts(key, customer_id, at, channel, direction, subject, notes, outcome, reason, "
-      "follow_up_at, promise, owner, done_at, done_notes) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) "
-      "ON CONFLICT(key) DO NOTHING");
-  st.bind_ref(1, c.key)
-      .bind(2, c.customer_id)
-      .bind_ref(3, c.at)
-      .bind_ref(4, c.channel)
-      .bind_ref(5, c.direction)
-      .bind_ref(6, c.subject)
-      .bind_ref(7, c.notes)
-      .bind_ref(8, c.outcome)
-      .bind_ref(9, c.reason)
-      .bind_ref(10, c.follow_up_at)
-      .bind_ref(11, c.promise)
-      .bind_ref(12, c.owner)
-      .bind_ref(13, c.done_at)
-      .bind_ref(14, c.done_notes);
+      "SELECT id, at, channel, direction, subject, notes, outcome, reason, follow_up_at, promise, owner "
+      "FROM contacts WHERE customer_id = ? AND key IS NULL ORDER BY id");
+  st.bind(1, customer_id);
+  model::Contact c;
+  c.customer_id = customer_id;
+  while (st.step()) {
+    c.id = st.get_int(0);
+    c.at = st.get_text(1);
+    c.channel = st.get_text(2);
+    c.direction = st.get_text(3);
+    c.subject = st.get_opt_text(4);
+    c.notes = st.get_opt_text(5);
+    c.outcome = st.get_opt_text(6);
+    c.reason = st.get_opt_text(7);
+    c.follow_up_at = st.get_opt_text(8);
+    c.promise = st.get_opt_text(9);
+    c.owner = st.get_opt_text(10);
+    each(c);
+  }
+}
+
+namespace {
+
+constexpr const char* kInsertColumns =
+    "INSERT INTO contacts(id, key, customer_id, at, channel, direction, subject, notes, outcome, reason, "
+    "follow_up_at, promise, owner, done_at, done_notes) VALUES ";
+constexpr int kInsertParams = 15;
+
+// Binds a contact to the parameters from `first` on, in kInsertColumns' order.
+void bind_contact(Statement& st, int first, std::optional<std::int64_t> id, const model::Contact& c) {
+  st.bind(first, id)
+      .bind_ref(first + 1, c.key)
+      .bind(first + 2, c.customer_id)
+      .bind_ref(first + 3, c.at)
+      .bind_ref(first + 4, c.channel)
+      .bind_ref(first + 5, c.direction)
+      .bind_ref(first + 6, c.subject)
+      .bind_ref(first + 7, c.notes)
+      .bind_ref(first + 8, c.outcome)
+      .bind_ref(first + 9, c.reason)
+      .bind_ref(first + 10, c.follow_up_at)
+      .bind_ref(first + 11, c.promise)
+      .bind_ref(first + 12, c.owner)
+      .bind_ref(first + 13, c.done_at)
+      .bind_ref(first + 14, c.done_notes);
+}
+
+std::string insert_sql(std::size_t rows) {
+  std::string sql = kInsertColumns;
+  for (std::size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  return sql;
+}
+
+}  // namespace
+
+std::int64_t ContactRepo::insert(const model::Contact& c) {
+  static const std::string sql = insert_sql(1) + " ON CONFLICT(key) WHERE key IS NOT NULL DO NOTHING";
+  auto& st = db_.prepare(sql);
+  bind_contact(st, 1, std::nullopt, c);
   st.run();
   return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
 }
 
+std::int64_t ContactRepo::next_id() {
+  auto& st = db_.prepare("SELECT coalesce(max(id), 0) + 1 FROM contacts");
+  st.step();
+  std::int64_t id = st.get_int(0);
+  st.reset();
+  return id;
+}
+
+std::int64_t ContactRepo::insert_keyless(std::span<const model::Contact> contacts) {
+  if (contacts.empty()) return 0;
+  const std::int64_t first = next_id();
+  // One statement per kInsertRows contacts: each statement costs about as much as a row.
+  static const std::string full = insert_sql(kInsertRows);
+  std::size_t done = 0;
+  while (done < contacts.size()) {
+    std::size_t n = std::min(kInsertRows, contacts.size() - done);
+    auto& st = db_.prepare(n == kInsertRows ? full : insert_sql(n));
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& c = contacts[done + i];
+      if (c.key) throw Error("a contact with a key among those without", "this is a bug in kunde");
+      bind_contact(st, static_cast<int>(i) * kInsertParams + 1, std::nullopt, c);
+    }
+    st.run();
+    done += n;
+  }
+  // SQLite gives each new row the largest id so far plus one (below the largest integer),
+  // which costs less than giving the ids: those are looked up first.
+  if (db_.last_insert_rowid() != first + static_cast<std::int64_t>(contacts.size()) - 1) {
+    throw StoreError("new contacts did not get consecutive ids", "this is a bug in kunde; nothing was imported");
+  }
+  return first;
+}
+
 bool ContactRepo::update_by_key(const model::Contact& c, unsigned fields) {
+  return update(c, fields, "key = ?" + std::to_string(model::kContactKey + 1), [&](Statement& st) {
+    st.bind(model::kContactKey + 1, c.key);
+  });
+}
+
+bool ContactRepo::update_by_id(std::int64_t id, const model::Contact& c, unsigned fields) {
+  return update(c, fields, "id = ?" + std::to_string(model::kContactKey + 1), [&](Statement& st) {
+    st.bind(model::kContactKey + 1, id);
+  });
+}
+
+bool ContactRepo::update(const model::Contact& c, unsigned fields, const std::string& where,
+                         const std::function<void(Statement&)>& bind_where) {
   using namespace model;
   static const std::pair<ContactField, const char*> kCols[] = {
       {kContactCustomer, "customer_id"}, {kContactAt, "at"},           {kContactChannel, "channel"},
@@ -174,12 +254,12 @@ bool ContactRepo::update_by_key(const model::Contact& c, unsigned fields) {
     differs.push_back(fmt::format("{} IS NOT ?{}", col, n));
   }
   if (sets.empty()) return false;
-  auto& st = db_.prepare(fmt::format("UPDATE contacts SET {} WHERE key = ?{} AND ({})", fmt::join(sets, ", "),
-                                     kContactKey + 1, fmt::join(differs, " OR ")));
+  auto& st = db_.prepare(fmt::format("UPDATE contacts SET {} WHERE {} AND ({})", fmt::join(sets, ", "), where,
+                                     fmt::join(differs, " OR ")));
   auto bind = [&](ContactField f, const auto& v) {
     if (fields & (1u << f)) st.bind(static_cast<int>(f) + 1, v);
   };
-  st.bind(kContactKey + 1, c.key);
+  bind_where(st);
   bind(kContactCustomer, c.customer_id);
   bind(kContactAt, c.at);
   bind(kContactChannel, c.channel);

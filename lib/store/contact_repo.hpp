@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -58,16 +59,25 @@ class ContactRepo {
   explicit ContactRepo(Database& db);
 
   std::optional<ContactRow> by_id(std::int64_t id);
-  bool key_exists(const std::string& key);
   // The id and customer of the contact with this key, if there is one.
   std::optional<std::pair<std::int64_t, std::int64_t>> by_key(const std::string& key);
-  // What identifies the customer in content keys: the number, or "#id" without one.
+  // A customer's contacts without a key, oldest first, with what content_hash() reads (not
+  // done_at and done_notes).
+  void keyless(std::int64_t customer_id, const std::function<void(const model::Contact&)>& each);
+  // The customer's number, or "#id" without one: how messages name them.
   std::string customer_ident(std::int64_t customer_id);
   // Inserts the contact unless one with the same key exists. Returns the new id, or 0.
   std::int64_t insert(const model::Contact& c);
+  // The id the next new contact gets.
+  std::int64_t next_id();
+  // Inserts contacts without a key (nothing they can clash with), several to a statement.
+  // They get consecutive ids; returns the first.
+  static constexpr std::size_t kInsertRows = 32;
+  std::int64_t insert_keyless(std::span<const model::Contact> contacts);
   // Sets the fields whose bit is set in `fields` (1 << ContactField) on the contact with the
-  // same key when any differs; true when something changed.
+  // same key, or with the id, when any differs; true when something changed.
   bool update_by_key(const model::Contact& c, unsigned fields);
+  bool update_by_id(std::int64_t id, const model::Contact& c, unsigned fields);
   // Marks a contact done; false when it was done already.
   bool mark_done(std::int64_t id, const std::string& at, const std::optional<std::string>& notes);
 
@@ -76,6 +86,8 @@ class ContactRepo {
   ContactSummary summary(std::int64_t customer_id);
 
  private:
+  bool update(const model::Contact& c, unsigned fields, const std::string& where,
+              const std::function<void(Statement&)>& bind_where);
   Database& db_;
 };
 

@@ -34,11 +34,12 @@ void DeferredIndexes::inserted(Database& db, NewRow table, std::int64_t key) {
 void DeferredIndexes::drop(Database& db, NewRow table) {
   tables_[index(table)].deferred = true;
   for (const char* name : tables_of(table)) {
-    // Indexes made by CREATE INDEX have their SQL; those of UNIQUE and PRIMARY KEY
-    // constraints have none and stay.
+    // Only indexes made by CREATE INDEX that enforce nothing: unique ones, of constraints
+    // or not, are what the import finds its conflicts by.
     std::vector<std::pair<std::string, std::string>> found;
     {
-      Statement st(db, "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL");
+      Statement st(db, "SELECT s.name, s.sql FROM pragma_index_list(?1) i JOIN sqlite_schema s ON s.name = i.name "
+                       "WHERE i.origin = 'c' AND NOT i.\"unique\" AND s.sql IS NOT NULL");
       st.bind(1, std::string_view(name));
       while (st.step()) found.emplace_back(st.get_text(0), st.get_text(1));
     }

@@ -5,10 +5,14 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "error.hpp"
+#include "model/contact.hpp"
 #include "store/change.hpp"
 
 namespace kunde::store {
@@ -229,7 +233,82 @@ CREATE TABLE search_pending (
     R"sql(
 DELETE FROM customer_order_stats WHERE orders = 0 AND paid = 0;
 )sql",
+    // 5: a contact without a key of its own is matched by its customer and content, not by a
+    // stored hash (kunde_v4_content_key recognises those); only real keys are indexed. The
+    // columns keep their order, so recorded changesets still apply.
+    R"sql(
+CREATE TABLE contacts_v5 (
+  id           INTEGER PRIMARY KEY,
+  key          TEXT,
+  customer_id  INTEGER NOT NULL REFERENCES customers(id),
+  at           TEXT NOT NULL,
+  channel      TEXT NOT NULL,
+  direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+  subject      TEXT,
+  notes        TEXT,
+  outcome      TEXT,
+  reason       TEXT,
+  follow_up_at TEXT,
+  promise      TEXT,
+  owner        TEXT,
+  done_at      TEXT,
+  done_notes   TEXT
+) STRICT;
+INSERT INTO contacts_v5
+  SELECT k.id,
+         CASE WHEN kunde_v4_content_key(k.key, c.number, k.customer_id, k.at, k.channel, k.direction, k.subject,
+                                        k.notes, k.outcome, k.reason, k.follow_up_at, k.promise, k.owner)
+              THEN NULL ELSE k.key END,
+         k.customer_id, k.at, k.channel, k.direction, k.subject, k.notes, k.outcome, k.reason, k.follow_up_at,
+         k.promise, k.owner, k.done_at, k.done_notes
+  FROM contacts k LEFT JOIN customers c ON c.id = k.customer_id;
+DROP TABLE contacts;
+ALTER TABLE contacts_v5 RENAME TO contacts;
+CREATE UNIQUE INDEX contacts_key ON contacts(key) WHERE key IS NOT NULL;
+CREATE INDEX contacts_customer ON contacts(customer_id, at);
+-- Open promises and follow-ups: what 'contact due' reads. Queries repeat this WHERE clause.
+CREATE INDEX contacts_open ON contacts(follow_up_at)
+  WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
+)sql",
 };
+
+std::optional<std::string> text_arg(sqlite3_value* v) {
+  if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
+  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return std::string(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
+}
+
+// kunde_v4_content_key(key, number, customer_id, at, channel, direction, subject, notes,
+// outcome, reason, follow_up_at, promise, owner): 1 when `key` is the content key schema 4
+// gave the contact (its customer named by number or by #id, any occurrence), else 0.
+void sql_v4_content_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  auto key = text_arg(argv[0]);
+  model::Contact c;
+  c.at = text_arg(argv[3]).value_or("");
+  c.channel = text_arg(argv[4]).value_or("");
+  c.direction = text_arg(argv[5]).value_or("");
+  std::optional<std::string>* texts[] = {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner};
+  for (int i = 0; i < 7; ++i) *texts[i] = text_arg(argv[6 + i]);
+  bool legacy = false;
+  if (key && key->size() >= 16) {
+    std::string_view rest = std::string_view(*key).substr(16);
+    bool occurrence = rest.empty() || (rest.size() > 1 && rest[0] == '-' &&
+                                       rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
+    std::vector<std::string> idents;
+    if (auto number = text_arg(argv[1])) idents.push_back(*number);
+    idents.push_back(fmt::format("#{}", sqlite3_value_int64(argv[2])));
+    for (const auto& ident : idents) {
+      legacy = legacy || (occurrence && key->compare(0, 16, model::legacy_content_key(c, ident, 1)) == 0);
+    }
+  }
+  sqlite3_result_int(ctx, legacy ? 1 : 0);
+}
+
+// SQL functions the migrations call.
+void register_migration_functions(Database& db) {
+  sqlite3_create_function(db.handle(), "kunde_v4_content_key", 13, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          sql_v4_content_key, nullptr, nullptr);
+}
 
 }  // namespace
 
@@ -237,6 +316,7 @@ int schema_version() { return 1 + static_cast<int>(kMigrations.size()); }
 
 void create_schema(Database& db, int money_decimals, const std::string& currency) {
   Transaction tx(db, Transaction::Kind::write);
+  register_migration_functions(db);
   db.exec(kSchemaV1);
   for (const char* m : kMigrations) db.exec(m);
   db.prepare("INSERT INTO meta(key, value) VALUES ('money_decimals', ?), ('currency', ?)")
@@ -263,6 +343,7 @@ void migrate(Database& db) {
                 "upgrade kunde");
   }
   Transaction tx(db, Transaction::Kind::write);
+  register_migration_functions(db);
   for (int v = version; v < schema_version(); ++v) db.exec(kMigrations[v - 1]);
   // Migrations may reshape derived tables; they are rebuilt from the base tables.
   install_touch_triggers(db);

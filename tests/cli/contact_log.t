@@ -81,7 +81,6 @@ One contact in full.
 
   $ kunde contact show 1
   id:           1
-  key:          [0-9a-f]{16} (re)
   at:           2026-11-20 14:05:00
   customer_id:  1
   number:       K-1001

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <random>
 #include <string>
 
 #include "error.hpp"
@@ -13,6 +15,7 @@
 #include "import/order_import.hpp"
 #include "import/payment_import.hpp"
 #include "import/product_import.hpp"
+#include "model/contact.hpp"
 #include "store/change.hpp"
 #include "store/customer_repo.hpp"
 #include "store/history.hpp"
@@ -280,6 +283,100 @@ TEST_CASE("bulk: a version 1 database is migrated on open") {
   CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == 0);
 }
 
+TEST_CASE("bulk: a version 4 database keeps the keys files gave and drops the content keys it made") {
+  test::TempDir dir;
+  auto path = dir.file("v4.db");
+  model::Contact a, b;
+  a.at = "2026-03-01", a.channel = "phone", a.direction = "in", a.subject = "Faktura";
+  b.at = "2026-03-02 10:00:00", b.channel = "email", b.direction = "out", b.promise = "send offer";
+  {
+    Database db(path, store::OpenMode::create);
+    store::create_schema(db, 2, "");
+    // The contacts table as version 4 had it: every contact keyed, content keys included.
+    db.exec("DROP TABLE contacts; CREATE TABLE contacts (id INTEGER PRIMARY KEY, key TEXT UNIQUE, "
+            "customer_id INTEGER NOT NULL REFERENCES customers(id), at TEXT NOT NULL, channel TEXT NOT NULL, "
+            "direction TEXT NOT NULL CHECK (direction IN ('in', 'out')), subject TEXT, notes TEXT, outcome TEXT, "
+            "reason TEXT, follow_up_at TEXT, promise TEXT, owner TEXT, done_at TEXT, done_notes TEXT) STRICT; "
+            "CREATE INDEX contacts_customer ON contacts(customer_id, at); "
+            "INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Anna'), (2, NULL, 'Bo')");
+    auto insert = [&](const model::Contact& c, std::int64_t customer, const std::string& key) {
+      db.prepare("INSERT INTO contacts(key, customer_id, at, channel, direction, subject, promise) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .bind(1, key).bind(2, customer).bind(3, c.at).bind(4, c.channel).bind(5, c.direction)
+          .bind(6, c.subject).bind(7, c.promise).run();
+    };
+    insert(a, 1, model::legacy_content_key(a, "K1", 1));
+    insert(a, 1, model::legacy_content_key(a, "K1", 2));
+    insert(b, 2, model::legacy_content_key(b, "#2", 1));
+    insert(b, 1, "EXT-1");
+    insert(b, 1, "0123456789abcdef");  // looks like a content key, but is not this contact's
+    insert(a, 2, model::legacy_content_key(a, "K9", 1));  // made for another customer: kept
+    db.exec("PRAGMA user_version = 4");
+  }
+  Fixture fx;
+  fx.db = std::make_unique<Database>(path, store::OpenMode::existing);
+  store::migrate(*fx.db);
+  store::install_touch_triggers(*fx.db);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 3);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IN ('EXT-1', '0123456789abcdef')") == 2);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_key'") == 1);
+  // The file those content keys came from changes nothing.
+  auto again = fx.import("contact", "customer,at,channel,direction,subject,promise\n"
+                                    "K1,2026-03-01,phone,in,Faktura,\n"
+                                    "K1,2026-03-01,phone,in,Faktura,\n"
+                                    "#2,2026-03-02 10:00:00,email,out,,send offer\n");
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 3);
+  CHECK(fx.consistent());
+}
+
+TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {
+  Fixture fx;
+  std::string customers = "number,name\n";
+  for (int c = 1; c <= 30; ++c) customers += fmt::format("K{},C{}\n", c, c);
+  fx.import("customer", customers);
+  std::mt19937 rng(11);
+  std::vector<std::string> rows;
+  const char* subjects[] = {"Offer", "Complaint", "", "Question"};
+  for (int i = 0; i < 300; ++i) {
+    // Few contents per customer, so many rows come twice or more.
+    rows.push_back(fmt::format("K{},2026-0{}-01,{},in,{}", 1 + rng() % 30, 1 + rng() % 2, rng() % 2 ? "phone" : "email",
+                               subjects[rng() % 4]));
+  }
+  auto file = [](const std::vector<std::string>& lines) {
+    std::string out = "customer,at,channel,direction,subject\n";
+    for (const auto& l : lines) out += l + "\n";
+    return out;
+  };
+  std::vector<std::string> sorted = rows;
+  std::stable_sort(sorted.begin(), sorted.end(), [](const std::string& x, const std::string& y) {
+    return x.substr(0, x.find(',')) < y.substr(0, y.find(','));
+  });
+  CHECK(fx.import("contact", file(sorted)).inserted == 300);
+  std::shuffle(rows.begin(), rows.end(), rng);
+  auto again = fx.import("contact", file(rows));
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 300);
+  // Two rows more of contents already there: two more contacts.
+  rows.push_back(rows[3]);
+  rows.push_back(rows[3]);
+  std::shuffle(rows.begin(), rows.end(), rng);
+  auto more = fx.import("contact", file(rows));
+  CHECK(more.inserted == 2);
+  CHECK(more.unchanged == 300);
+  CHECK(fx.count("contacts") == 302);
+  CHECK(fx.consistent());
+  // Closing a follow-up of such a contact updates it; the content stays its identity.
+  auto closed = fx.import("contact", "customer,at,channel,direction,subject,done_at\n" + rows[0] + ",2026-04-01\n");
+  CHECK(closed.updated == 1);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE done_at = '2026-04-01'") == 1);
+  CHECK(fx.import("contact", "customer,at,channel,direction,subject,done_at\n" + rows[0] + ",2026-04-01\n").unchanged == 1);
+  // A row with a key is never matched by content: the same content with a key is another contact.
+  auto keyed = fx.import("contact", "key,customer,at,channel,direction,subject\nX-1," + rows[0] + "\n");
+  CHECK(keyed.inserted == 1);
+  CHECK(fx.consistent());
+}
+
 TEST_CASE("bulk: contacts of customers named by email are found again by a re-import") {
   Fixture fx;
   fx.import("customer", "number,name,email\nK1,Bjørn Åberg,bjorn@example.no\n,Åse Nilsen,ase@example.no\n");
@@ -291,7 +388,7 @@ TEST_CASE("bulk: contacts of customers named by email are found again by a re-im
       "K1,2026-03-01,phone,in,Faktura\n";
   auto first = fx.import("contact", contacts);
   CHECK(first.inserted == 4);
-  CHECK(scalar(*fx.db, "SELECT count(DISTINCT key) FROM contacts") == 4);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 4);
   auto again = fx.import("contact", contacts);
   CHECK(again.inserted == 0);
   CHECK(again.unchanged == 4);

@@ -1,4 +1,4 @@
-// Contacts: channels, content keys, statistics, what is due and full-text grep.
+// Contacts: channels, content hashes, statistics, what is due and full-text grep.
 #include <doctest/doctest.h>
 
 #include "error.hpp"
@@ -34,7 +34,6 @@ struct Fixture {
     k.direction = direction;
     k.follow_up_at = follow_up;
     k.subject = subject;
-    k.key = model::content_key(k, std::to_string(customer_id), 1);
     return store::ContactRepo(db).insert(k);
   }
   std::vector<std::int64_t> due(const std::string& as_of, int within = 0, bool overdue = false) {
@@ -65,22 +64,46 @@ TEST_CASE("channels: built-in names, synonyms, configured extras, unknown ones")
   CHECK_THROWS_AS(model::parse_direction("up"), Error);
 }
 
-TEST_CASE("content keys: stable, sensitive to content and occurrence") {
+TEST_CASE("content hashes: stable, sensitive to every field but the customer and the done ones") {
   model::Contact a;
   a.at = "2026-11-30";
   a.channel = "phone";
   a.direction = "in";
   a.subject = "x";
-  auto k1 = model::content_key(a, "K-1", 1);
-  CHECK(k1 == model::content_key(a, "K-1", 1));
-  CHECK(k1 != model::content_key(a, "K-2", 1));
-  CHECK(model::content_key(a, "K-1", 2) == k1 + "-2");
+  auto h = model::content_hash(a);
+  CHECK(h == model::content_hash(a));
+  model::Contact other_customer = a;
+  other_customer.customer_id = 7;
+  other_customer.done_at = "2026-12-01";
+  other_customer.done_notes = "called back";
+  CHECK(model::content_hash(other_customer) == h);
+  // The same text in another field, or none instead of an empty one, is other content.
   model::Contact b = a;
   b.subject.reset();
   b.notes = "x";
-  CHECK(model::content_key(b, "K-1", 1) != k1);
+  CHECK(model::content_hash(b) != h);
+  model::Contact empty_notes = b;
+  empty_notes.notes = "";
+  b.notes.reset();
+  CHECK(model::content_hash(empty_notes) != model::content_hash(b));
+  // Field boundaries count: ("ab", "c") is not ("a", "bc").
+  model::Contact c = a, d = a;
+  c.subject = "ab", c.notes = "c";
+  d.subject = "a", d.notes = "bc";
+  CHECK(model::content_hash(c) != model::content_hash(d));
   a.outcome = "Complaint";
   CHECK(model::is_complaint(a));
+}
+
+TEST_CASE("legacy content keys: what schema 4 stored, by customer and occurrence") {
+  model::Contact a;
+  a.at = "2026-11-30";
+  a.channel = "phone";
+  a.direction = "in";
+  auto k1 = model::legacy_content_key(a, "K-1", 1);
+  CHECK(k1.size() == 16);
+  CHECK(k1 != model::legacy_content_key(a, "K-2", 1));
+  CHECK(model::legacy_content_key(a, "K-1", 2) == k1 + "-2");
 }
 
 TEST_CASE("statistics: preferred channel is the most used inbound one, ties to the latest") {

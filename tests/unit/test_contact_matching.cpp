@@ -1,0 +1,108 @@
+// Contacts without a key: matched to stored ones by customer, content and occurrence.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <random>
+#include <utility>
+#include <vector>
+
+#include "import/contact_matcher.hpp"
+
+using namespace kunde;
+
+namespace {
+
+// A contacts table in memory: (id, content) per customer, ids from 1 in insertion order.
+struct FakeStore {
+  std::map<std::int64_t, std::vector<std::pair<std::int64_t, std::uint64_t>>> contacts;
+  std::int64_t next_id = 1;
+  int loads = 0;
+
+  void add(std::int64_t customer, std::uint64_t hash) { contacts[customer].emplace_back(next_id++, hash); }
+
+  import::ContactMatcher::Store store() {
+    return {[this](std::int64_t customer) { return contacts.count(customer) > 0; },
+            [this](std::int64_t customer, const std::function<void(std::int64_t, std::uint64_t)>& each) {
+              ++loads;
+              for (const auto& [id, hash] : contacts[customer]) each(id, hash);
+            }};
+  }
+};
+
+// Runs rows (customer, content) through a matcher as an import does, inserting the new ones;
+// returns what each matched (0: inserted).
+std::vector<std::int64_t> import_rows(FakeStore& fake, const std::vector<std::pair<std::int64_t, std::uint64_t>>& rows) {
+  import::ContactMatcher matcher(fake.next_id, fake.store());
+  std::vector<std::int64_t> out;
+  for (const auto& [customer, hash] : rows) {
+    std::int64_t id = matcher.match(customer, hash);
+    if (!id) fake.add(customer, hash);
+    out.push_back(id);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("matching: the n-th row with some content is the customer's n-th contact with it") {
+  FakeStore fake;
+  fake.add(1, 0xA);  // id 1
+  fake.add(1, 0xB);  // id 2
+  fake.add(1, 0xA);  // id 3
+  fake.add(2, 0xA);  // id 4: another customer's
+  auto got = import_rows(fake, {{1, 0xA}, {1, 0xA}, {1, 0xA}, {1, 0xB}, {2, 0xB}});
+  CHECK(got == std::vector<std::int64_t>{1, 3, 0, 2, 0});
+  // Again: everything is there now, the third A included.
+  got = import_rows(fake, {{1, 0xA}, {1, 0xA}, {1, 0xA}, {1, 0xB}, {2, 0xB}});
+  CHECK(got == std::vector<std::int64_t>{1, 3, 5, 2, 6});
+}
+
+TEST_CASE("matching: a customer without contacts is not looked up, until they come back") {
+  FakeStore fake;
+  auto got = import_rows(fake, {{1, 0xA}, {1, 0xA}, {2, 0xA}, {3, 0xC}});
+  CHECK(got == std::vector<std::int64_t>{0, 0, 0, 0});
+  CHECK(fake.loads == 0);
+  // Customer 1 again, later in the file: the two A's it already had in this file count.
+  FakeStore again;
+  got = import_rows(again, {{1, 0xA}, {1, 0xA}, {2, 0xA}, {1, 0xA}, {1, 0xB}});
+  CHECK(got == std::vector<std::int64_t>{0, 0, 0, 0, 0});
+  CHECK(again.contacts[1].size() == 4);
+  CHECK(again.loads == 1);
+}
+
+TEST_CASE("matching: a customer who comes back continues where the file left off") {
+  FakeStore fake;
+  fake.add(1, 0xA);  // 1
+  fake.add(1, 0xA);  // 2
+  fake.add(1, 0xB);  // 3
+  // First A matched in the first run; the second A in the second; the third is new; the
+  // third run's A is the file's fourth: new again. B matched once, then new.
+  auto got = import_rows(fake, {{1, 0xA}, {2, 0xA}, {1, 0xA}, {1, 0xA}, {1, 0xB}, {2, 0xA}, {1, 0xA}, {1, 0xB}});
+  CHECK(got == std::vector<std::int64_t>{1, 0, 2, 0, 3, 0, 0, 0});
+  // The same file again matches everything, in the same order.
+  auto again = import_rows(fake, {{1, 0xA}, {2, 0xA}, {1, 0xA}, {1, 0xA}, {1, 0xB}, {2, 0xA}, {1, 0xA}, {1, 0xB}});
+  CHECK(std::count(again.begin(), again.end(), 0) == 0);
+}
+
+TEST_CASE("matching: any order of the same rows matches the same contacts") {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    CAPTURE(round);
+    std::vector<std::pair<std::int64_t, std::uint64_t>> rows;
+    for (int i = 0; i < 200; ++i) rows.emplace_back(1 + rng() % 12, rng() % 5);
+    FakeStore fake;
+    auto first = import_rows(fake, rows);
+    CHECK(std::count(first.begin(), first.end(), 0) == 200);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    auto second = import_rows(fake, rows);
+    CHECK(std::count(second.begin(), second.end(), 0) == 0);
+    // A few more rows with contents already there are new contacts; the rest still match.
+    rows.insert(rows.begin() + 50, rows[10]);
+    rows.push_back(rows[0]);
+    std::shuffle(rows.begin(), rows.end(), rng);
+    auto third = import_rows(fake, rows);
+    CHECK(std::count(third.begin(), third.end(), 0) == 2);
+  }
+}
