@@ -53,7 +53,7 @@ class ContactImporter : public Importer {
   Outcome process(const Row& row) override {
     std::int64_t customer_id = customer(row.get(kContactCustomer));
     Contact c;
-    std::optional<std::uint64_t> hash;
+    std::uint64_t hash = 0;
     if (auto* ready = dynamic_cast<ContactValues*>(prepared())) {
       c = std::move(ready->contact);
       hash = ready->hash;
@@ -65,8 +65,9 @@ class ContactImporter : public Importer {
       c.key = std::string(key);
       return process_keyed(row, c);
     }
-    // The content is the key; only closing a follow-up can change such a contact.
-    std::int64_t stored = matcher_.match(customer_id, hash && *hash ? *hash : content_hash(c));
+    // Known by its content: only closing a follow-up can change such a contact.
+    if (!hash) hash = content_hash(c);
+    std::int64_t stored = matcher_.match(customer_id, hash);
     if (!stored) {
       pending_.push_back(std::move(c));
       if (pending_.size() == store::ContactRepo::kInsertRows) flush();
@@ -117,8 +118,9 @@ class ContactImporter : public Importer {
 
   ContactMatcher::Store matcher_store() {
     return {
-        // A customer without a statistics row had no contacts before the import; the row is
-        // read by its primary key, while the contact indexes may be deferred.
+        // Asked for customers the import has not written for: a statistics row means contacts
+        // from before the import. It is read by its primary key, while the contact indexes
+        // may be deferred.
         [this](std::int64_t customer_id) { return had_contacts_.has(customer_id); },
         [this](std::int64_t customer_id, const std::function<void(std::int64_t, std::uint64_t)>& each) {
           flush();

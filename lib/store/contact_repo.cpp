@@ -128,26 +128,10 @@ std::optional<std::pair<std::int64_t, std::int64_t>> ContactRepo::by_key(const s
 }
 
 void ContactRepo::keyless(std::int64_t customer_id, const std::function<void(const model::Contact&)>& each) {
-  auto& st = db_.prepare(
-      "SELECT id, at, channel, direction, subject, notes, outcome, reason, follow_up_at, promise, owner "
-      "FROM contacts WHERE customer_id = ? AND key IS NULL ORDER BY id");
+  auto& st = db_.prepare(fmt::format("SELECT {} FROM contacts k JOIN customers c ON c.id = k.customer_id "
+                                     "WHERE k.customer_id = ? AND k.key IS NULL ORDER BY k.id", kColumns));
   st.bind(1, customer_id);
-  model::Contact c;
-  c.customer_id = customer_id;
-  while (st.step()) {
-    c.id = st.get_int(0);
-    c.at = st.get_text(1);
-    c.channel = st.get_text(2);
-    c.direction = st.get_text(3);
-    c.subject = st.get_opt_text(4);
-    c.notes = st.get_opt_text(5);
-    c.outcome = st.get_opt_text(6);
-    c.reason = st.get_opt_text(7);
-    c.follow_up_at = st.get_opt_text(8);
-    c.promise = st.get_opt_text(9);
-    c.owner = st.get_opt_text(10);
-    each(c);
-  }
+  while (st.step()) each(read_row(st).contact);
 }
 
 namespace {
@@ -176,11 +160,7 @@ void bind_contact(Statement& st, int first, std::optional<std::int64_t> id, cons
       .bind_ref(first + 14, c.done_notes);
 }
 
-std::string insert_sql(std::size_t rows) {
-  std::string sql = kInsertColumns;
-  for (std::size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-  return sql;
-}
+std::string insert_sql(std::size_t rows) { return kInsertColumns + value_rows(rows, kInsertParams); }
 
 }  // namespace
 

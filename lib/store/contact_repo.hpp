@@ -61,8 +61,7 @@ class ContactRepo {
   std::optional<ContactRow> by_id(std::int64_t id);
   // The id and customer of the contact with this key, if there is one.
   std::optional<std::pair<std::int64_t, std::int64_t>> by_key(const std::string& key);
-  // A customer's contacts without a key, oldest first, with what content_hash() reads (not
-  // done_at and done_notes).
+  // A customer's contacts without a key, oldest first.
   void keyless(std::int64_t customer_id, const std::function<void(const model::Contact&)>& each);
   // The customer's number, or "#id" without one: how messages name them.
   std::string customer_ident(std::int64_t customer_id);

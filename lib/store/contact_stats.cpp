@@ -99,11 +99,7 @@ std::string counts_json(const ChannelCounts& c) {
   return "{\"in\":" + std::to_string(c.in) + ",\"out\":" + std::to_string(c.out) + "}";
 }
 
-std::string insert_sql(std::size_t rows) {
-  std::string sql = kInsert;
-  for (std::size_t i = 0; i < rows; ++i) sql += i ? ",(?,?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?,?)";
-  return sql;
-}
+std::string insert_sql(std::size_t rows) { return kInsert + value_rows(rows, kColumns); }
 
 // Statistics rows, written several to a statement: each statement costs about as much as a row.
 class StatsWriter {

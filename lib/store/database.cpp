@@ -256,4 +256,14 @@ void Transaction::rollback() {
   }
 }
 
+std::string value_rows(std::size_t rows, int columns) {
+  std::string row = "(?";
+  for (int c = 1; c < columns; ++c) row += ",?";
+  row += ')';
+  std::string out;
+  out.reserve(rows * (row.size() + 1));
+  for (std::size_t r = 0; r < rows; ++r) (out += r ? "," : "") += row;
+  return out;
+}
+
 }  // namespace kunde::store

@@ -118,6 +118,9 @@ class Database {
   std::array<Recent, 16> recent_{};
 };
 
+// "(?,?),(?,?),(?,?)" for `rows` rows of `columns` values: the VALUES of a multi-row INSERT.
+std::string value_rows(std::size_t rows, int columns);
+
 // A transaction that rolls back unless committed. Nested ones become savepoints.
 class Transaction {
  public:

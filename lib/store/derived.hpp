@@ -36,7 +36,8 @@ bool has_statistics_row(Database& db, Statistics table, std::int64_t customer_id
 
 // The same question for a writer that asks it customer after customer, mostly in rising
 // order: a customer above every one with a row (when first asked, and added since) has none,
-// and needs no lookup. Nothing else may add rows while it is used.
+// and needs no lookup. Exact for customers whose row, if they have one, was there when it
+// was first asked or was reported with added().
 class StatisticsRows {
  public:
   StatisticsRows(Database& db, Statistics table) : db_(db), table_(table) {}
