@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <deque>
 #include <unordered_map>
 
 #include "error.hpp"
@@ -52,14 +53,18 @@ class ContactImporter : public Importer {
 
   Outcome process(const Row& row) override {
     std::int64_t customer_id = customer(row.get(kContactCustomer));
-    Contact c;
+    // The contact read ahead stays where it is until batch_done(): freed by the thread that
+    // made it, it costs no lock.
+    Contact read;
+    Contact* ready = &read;
     std::uint64_t hash = 0;
-    if (auto* ready = dynamic_cast<ContactValues*>(prepared())) {
-      c = std::move(ready->contact);
-      hash = ready->hash;
+    if (auto* values = dynamic_cast<ContactValues*>(prepared())) {
+      ready = &values->contact;
+      hash = values->hash;
     } else {
-      read_values(row, c);
+      read_values(row, read);
     }
+    Contact& c = *ready;
     c.customer_id = customer_id;
     if (auto key = row.get(kContactKey); !key.empty()) {
       c.key = std::string(key);
@@ -69,20 +74,19 @@ class ContactImporter : public Importer {
     if (!hash) hash = content_hash(c);
     std::int64_t stored = matcher_.match(customer_id, hash);
     if (!stored) {
-      pending_.push_back(std::move(c));
+      pending_.push_back(ready == &read ? &owned_.emplace_back(std::move(read)) : ready);
       if (pending_.size() == store::ContactRepo::kInsertRows) flush();
       return Outcome::inserted;
     }
     unsigned fields = 0;
     for (std::size_t f : {kContactDoneAt, kContactDoneNotes})
       if (row.has(f)) fields |= 1u << f;
-    if (fields && contacts_.update_by_id(stored, c, fields)) {
-      touch(customer_id, store::Change::kTouchContacts);
-      return Outcome::updated;
-    }
-    return Outcome::unchanged;
+    if (!fields || !contacts_.update_by_id(stored, c, fields)) return Outcome::unchanged;
+    touch(customer_id, store::Change::kTouchContacts);
+    return Outcome::updated;
   }
 
+  void batch_done() override { flush(); }
   void finish() override { flush(); }
 
  private:
@@ -112,8 +116,9 @@ class ContactImporter : public Importer {
   void flush() {
     if (pending_.empty()) return;
     insert_new(store::NewRow::contacts, [&] { return contacts_.insert_keyless(pending_); }, pending_.size());
-    for (const auto& c : pending_) contact_added(c);
+    for (const auto* c : pending_) contact_added(*c);
     pending_.clear();
+    owned_.clear();
   }
 
   ContactMatcher::Store matcher_store() {
@@ -192,7 +197,10 @@ class ContactImporter : public Importer {
   store::ContactRepo contacts_;
   Channels channels_;
   ContactMatcher matcher_;
-  std::vector<Contact> pending_;  // new, without a key, not yet inserted
+  // New contacts without a key, not yet inserted: in what prepare() made, or in owned_
+  // (rows nothing was read ahead for).
+  std::vector<const Contact*> pending_;
+  std::deque<Contact> owned_;
   std::unordered_map<std::string, std::int64_t> cache_;
   const std::pair<const std::string, std::int64_t>* last_ = nullptr;  // into cache_
 };

@@ -262,6 +262,7 @@ void Importer::read_ahead(const std::string& path) {
         on_record(batch.records[i]);
       }
       prepared_ = nullptr;
+      batch_done();
       queue.recycle(std::move(batch));
       batch = Batch{};
     }

@@ -105,8 +105,11 @@ class Importer : public io::RecordSink {
   // (also when the row is bad; process() then finds the same problem).
   virtual std::unique_ptr<Prepared> prepare(const Row&) const { return nullptr; }
   // What prepare() returned for the row process() is handling, or null. process() may move
-  // values out of it: it is used for that row only.
+  // values out of it, or keep pointers into it until the next batch_done().
   Prepared* prepared() const { return prepared_; }
+  // Called after a batch of rows was processed, before what prepare() made for them is
+  // handed back to the reading thread to be freed there.
+  virtual void batch_done() {}
   const ImportOptions& options() const { return options_; }
   // Store::Change's bulk interface, or plain writes when the import runs in no change.
   std::int64_t insert_new(store::NewRow table, const std::function<std::int64_t()>& insert, std::size_t rows = 1) {

@@ -180,7 +180,7 @@ std::int64_t ContactRepo::next_id() {
   return id;
 }
 
-std::int64_t ContactRepo::insert_keyless(std::span<const model::Contact> contacts) {
+std::int64_t ContactRepo::insert_keyless(std::span<const model::Contact* const> contacts) {
   if (contacts.empty()) return 0;
   const std::int64_t first = next_id();
   // One statement per kInsertRows contacts: each statement costs about as much as a row.
@@ -190,7 +190,7 @@ std::int64_t ContactRepo::insert_keyless(std::span<const model::Contact> contact
     std::size_t n = std::min(kInsertRows, contacts.size() - done);
     auto& st = db_.prepare(n == kInsertRows ? full : insert_sql(n));
     for (std::size_t i = 0; i < n; ++i) {
-      const auto& c = contacts[done + i];
+      const auto& c = *contacts[done + i];
       if (c.key) throw Error("a contact with a key among those without", "this is a bug in kunde");
       bind_contact(st, static_cast<int>(i) * kInsertParams + 1, std::nullopt, c);
     }

@@ -72,7 +72,7 @@ class ContactRepo {
   // Inserts contacts without a key (nothing they can clash with), several to a statement.
   // They get consecutive ids; returns the first.
   static constexpr std::size_t kInsertRows = 32;
-  std::int64_t insert_keyless(std::span<const model::Contact> contacts);
+  std::int64_t insert_keyless(std::span<const model::Contact* const> contacts);
   // Sets the fields whose bit is set in `fields` (1 << ContactField) on the contact with the
   // same key, or with the id, when any differs; true when something changed.
   bool update_by_key(const model::Contact& c, unsigned fields);

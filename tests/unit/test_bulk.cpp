@@ -371,9 +371,32 @@ TEST_CASE("bulk: contacts without a key are matched by customer, content and occ
   CHECK(closed.updated == 1);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE done_at = '2026-04-01'") == 1);
   CHECK(fx.import("contact", "customer,at,channel,direction,subject,done_at\n" + rows[0] + ",2026-04-01\n").unchanged == 1);
+  // JSON is read on one thread, without rows prepared ahead: it matches the same way.
+  std::string ndjson;
+  for (const auto& r : rows) {
+    auto cell = [&](int n) {
+      std::size_t at = 0;
+      for (int i = 0; i < n; ++i) at = r.find(',', at) + 1;
+      return r.substr(at, r.find(',', at) - at);
+    };
+    ndjson += fmt::format(R"({{"customer":"{}","at":"{}","channel":"{}","direction":"in","subject":"{}"}})", cell(0),
+                          cell(1), cell(2), cell(4)) + "\n";
+  }
+  ndjson += R"({"customer":"K1","at":"2027-01-01","channel":"phone","direction":"in"})" "\n";
+  auto json_path = fx.dir.write("contacts.ndjson", ndjson);
+  {
+    Change change(*fx.db, "contact import", true, Change::References::writer);
+    import::ImportOptions o;
+    o.change = &change;
+    auto counts = import::import_contacts(*fx.db, json_path, o, {});
+    change.commit(counts.summary());
+    CHECK(counts.inserted == 1);
+    CHECK(counts.unchanged == 302);
+  }
   // A row with a key is never matched by content: the same content with a key is another contact.
   auto keyed = fx.import("contact", "key,customer,at,channel,direction,subject\nX-1," + rows[0] + "\n");
   CHECK(keyed.inserted == 1);
+  CHECK(fx.count("contacts") == 304);
   CHECK(fx.consistent());
 }
 
