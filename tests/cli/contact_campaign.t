@@ -1,21 +1,21 @@
-A campaign: the same contact logged for many customers from --from - is one history entry,
+A campaign: the same contact logged for 10,000 customers from --from - is one history entry,
 and undo removes all of it.
 
   $ export KUNDE_DB=$PWD/k.db
   $ kunde -q init
-  $ { echo number,name; for i in $(seq 1 2000); do echo "K-$i,Customer $i"; done; } > customers.csv
+  $ { echo number,name; for i in $(seq 1 10000); do echo "K-$i,Customer $i"; done; } > customers.csv
   $ kunde customer import customers.csv
-  customers.csv: 2000 inserted, 0 updated, 0 unchanged, 0 rejected
+  customers.csv: 10000 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde -q customer list -f csv | kunde contact log --from - --channel email --direction out --subject "Winter offer" --owner marketing
-  logged 2000 contacts (email out)
+  logged 10000 contacts (email out)
   $ kunde history -f csv | tail -1
-  2,2026-11-23 10:00:00,contact log --from - --channel email --direction out --subject 'Winter offer' --owner marketing,logged 2000 contacts (email out),
+  2,2026-11-23 10:00:00,contact log --from - --channel email --direction out --subject 'Winter offer' --owner marketing,logged 10000 contacts (email out),
   $ kunde -q sql "SELECT count(*), count(DISTINCT customer_id), count(key) FROM contacts" -f csv
   count(*),count(DISTINCT customer_id),count(key)
-  2000,2000,0
+  10000,10000,0
   $ kunde -q sql "SELECT sum(contacts), sum(outbound) FROM customer_contact_stats" -f csv
   sum(contacts),sum(outbound)
-  2000,2000
+  10000,10000
   $ kunde -q customer find winter -n 3 -f csv
   id,number,name,email,phone,city
   1,K-1,Customer 1,,,
@@ -41,8 +41,8 @@ Unknown customers are reported with FILE:LINE, the rest is logged, exit code 3.
   id,customer_id,subject
   1,7,Wants a call
   2,7,Called back
-  $ printf 'number\nK-1\nK-9999\nK-2\n' | kunde contact log --from - --channel sms --direction out --subject Reminder
-  kunde: error: <stdin>:3: no customer 'K-9999'
+  $ printf 'number\nK-1\nK-99999\nK-2\n' | kunde contact log --from - --channel sms --direction out --subject Reminder
+  kunde: error: <stdin>:3: no customer 'K-99999'
   logged 2 contacts (sms out)
   [3]
   $ printf 'name\nx\n' | kunde contact log --from - --channel sms --direction out
