@@ -137,27 +137,26 @@ void ContactRepo::keyless(std::int64_t customer_id, const std::function<void(con
 namespace {
 
 constexpr const char* kInsertColumns =
-    "INSERT INTO contacts(id, key, customer_id, at, channel, direction, subject, notes, outcome, reason, "
+    "INSERT INTO contacts(key, customer_id, at, channel, direction, subject, notes, outcome, reason, "
     "follow_up_at, promise, owner, done_at, done_notes) VALUES ";
-constexpr int kInsertParams = 15;
+constexpr int kInsertParams = 14;
 
 // Binds a contact to the parameters from `first` on, in kInsertColumns' order.
-void bind_contact(Statement& st, int first, std::optional<std::int64_t> id, const model::Contact& c) {
-  st.bind(first, id)
-      .bind_ref(first + 1, c.key)
-      .bind(first + 2, c.customer_id)
-      .bind_ref(first + 3, c.at)
-      .bind_ref(first + 4, c.channel)
-      .bind_ref(first + 5, c.direction)
-      .bind_ref(first + 6, c.subject)
-      .bind_ref(first + 7, c.notes)
-      .bind_ref(first + 8, c.outcome)
-      .bind_ref(first + 9, c.reason)
-      .bind_ref(first + 10, c.follow_up_at)
-      .bind_ref(first + 11, c.promise)
-      .bind_ref(first + 12, c.owner)
-      .bind_ref(first + 13, c.done_at)
-      .bind_ref(first + 14, c.done_notes);
+void bind_contact(Statement& st, int first, const model::Contact& c) {
+  st.bind_ref(first, c.key)
+      .bind(first + 1, c.customer_id)
+      .bind_ref(first + 2, c.at)
+      .bind_ref(first + 3, c.channel)
+      .bind_ref(first + 4, c.direction)
+      .bind_ref(first + 5, c.subject)
+      .bind_ref(first + 6, c.notes)
+      .bind_ref(first + 7, c.outcome)
+      .bind_ref(first + 8, c.reason)
+      .bind_ref(first + 9, c.follow_up_at)
+      .bind_ref(first + 10, c.promise)
+      .bind_ref(first + 11, c.owner)
+      .bind_ref(first + 12, c.done_at)
+      .bind_ref(first + 13, c.done_notes);
 }
 
 std::string insert_sql(std::size_t rows) { return kInsertColumns + value_rows(rows, kInsertParams); }
@@ -167,7 +166,7 @@ std::string insert_sql(std::size_t rows) { return kInsertColumns + value_rows(ro
 std::int64_t ContactRepo::insert(const model::Contact& c) {
   static const std::string sql = insert_sql(1) + " ON CONFLICT(key) WHERE key IS NOT NULL DO NOTHING";
   auto& st = db_.prepare(sql);
-  bind_contact(st, 1, std::nullopt, c);
+  bind_contact(st, 1, c);
   st.run();
   return db_.changes() > 0 ? db_.last_insert_rowid() : 0;
 }
@@ -192,13 +191,13 @@ std::int64_t ContactRepo::insert_keyless(std::span<const model::Contact* const> 
     for (std::size_t i = 0; i < n; ++i) {
       const auto& c = *contacts[done + i];
       if (c.key) throw Error("a contact with a key among those without", "this is a bug in kunde");
-      bind_contact(st, static_cast<int>(i) * kInsertParams + 1, std::nullopt, c);
+      bind_contact(st, static_cast<int>(i) * kInsertParams + 1, c);
     }
     st.run();
     done += n;
   }
-  // SQLite gives each new row the largest id so far plus one (below the largest integer),
-  // which costs less than giving the ids: those are looked up first.
+  // SQLite gives each new row the largest id so far plus one (below the largest integer);
+  // ids given in the statement would each be looked up first.
   if (db_.last_insert_rowid() != first + static_cast<std::int64_t>(contacts.size()) - 1) {
     throw StoreError("new contacts did not get consecutive ids", "this is a bug in kunde; nothing was imported");
   }

@@ -6,8 +6,8 @@
 // at least as many rows as the table held, so the indexes of a table are dropped only once
 // a write has inserted that many (and some thousands), and built again before the write
 // refreshes derived data or commits. Dropping and creating an index is transactional: a
-// write that rolls back leaves them as they were. Unique indexes (constraints) are kept, as
-// imports look rows up by them.
+// write that rolls back leaves them as they were. Unique indexes (of constraints or not) are
+// kept: imports find conflicts and look rows up by them.
 #pragma once
 
 #include <array>
