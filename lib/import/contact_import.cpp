@@ -92,7 +92,6 @@ class ContactImporter : public Importer {
  private:
   Outcome process_keyed(const Row& row, const Contact& c) {
     flush();
-    matcher_.saw(c.customer_id);
     if (insert_new(store::NewRow::contacts, [&] { return contacts_.insert(c); })) {
       contact_added(c);
       return Outcome::inserted;
@@ -123,12 +122,11 @@ class ContactImporter : public Importer {
 
   ContactMatcher::Store matcher_store() {
     return {
-        // Asked for customers the import has not written for: a statistics row means contacts
-        // from before the import. It is read by its primary key, while the contact indexes
-        // may be deferred.
+        // Without a statistics row the customer had no contacts before the import (the rows
+        // this import writes are for customers the matcher asked about before). It is read by
+        // its primary key, while the contact indexes may be deferred.
         [this](std::int64_t customer_id) { return had_contacts_.has(customer_id); },
         [this](std::int64_t customer_id, const std::function<void(std::int64_t, std::uint64_t)>& each) {
-          flush();
           restore_indexes();
           contacts_.keyless(customer_id, [&](const Contact& k) { each(k.id, content_hash(k)); });
         },

@@ -1,12 +1,13 @@
 // Matching contacts without a key by customer, content and occurrence.
 #include "import/contact_matcher.hpp"
 
+#include <algorithm>
 #include <utility>
 
 namespace kunde::import {
 
-ContactMatcher::ContactMatcher(std::int64_t first_new_id, Store store)
-    : first_new_id_(first_new_id), store_(std::move(store)) {}
+ContactMatcher::ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept)
+    : first_new_id_(first_new_id), store_(std::move(store)), budget_(kept) {}
 
 void ContactMatcher::set(std::vector<bool>& bits, std::int64_t i) {
   if (i < 0) return;
@@ -15,36 +16,52 @@ void ContactMatcher::set(std::vector<bool>& bits, std::int64_t i) {
   bits[at] = true;
 }
 
-void ContactMatcher::saw(std::int64_t customer_id) {
-  set(seen_customers_, customer_id);
-  // The current customer's contents stay valid: rows with a key are never matched by content.
+void ContactMatcher::add_stored(std::uint64_t hash, std::int64_t id) {
+  Content& c = contents_[hash];
+  // The file matches the oldest first: the matched ones come first.
+  if (test(matched_, id)) ++c.matched;
+  c.stored.push_back(id);
+}
+
+void ContactMatcher::keep_current() {
+  // Until a customer comes back, the file is taken to be sorted by customer.
+  if (stored_.empty() || !unsorted_) return;
+  kept_count_ += stored_.size();
+  kept_[current_] = std::move(stored_);
+  // Over the budget: forget some, in no particular order; they are read again if they come back.
+  for (auto it = kept_.begin(); kept_count_ > budget_ && it != kept_.end();) {
+    kept_count_ -= it->second.size();
+    kept_.erase(it++);
+  }
 }
 
 void ContactMatcher::switch_to(std::int64_t customer_id) {
+  keep_current();
   contents_.clear();
+  stored_.clear();
   current_ = customer_id;
-  bool seen = test(seen_customers_, customer_id);
-  set(seen_customers_, customer_id);
-  if (!seen && !store_.may_have_contacts(customer_id)) return;
-  // Contents the file already gave this customer: every one the import inserted, and the
-  // stored ones it matched, which are the oldest of their content.
-  store_.keyless(customer_id, [&](std::int64_t id, std::uint64_t hash) {
-    Content& c = contents_[hash];
-    if (id >= first_new_id_) {
-      ++c.seen;
-    } else {
-      if (test(matched_, id)) ++c.seen;
-      c.stored.push_back(id);
-    }
-  });
+  if (!unsorted_ && test(seen_, customer_id)) unsorted_ = true;
+  set(seen_, customer_id);
+  if (test(none_, customer_id)) return;
+  if (auto it = kept_.find(customer_id); it != kept_.end()) {
+    stored_ = std::move(it->second);
+    kept_count_ -= stored_.size();
+    kept_.erase(it);
+  } else if (store_.may_have_contacts(customer_id)) {
+    store_.keyless(customer_id, [&](std::int64_t id, std::uint64_t hash) {
+      if (id < first_new_id_) stored_.emplace_back(hash, id);
+    });
+  }
+  for (const auto& [hash, id] : stored_) add_stored(hash, id);
+  if (stored_.empty()) set(none_, customer_id);
 }
 
 std::int64_t ContactMatcher::match(std::int64_t customer_id, std::uint64_t hash) {
   if (customer_id != current_) switch_to(customer_id);
-  Content& c = contents_[hash];
-  std::uint32_t n = ++c.seen;
-  if (n > c.stored.size()) return 0;
-  std::int64_t id = c.stored[n - 1];
+  if (contents_.empty()) return 0;
+  auto it = contents_.find(hash);
+  if (it == contents_.end() || it->second.matched == it->second.stored.size()) return 0;
+  std::int64_t id = it->second.stored[it->second.matched++];
   set(matched_, id);
   return id;
 }

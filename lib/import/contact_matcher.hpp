@@ -3,46 +3,54 @@
 // contact of that customer with that content, oldest first, so importing a file again
 // changes nothing and the same row twice is two contacts.
 //
-// Memory stays flat for a file sorted by customer: only the current customer's contents are
-// held. When a customer comes back later in the file, what the file said about them so far
-// is worked out again from the database: the contacts the import inserted, and the stored
-// ones it matched (a bit per stored contact).
+// Only contacts from before the import can be matched, so a customer who had none (found
+// once, by their statistics row) costs nothing more, in whatever order the file comes. For
+// the others the stored contents of the current customer are at hand. Once a customer comes
+// back (a file not sorted by customer, such as a contact log by date), those of earlier
+// customers are kept too, within a budget; one forgotten is read again when they come back,
+// and a bit per stored contact says which the file has matched already. Memory stays
+// bounded.
 #pragma once
 
 #include <absl/container/flat_hash_map.h>
 
 #include <cstdint>
 #include <functional>
+#include <utility>
 #include <vector>
 
 namespace kunde::import {
 
 class ContactMatcher {
  public:
-  // Where stored contacts come from. `may_have_contacts`: false only when the customer had
-  // no contacts before the import and the import wrote none for them. `keyless` calls `each`
-  // with the id and content hash of each of the customer's contacts without a key, oldest
-  // first, including those the import inserted.
+  // Where stored contacts come from. `may_have_contacts`: false when the customer had no
+  // contacts before the import. `keyless` calls `each` with the id and content hash of each
+  // of the customer's contacts without a key, oldest first (those the import inserted may
+  // come too; they are skipped).
   struct Store {
     std::function<bool(std::int64_t customer_id)> may_have_contacts;
     std::function<void(std::int64_t customer_id, const std::function<void(std::int64_t, std::uint64_t)>& each)> keyless;
   };
 
-  // Contacts with ids from `first_new_id` on are the import's own.
-  ContactMatcher(std::int64_t first_new_id, Store store);
+  // Contacts with ids from `first_new_id` on are the import's own. At most `kept` stored
+  // contacts of earlier customers are kept (16 bytes each, and some per customer).
+  ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept = 500000);
 
-  // The stored contact this row stands for, or 0 when it is a new one (which the caller
-  // inserts before the next match() for another customer).
+  // The stored contact this row stands for, or 0 when it is a new one.
   std::int64_t match(std::int64_t customer_id, std::uint64_t hash);
-  // A customer the import wrote contacts for by key: they may have contacts from now on.
-  void saw(std::int64_t customer_id);
 
  private:
   struct Content {
-    std::uint32_t seen = 0;               // rows with this content so far
-    std::vector<std::int64_t> stored;     // stored before the import, oldest first
+    std::uint32_t matched = 0;          // how many of `stored` the file has matched
+    std::vector<std::int64_t> stored;   // from before the import, oldest first
   };
+  // A customer's stored contacts as (content hash, id), oldest first: what is kept of an
+  // earlier customer (the matched ones are in matched_).
+  using Stored = std::vector<std::pair<std::uint64_t, std::int64_t>>;
+
   void switch_to(std::int64_t customer_id);
+  void keep_current();
+  void add_stored(std::uint64_t hash, std::int64_t id);
   static bool test(const std::vector<bool>& bits, std::int64_t i) {
     return i >= 0 && static_cast<std::size_t>(i) < bits.size() && bits[static_cast<std::size_t>(i)];
   }
@@ -50,10 +58,16 @@ class ContactMatcher {
 
   std::int64_t first_new_id_;
   Store store_;
+  std::size_t budget_;
   std::int64_t current_ = 0;
   absl::flat_hash_map<std::uint64_t, Content> contents_;  // the current customer's
-  std::vector<bool> seen_customers_;                     // by customer id
-  std::vector<bool> matched_;                            // by stored contact id
+  Stored stored_;                                     // the current customer's, as kept
+  absl::flat_hash_map<std::int64_t, Stored> kept_;    // earlier customers'
+  std::size_t kept_count_ = 0;                        // stored contacts in kept_
+  std::vector<bool> none_;                            // customers without stored contacts, by id
+  std::vector<bool> seen_;                            // customers the file named, by id
+  bool unsorted_ = false;                             // a customer came back
+  std::vector<bool> matched_;                         // by stored contact id
 };
 
 }  // namespace kunde::import
