@@ -43,16 +43,17 @@ constexpr Synonym kSynonyms[] = {
     {"facebook", "social"},    {"instagram", "social"},  {"linkedin", "social"},  {"twitter", "social"},
 };
 
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
+std::uint64_t fnv1a_bytes(std::uint64_t h, std::string_view s) {
   for (unsigned char ch : s) {
     h ^= ch;
     h *= 1099511628211ULL;
   }
-  // A separator no text contains, so ("ab","c") and ("a","bc") differ.
-  h ^= 0x1f;
-  h *= 1099511628211ULL;
   return h;
 }
+
+// Schema 4's field hash: a 0x1f after each field. Texts may hold 0x1f, so it is ambiguous;
+// kept only to recognise the keys made with it (legacy_content_key).
+std::uint64_t fnv1a(std::uint64_t h, std::string_view s) { return fnv1a_bytes(fnv1a_bytes(h, s), "\x1f"); }
 
 }  // namespace
 
@@ -118,7 +119,19 @@ std::string parse_direction(std::string_view text) {
 
 namespace {
 
-std::uint64_t hash_content(std::uint64_t h, const Contact& c) {
+constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
+
+// A field as its presence and length, then its bytes: no two lists of fields give the same
+// bytes, whatever the texts hold.
+std::uint64_t hash_field(std::uint64_t h, const std::string* field) {
+  std::uint64_t size = field ? field->size() : 0;
+  char head[9] = {field ? '\1' : '\0'};
+  for (int i = 0; i < 8; ++i) head[1 + i] = static_cast<char>((size >> (8 * i)) & 0xff);
+  h = fnv1a_bytes(h, std::string_view(head, sizeof head));
+  return field ? fnv1a_bytes(h, *field) : h;
+}
+
+std::uint64_t legacy_hash_content(std::uint64_t h, const Contact& c) {
   h = fnv1a(h, c.at);
   h = fnv1a(h, c.channel);
   h = fnv1a(h, c.direction);
@@ -128,14 +141,19 @@ std::uint64_t hash_content(std::uint64_t h, const Contact& c) {
   return h;
 }
 
-constexpr std::uint64_t kFnvBasis = 14695981039346656037ULL;
-
 }  // namespace
 
-std::uint64_t content_hash(const Contact& c) { return hash_content(kFnvBasis, c); }
+std::uint64_t content_hash(const Contact& c) {
+  std::uint64_t h = kFnvBasis;
+  for (const std::string* f : {&c.at, &c.channel, &c.direction}) h = hash_field(h, f);
+  for (const auto* f : {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner}) {
+    h = hash_field(h, f->has_value() ? &**f : nullptr);
+  }
+  return h;
+}
 
 std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence) {
-  std::uint64_t h = hash_content(fnv1a(kFnvBasis, customer), c);
+  std::uint64_t h = legacy_hash_content(fnv1a(kFnvBasis, customer), c);
   return occurrence <= 1 ? fmt::format("{:016x}", h) : fmt::format("{:016x}-{}", h, occurrence);
 }
 

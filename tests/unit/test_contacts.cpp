@@ -91,6 +91,13 @@ TEST_CASE("content hashes: stable, sensitive to every field but the customer and
   c.subject = "ab", c.notes = "c";
   d.subject = "a", d.notes = "bc";
   CHECK(model::content_hash(c) != model::content_hash(d));
+  // Whatever the texts hold, control characters included.
+  c.subject = std::string("ab\x1f"), c.notes = "c";
+  d.subject = "ab", d.notes = std::string("\x1f" "c");
+  CHECK(model::content_hash(c) != model::content_hash(d));
+  c.subject = std::string("\x1e"), c.notes.reset();
+  d.subject.reset(), d.notes.reset();
+  CHECK(model::content_hash(c) != model::content_hash(d));
   a.outcome = "Complaint";
   CHECK(model::is_complaint(a));
 }
