@@ -28,7 +28,7 @@ std::optional<std::string> opt(std::string_view v) {
 // A row's fields other than the customer, read ahead (Importer::prepare).
 struct ContactValues : Prepared {
   Contact contact;
-  std::uint64_t hash = 0;  // content_hash(), for a row without a key
+  std::uint64_t hash = 0;  // content_hash()
 };
 
 class ContactImporter : public Importer {
@@ -47,7 +47,7 @@ class ContactImporter : public Importer {
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
     auto out = std::make_unique<ContactValues>();
     read_values(row, out->contact);
-    if (row.get(kContactKey).empty()) out->hash = content_hash(out->contact);
+    out->hash = content_hash(out->contact);
     return out;
   }
 
@@ -66,7 +66,10 @@ class ContactImporter : public Importer {
     }
     Contact& c = *ready;
     c.customer_id = customer_id;
-    if (auto key = row.get(kContactKey); !key.empty()) {
+    // A key an earlier version made from the content (in an export from before) is none.
+    if (auto key = row.get(kContactKey);
+        !key.empty() && !is_legacy_content_key(c, key, {std::string(row.get(kContactCustomer)),
+                                                          fmt::format("#{}", customer_id)})) {
       c.key = std::string(key);
       return process_keyed(row, c);
     }

@@ -63,6 +63,8 @@ std::uint64_t content_hash(const Contact& c);
 // number, or "#id") and the content, and "-N" from the second occurrence on. Migration 5
 // recognises such keys by it and clears them.
 std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence);
+// Whether `key` is such a key for the contact, its customer named by one of `customers`.
+bool is_legacy_content_key(const Contact& c, std::string_view key, const std::vector<std::string>& customers);
 
 // Whether a contact counts as a complaint: its outcome, reason or subject mentions
 // "complain" (complaint, complained) in any case.

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -257,7 +258,9 @@ CREATE TABLE contacts_v5 (
 INSERT INTO contacts_v5
   SELECT k.id,
          CASE WHEN kunde_v4_content_key(k.key, c.number, k.customer_id, k.at, k.channel, k.direction, k.subject,
-                                        k.notes, k.outcome, k.reason, k.follow_up_at, k.promise, k.owner)
+                                        k.notes, k.outcome, k.reason, k.follow_up_at, k.promise, k.owner,
+                                        (SELECT group_concat(a.number, char(31)) FROM customer_aliases a
+                                         WHERE a.customer_id = k.customer_id))
               THEN NULL ELSE k.key END,
          k.customer_id, k.at, k.channel, k.direction, k.subject, k.notes, k.outcome, k.reason, k.follow_up_at,
          k.promise, k.owner, k.done_at, k.done_notes
@@ -279,8 +282,9 @@ std::optional<std::string> text_arg(sqlite3_value* v) {
 }
 
 // kunde_v4_content_key(key, number, customer_id, at, channel, direction, subject, notes,
-// outcome, reason, follow_up_at, promise, owner): 1 when `key` is the content key schema 4
-// gave the contact (its customer named by number or by #id, any occurrence), else 0.
+// outcome, reason, follow_up_at, promise, owner, aliases): 1 when `key` is the content key
+// schema 4 gave the contact (its customer named by number, by #id or by the number of a
+// customer merged into it; `aliases` separated by 0x1f; any occurrence), else 0.
 void sql_v4_content_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
   auto key = text_arg(argv[0]);
   model::Contact c;
@@ -289,24 +293,23 @@ void sql_v4_content_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
   c.direction = text_arg(argv[5]).value_or("");
   std::optional<std::string>* texts[] = {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner};
   for (int i = 0; i < 7; ++i) *texts[i] = text_arg(argv[6 + i]);
-  bool legacy = false;
-  if (key && key->size() >= 16) {
-    std::string_view rest = std::string_view(*key).substr(16);
-    bool occurrence = rest.empty() || (rest.size() > 1 && rest[0] == '-' &&
-                                       rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
-    std::vector<std::string> idents;
-    if (auto number = text_arg(argv[1])) idents.push_back(*number);
-    idents.push_back(fmt::format("#{}", sqlite3_value_int64(argv[2])));
-    for (const auto& ident : idents) {
-      legacy = legacy || (occurrence && key->compare(0, 16, model::legacy_content_key(c, ident, 1)) == 0);
+  std::vector<std::string> idents;
+  if (auto number = text_arg(argv[1])) idents.push_back(*number);
+  idents.push_back(fmt::format("#{}", sqlite3_value_int64(argv[2])));
+  if (auto aliases = text_arg(argv[13])) {
+    for (std::size_t at = 0; at <= aliases->size();) {
+      std::size_t end = std::min(aliases->find('\x1f', at), aliases->size());
+      idents.push_back(aliases->substr(at, end - at));
+      at = end + 1;
     }
   }
+  bool legacy = key && model::is_legacy_content_key(c, *key, idents);
   sqlite3_result_int(ctx, legacy ? 1 : 0);
 }
 
 // SQL functions the migrations call.
 void register_migration_functions(Database& db) {
-  sqlite3_create_function(db.handle(), "kunde_v4_content_key", 13, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+  sqlite3_create_function(db.handle(), "kunde_v4_content_key", 14, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           sql_v4_content_key, nullptr, nullptr);
 }
 

@@ -310,13 +310,16 @@ TEST_CASE("bulk: a version 4 database keeps the keys files gave and drops the co
     insert(b, 1, "EXT-1");
     insert(b, 1, "0123456789abcdef");  // looks like a content key, but is not this contact's
     insert(a, 2, model::legacy_content_key(a, "K9", 1));  // made for another customer: kept
+    // Imported for K3 before K3 was merged into K1.
+    db.exec("INSERT INTO customer_aliases(number, customer_id) VALUES ('K3', 1)");
+    insert(b, 1, model::legacy_content_key(b, "K3", 1));
     db.exec("PRAGMA user_version = 4");
   }
   Fixture fx;
   fx.db = std::make_unique<Database>(path, store::OpenMode::existing);
   store::migrate(*fx.db);
   store::install_touch_triggers(*fx.db);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 3);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 4);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IN ('EXT-1', '0123456789abcdef')") == 2);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_key'") == 1);
@@ -327,6 +330,17 @@ TEST_CASE("bulk: a version 4 database keeps the keys files gave and drops the co
                                     "#2,2026-03-02 10:00:00,email,out,,send offer\n");
   CHECK(again.inserted == 0);
   CHECK(again.unchanged == 3);
+  // So does an export made before, whose key column holds those content keys.
+  auto exported = fx.import("contact", fmt::format("key,customer,at,channel,direction,subject,promise\n"
+                                                   "{},K1,2026-03-01,phone,in,Faktura,\n"
+                                                   "{},K1,2026-03-01,phone,in,Faktura,\n"
+                                                   "{},#2,2026-03-02 10:00:00,email,out,,send offer\n",
+                                                   model::legacy_content_key(a, "K1", 1),
+                                                   model::legacy_content_key(a, "K1", 2),
+                                                   model::legacy_content_key(b, "#2", 1)));
+  CHECK(exported.inserted == 0);
+  CHECK(exported.unchanged == 3);
+  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
   CHECK(fx.consistent());
 }
 
