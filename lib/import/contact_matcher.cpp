@@ -25,12 +25,18 @@ void ContactMatcher::add_stored(std::uint64_t hash, std::int64_t id) {
 
 void ContactMatcher::keep_current() {
   // Until a customer comes back, the file is taken to be sorted by customer.
-  if (stored_.empty() || !unsorted_) return;
-  kept_count_ += stored_.size();
-  kept_[current_] = std::move(stored_);
+  if (count_ == 0 || !unsorted_) return;
+  Kept& kept = kept_[current_];
+  kept.count = count_;
+  if (count_ <= kFew && stored_.size() == count_) {
+    kept.few = std::move(stored_);
+  } else {
+    kept.many = std::make_unique<Contents>(std::move(contents_));
+  }
+  kept_count_ += count_;
   // Over the budget: forget some, in no particular order; they are read again if they come back.
   for (auto it = kept_.begin(); kept_count_ > budget_ && it != kept_.end();) {
-    kept_count_ -= it->second.size();
+    kept_count_ -= it->second.count;
     kept_.erase(it++);
   }
 }
@@ -39,21 +45,29 @@ void ContactMatcher::switch_to(std::int64_t customer_id) {
   keep_current();
   contents_.clear();
   stored_.clear();
+  count_ = 0;
   current_ = customer_id;
   if (!unsorted_ && test(seen_, customer_id)) unsorted_ = true;
   set(seen_, customer_id);
   if (test(none_, customer_id)) return;
   if (auto it = kept_.find(customer_id); it != kept_.end()) {
-    stored_ = std::move(it->second);
-    kept_count_ -= stored_.size();
+    count_ = it->second.count;
+    kept_count_ -= count_;
+    if (it->second.many) {
+      contents_ = std::move(*it->second.many);
+    } else {
+      stored_ = std::move(it->second.few);
+    }
     kept_.erase(it);
+    if (stored_.empty()) return;
   } else if (store_.may_have_contacts(customer_id)) {
     store_.keyless(customer_id, [&](std::int64_t id, std::uint64_t hash) {
       if (id < first_new_id_) stored_.emplace_back(hash, id);
     });
+    count_ = stored_.size();
   }
   for (const auto& [hash, id] : stored_) add_stored(hash, id);
-  if (stored_.empty()) set(none_, customer_id);
+  if (count_ == 0) set(none_, customer_id);
 }
 
 std::int64_t ContactMatcher::match(std::int64_t customer_id, std::uint64_t hash) {

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <utility>
 #include <vector>
 
@@ -44,9 +45,19 @@ class ContactMatcher {
     std::uint32_t matched = 0;          // how many of `stored` the file has matched
     std::vector<std::int64_t> stored;   // from before the import, oldest first
   };
-  // A customer's stored contacts as (content hash, id), oldest first: what is kept of an
-  // earlier customer (the matched ones are in matched_).
+  using Contents = absl::flat_hash_map<std::uint64_t, Content>;
+  // A customer's stored contacts as (content hash, id), oldest first (the matched ones are
+  // in matched_).
   using Stored = std::vector<std::pair<std::uint64_t, std::int64_t>>;
+  // What is kept of an earlier customer: a few contacts compactly, to be looked up by
+  // content again when the customer comes back; many as they are, so a customer with
+  // thousands of contacts who keeps coming back is not looked up again each time.
+  struct Kept {
+    Stored few;
+    std::unique_ptr<Contents> many;
+    std::size_t count = 0;
+  };
+  static constexpr std::size_t kFew = 64;
 
   void switch_to(std::int64_t customer_id);
   void keep_current();
@@ -60,9 +71,10 @@ class ContactMatcher {
   Store store_;
   std::size_t budget_;
   std::int64_t current_ = 0;
-  absl::flat_hash_map<std::uint64_t, Content> contents_;  // the current customer's
-  Stored stored_;                                     // the current customer's, as kept
-  absl::flat_hash_map<std::int64_t, Stored> kept_;    // earlier customers'
+  Contents contents_;                                 // the current customer's
+  std::size_t count_ = 0;                             // stored contacts in contents_
+  Stored stored_;                                     // the same, as read
+  absl::flat_hash_map<std::int64_t, Kept> kept_;      // earlier customers'
   std::size_t kept_count_ = 0;                        // stored contacts in kept_
   std::vector<bool> none_;                            // customers without stored contacts, by id
   std::vector<bool> seen_;                            // customers the file named, by id

@@ -119,3 +119,21 @@ TEST_CASE("matching: any order of the same rows matches the same contacts") {
     CHECK(std::count(third.begin(), third.end(), 0) == 2);
   }
 }
+
+TEST_CASE("matching: a customer with many contacts who keeps coming back is read twice, not each time") {
+  FakeStore fake;
+  for (std::uint64_t h = 0; h < 100; ++h) fake.add(1, h);  // ids 1 to 100
+  fake.add(2, 0xFF);                                       // id 101
+  std::vector<std::pair<std::int64_t, std::uint64_t>> rows;
+  for (std::uint64_t h = 0; h < 100; ++h) {
+    rows.emplace_back(1, h);
+    rows.emplace_back(2, 0xFF);
+  }
+  auto got = import_rows(fake, rows);
+  for (std::size_t i = 0; i < 100; ++i) {
+    CHECK(got[2 * i] == static_cast<std::int64_t>(i + 1));
+    CHECK(got[2 * i + 1] == (i == 0 ? 101 : 0));
+  }
+  // Each read when first named, and again when the file turned out not to be sorted.
+  CHECK(fake.loads == 4);
+}
