@@ -9,11 +9,13 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "error.hpp"
 #include "store/change.hpp"
 #include "store/changeset_io.hpp"
 #include "store/inserted_rows.hpp"
+#include "store/schema.hpp"
 
 namespace kunde::store {
 namespace {
@@ -31,6 +33,7 @@ HistoryEntry read_entry(const Statement& st) {
 }
 
 constexpr const char* kEntryColumns = "id, at, command, summary, undoes, undone_by, bytes";
+constexpr int kContactKeyColumn = 1;  // contacts.key, as a changeset numbers columns
 
 std::string value_text(sqlite3_value* v) {
   if (!v || sqlite3_value_type(v) == SQLITE_NULL) return "NULL";
@@ -101,8 +104,43 @@ struct ConflictInfo {
   std::optional<RowKey> row;
 };
 
+// Whether a recorded value is a content key schema 4 gave a contact without a key of its
+// own: 16 hexadecimal digits, perhaps with "-N".
+bool looks_like_v4_content_key(sqlite3_value* v) {
+  if (!v || sqlite3_value_type(v) != SQLITE_TEXT) return false;
+  std::string text = value_text(v);
+  if (text.size() < 16 || text.find_first_not_of("0123456789abcdef") < 16) return false;
+  std::string_view rest = std::string_view(text).substr(16);
+  return rest.empty() || (rest.size() > 1 && rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
+}
+
+// A contact recorded before schema 5 carries the content key that migration 5 cleared: that
+// difference alone is no conflict.
+bool only_content_key_cleared(int kind, sqlite3_changeset_iter* it) {
+  const char* table = nullptr;
+  int ncol = 0, op = 0, indirect = 0;
+  sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+  if (kind != SQLITE_CHANGESET_DATA || std::string_view(table) != "contacts" || op == SQLITE_INSERT) return false;
+  bool cleared = false;
+  for (int i = 0; i < ncol; ++i) {
+    sqlite3_value* recorded = nullptr;
+    sqlite3_value* current = nullptr;
+    if (sqlite3changeset_old(it, i, &recorded) != SQLITE_OK || !recorded) continue;
+    if (sqlite3changeset_conflict(it, i, &current) != SQLITE_OK || !current) continue;
+    bool same = sqlite3_value_type(recorded) == sqlite3_value_type(current) && value_text(recorded) == value_text(current);
+    if (same) continue;
+    if (i == kContactKeyColumn && sqlite3_value_type(current) == SQLITE_NULL && looks_like_v4_content_key(recorded)) {
+      cleared = true;
+      continue;
+    }
+    return false;
+  }
+  return cleared;
+}
+
 int on_conflict(void* ctx, int kind, sqlite3_changeset_iter* it) {
   auto* info = static_cast<ConflictInfo*>(ctx);
+  if (only_content_key_cleared(kind, it)) return SQLITE_CHANGESET_REPLACE;
   if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
     info->foreign_key = true;
   } else if (!info->row) {
@@ -331,6 +369,8 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
   }
   // After the changeset: it may hold later updates of rows the ranges created.
   inserted.delete_rows(db, [&] { change.checkpoint(); });
+  // Contacts recorded before schema 5 come back with the content key it cleared.
+  clear_v4_content_keys(db);
   if (target.undoes) {
     // Undoing an undo is a redo: the original entry is in force again.
     db.prepare("UPDATE history SET undone_by = NULL WHERE id = ?").bind(1, *target.undoes).run();

@@ -313,7 +313,19 @@ void register_migration_functions(Database& db) {
                           sql_v4_content_key, nullptr, nullptr);
 }
 
+constexpr const char* kV4ContentKeyArgs =
+    "key, (SELECT number FROM customers c WHERE c.id = customer_id), customer_id, at, channel, direction, "
+    "subject, notes, outcome, reason, follow_up_at, promise, owner, "
+    "(SELECT group_concat(a.number, char(31)) FROM customer_aliases a WHERE a.customer_id = contacts.customer_id)";
+
 }  // namespace
+
+void clear_v4_content_keys(Database& db) {
+  register_migration_functions(db);
+  // Only keyed contacts are in the key index, and content keys have 16 characters or more.
+  db.exec(fmt::format("UPDATE contacts SET key = NULL WHERE key IS NOT NULL AND length(key) >= 16 "
+                      "AND key GLOB '[0-9a-f]*' AND kunde_v4_content_key({})", kV4ContentKeyArgs));
+}
 
 int schema_version() { return 1 + static_cast<int>(kMigrations.size()); }
 

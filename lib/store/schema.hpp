@@ -14,6 +14,10 @@ void create_schema(Database& db, int money_decimals, const std::string& currency
 // Brings an older database up to schema_version(); refuses a newer one.
 void migrate(Database& db);
 
+// Clears the keys schema 4 made from contacts' content where they are still (a contact an
+// undo put back as it was recorded then); migration 5 cleared the rest.
+void clear_v4_content_keys(Database& db);
+
 // Per-connection setup: temporary triggers that note which customers a write touched, so
 // their statistics and search entries are refreshed in the same transaction.
 void install_touch_triggers(Database& db);

@@ -17,6 +17,7 @@
 #include "import/product_import.hpp"
 #include "model/contact.hpp"
 #include "store/change.hpp"
+#include "store/contact_repo.hpp"
 #include "store/customer_repo.hpp"
 #include "store/history.hpp"
 #include "store/inserted_rows.hpp"
@@ -342,6 +343,51 @@ TEST_CASE("bulk: a version 4 database keeps the keys files gave and drops the co
   CHECK(exported.unchanged == 3);
   CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
   CHECK(fx.consistent());
+}
+
+TEST_CASE("bulk: history from before schema 5 undoes and redoes contacts whose content key it cleared") {
+  Fixture fx;
+  fx.import("customer", "number,name\nK1,Anna\n");
+  model::Contact c;
+  c.customer_id = 1, c.at = "2026-01-06 10:00:00", c.channel = "phone", c.direction = "out", c.subject = "Logged";
+  c.key = model::legacy_content_key(c, "K1", 1);
+  {
+    Change change(*fx.db, "contact log");  // as schema 4 recorded it: the key in the changeset
+    store::ContactRepo(*fx.db).insert(c);
+    change.commit("logged");
+  }
+  auto logged = scalar(*fx.db, "SELECT max(id) FROM history");
+  {
+    // Undone before the upgrade: the undo recorded the contact with its content key.
+    store::undo(*fx.db, logged, "undo");
+    CHECK(fx.count("contacts") == 0);
+    // Undoing that undo after the upgrade puts the contact back as recorded; the content key
+    // goes again.
+    store::undo(*fx.db, scalar(*fx.db, "SELECT max(id) FROM history"), "undo");
+    CHECK(fx.count("contacts") == 1);
+    CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 1);
+  }
+  {
+    // Logged before the upgrade, undone after it: migration 5 cleared the key the entry
+    // recorded, which is no conflict.
+    fx.db->exec(fmt::format("UPDATE contacts SET key = '{}'", *c.key));
+    fx.db->exec("UPDATE contacts SET key = NULL");  // migration 5, unrecorded
+    store::undo(*fx.db, logged, "undo");
+    CHECK(fx.count("contacts") == 0);
+  }
+  CHECK(fx.consistent());
+  store::undo(*fx.db, scalar(*fx.db, "SELECT max(id) FROM history"), "undo");
+  // A real key is no content key: a changed one still conflicts.
+  fx.db->exec("UPDATE contacts SET key = 'EXT-1'");
+  {
+    Change change(*fx.db, "contact log");
+    model::Contact d = c;
+    d.key = "EXT-2", d.subject = "Other";
+    store::ContactRepo(*fx.db).insert(d);
+    change.commit("logged");
+  }
+  fx.db->exec("UPDATE contacts SET key = 'EXT-3' WHERE key = 'EXT-2'");
+  CHECK(fx.undo_error(scalar(*fx.db, "SELECT max(id) FROM history")).find("cannot undo") != std::string::npos);
 }
 
 TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {
