@@ -33,10 +33,10 @@ void ContactMatcher::keep_current() {
   } else {
     kept.many = std::make_unique<Contents>(std::move(contents_));
   }
-  kept_count_ += count_;
+  kept_count_ += count_ + kPerCustomer;
   // Over the budget: forget some, in no particular order; they are read again if they come back.
   for (auto it = kept_.begin(); kept_count_ > budget_ && it != kept_.end();) {
-    kept_count_ -= it->second.count;
+    kept_count_ -= it->second.count + kPerCustomer;
     kept_.erase(it++);
   }
 }
@@ -52,7 +52,7 @@ void ContactMatcher::switch_to(std::int64_t customer_id) {
   if (test(none_, customer_id)) return;
   if (auto it = kept_.find(customer_id); it != kept_.end()) {
     count_ = it->second.count;
-    kept_count_ -= count_;
+    kept_count_ -= count_ + kPerCustomer;
     if (it->second.many) {
       contents_ = std::move(*it->second.many);
     } else {

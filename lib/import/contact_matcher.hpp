@@ -33,9 +33,10 @@ class ContactMatcher {
     std::function<void(std::int64_t customer_id, const std::function<void(std::int64_t, std::uint64_t)>& each)> keyless;
   };
 
-  // Contacts with ids from `first_new_id` on are the import's own. At most `kept` stored
-  // contacts of earlier customers are kept (16 bytes each, and some per customer).
-  ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept = 500000);
+  // Contacts with ids from `first_new_id` on are the import's own. What is kept of earlier
+  // customers is bounded by `kept`, in units of 16 bytes: a stored contact is one, a
+  // customer kPerCustomer more (the default is about 24 MB).
+  ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept = 1500000);
 
   // The stored contact this row stands for, or 0 when it is a new one.
   std::int64_t match(std::int64_t customer_id, std::uint64_t hash);
@@ -58,6 +59,7 @@ class ContactMatcher {
     std::size_t count = 0;
   };
   static constexpr std::size_t kFew = 64;
+  static constexpr std::size_t kPerCustomer = 5;
 
   void switch_to(std::int64_t customer_id);
   void keep_current();
@@ -75,7 +77,7 @@ class ContactMatcher {
   std::size_t count_ = 0;                             // stored contacts in contents_
   Stored stored_;                                     // the same, as read
   absl::flat_hash_map<std::int64_t, Kept> kept_;      // earlier customers'
-  std::size_t kept_count_ = 0;                        // stored contacts in kept_
+  std::size_t kept_count_ = 0;                        // what kept_ holds, in units of `kept`
   std::vector<bool> none_;                            // customers without stored contacts, by id
   std::vector<bool> seen_;                            // customers the file named, by id
   bool unsorted_ = false;                             // a customer came back
