@@ -179,10 +179,25 @@ class StatsWriter {
 
 void refresh_contact_stats(Database& db, std::string_view customers) {
   db.exec(fmt::format("DELETE FROM customer_contact_stats WHERE customer_id IN (SELECT customer_id FROM {})", customers));
-  Statement contacts(db, fmt::format("SELECT k.customer_id, k.channel, k.direction = 'in', k.at, k.outcome, k.reason, "
-                                     "k.subject, k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL "
-                                     "FROM {} b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
-                                     "ORDER BY b.customer_id", customers));
+  // A few customers: their contacts by the index. Many (an eighth of all, say after an
+  // import of contacts by date): one pass over the table, sorted by customer, which reads
+  // each page once instead of each contact's page in turn.
+  std::int64_t listed = 0, all = 0;
+  {
+    Statement count(db, fmt::format("SELECT (SELECT count(*) FROM {}), (SELECT coalesce(max(id), 0) FROM customers)",
+                                    customers));
+    if (count.step()) listed = count.get_int(0), all = count.get_int(1);
+  }
+  bool many = listed >= 1000 && listed * 8 >= all;
+  std::optional<SortingCache> sorting;
+  if (many) sorting.emplace(db);
+  constexpr const char* kSelect =
+      "SELECT k.customer_id, k.channel, k.direction = 'in', k.at, k.outcome, k.reason, k.subject, "
+      "k.promise IS NOT NULL, k.follow_up_at, k.done_at IS NULL ";
+  Statement contacts(db, many ? fmt::format("{} FROM contacts k WHERE +k.customer_id IN (SELECT customer_id FROM {}) "
+                                            "ORDER BY +k.customer_id", kSelect, customers)
+                              : fmt::format("{} FROM {} b CROSS JOIN contacts k ON k.customer_id = b.customer_id "
+                                            "ORDER BY b.customer_id", kSelect, customers));
   StatsWriter writer(db);
   CustomerContacts c;
   std::int64_t current = 0;

@@ -267,4 +267,18 @@ std::string value_rows(std::size_t rows, int columns) {
   return out;
 }
 
+SortingCache::SortingCache(Database& db, int kib) : db_(db) {
+  Statement st(db, "PRAGMA cache_size");
+  if (st.step()) before_ = st.get_int(0);
+  db.exec(fmt::format("PRAGMA cache_size=-{}", kib));
+}
+
+SortingCache::~SortingCache() {
+  try {
+    db_.exec(fmt::format("PRAGMA cache_size={}", before_));
+  } catch (...) {
+    // Only the cache's size is lost; the connection works on.
+  }
+}
+
 }  // namespace kunde::store

@@ -121,6 +121,21 @@ class Database {
 // "(?,?),(?,?),(?,?)" for `rows` rows of `columns` values: the VALUES of a multi-row INSERT.
 std::string value_rows(std::size_t rows, int columns);
 
+// A smaller page cache for one scope, for a large sort: SQLite sorts in memory up to the
+// page cache's size before it spills to a temporary file, and the cache holds that much
+// already, so sorting under the full cache would take twice its memory.
+class SortingCache {
+ public:
+  explicit SortingCache(Database& db, int kib = 4096);
+  ~SortingCache();
+  SortingCache(const SortingCache&) = delete;
+  SortingCache& operator=(const SortingCache&) = delete;
+
+ private:
+  Database& db_;
+  std::int64_t before_ = 0;
+};
+
 // A transaction that rolls back unless committed. Nested ones become savepoints.
 class Transaction {
  public:

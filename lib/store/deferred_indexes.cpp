@@ -52,23 +52,10 @@ void DeferredIndexes::drop(Database& db, NewRow table) {
 
 void DeferredIndexes::restore(Database& db) {
   if (dropped_.empty()) return;
-  // SQLite sorts in memory up to the page cache's size before it spills to a temporary
-  // file, and the cache holds that much already: a smaller cache while sorting keeps the
-  // import within its memory budget.
-  std::int64_t cache = 0;
-  {
-    Statement st(db, "PRAGMA cache_size");
-    if (st.step()) cache = st.get_int(0);
-  }
-  db.exec("PRAGMA cache_size=-4096");
-  try {
-    for (const auto& sql : dropped_) db.exec(sql);
-  } catch (...) {
-    db.exec(fmt::format("PRAGMA cache_size={}", cache));
-    throw;
-  }
+  // Within the import's memory budget.
+  SortingCache sorting(db);
+  for (const auto& sql : dropped_) db.exec(sql);
   dropped_.clear();
-  db.exec(fmt::format("PRAGMA cache_size={}", cache));
 }
 
 }  // namespace kunde::store

@@ -335,6 +335,35 @@ TEST_CASE("derived: a contact import keeps new customers' statistics as their co
   }
 }
 
+TEST_CASE("derived: contact statistics of many customers at once (one pass over the contacts) equal their definitions") {
+  auto db = test::memory_db();
+  std::mt19937 rng(9);
+  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  {
+    store::Transaction tx(*db, store::Transaction::Kind::write);
+    for (int c = 1; c <= 2000; ++c) {
+      db->prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'x')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
+    }
+    tx.commit();
+  }
+  const char* channels[] = {"phone", "email", "visit", "sms"};
+  const char* texts[] = {"", "Complaint about delivery", "asked", "COMPLAINED"};
+  // By date, so every customer comes back: their statistics are all worked out at the end.
+  std::string csv = "customer,at,channel,direction,subject,promise,follow_up_at,done_at\n";
+  for (int day = 1; day <= 4; ++day) {
+    for (int c = 1; c <= 2000; c += 1 + pick(2)) {
+      csv += fmt::format("K{},2026-03-0{},{},{},{},{},{},{}\n", c, day, channels[pick(4)], pick(2) ? "in" : "out",
+                         texts[pick(4)], pick(3) ? "" : "call back", pick(3) ? "" : "2026-05-01",
+                         pick(4) ? "" : "2026-04-01");
+    }
+  }
+  import_file(*db, "contact", csv);
+  CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats") > 1500);
+  CHECK(contact_stats_differences(*db) == 0);
+  store::rebuild_derived(*db);
+  CHECK(contact_stats_differences(*db) == 0);
+}
+
 TEST_CASE("derived: payments alone update what is paid, and the order figures while something is owed") {
   for (bool bulk : {false, true}) {
     CAPTURE(bulk);
