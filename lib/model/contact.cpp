@@ -157,12 +157,15 @@ std::string legacy_content_key(const Contact& c, std::string_view customer, int 
   return occurrence <= 1 ? fmt::format("{:016x}", h) : fmt::format("{:016x}-{}", h, occurrence);
 }
 
-bool is_legacy_content_key(const Contact& c, std::string_view key, const std::vector<std::string>& customers) {
+bool has_legacy_content_key_form(std::string_view key) {
   if (key.size() < 16 || key.substr(0, 16).find_first_not_of("0123456789abcdef") != std::string_view::npos) return false;
   std::string_view rest = key.substr(16);
-  bool occurrence = rest.empty() || (rest.size() > 1 && rest[0] == '-' &&
-                                     rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
-  if (!occurrence) return false;
+  return rest.empty() ||
+         (rest.size() > 1 && rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
+}
+
+bool is_legacy_content_key(const Contact& c, std::string_view key, const std::vector<std::string>& customers) {
+  if (!has_legacy_content_key_form(key)) return false;
   return std::any_of(customers.begin(), customers.end(),
                      [&](const std::string& customer) { return key.substr(0, 16) == legacy_content_key(c, customer, 1); });
 }

@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "error.hpp"
+#include "model/contact.hpp"
 #include "store/change.hpp"
 #include "store/changeset_io.hpp"
 #include "store/inserted_rows.hpp"
@@ -104,16 +105,6 @@ struct ConflictInfo {
   std::optional<RowKey> row;
 };
 
-// Whether a recorded value is a content key schema 4 gave a contact without a key of its
-// own: 16 hexadecimal digits, perhaps with "-N".
-bool looks_like_v4_content_key(sqlite3_value* v) {
-  if (!v || sqlite3_value_type(v) != SQLITE_TEXT) return false;
-  std::string text = value_text(v);
-  if (text.size() < 16 || text.find_first_not_of("0123456789abcdef") < 16) return false;
-  std::string_view rest = std::string_view(text).substr(16);
-  return rest.empty() || (rest.size() > 1 && rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
-}
-
 // A contact recorded before schema 5 carries the content key that migration 5 cleared: that
 // difference alone is no conflict.
 bool only_content_key_cleared(int kind, sqlite3_changeset_iter* it) {
@@ -129,7 +120,8 @@ bool only_content_key_cleared(int kind, sqlite3_changeset_iter* it) {
     if (sqlite3changeset_conflict(it, i, &current) != SQLITE_OK || !current) continue;
     bool same = sqlite3_value_type(recorded) == sqlite3_value_type(current) && value_text(recorded) == value_text(current);
     if (same) continue;
-    if (i == kContactKeyColumn && sqlite3_value_type(current) == SQLITE_NULL && looks_like_v4_content_key(recorded)) {
+    if (i == kContactKeyColumn && sqlite3_value_type(current) == SQLITE_NULL &&
+        sqlite3_value_type(recorded) == SQLITE_TEXT && model::has_legacy_content_key_form(value_text(recorded))) {
       cleared = true;
       continue;
     }
