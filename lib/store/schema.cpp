@@ -195,7 +195,16 @@ CREATE TABLE history_changes (
 )sql";
 
 // Index i holds the SQL that takes a database from version i+1 to i+2.
-const std::vector<const char*> kMigrations = {
+// Clears the keys schema 4 made from contacts' content (kunde_v4_content_key recognises
+// them). Only keyed contacts are in the key index, and content keys have 16 characters or
+// more.
+const std::string kClearV4ContentKeys =
+    "UPDATE contacts SET key = NULL WHERE key IS NOT NULL AND length(key) >= 16 AND key GLOB '[0-9a-f]*' "
+    "AND kunde_v4_content_key(key, (SELECT number FROM customers c WHERE c.id = customer_id), customer_id, at, "
+    "channel, direction, subject, notes, outcome, reason, follow_up_at, promise, owner, "
+    "(SELECT group_concat(a.number, char(31)) FROM customer_aliases a WHERE a.customer_id = contacts.customer_id));\n";
+
+const std::vector<std::string> kMigrations = {
     // 2: rows a bulk write inserted, recorded by key range (inserted_rows.hpp). Orders by
     // date and order lines by product lose their indexes: together they took a quarter of
     // an order import, and the lists and sales figures they served scan 600,000 lines in
@@ -255,18 +264,10 @@ CREATE TABLE contacts_v5 (
   done_at      TEXT,
   done_notes   TEXT
 ) STRICT;
-INSERT INTO contacts_v5
-  SELECT k.id,
-         CASE WHEN kunde_v4_content_key(k.key, c.number, k.customer_id, k.at, k.channel, k.direction, k.subject,
-                                        k.notes, k.outcome, k.reason, k.follow_up_at, k.promise, k.owner,
-                                        (SELECT group_concat(a.number, char(31)) FROM customer_aliases a
-                                         WHERE a.customer_id = k.customer_id))
-              THEN NULL ELSE k.key END,
-         k.customer_id, k.at, k.channel, k.direction, k.subject, k.notes, k.outcome, k.reason, k.follow_up_at,
-         k.promise, k.owner, k.done_at, k.done_notes
-  FROM contacts k LEFT JOIN customers c ON c.id = k.customer_id;
+INSERT INTO contacts_v5 SELECT * FROM contacts;
 DROP TABLE contacts;
 ALTER TABLE contacts_v5 RENAME TO contacts;
+)sql" + kClearV4ContentKeys + R"sql(
 CREATE UNIQUE INDEX contacts_key ON contacts(key) WHERE key IS NOT NULL;
 CREATE INDEX contacts_customer ON contacts(customer_id, at);
 -- Open promises and follow-ups: what 'contact due' reads. Queries repeat this WHERE clause.
@@ -313,18 +314,11 @@ void register_migration_functions(Database& db) {
                           sql_v4_content_key, nullptr, nullptr);
 }
 
-constexpr const char* kV4ContentKeyArgs =
-    "key, (SELECT number FROM customers c WHERE c.id = customer_id), customer_id, at, channel, direction, "
-    "subject, notes, outcome, reason, follow_up_at, promise, owner, "
-    "(SELECT group_concat(a.number, char(31)) FROM customer_aliases a WHERE a.customer_id = contacts.customer_id)";
-
 }  // namespace
 
 void clear_v4_content_keys(Database& db) {
   register_migration_functions(db);
-  // Only keyed contacts are in the key index, and content keys have 16 characters or more.
-  db.exec(fmt::format("UPDATE contacts SET key = NULL WHERE key IS NOT NULL AND length(key) >= 16 "
-                      "AND key GLOB '[0-9a-f]*' AND kunde_v4_content_key({})", kV4ContentKeyArgs));
+  db.exec(kClearV4ContentKeys);
 }
 
 int schema_version() { return 1 + static_cast<int>(kMigrations.size()); }
@@ -333,7 +327,7 @@ void create_schema(Database& db, int money_decimals, const std::string& currency
   Transaction tx(db, Transaction::Kind::write);
   register_migration_functions(db);
   db.exec(kSchemaV1);
-  for (const char* m : kMigrations) db.exec(m);
+  for (const auto& m : kMigrations) db.exec(m);
   db.prepare("INSERT INTO meta(key, value) VALUES ('money_decimals', ?), ('currency', ?)")
       .bind(1, std::to_string(money_decimals))
       .bind(2, currency)
