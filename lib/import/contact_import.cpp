@@ -66,11 +66,8 @@ class ContactImporter : public Importer {
     }
     Contact& c = *ready;
     c.customer_id = customer_id;
-    // A key an earlier version made from the content (in an export from before) is none.
     std::string_view key = row.get(kContactKey);
-    bool legacy = has_legacy_content_key_form(key) &&
-                  is_legacy_content_key(c, key, {std::string(row.get(kContactCustomer)), fmt::format("#{}", customer_id)});
-    if (!key.empty() && !legacy) {
+    if (!key.empty()) {
       c.key = std::string(key);
       return process_keyed(row, c);
     }

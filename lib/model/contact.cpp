@@ -51,10 +51,6 @@ std::uint64_t fnv1a_bytes(std::uint64_t h, std::string_view s) {
   return h;
 }
 
-// Schema 4's field hash: a 0x1f after each field. Texts may hold 0x1f, so it is ambiguous;
-// kept only to recognise the keys made with it (legacy_content_key).
-std::uint64_t fnv1a(std::uint64_t h, std::string_view s) { return fnv1a_bytes(fnv1a_bytes(h, s), "\x1f"); }
-
 }  // namespace
 
 const std::vector<FieldSpec>& contact_fields() {
@@ -131,16 +127,6 @@ std::uint64_t hash_field(std::uint64_t h, const std::string* field) {
   return field ? fnv1a_bytes(h, *field) : h;
 }
 
-std::uint64_t legacy_hash_content(std::uint64_t h, const Contact& c) {
-  h = fnv1a(h, c.at);
-  h = fnv1a(h, c.channel);
-  h = fnv1a(h, c.direction);
-  for (const auto* f : {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner}) {
-    h = fnv1a(h, f->has_value() ? std::string_view(**f) : std::string_view("\x1e"));
-  }
-  return h;
-}
-
 }  // namespace
 
 std::uint64_t content_hash(const Contact& c) {
@@ -150,24 +136,6 @@ std::uint64_t content_hash(const Contact& c) {
     h = hash_field(h, f->has_value() ? &**f : nullptr);
   }
   return h;
-}
-
-std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence) {
-  std::uint64_t h = legacy_hash_content(fnv1a(kFnvBasis, customer), c);
-  return occurrence <= 1 ? fmt::format("{:016x}", h) : fmt::format("{:016x}-{}", h, occurrence);
-}
-
-bool has_legacy_content_key_form(std::string_view key) {
-  if (key.size() < 16 || key.substr(0, 16).find_first_not_of("0123456789abcdef") != std::string_view::npos) return false;
-  std::string_view rest = key.substr(16);
-  return rest.empty() ||
-         (rest.size() > 1 && rest[0] == '-' && rest.find_first_not_of("0123456789", 1) == std::string_view::npos);
-}
-
-bool is_legacy_content_key(const Contact& c, std::string_view key, const std::vector<std::string>& customers) {
-  if (!has_legacy_content_key_form(key)) return false;
-  return std::any_of(customers.begin(), customers.end(),
-                     [&](const std::string& customer) { return key.substr(0, 16) == legacy_content_key(c, customer, 1); });
 }
 
 bool is_complaint(const Contact& c) {

@@ -59,15 +59,6 @@ std::string parse_direction(std::string_view text);
 // again changes nothing.
 std::uint64_t content_hash(const Contact& c);
 
-// The key schema version 4 stored for a contact without one: the hash of `customer` (the
-// number, or "#id") and the content, and "-N" from the second occurrence on. Migration 5
-// recognises such keys by it and clears them.
-std::string legacy_content_key(const Contact& c, std::string_view customer, int occurrence);
-// Whether `key` has the form of such a key: 16 lowercase hexadecimal digits, perhaps "-N".
-bool has_legacy_content_key_form(std::string_view key);
-// Whether `key` is such a key for the contact, its customer named by one of `customers`.
-bool is_legacy_content_key(const Contact& c, std::string_view key, const std::vector<std::string>& customers);
-
 // Whether a contact counts as a complaint: its outcome, reason or subject mentions
 // "complain" (complaint, complained) in any case.
 bool is_complaint(const Contact& c);

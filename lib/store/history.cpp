@@ -34,7 +34,6 @@ HistoryEntry read_entry(const Statement& st) {
 }
 
 constexpr const char* kEntryColumns = "id, at, command, summary, undoes, undone_by, bytes";
-constexpr int kContactKeyColumn = 1;  // contacts.key, as a changeset numbers columns
 
 std::string value_text(sqlite3_value* v) {
   if (!v || sqlite3_value_type(v) == SQLITE_NULL) return "NULL";
@@ -105,34 +104,8 @@ struct ConflictInfo {
   std::optional<RowKey> row;
 };
 
-// A contact recorded before schema 5 carries the content key that migration 5 cleared: that
-// difference alone is no conflict.
-bool only_content_key_cleared(int kind, sqlite3_changeset_iter* it) {
-  const char* table = nullptr;
-  int ncol = 0, op = 0, indirect = 0;
-  sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-  if (kind != SQLITE_CHANGESET_DATA || std::string_view(table) != "contacts" || op == SQLITE_INSERT) return false;
-  bool cleared = false;
-  for (int i = 0; i < ncol; ++i) {
-    sqlite3_value* recorded = nullptr;
-    sqlite3_value* current = nullptr;
-    if (sqlite3changeset_old(it, i, &recorded) != SQLITE_OK || !recorded) continue;
-    if (sqlite3changeset_conflict(it, i, &current) != SQLITE_OK || !current) continue;
-    bool same = sqlite3_value_type(recorded) == sqlite3_value_type(current) && value_text(recorded) == value_text(current);
-    if (same) continue;
-    if (i == kContactKeyColumn && sqlite3_value_type(current) == SQLITE_NULL &&
-        sqlite3_value_type(recorded) == SQLITE_TEXT && model::has_legacy_content_key_form(value_text(recorded))) {
-      cleared = true;
-      continue;
-    }
-    return false;
-  }
-  return cleared;
-}
-
 int on_conflict(void* ctx, int kind, sqlite3_changeset_iter* it) {
   auto* info = static_cast<ConflictInfo*>(ctx);
-  if (only_content_key_cleared(kind, it)) return SQLITE_CHANGESET_REPLACE;
   if (kind == SQLITE_CHANGESET_FOREIGN_KEY) {
     info->foreign_key = true;
   } else if (!info->row) {
@@ -361,8 +334,6 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
   }
   // After the changeset: it may hold later updates of rows the ranges created.
   inserted.delete_rows(db, [&] { change.checkpoint(); });
-  // Contacts recorded before schema 5 come back with the content key it cleared.
-  clear_v4_content_keys(db);
   if (target.undoes) {
     // Undoing an undo is a redo: the original entry is in force again.
     db.prepare("UPDATE history SET undone_by = NULL WHERE id = ?").bind(1, *target.undoes).run();

@@ -5,21 +5,18 @@
 
 #include <fmt/format.h>
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "error.hpp"
-#include "model/contact.hpp"
 #include "store/change.hpp"
 
 namespace kunde::store {
 namespace {
 
-constexpr const char* kSchemaV1 = R"sql(
+constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -82,7 +79,9 @@ CREATE TABLE orders (
   status      TEXT NOT NULL DEFAULT 'completed'
 ) STRICT;
 CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
-CREATE INDEX orders_ordered_at ON orders(ordered_at);
+-- No index on ordered_at, nor on order_lines(product_id): together they cost a quarter of an
+-- order import, and the lists and sales figures they would serve scan 600,000 lines in tens
+-- of milliseconds.
 
 -- amount and cost are line totals in minor units: quantity × unit price, rounded once here.
 CREATE TABLE order_lines (
@@ -96,7 +95,6 @@ CREATE TABLE order_lines (
   cost       INTEGER,
   PRIMARY KEY (order_id, line)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX order_lines_product ON order_lines(product_id);
 
 CREATE TABLE payments (
   id          INTEGER PRIMARY KEY,
@@ -109,7 +107,7 @@ CREATE INDEX payments_customer ON payments(customer_id, paid_at);
 
 CREATE TABLE contacts (
   id           INTEGER PRIMARY KEY,
-  key          TEXT UNIQUE,
+  key          TEXT,
   customer_id  INTEGER NOT NULL REFERENCES customers(id),
   at           TEXT NOT NULL,
   channel      TEXT NOT NULL,
@@ -124,6 +122,8 @@ CREATE TABLE contacts (
   done_at      TEXT,
   done_notes   TEXT
 ) STRICT;
+-- Only keys files gave: a contact without one is known by its customer and content.
+CREATE UNIQUE INDEX contacts_key ON contacts(key) WHERE key IS NOT NULL;
 CREATE INDEX contacts_customer ON contacts(customer_id, at);
 -- Open promises and follow-ups: what 'contact due' reads. Queries repeat this WHERE clause.
 CREATE INDEX contacts_open ON contacts(follow_up_at)
@@ -165,11 +165,23 @@ CREATE TABLE customer_contact_stats (
   by_channel        TEXT NOT NULL DEFAULT '{}'  -- {"phone": {"in": 3, "out": 1}, ...}
 ) STRICT;
 
--- Derived: folded text for diacritics-insensitive search; rowid is the customer id.
+-- Derived: folded text for diacritics-insensitive search; rowid is the customer id. Contact
+-- text has an index of its own, one row per contact, so a contact import adds rows instead
+-- of rewriting every customer's. No column sizes: nothing ranks by them.
 CREATE VIRTUAL TABLE customer_search USING fts5(
-  name, email, phone, city, notes, contacts,
-  tokenize = 'unicode61 remove_diacritics 2'
+  name, email, phone, city, notes,
+  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
 );
+CREATE VIRTUAL TABLE contact_search USING fts5(
+  subject, notes,
+  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
+);
+-- Search entries a bulk write leaves to be made, by key range (search_index.cpp).
+CREATE TABLE search_pending (
+  tbl TEXT NOT NULL CHECK (tbl IN ('customers', 'contacts')),
+  lo  INTEGER NOT NULL,
+  hi  INTEGER NOT NULL
+) STRICT;
 
 CREATE TABLE history (
   id        INTEGER PRIMARY KEY,
@@ -192,37 +204,7 @@ CREATE TABLE history_changes (
   data       BLOB NOT NULL,
   PRIMARY KEY (history_id, segment, seq)
 ) STRICT;
-)sql";
-
-// Index i holds the SQL that takes a database from version i+1 to i+2.
-// Clears the keys schema 4 made from contacts' content (kunde_v4_content_key recognises
-// them). Only keyed contacts are in the key index, and content keys have 16 characters or
-// more.
-const std::string kClearV4ContentKeys =
-    "UPDATE contacts SET key = NULL WHERE key IS NOT NULL AND length(key) >= 16 AND key GLOB '[0-9a-f]*' "
-    "AND kunde_v4_content_key(key, (SELECT number FROM customers c WHERE c.id = customer_id), customer_id, at, "
-    "channel, direction, subject, notes, outcome, reason, follow_up_at, promise, owner, "
-    "(SELECT group_concat(a.number, char(31)) FROM customer_aliases a WHERE a.customer_id = contacts.customer_id));\n";
-
-const std::vector<std::string> kMigrations = {
-    // 2: rows a bulk write inserted, recorded by key range (inserted_rows.hpp). Orders by
-    // date and order lines by product lose their indexes: together they took a quarter of
-    // an order import, and the lists and sales figures they served scan 600,000 lines in
-    // tens of milliseconds.
-    R"sql(
-DROP INDEX orders_ordered_at;
-DROP INDEX order_lines_product;
--- Contact text gets an index of its own, one row per contact: a contact import adds rows
--- instead of rewriting every customer's. No column sizes: nothing ranks by them.
-DROP TABLE customer_search;
-CREATE VIRTUAL TABLE customer_search USING fts5(
-  name, email, phone, city, notes,
-  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
-);
-CREATE VIRTUAL TABLE contact_search USING fts5(
-  subject, notes,
-  tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
-);
+-- Rows a bulk write inserted, recorded by key range (inserted_rows.hpp).
 CREATE TABLE history_inserts (
   history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
   tbl        TEXT NOT NULL,
@@ -230,104 +212,22 @@ CREATE TABLE history_inserts (
   hi         INTEGER NOT NULL,
   PRIMARY KEY (history_id, tbl, lo)
 ) STRICT, WITHOUT ROWID;
-)sql",
-    // 3: search entries a bulk write leaves to be made, by key range (search_index.cpp).
-    R"sql(
-CREATE TABLE search_pending (
-  tbl TEXT NOT NULL CHECK (tbl IN ('customers', 'contacts')),
-  lo  INTEGER NOT NULL,
-  hi  INTEGER NOT NULL
-) STRICT;
-)sql",
-    // 4: customers without orders or payments have no order statistics row (order_stats.cpp).
-    R"sql(
-DELETE FROM customer_order_stats WHERE orders = 0 AND paid = 0;
-)sql",
-    // 5: a contact without a key of its own is matched by its customer and content, not by a
-    // stored hash (kunde_v4_content_key recognises those); only real keys are indexed. The
-    // columns keep their order, so recorded changesets still apply.
-    R"sql(
-CREATE TABLE contacts_v5 (
-  id           INTEGER PRIMARY KEY,
-  key          TEXT,
-  customer_id  INTEGER NOT NULL REFERENCES customers(id),
-  at           TEXT NOT NULL,
-  channel      TEXT NOT NULL,
-  direction    TEXT NOT NULL CHECK (direction IN ('in', 'out')),
-  subject      TEXT,
-  notes        TEXT,
-  outcome      TEXT,
-  reason       TEXT,
-  follow_up_at TEXT,
-  promise      TEXT,
-  owner        TEXT,
-  done_at      TEXT,
-  done_notes   TEXT
-) STRICT;
-INSERT INTO contacts_v5 SELECT * FROM contacts;
-DROP TABLE contacts;
-ALTER TABLE contacts_v5 RENAME TO contacts;
-)sql" + kClearV4ContentKeys + R"sql(
-CREATE UNIQUE INDEX contacts_key ON contacts(key) WHERE key IS NOT NULL;
-CREATE INDEX contacts_customer ON contacts(customer_id, at);
--- Open promises and follow-ups: what 'contact due' reads. Queries repeat this WHERE clause.
-CREATE INDEX contacts_open ON contacts(follow_up_at)
-  WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
-)sql",
-};
+)sql";
 
-std::optional<std::string> text_arg(sqlite3_value* v) {
-  if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
-  const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(v));
-  return std::string(p, static_cast<std::size_t>(sqlite3_value_bytes(v)));
-}
-
-// kunde_v4_content_key(key, number, customer_id, at, channel, direction, subject, notes,
-// outcome, reason, follow_up_at, promise, owner, aliases): 1 when `key` is the content key
-// schema 4 gave the contact (its customer named by number, by #id or by the number of a
-// customer merged into it; `aliases` separated by 0x1f; any occurrence), else 0.
-void sql_v4_content_key(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  auto key = text_arg(argv[0]);
-  model::Contact c;
-  c.at = text_arg(argv[3]).value_or("");
-  c.channel = text_arg(argv[4]).value_or("");
-  c.direction = text_arg(argv[5]).value_or("");
-  std::optional<std::string>* texts[] = {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner};
-  for (int i = 0; i < 7; ++i) *texts[i] = text_arg(argv[6 + i]);
-  std::vector<std::string> idents;
-  if (auto number = text_arg(argv[1])) idents.push_back(*number);
-  idents.push_back(fmt::format("#{}", sqlite3_value_int64(argv[2])));
-  if (auto aliases = text_arg(argv[13])) {
-    for (std::size_t at = 0; at <= aliases->size();) {
-      std::size_t end = std::min(aliases->find('\x1f', at), aliases->size());
-      idents.push_back(aliases->substr(at, end - at));
-      at = end + 1;
-    }
-  }
-  bool legacy = key && model::is_legacy_content_key(c, *key, idents);
-  sqlite3_result_int(ctx, legacy ? 1 : 0);
-}
-
-// SQL functions the migrations call.
-void register_migration_functions(Database& db) {
-  sqlite3_create_function(db.handle(), "kunde_v4_content_key", 14, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                          sql_v4_content_key, nullptr, nullptr);
+// Index i holds the SQL that takes a database from version i+1 to i+2. Each migration
+// reshapes tables in place; derived tables are rebuilt afterwards.
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> list;
+  return list;
 }
 
 }  // namespace
 
-void clear_v4_content_keys(Database& db) {
-  register_migration_functions(db);
-  db.exec(kClearV4ContentKeys);
-}
-
-int schema_version() { return 1 + static_cast<int>(kMigrations.size()); }
+int schema_version() { return 1 + static_cast<int>(migrations().size()); }
 
 void create_schema(Database& db, int money_decimals, const std::string& currency) {
   Transaction tx(db, Transaction::Kind::write);
-  register_migration_functions(db);
-  db.exec(kSchemaV1);
-  for (const auto& m : kMigrations) db.exec(m);
+  db.exec(kSchema);
   db.prepare("INSERT INTO meta(key, value) VALUES ('money_decimals', ?), ('currency', ?)")
       .bind(1, std::to_string(money_decimals))
       .bind(2, currency)
@@ -336,28 +236,30 @@ void create_schema(Database& db, int money_decimals, const std::string& currency
   tx.commit();
 }
 
-void migrate(Database& db) {
+void migrate(Database& db) { migrate(db, migrations()); }
+
+void migrate(Database& db, const std::vector<std::string>& steps) {
+  const int latest = 1 + static_cast<int>(steps.size());
   auto& st = db.prepare("PRAGMA user_version");
   st.step();
   int version = static_cast<int>(st.get_int(0));
   st.reset();
-  if (version == schema_version()) return;
+  if (version == latest) return;
   if (version == 0) {
     throw Error(fmt::format("{} is not a kunde database", db.path()),
                 "create one with 'kunde init', or give the right --db PATH");
   }
-  if (version > schema_version()) {
+  if (version > latest) {
     throw Error(fmt::format("{} was written by a newer kunde (schema {}, this one reads {})",
-                            db.path(), version, schema_version()),
+                            db.path(), version, latest),
                 "upgrade kunde");
   }
   Transaction tx(db, Transaction::Kind::write);
-  register_migration_functions(db);
-  for (int v = version; v < schema_version(); ++v) db.exec(kMigrations[v - 1]);
+  for (int v = version; v < latest; ++v) db.exec(steps[v - 1]);
   // Migrations may reshape derived tables; they are rebuilt from the base tables.
   install_touch_triggers(db);
   rebuild_derived(db);
-  db.exec(fmt::format("PRAGMA user_version = {}", schema_version()));
+  db.exec(fmt::format("PRAGMA user_version = {}", latest));
   tx.commit();
 }
 

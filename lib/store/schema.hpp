@@ -1,6 +1,9 @@
 // The database schema and its forward migrations, versioned by PRAGMA user_version.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include "store/database.hpp"
 
 namespace kunde::store {
@@ -13,10 +16,9 @@ void create_schema(Database& db, int money_decimals, const std::string& currency
 
 // Brings an older database up to schema_version(); refuses a newer one.
 void migrate(Database& db);
-
-// Clears the keys schema 4 made from contacts' content where they are still (a contact an
-// undo put back as it was recorded then); migration 5 cleared the rest.
-void clear_v4_content_keys(Database& db);
+// The same with the given steps (step i takes version i+1 to i+2): for tests of the
+// mechanism itself.
+void migrate(Database& db, const std::vector<std::string>& steps);
 
 // Per-connection setup: temporary triggers that note which customers a write touched, so
 // their statistics and search entries are refreshed in the same transaction.

@@ -255,139 +255,33 @@ TEST_CASE("bulk: key ranges merge consecutive keys") {
   CHECK_FALSE(store::InsertedRows::from_table_name("history"));
 }
 
-TEST_CASE("bulk: a version 1 database is migrated on open") {
+TEST_CASE("bulk: an older database is migrated step by step on open, and its derived data rebuilt") {
   test::TempDir dir;
   auto path = dir.file("old.db");
   {
     Database db(path, store::OpenMode::create);
     store::create_schema(db, 2, "");
-    // Back to what version 1 had.
-    db.exec("DROP TABLE search_pending; DROP TABLE history_inserts; CREATE INDEX orders_ordered_at ON orders(ordered_at); "
-            "CREATE INDEX order_lines_product ON order_lines(product_id); DROP TABLE contact_search; "
-            "DROP TABLE customer_search; CREATE VIRTUAL TABLE customer_search USING fts5(name, email, phone, "
-            "city, notes, contacts, tokenize = 'unicode61 remove_diacritics 2'); "
-            "INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
+    db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
             "INSERT INTO contacts(customer_id, at, channel, direction, subject) VALUES (1, '2026-01-01', 'phone', 'in', 'Faktura'); "
-            "PRAGMA user_version = 1");
+            "DELETE FROM customer_contact_stats");
   }
+  // Two future steps: version 1 to 2 to 3.
+  const std::vector<std::string> steps = {"CREATE TABLE added_in_2 (x INTEGER) STRICT;",
+                                          "ALTER TABLE added_in_2 ADD COLUMN y TEXT;"};
   Database db(path, store::OpenMode::existing);
-  store::migrate(db);
-  CHECK(scalar(db, "PRAGMA user_version") == store::schema_version());
-  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'search_pending'") == 1);
-  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'history_inserts'") == 1);
-  CHECK(scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_ordered_at'") == 0);
-  // The search indexes are rebuilt in their new shape.
+  store::migrate(db, steps);
+  CHECK(scalar(db, "PRAGMA user_version") == 3);
+  CHECK(scalar(db, "SELECT count(*) FROM pragma_table_info('added_in_2')") == 2);
+  // Derived data is rebuilt from the base tables.
   CHECK(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'bjorn'") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
-  // Statistics are rebuilt too: a contact, but no orders or payments.
   CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == 0);
-}
-
-TEST_CASE("bulk: a version 4 database keeps the keys files gave and drops the content keys it made") {
-  test::TempDir dir;
-  auto path = dir.file("v4.db");
-  model::Contact a, b;
-  a.at = "2026-03-01", a.channel = "phone", a.direction = "in", a.subject = "Faktura";
-  b.at = "2026-03-02 10:00:00", b.channel = "email", b.direction = "out", b.promise = "send offer";
-  {
-    Database db(path, store::OpenMode::create);
-    store::create_schema(db, 2, "");
-    // The contacts table as version 4 had it: every contact keyed, content keys included.
-    db.exec("DROP TABLE contacts; CREATE TABLE contacts (id INTEGER PRIMARY KEY, key TEXT UNIQUE, "
-            "customer_id INTEGER NOT NULL REFERENCES customers(id), at TEXT NOT NULL, channel TEXT NOT NULL, "
-            "direction TEXT NOT NULL CHECK (direction IN ('in', 'out')), subject TEXT, notes TEXT, outcome TEXT, "
-            "reason TEXT, follow_up_at TEXT, promise TEXT, owner TEXT, done_at TEXT, done_notes TEXT) STRICT; "
-            "CREATE INDEX contacts_customer ON contacts(customer_id, at); "
-            "INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Anna'), (2, NULL, 'Bo')");
-    auto insert = [&](const model::Contact& c, std::int64_t customer, const std::string& key) {
-      db.prepare("INSERT INTO contacts(key, customer_id, at, channel, direction, subject, promise) VALUES (?, ?, ?, ?, ?, ?, ?)")
-          .bind(1, key).bind(2, customer).bind(3, c.at).bind(4, c.channel).bind(5, c.direction)
-          .bind(6, c.subject).bind(7, c.promise).run();
-    };
-    insert(a, 1, model::legacy_content_key(a, "K1", 1));
-    insert(a, 1, model::legacy_content_key(a, "K1", 2));
-    insert(b, 2, model::legacy_content_key(b, "#2", 1));
-    insert(b, 1, "EXT-1");
-    insert(b, 1, "0123456789abcdef");  // looks like a content key, but is not this contact's
-    insert(a, 2, model::legacy_content_key(a, "K9", 1));  // made for another customer: kept
-    // Imported for K3 before K3 was merged into K1.
-    db.exec("INSERT INTO customer_aliases(number, customer_id) VALUES ('K3', 1)");
-    insert(b, 1, model::legacy_content_key(b, "K3", 1));
-    db.exec("PRAGMA user_version = 4");
-  }
-  Fixture fx;
-  fx.db = std::make_unique<Database>(path, store::OpenMode::existing);
-  store::migrate(*fx.db);
-  store::install_touch_triggers(*fx.db);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 4);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IN ('EXT-1', '0123456789abcdef')") == 2);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_schema WHERE name = 'contacts_key'") == 1);
-  // The file those content keys came from changes nothing.
-  auto again = fx.import("contact", "customer,at,channel,direction,subject,promise\n"
-                                    "K1,2026-03-01,phone,in,Faktura,\n"
-                                    "K1,2026-03-01,phone,in,Faktura,\n"
-                                    "#2,2026-03-02 10:00:00,email,out,,send offer\n");
-  CHECK(again.inserted == 0);
-  CHECK(again.unchanged == 3);
-  // So does an export made before, whose key column holds those content keys.
-  auto exported = fx.import("contact", fmt::format("key,customer,at,channel,direction,subject,promise\n"
-                                                   "{},K1,2026-03-01,phone,in,Faktura,\n"
-                                                   "{},K1,2026-03-01,phone,in,Faktura,\n"
-                                                   "{},#2,2026-03-02 10:00:00,email,out,,send offer\n",
-                                                   model::legacy_content_key(a, "K1", 1),
-                                                   model::legacy_content_key(a, "K1", 2),
-                                                   model::legacy_content_key(b, "#2", 1)));
-  CHECK(exported.inserted == 0);
-  CHECK(exported.unchanged == 3);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NOT NULL") == 3);
-  CHECK(fx.consistent());
-}
-
-TEST_CASE("bulk: history from before schema 5 undoes and redoes contacts whose content key it cleared") {
-  Fixture fx;
-  fx.import("customer", "number,name\nK1,Anna\n");
-  model::Contact c;
-  c.customer_id = 1, c.at = "2026-01-06 10:00:00", c.channel = "phone", c.direction = "out", c.subject = "Logged";
-  c.key = model::legacy_content_key(c, "K1", 1);
-  {
-    Change change(*fx.db, "contact log");  // as schema 4 recorded it: the key in the changeset
-    store::ContactRepo(*fx.db).insert(c);
-    change.commit("logged");
-  }
-  auto logged = scalar(*fx.db, "SELECT max(id) FROM history");
-  {
-    // Undone before the upgrade: the undo recorded the contact with its content key.
-    store::undo(*fx.db, logged, "undo");
-    CHECK(fx.count("contacts") == 0);
-    // Undoing that undo after the upgrade puts the contact back as recorded; the content key
-    // goes again.
-    store::undo(*fx.db, scalar(*fx.db, "SELECT max(id) FROM history"), "undo");
-    CHECK(fx.count("contacts") == 1);
-    CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 1);
-  }
-  {
-    // Logged before the upgrade, undone after it: migration 5 cleared the key the entry
-    // recorded, which is no conflict.
-    fx.db->exec(fmt::format("UPDATE contacts SET key = '{}'", *c.key));
-    fx.db->exec("UPDATE contacts SET key = NULL");  // migration 5, unrecorded
-    store::undo(*fx.db, logged, "undo");
-    CHECK(fx.count("contacts") == 0);
-  }
-  CHECK(fx.consistent());
-  store::undo(*fx.db, scalar(*fx.db, "SELECT max(id) FROM history"), "undo");
-  // A real key is no content key: a changed one still conflicts.
-  fx.db->exec("UPDATE contacts SET key = 'EXT-1'");
-  {
-    Change change(*fx.db, "contact log");
-    model::Contact d = c;
-    d.key = "EXT-2", d.subject = "Other";
-    store::ContactRepo(*fx.db).insert(d);
-    change.commit("logged");
-  }
-  fx.db->exec("UPDATE contacts SET key = 'EXT-3' WHERE key = 'EXT-2'");
-  CHECK(fx.undo_error(scalar(*fx.db, "SELECT max(id) FROM history")).find("cannot undo") != std::string::npos);
+  // Nothing more to do the next time; a newer database is refused.
+  store::migrate(db, steps);
+  CHECK(scalar(db, "PRAGMA user_version") == 3);
+  db.exec("PRAGMA user_version = 9");
+  CHECK_THROWS_WITH_AS(store::migrate(db, steps), doctest::Contains("newer kunde"), Error);
 }
 
 TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {

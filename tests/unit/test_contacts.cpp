@@ -102,17 +102,6 @@ TEST_CASE("content hashes: stable, sensitive to every field but the customer and
   CHECK(model::is_complaint(a));
 }
 
-TEST_CASE("legacy content keys: what schema 4 stored, by customer and occurrence") {
-  model::Contact a;
-  a.at = "2026-11-30";
-  a.channel = "phone";
-  a.direction = "in";
-  auto k1 = model::legacy_content_key(a, "K-1", 1);
-  CHECK(k1.size() == 16);
-  CHECK(k1 != model::legacy_content_key(a, "K-2", 1));
-  CHECK(model::legacy_content_key(a, "K-1", 2) == k1 + "-2");
-}
-
 TEST_CASE("statistics: preferred channel is the most used inbound one, ties to the latest") {
   Fixture fx;
   store::Change change(fx.db, "test");
