@@ -5,12 +5,10 @@
 #include "clock.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "import/contact_import.hpp"
+#include "crm/contacts.hpp"
 #include "model/contact.hpp"
 #include "model/dates.hpp"
 #include "options.hpp"
-#include "store/change.hpp"
-#include "store/contact_repo.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -64,7 +62,6 @@ int run_log(Context& ctx, const LogOptions& o) {
   c.promise = opt(o.promise);
   c.owner = opt(o.owner);
 
-  store::Change change(ctx.db(), ctx.command_line);
   std::vector<std::int64_t> ids;
   std::int64_t rejected = 0;
   if (o.from.empty()) {
@@ -72,21 +69,8 @@ int run_log(Context& ctx, const LogOptions& o) {
   } else {
     ids = read_customer_refs(ctx, o.from, rejected);
   }
-  store::ContactRepo repo(ctx.db());
-  std::int64_t last_id = 0;
-  // Without a key: the same content logged again (same customer, time and text) is a new
-  // contact, and an import of the same contact matches the first one by its content.
-  for (auto id : ids) {
-    c.customer_id = id;
-    last_id = repo.insert(c);
-  }
-  std::string summary = ids.size() == 1
-                            ? fmt::format("logged contact {} ({} {}) for {}", last_id, c.channel, c.direction,
-                                          repo.customer_ident(ids.front()))
-                            : fmt::format("logged {} ({} {})", counted(ids.size(), "contact"),
-                                          c.channel, c.direction);
-  change.commit(summary);
-  ctx.note(summary);
+  auto logged = crm::log_contacts(ctx.session(), c, ids);
+  ctx.note(logged.summary);
   return rejected ? kExitRejected : kExitOk;
 }
 
@@ -112,8 +96,8 @@ void add_contact_filters(CLI::App* app, FilterOptions& o) {
   app->add_option("-n,--limit", o.limit, "At most N contacts");
 }
 
-store::ContactFilter make_contact_filter(Context& ctx, const FilterOptions& o) {
-  store::ContactFilter f;
+crm::ContactFilter make_contact_filter(Context& ctx, const FilterOptions& o) {
+  crm::ContactFilter f;
   std::string today = today_local();
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
   if (!o.channel.empty()) {
@@ -134,12 +118,11 @@ store::ContactFilter make_contact_filter(Context& ctx, const FilterOptions& o) {
 
 int run_list(Context& ctx, const FilterOptions& o) {
   auto filter = make_contact_filter(ctx, o);
-  store::ContactRepo repo(ctx.db());
   auto w = ctx.writer();
   w->begin({"id", "at", "customer_id", "number", "name", "channel", "direction", "subject", "outcome", "reason",
             "follow_up_at", "promise", "owner", "done_at"});
   std::int64_t n = 0;
-  repo.list(filter, [&](const store::ContactRow& r) {
+  crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
     const auto& k = r.contact;
     w->row({k.id, k.at, k.customer_id, text(r.customer_number), r.customer_name, k.channel, k.direction, text(k.subject),
             text(k.outcome), text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner), text(k.done_at)});
@@ -157,11 +140,10 @@ struct ExportOptions {
 
 int run_export(Context& ctx, const ExportOptions& o) {
   auto filter = make_contact_filter(ctx, o.filter);
-  store::ContactRepo repo(ctx.db());
   auto w = ctx.writer(io::OutputFormat::csv, o.safe_csv);
   w->begin(model::contact_columns());
   std::int64_t n = 0;
-  repo.list(filter, [&](const store::ContactRow& r) {
+  crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
     const auto& k = r.contact;
     std::string customer = r.customer_number ? *r.customer_number : fmt::format("#{}", k.customer_id);
     w->row({text(k.key), customer, k.at, k.channel, k.direction, text(k.subject), text(k.notes), text(k.outcome),
@@ -176,17 +158,11 @@ int run_export(Context& ctx, const ExportOptions& o) {
 // ---- show
 
 int run_show(Context& ctx, const std::string& ref) {
-  store::ContactRepo repo(ctx.db());
   std::int64_t id = parse_contact_id(ref);
-  auto r = repo.by_id(id);
+  auto r = crm::contact_by_id(ctx.session(), id);
   if (!r) throw Error(fmt::format("no contact {}", id), "'kunde contact list' shows the contacts and their ids");
   const auto& k = r->contact;
-  std::string state = "none";
-  if (k.done_at) {
-    state = "done";
-  } else if (k.follow_up_at || k.promise) {
-    state = "open";
-  }
+  std::string state = crm::contact_state(k);
   std::vector<std::string> fields{"id",      "key",     "at",     "customer_id",  "number",  "name",
                                   "channel", "direction", "subject", "notes",      "outcome", "reason",
                                   "follow_up_at", "promise", "owner", "state", "done_at", "done_notes"};
@@ -206,7 +182,7 @@ struct DueOptions {
 };
 
 int run_due(Context& ctx, const DueOptions& o) {
-  store::DueFilter f;
+  crm::DueFilter f;
   std::string today = today_local();
   f.as_of = o.as_of.empty() ? today
                             : option_value("--as-of", [&] { return model::parse_date_relative(o.as_of, today).substr(0, 10); });
@@ -215,12 +191,11 @@ int run_due(Context& ctx, const DueOptions& o) {
   f.overdue_only = o.overdue;
   f.owner = opt(o.owner);
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
-  store::ContactRepo repo(ctx.db());
   auto w = ctx.writer();
   w->begin({"id", "due", "overdue_days", "owner", "customer_id", "number", "name", "phone", "email", "channel",
             "subject", "promise"});
   std::int64_t n = 0, late = 0;
-  repo.due(f, [&](const store::DueItem& d) {
+  crm::due_contacts(ctx.session(), f, [&](const crm::DueItem& d) {
     const auto& k = d.row.contact;
     w->row({k.id, d.due, static_cast<std::int64_t>(d.days_late), text(k.owner), k.customer_id, text(d.row.customer_number),
             d.row.customer_name, text(d.customer_phone), text(d.customer_email), k.channel, text(k.subject),
@@ -230,7 +205,7 @@ int run_due(Context& ctx, const DueOptions& o) {
   });
   w->end();
   ctx.note(fmt::format("{} open follow-up{} and promise{} due by {}, {} overdue", n, n == 1 ? "" : "s",
-                       n == 1 ? "" : "s", f.overdue_only ? f.as_of : model::add_days(f.as_of, f.within_days), late));
+                       n == 1 ? "" : "s", f.overdue_only ? f.as_of : model::add_days(f.as_of, *f.within_days), late));
   return kExitOk;
 }
 
@@ -241,24 +216,9 @@ struct DoneOptions {
 
 int run_done(Context& ctx, const DoneOptions& o) {
   std::string at = o.at.empty() ? now_local() : option_value("--at", [&] { return model::parse_date_relative(o.at, today_local()); });
-  store::Change change(ctx.db(), ctx.command_line);
-  store::ContactRepo repo(ctx.db());
   std::vector<std::int64_t> ids;
   for (const auto& ref : o.ids) ids.push_back(parse_contact_id(ref));
-  for (auto id : ids) {
-    auto r = repo.by_id(id);
-    if (!r) throw Error(fmt::format("no contact {}", id), "'kunde contact due' lists the open ones and their ids");
-    const auto& k = r->contact;
-    if (k.done_at) throw Error(fmt::format("contact {} was done already on {}", id, *k.done_at), "'kunde undo' reopens it if that was a mistake");
-    if (!k.follow_up_at && !k.promise) {
-      throw Error(fmt::format("contact {} has no promise or follow-up to close", id), "'kunde contact due' lists what is open");
-    }
-    repo.mark_done(id, at, opt(o.notes));
-  }
-  std::string summary = ids.size() == 1 ? fmt::format("closed contact {}", ids.front())
-                                        : "closed " + counted(ids.size(), "contact");
-  change.commit(summary);
-  ctx.note(summary);
+  ctx.note(crm::close_contacts(ctx.session(), ids, at, opt(o.notes)));
   return kExitOk;
 }
 
@@ -268,65 +228,60 @@ void register_contact(CLI::App& app, Context& ctx) {
   auto* contact = app.add_subcommand("contact", "Contacts on every channel, promises and follow-ups: log, list, due, done ...");
   contact->require_subcommand(1);
 
-  static LogOptions log_opts;
+  auto log_opts = std::make_shared<LogOptions>();
   auto* log = contact->add_subcommand("log", "Record a contact with a customer, or the same contact with many (--from)");
-  log->add_option("CUSTOMER", log_opts.customer, "Customer number, #id, email or phone");
-  log->add_option("--from", log_opts.from, "Log the contact for every customer in FILE (- for standard input) with an id or number column: one history entry");
-  log->add_option("--channel", log_opts.channel, "visit, phone, post (letter), email, video, chat, sms, fax, web, social, or a configured one")->required();
-  log->add_option("--direction", log_opts.direction, "in (the customer reached us) or out (we reached them)")->required();
-  log->add_option("--subject", log_opts.subject, "What it was about");
-  log->add_option("--notes", log_opts.notes, "Free-text notes");
-  log->add_option("--outcome", log_opts.outcome, "How it ended, e.g. sale, no-answer, complaint");
-  log->add_option("--reason", log_opts.reason, "Why the customer got in touch, or why they leave");
-  log->add_option("--follow-up", log_opts.follow_up, "Follow up on DATE (YYYY-MM-DD, tomorrow, +7d ...)");
-  log->add_option("--promise", log_opts.promise, "What was promised to the customer; open until 'contact done'");
-  log->add_option("--owner", log_opts.owner, "Who owns the follow-up or promise");
-  log->add_option("--at", log_opts.at, "When it happened (default now): YYYY-MM-DD[ HH:MM[:SS]][+HH:MM], yesterday ...");
-  log->callback([&ctx] { ctx.action = [&ctx] { return run_log(ctx, log_opts); }; });
+  log->add_option("CUSTOMER", log_opts->customer, "Customer number, #id, email or phone");
+  log->add_option("--from", log_opts->from, "Log the contact for every customer in FILE (- for standard input) with an id or number column: one history entry");
+  log->add_option("--channel", log_opts->channel, "visit, phone, post (letter), email, video, chat, sms, fax, web, social, or a configured one")->required();
+  log->add_option("--direction", log_opts->direction, "in (the customer reached us) or out (we reached them)")->required();
+  log->add_option("--subject", log_opts->subject, "What it was about");
+  log->add_option("--notes", log_opts->notes, "Free-text notes");
+  log->add_option("--outcome", log_opts->outcome, "How it ended, e.g. sale, no-answer, complaint");
+  log->add_option("--reason", log_opts->reason, "Why the customer got in touch, or why they leave");
+  log->add_option("--follow-up", log_opts->follow_up, "Follow up on DATE (YYYY-MM-DD, tomorrow, +7d ...)");
+  log->add_option("--promise", log_opts->promise, "What was promised to the customer; open until 'contact done'");
+  log->add_option("--owner", log_opts->owner, "Who owns the follow-up or promise");
+  log->add_option("--at", log_opts->at, "When it happened (default now): YYYY-MM-DD[ HH:MM[:SS]][+HH:MM], yesterday ...");
+  log->callback([&ctx, log_opts] { ctx.action = [&ctx, log_opts] { return run_log(ctx, *log_opts); }; });
 
-  static FilterOptions list_opts;
+  auto list_opts = std::make_shared<FilterOptions>();
   auto* list = contact->add_subcommand("list", "List contacts, oldest first, filtered");
-  add_contact_filters(list, list_opts);
-  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts); }; });
+  add_contact_filters(list, *list_opts);
+  list->callback([&ctx, list_opts] { ctx.action = [&ctx, list_opts] { return run_list(ctx, *list_opts); }; });
 
-  static std::string show_id;
+  auto show_id = std::make_shared<std::string>();
   auto* show = contact->add_subcommand("show", "Everything about one contact");
-  show->add_option("ID", show_id, "Contact id")->required();
-  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_id); }; });
+  show->add_option("ID", *show_id, "Contact id")->required();
+  show->callback([&ctx, show_id] { ctx.action = [&ctx, show_id] { return run_show(ctx, *show_id); }; });
 
-  static DueOptions due_opts;
+  auto due_opts = std::make_shared<DueOptions>();
   auto* due = contact->add_subcommand("due", "Open follow-ups and promises due by today (or --as-of), for a daily cron job");
-  due->add_option("--owner", due_opts.owner, "Only those owned by NAME (case ignored)");
-  due->add_option("--customer", due_opts.customer, "Only those of this customer");
-  due->add_flag("--overdue", due_opts.overdue, "Only those due before today (or --as-of)");
-  due->add_option("--within", due_opts.within, "Also those falling due within DURATION after today, e.g. 7d, 2w");
-  due->add_option("--as-of", due_opts.as_of, "Take DATE as today (YYYY-MM-DD)");
-  due->callback([&ctx] { ctx.action = [&ctx] { return run_due(ctx, due_opts); }; });
+  due->add_option("--owner", due_opts->owner, "Only those owned by NAME (case ignored)");
+  due->add_option("--customer", due_opts->customer, "Only those of this customer");
+  due->add_flag("--overdue", due_opts->overdue, "Only those due before today (or --as-of)");
+  due->add_option("--within", due_opts->within, "Also those falling due within DURATION after today, e.g. 7d, 2w");
+  due->add_option("--as-of", due_opts->as_of, "Take DATE as today (YYYY-MM-DD)");
+  due->callback([&ctx, due_opts] { ctx.action = [&ctx, due_opts] { return run_due(ctx, *due_opts); }; });
 
-  static DoneOptions done_opts;
+  auto done_opts = std::make_shared<DoneOptions>();
   auto* done = contact->add_subcommand("done", "Close follow-ups and promises: they are kept, and no longer due");
-  done->add_option("ID", done_opts.ids, "Contact ids (one history entry for all)")->required();
-  done->add_option("--notes", done_opts.notes, "How it was resolved");
-  done->add_option("--at", done_opts.at, "When it was done (default now)");
-  done->callback([&ctx] { ctx.action = [&ctx] { return run_done(ctx, done_opts); }; });
+  done->add_option("ID", done_opts->ids, "Contact ids (one history entry for all)")->required();
+  done->add_option("--notes", done_opts->notes, "How it was resolved");
+  done->add_option("--at", done_opts->at, "When it was done (default now)");
+  done->callback([&ctx, done_opts] { ctx.action = [&ctx, done_opts] { return run_done(ctx, *done_opts); }; });
 
-  static ImportFlags import_flags;
+  auto import_flags = std::make_shared<ImportFlags>();
   auto* imp = contact->add_subcommand("import", "Import contacts; importing the same file again changes nothing");
-  add_import_options(imp, import_flags, true);
-  imp->callback([&ctx] {
-    ctx.action = [&ctx] {
-      auto extra = ctx.config().strings("contact.channels");
-      return run_import(ctx, import_flags, [extra](store::Database& db, const std::string& path, const import::ImportOptions& o) {
-        return import::import_contacts(db, path, o, extra);
-      });
-    };
+  add_import_options(imp, *import_flags, true);
+  imp->callback([&ctx, import_flags] {
+    ctx.action = [&ctx, import_flags] { return run_import(ctx, *import_flags, crm::ImportRequest(crm::ImportKind::contacts)); };
   });
 
-  static ExportOptions export_opts;
+  auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = contact->add_subcommand("export", "Export contacts with the canonical columns (CSV unless -f or -o says otherwise)");
-  add_contact_filters(exp, export_opts.filter);
-  exp->add_flag("--safe-csv", export_opts.safe_csv, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
-  exp->callback([&ctx] { ctx.action = [&ctx] { return run_export(ctx, export_opts); }; });
+  add_contact_filters(exp, export_opts->filter);
+  exp->add_flag("--safe-csv", export_opts->safe_csv, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
+  exp->callback([&ctx, export_opts] { ctx.action = [&ctx, export_opts] { return run_export(ctx, *export_opts); }; });
 }
 
 }  // namespace kunde::cmd

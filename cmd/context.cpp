@@ -9,7 +9,6 @@
 #include <iostream>
 
 #include "error.hpp"
-#include "store/store.hpp"
 
 namespace kunde::cmd {
 
@@ -20,14 +19,9 @@ void Context::load_config() {
   if (global.db) config_.set_flag("db", *global.db, "--db");
 }
 
-store::Database& Context::db() {
-  if (!db_) db_ = store::open_database(db_path());
-  return *db_;
-}
-
-int Context::money_decimals() {
-  if (!decimals_) decimals_ = store::stored_money_decimals(db());
-  return *decimals_;
+crm::Session& Context::session() {
+  if (!session_) session_ = std::make_unique<crm::Session>(config_, command_line);
+  return *session_;
 }
 
 io::OutputFormat Context::format(io::OutputFormat fallback) const {

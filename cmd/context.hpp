@@ -12,7 +12,7 @@
 
 #include "config/config.hpp"
 #include "io/writer.hpp"
-#include "store/database.hpp"
+#include "crm/session.hpp"
 
 namespace CLI {
 class App;
@@ -49,8 +49,9 @@ class Context {
   void load_config();
   const Config& config() const { return config_; }
   std::string db_path() const { return config_.db_path(); }
-  store::Database& db();
-  int money_decimals();
+  // The core, for this command (the store opens on first use).
+  crm::Session& session();
+  int money_decimals() { return session().money_decimals(); }
 
   // Output: the chosen format (a command may give its own default), the stream (stdout or
   // -o FILE) and writer options for the terminal.
@@ -68,8 +69,7 @@ class Context {
   std::ostream& err_;
   std::unique_ptr<std::ostream> file_out_;
   Config config_;
-  std::unique_ptr<store::Database> db_;
-  std::optional<int> decimals_;
+  std::unique_ptr<crm::Session> session_;
 };
 
 // "1 order", "3 orders": a count and its noun (regular plurals only).

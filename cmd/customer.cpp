@@ -7,11 +7,10 @@
 #include "customer_show.hpp"
 #include "customer_verbs.hpp"
 #include "error.hpp"
+#include "clock.hpp"
+#include "crm/customers.hpp"
 #include "model/dates.hpp"
 #include "options.hpp"
-#include "store/change.hpp"
-#include "clock.hpp"
-#include "store/customer_repo.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -23,7 +22,7 @@ struct FieldOptions {
 };
 
 void add_field_options(CLI::App* app, FieldOptions& o, bool edit) {
-  static const std::pair<const char*, const char*> kFields[] = {
+  static constexpr std::pair<const char*, const char*> kFields[] = {
       {"number", "Customer number (text; leading zeros are kept)"},
       {"name", "Name of the person or company"},
       {"kind", "person or company"},
@@ -88,57 +87,39 @@ void apply_fields(Context& ctx, model::Customer& c, const FieldOptions& o) {
   model::normalise(c, pc);
 }
 
-void check_number_free(store::CustomerRepo& repo, const model::Customer& c) {
-  if (!c.number) return;
-  if (auto other = repo.id_by_number(*c.number); other && *other != c.id) {
-    throw Error(fmt::format("customer number {} belongs to customer #{}", *c.number, *other),
-                "choose another number, or 'kunde customer merge' the two");
-  }
-}
-
 int run_add(Context& ctx, FieldOptions& o) {
   model::Customer c;
   if (!o.values.count("created_at")) c.created_at = today_local();
   apply_fields(ctx, c, o);
   c.tags = model::split_tags(fmt::format("{}", fmt::join(o.tags, ";")));
   if (c.name.empty()) throw UsageError("a customer needs a name", "give --name");
-  store::Change change(ctx.db(), ctx.command_line);
-  store::CustomerRepo repo(ctx.db());
-  check_number_free(repo, c);
-  c.id = repo.insert(c);
-  change.commit("1 customer added");
-  print_customer_brief(ctx, repo, c.id);
+  c.id = crm::add_customer(ctx.session(), c);
+  print_customer_brief(ctx, c.id);
   ctx.note(fmt::format("added customer #{}{}", c.id, c.number ? " (" + *c.number + ")" : ""));
   return kExitOk;
 }
 
 int run_edit(Context& ctx, const std::string& ref, FieldOptions& o) {
-  store::Change change(ctx.db(), ctx.command_line);
-  store::CustomerRepo repo(ctx.db());
-  auto c = *repo.by_id(resolve_customer(ctx, ref));
-  auto before = c;
-  apply_fields(ctx, c, o);
-  if (c.name.empty()) throw UsageError("the name cannot be empty", "give --name with a value");
-  check_number_free(repo, c);
-  if (c == before) {
-    ctx.note(fmt::format("customer #{} unchanged", c.id));
+  auto edited = crm::edit_customer(ctx.session(), ref, [&](model::Customer& c) {
+    apply_fields(ctx, c, o);
+    if (c.name.empty()) throw UsageError("the name cannot be empty", "give --name with a value");
+  });
+  if (!edited.changed) {
+    ctx.note(fmt::format("customer #{} unchanged", edited.id));
     return kExitOk;
   }
-  repo.update(c);
-  change.commit("1 customer updated");
-  print_customer_brief(ctx, repo, c.id);
-  ctx.note(fmt::format("updated customer #{}", c.id));
+  print_customer_brief(ctx, edited.id);
+  ctx.note(fmt::format("updated customer #{}", edited.id));
   return kExitOk;
 }
 
 int run_list(Context& ctx, ListOptions& o) {
   std::int64_t rejected = 0;
   auto filter = make_filter(ctx, o, rejected);
-  store::CustomerRepo repo(ctx.db());
   auto w = ctx.writer();
   w->begin({"id", "number", "name", "kind", "email", "phone", "city", "country", "tags"});
   std::int64_t n = 0;
-  repo.list(filter, [&](const model::Customer& c) {
+  crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
     ++n;
     auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
     w->row({c.id, text(c.number), c.name, c.kind, text(c.email), text(c.phone), text(c.city), text(c.country),
@@ -151,15 +132,14 @@ int run_list(Context& ctx, ListOptions& o) {
 
 int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<std::int64_t> limit) {
   std::string query = fmt::format("{}", fmt::join(words, " "));
-  if (store::fts_query(query).empty()) throw UsageError("give some letters or digits to search for", "e.g. kunde customer find bjorn oslo");
-  store::CustomerFilter f;
+  if (!crm::searchable(query)) throw UsageError("give some letters or digits to search for", "e.g. kunde customer find bjorn oslo");
+  crm::CustomerFilter f;
   f.search = query;
   f.limit = limit;
-  store::CustomerRepo repo(ctx.db());
   auto w = ctx.writer();
   w->begin({"id", "number", "name", "email", "phone", "city"});
   std::int64_t n = 0;
-  repo.list(f, [&](const model::Customer& c) {
+  crm::list_customers(ctx.session(), f, [&](const model::Customer& c) {
     ++n;
     auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
     w->row({c.id, text(c.number), c.name, text(c.email), text(c.phone), text(c.city)});
@@ -170,20 +150,30 @@ int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<
 }
 
 int run_rm(Context& ctx, const std::string& ref, bool force) {
-  store::Change change(ctx.db(), ctx.command_line);
-  store::CustomerRepo repo(ctx.db());
-  std::int64_t id = resolve_customer(ctx, ref);
-  auto d = repo.dependents(id);
-  if ((d.orders || d.payments || d.contacts) && !force) {
-    throw Error(fmt::format("customer #{} has {}, {} and {}", id, counted(d.orders, "order"),
-                            counted(d.payments, "payment"), counted(d.contacts, "contact")),
-                "use --force to delete them too (undoable), or 'kunde customer merge' into another customer");
-  }
-  repo.erase(id);
-  change.commit("1 customer removed");
+  std::int64_t id = crm::remove_customer(ctx.session(), ref, force);
   ctx.note(fmt::format("removed customer #{} ('kunde undo' brings it back)", id));
   return kExitOk;
 }
+
+struct ShowOptions {
+  std::string ref;
+  std::int64_t orders = 5, contacts = 5;
+};
+
+struct FindOptions {
+  std::vector<std::string> words;
+  std::optional<std::int64_t> limit;
+};
+
+struct RmOptions {
+  std::string ref;
+  bool force = false;
+};
+
+struct EditOptions {
+  std::string ref;
+  FieldOptions fields;
+};
 
 }  // namespace
 
@@ -191,46 +181,48 @@ void register_customer(CLI::App& app, Context& ctx) {
   auto* customer = app.add_subcommand("customer", "Customers: add, list, show, find, edit, tag, import, export, merge ...");
   customer->require_subcommand(1);
 
-  static FieldOptions add_opts;
+  auto add_opts = std::make_shared<FieldOptions>();
   auto* add = customer->add_subcommand("add", "Add a customer");
-  add_field_options(add, add_opts, false);
-  add->callback([&ctx] { ctx.action = [&ctx] { return run_add(ctx, add_opts); }; });
+  add_field_options(add, *add_opts, false);
+  add->callback([&ctx, add_opts] { ctx.action = [&ctx, add_opts] { return run_add(ctx, *add_opts); }; });
 
-  static ListOptions list_opts;
+  auto list_opts = std::make_shared<ListOptions>();
   auto* list = customer->add_subcommand("list", "List customers, filtered and sorted");
-  add_filter_options(list, list_opts);
-  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts); }; });
+  add_filter_options(list, *list_opts);
+  list->callback([&ctx, list_opts] { ctx.action = [&ctx, list_opts] { return run_list(ctx, *list_opts); }; });
 
-  static std::string show_ref;
-  static std::int64_t show_orders = 5;
+  auto show_opts = std::make_shared<ShowOptions>();
   auto* show = customer->add_subcommand("show", "Everything about one customer on one screen");
-  show->add_option("CUSTOMER", show_ref, "Customer number, #id, email or phone in any format")->required();
-  static std::int64_t show_contacts = 5;
-  show->add_option("--orders", show_orders, "How many recent orders to show (default 5)")->check(CLI::Range(std::int64_t{0}, std::int64_t{10000}));
-  show->add_option("--contacts", show_contacts, "How many recent contacts to show (default 5)")
+  show->add_option("CUSTOMER", show_opts->ref, "Customer number, #id, email or phone in any format")->required();
+  show->add_option("--orders", show_opts->orders, "How many recent orders to show (default 5)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{10000}));
-  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_ref, show_orders, show_contacts); }; });
+  show->add_option("--contacts", show_opts->contacts, "How many recent contacts to show (default 5)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{10000}));
+  show->callback([&ctx, show_opts] {
+    ctx.action = [&ctx, show_opts] { return run_show(ctx, show_opts->ref, show_opts->orders, show_opts->contacts); };
+  });
 
-  static std::vector<std::string> find_words;
-  static std::optional<std::int64_t> find_limit;
+  auto find_opts = std::make_shared<FindOptions>();
   auto* find = customer->add_subcommand("find", "Search names, emails, phones, cities, notes and contact notes; accents and case ignored");
-  find->add_option("TEXT", find_words, "Words to find (each a prefix: 'bjo osl' finds Bjørn in Oslo)")->required();
-  find->add_option("-n,--limit", find_limit, "At most N customers");
-  find->callback([&ctx] { ctx.action = [&ctx] { return run_find(ctx, find_words, find_limit); }; });
+  find->add_option("TEXT", find_opts->words, "Words to find (each a prefix: 'bjo osl' finds Bjørn in Oslo)")->required();
+  find->add_option("-n,--limit", find_opts->limit, "At most N customers");
+  find->callback([&ctx, find_opts] {
+    ctx.action = [&ctx, find_opts] { return run_find(ctx, find_opts->words, find_opts->limit); };
+  });
 
-  static std::string edit_ref;
-  static FieldOptions edit_opts;
+  auto edit_opts = std::make_shared<EditOptions>();
   auto* edit = customer->add_subcommand("edit", "Change a customer's fields");
-  edit->add_option("CUSTOMER", edit_ref, "Customer number, #id, email or phone")->required();
-  add_field_options(edit, edit_opts, true);
-  edit->callback([&ctx] { ctx.action = [&ctx] { return run_edit(ctx, edit_ref, edit_opts); }; });
+  edit->add_option("CUSTOMER", edit_opts->ref, "Customer number, #id, email or phone")->required();
+  add_field_options(edit, edit_opts->fields, true);
+  edit->callback([&ctx, edit_opts] {
+    ctx.action = [&ctx, edit_opts] { return run_edit(ctx, edit_opts->ref, edit_opts->fields); };
+  });
 
-  static std::string rm_ref;
-  static bool rm_force = false;
+  auto rm_opts = std::make_shared<RmOptions>();
   auto* rm = customer->add_subcommand("rm", "Remove a customer (undoable; refuses when orders or contacts exist)");
-  rm->add_option("CUSTOMER", rm_ref, "Customer number, #id, email or phone")->required();
-  rm->add_flag("--force", rm_force, "Also remove the customer's orders, payments and contacts");
-  rm->callback([&ctx] { ctx.action = [&ctx] { return run_rm(ctx, rm_ref, rm_force); }; });
+  rm->add_option("CUSTOMER", rm_opts->ref, "Customer number, #id, email or phone")->required();
+  rm->add_flag("--force", rm_opts->force, "Also remove the customer's orders, payments and contacts");
+  rm->callback([&ctx, rm_opts] { ctx.action = [&ctx, rm_opts] { return run_rm(ctx, rm_opts->ref, rm_opts->force); }; });
 
   register_customer_bulk(customer, ctx);
 }

@@ -6,13 +6,8 @@
 #include "customer_filter.hpp"
 #include "customer_verbs.hpp"
 #include "error.hpp"
-#include "import/customer_import.hpp"
+#include "crm/customers.hpp"
 #include "options.hpp"
-#include "store/change.hpp"
-#include "store/customer_repo.hpp"
-#include "store/duplicates.hpp"
-#include "store/history.hpp"
-#include "store/personal_data.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -26,7 +21,6 @@ int run_tag(Context& ctx, const TagOptions& o, bool add) {
   std::vector<std::string> tags = o.args;
   std::vector<std::int64_t> ids;
   std::int64_t rejected = 0;
-  store::Change change(ctx.db(), ctx.command_line);
   if (o.from.empty()) {
     if (tags.size() < 2) throw UsageError("give a customer and at least one tag", "kunde customer tag K-1001 vip");
     ids.push_back(resolve_customer(ctx, tags.front()));
@@ -35,17 +29,8 @@ int run_tag(Context& ctx, const TagOptions& o, bool add) {
     if (tags.empty()) throw UsageError("give at least one tag", "kunde customer tag --from - winback");
     ids = read_customer_refs(ctx, o.from, rejected);
   }
-  store::CustomerRepo repo(ctx.db());
-  std::int64_t changed = 0;
-  for (auto id : ids) {
-    for (auto t : tags) {
-      auto clean = model::split_tags(t);
-      for (const auto& tag : clean) changed += add ? repo.add_tag(id, tag) : repo.remove_tag(id, tag);
-    }
-  }
-  std::string summary = fmt::format("{} {} on {}", counted(changed, "tag"), add ? "added" : "removed", counted(ids.size(), "customer"));
-  change.commit(summary);
-  ctx.note(summary);
+  auto t = crm::tag_customers(ctx.session(), ids, tags, add);
+  ctx.note(fmt::format("{} {} on {}", counted(t.changed, "tag"), add ? "added" : "removed", counted(t.customers, "customer")));
   return rejected ? kExitRejected : kExitOk;
 }
 
@@ -57,15 +42,14 @@ struct ExportOptions {
 int run_export(Context& ctx, ExportOptions& o) {
   std::int64_t rejected = 0;
   auto filter = make_filter(ctx, o.list, rejected);
-  store::CustomerRepo repo(ctx.db());
-  auto keys = repo.attribute_keys();
+  auto keys = crm::attribute_keys(ctx.session());
   auto columns = model::customer_columns();
   columns.insert(columns.end(), keys.begin(), keys.end());
   auto w = ctx.writer(io::OutputFormat::csv, o.safe_csv);
   w->begin(columns);
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  repo.list(filter, [&](const model::Customer& c) {
+  crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
     auto values = model::customer_values(c, d);
     for (const auto& k : keys) {
       auto it = c.attributes.find(k);
@@ -80,12 +64,11 @@ int run_export(Context& ctx, ExportOptions& o) {
 }
 
 int run_dupes(Context& ctx, int min_score) {
-  store::CustomerRepo repo(ctx.db());
-  auto pairs = store::find_duplicates(ctx.db(), min_score);
+  auto pairs = crm::duplicates(ctx.session(), min_score);
   auto w = ctx.writer();
   w->begin({"id", "number", "name", "other_id", "other_number", "other_name", "score", "reasons"});
   for (const auto& p : pairs) {
-    auto a = repo.by_id(p.a), b = repo.by_id(p.b);
+    auto a = crm::customer_by_id(ctx.session(), p.a), b = crm::customer_by_id(ctx.session(), p.b);
     auto num = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
     w->row({a->id, num(a->number), a->name, b->id, num(b->number), b->name, static_cast<std::int64_t>(p.score),
             fmt::format("{}", fmt::join(p.reasons, ";"))});
@@ -96,17 +79,9 @@ int run_dupes(Context& ctx, int min_score) {
 }
 
 int run_merge(Context& ctx, const std::string& keep_ref, const std::string& merge_ref) {
-  store::Change change(ctx.db(), ctx.command_line);
-  store::CustomerRepo repo(ctx.db());
-  auto keep = resolve_customer(ctx, keep_ref);
-  auto gone = resolve_customer(ctx, merge_ref);
-  if (keep == gone) throw UsageError("a customer cannot be merged into itself", "give two different customers");
-  auto d = repo.dependents(gone);
-  repo.merge(keep, gone);
-  std::string summary = fmt::format("merged #{} into #{} ({}, {}, {} moved)", gone, keep, counted(d.orders, "order"),
-                                    counted(d.payments, "payment"), counted(d.contacts, "contact"));
-  change.commit(summary);
-  ctx.note(summary);
+  auto m = crm::merge_customers(ctx.session(), keep_ref, merge_ref);
+  ctx.note(fmt::format("merged #{} into #{} ({}, {}, {} moved)", m.gone, m.kept, counted(m.moved.orders, "order"),
+                       counted(m.moved.payments, "payment"), counted(m.moved.contacts, "contact")));
   return kExitOk;
 }
 
@@ -116,71 +91,83 @@ int run_forget(Context& ctx, const std::string& ref, bool yes) {
     throw UsageError(fmt::format("forgetting customer #{} erases them everywhere, history included, and cannot be undone", id),
                      "add --yes to confirm; 'kunde customer export-one' first keeps a copy for the person");
   }
-  {
-    // Recorded without a changeset: history must not keep what the erasure removed.
-    store::Change change(ctx.db(), fmt::format("customer forget #{}", id), false);
-    store::scrub_history_for_customer(ctx.db(), id);
-    store::CustomerRepo(ctx.db()).erase(id);
-    change.commit("1 customer erased");
-  }
-  store::compact_after_erasure(ctx.db());
+  crm::forget_customer(ctx.session(), id);
   ctx.note(fmt::format("erased customer #{} and every trace of them in history", id));
   return kExitOk;
 }
 
 int run_export_one(Context& ctx, const std::string& ref) {
   std::int64_t id = resolve_customer(ctx, ref);
-  auto doc = store::personal_data(ctx.db(), id);
+  auto doc = crm::personal_data(ctx.session(), id);
   ctx.out() << doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
   return kExitOk;
 }
 
+struct DupesOptions {
+  int min_score = 50;
+};
+
+struct MergeOptions {
+  std::string keep, merge;
+};
+
+struct ForgetOptions {
+  std::string ref;
+  bool yes = false;
+};
+
 }  // namespace
 
 void register_customer_bulk(CLI::App* customer, Context& ctx) {
-  static TagOptions tag_opts, untag_opts;
+  auto tag_opts = std::make_shared<TagOptions>();
   auto* tag = customer->add_subcommand("tag", "Add tags to one customer, or to every customer in --from");
-  tag->add_option("ARGS", tag_opts.args, "CUSTOMER TAG... (or TAG... with --from)")->required();
-  tag->add_option("--from", tag_opts.from, "Customers from FILE (- for standard input) with an id or number column");
-  tag->callback([&ctx] { ctx.action = [&ctx] { return run_tag(ctx, tag_opts, true); }; });
+  tag->add_option("ARGS", tag_opts->args, "CUSTOMER TAG... (or TAG... with --from)")->required();
+  tag->add_option("--from", tag_opts->from, "Customers from FILE (- for standard input) with an id or number column");
+  tag->callback([&ctx, tag_opts] { ctx.action = [&ctx, tag_opts] { return run_tag(ctx, *tag_opts, true); }; });
+  auto untag_opts = std::make_shared<TagOptions>();
   auto* untag = customer->add_subcommand("untag", "Remove tags from one customer, or from every customer in --from");
-  untag->add_option("ARGS", untag_opts.args, "CUSTOMER TAG... (or TAG... with --from)")->required();
-  untag->add_option("--from", untag_opts.from, "Customers from FILE (- for standard input) with an id or number column");
-  untag->callback([&ctx] { ctx.action = [&ctx] { return run_tag(ctx, untag_opts, false); }; });
+  untag->add_option("ARGS", untag_opts->args, "CUSTOMER TAG... (or TAG... with --from)")->required();
+  untag->add_option("--from", untag_opts->from, "Customers from FILE (- for standard input) with an id or number column");
+  untag->callback([&ctx, untag_opts] { ctx.action = [&ctx, untag_opts] { return run_tag(ctx, *untag_opts, false); }; });
 
-  static ImportFlags import_flags;
+  auto import_flags = std::make_shared<ImportFlags>();
   auto* imp = customer->add_subcommand("import", "Import customers: insert new ones, update changed ones (by number, else email)");
-  add_import_options(imp, import_flags, false);
-  imp->callback([&ctx] { ctx.action = [&ctx] { return run_import(ctx, import_flags, import::import_customers); }; });
+  add_import_options(imp, *import_flags, false);
+  imp->callback([&ctx, import_flags] {
+    ctx.action = [&ctx, import_flags] { return run_import(ctx, *import_flags, crm::ImportRequest(crm::ImportKind::customers)); };
+  });
 
-  static ExportOptions export_opts;
+  auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = customer->add_subcommand("export", "Export customers with the canonical columns (CSV unless -f or -o says otherwise)");
-  add_filter_options(exp, export_opts.list);
-  exp->add_flag("--safe-csv", export_opts.safe_csv, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
-  exp->callback([&ctx] { ctx.action = [&ctx] { return run_export(ctx, export_opts); }; });
+  add_filter_options(exp, export_opts->list);
+  exp->add_flag("--safe-csv", export_opts->safe_csv, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
+  exp->callback([&ctx, export_opts] { ctx.action = [&ctx, export_opts] { return run_export(ctx, *export_opts); }; });
 
-  static int min_score = 50;
+  auto dupes_opts = std::make_shared<DupesOptions>();
   auto* dupes = customer->add_subcommand("dupes", "List likely duplicate customers with a score and reasons");
-  dupes->add_option("--min-score", min_score, "Only pairs scoring at least N (0-100, default 50)")->check(CLI::Range(0, 100));
-  dupes->callback([&ctx] { ctx.action = [&ctx] { return run_dupes(ctx, min_score); }; });
+  dupes->add_option("--min-score", dupes_opts->min_score, "Only pairs scoring at least N (0-100, default 50)")->check(CLI::Range(0, 100));
+  dupes->callback([&ctx, dupes_opts] { ctx.action = [&ctx, dupes_opts] { return run_dupes(ctx, dupes_opts->min_score); }; });
 
-  static std::string keep_ref, merge_ref;
+  auto merge_opts = std::make_shared<MergeOptions>();
   auto* merge = customer->add_subcommand("merge", "Merge customer B into A: B's orders, payments, contacts and tags move to A");
-  merge->add_option("A", keep_ref, "The customer that stays")->required();
-  merge->add_option("B", merge_ref, "The customer merged away; its number stays findable as an alias")->required();
-  merge->callback([&ctx] { ctx.action = [&ctx] { return run_merge(ctx, keep_ref, merge_ref); }; });
+  merge->add_option("A", merge_opts->keep, "The customer that stays")->required();
+  merge->add_option("B", merge_opts->merge, "The customer merged away; its number stays findable as an alias")->required();
+  merge->callback([&ctx, merge_opts] {
+    ctx.action = [&ctx, merge_opts] { return run_merge(ctx, merge_opts->keep, merge_opts->merge); };
+  });
 
-  static std::string forget_ref;
-  static bool forget_yes = false;
+  auto forget_opts = std::make_shared<ForgetOptions>();
   auto* forget = customer->add_subcommand("forget", "Erase a person everywhere, history included (right to erasure)");
-  forget->add_option("CUSTOMER", forget_ref, "Customer number, #id, email or phone")->required();
-  forget->add_flag("--yes", forget_yes, "Confirm the erasure; it cannot be undone");
-  forget->callback([&ctx] { ctx.action = [&ctx] { return run_forget(ctx, forget_ref, forget_yes); }; });
+  forget->add_option("CUSTOMER", forget_opts->ref, "Customer number, #id, email or phone")->required();
+  forget->add_flag("--yes", forget_opts->yes, "Confirm the erasure; it cannot be undone");
+  forget->callback([&ctx, forget_opts] {
+    ctx.action = [&ctx, forget_opts] { return run_forget(ctx, forget_opts->ref, forget_opts->yes); };
+  });
 
-  static std::string one_ref;
+  auto one_ref = std::make_shared<std::string>();
   auto* one = customer->add_subcommand("export-one", "Write everything held on one person as JSON (right of access)");
-  one->add_option("CUSTOMER", one_ref, "Customer number, #id, email or phone")->required();
-  one->callback([&ctx] { ctx.action = [&ctx] { return run_export_one(ctx, one_ref); }; });
+  one->add_option("CUSTOMER", *one_ref, "Customer number, #id, email or phone")->required();
+  one->callback([&ctx, one_ref] { ctx.action = [&ctx, one_ref] { return run_export_one(ctx, *one_ref); }; });
 }
 
 }  // namespace kunde::cmd

@@ -16,15 +16,16 @@ void add_filter_options(CLI::App* app, ListOptions& o) {
   app->add_option("--attr", o.attrs, "Only customers whose custom attribute KEY equals VALUE (repeatable)")->type_name("KEY=VALUE");
   app->add_option("--since", o.since, "Only customers created on or after DATE");
   app->add_option("--until", o.until, "Only customers created on or before DATE");
-  app->add_flag("--overdue", o.filter.overdue, "Only customers with an unpaid amount older than their payment terms");
+  app->add_flag("--overdue", o.overdue, "Only customers with an unpaid amount older than their payment terms");
   app->add_flag("--over-limit", o.filter.over_limit, "Only customers whose balance exceeds their credit limit");
   app->add_option("--from", o.from, "Only the customers in FILE (- for standard input) with an id or number column");
   app->add_option("--sort", o.sort, "Sort by FIELD (id, number, name, city, country, created_at, email, revenue, margin, balance, orders, last_order); -FIELD sorts descending");
   app->add_option("-n,--limit", o.limit, "At most N customers");
 }
 
-store::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected) {
+crm::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected) {
   auto f = o.filter;
+  if (o.overdue) f.overdue_as_of = today_local();
   for (const auto& a : o.attrs) f.attributes.push_back(split_assignment(a, "--attr"));
   f.created_since = date_option(o.since, "--since");
   f.created_until = date_option(o.until, "--until");

@@ -7,12 +7,13 @@
 #include <vector>
 
 #include "context.hpp"
-#include "store/customer_repo.hpp"
+#include "crm/customers.hpp"
 
 namespace kunde::cmd {
 
 struct ListOptions {
-  store::CustomerFilter filter;
+  crm::CustomerFilter filter;
+  bool overdue = false;
   std::vector<std::string> attrs;
   std::string since, until, sort = "id", from;
   std::optional<std::int64_t> limit;
@@ -20,6 +21,6 @@ struct ListOptions {
 
 void add_filter_options(CLI::App* app, ListOptions& o);
 // The filter the options describe; customers in --from that do not exist add to `rejected`.
-store::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected);
+crm::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected);
 
 }  // namespace kunde::cmd

@@ -8,6 +8,8 @@
 #include "io/json_out.hpp"
 
 #include "customer_show_orders.hpp"
+#include "clock.hpp"
+#include "crm/screen_pop.hpp"
 #include "customer_show_contacts.hpp"
 #include "options.hpp"
 
@@ -43,7 +45,7 @@ json customer_json(const model::Customer& c, int d) {
   return j;
 }
 
-json stats_json(const store::CustomerStats& s, const store::ContactSummary& k, int d) {
+json stats_json(const crm::CustomerStats& s, const crm::ContactSummary& k, int d) {
   auto m = [&](std::int64_t v) { return io::json_decimal(Decimal{v, d}); };
   return json{{"orders", s.orders},
               {"first_order_at", text_or_null(s.first_order_at)},
@@ -69,8 +71,8 @@ void line(std::ostream& out, bool color, const std::string& label, const std::st
 
 }  // namespace
 
-void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id) {
-  auto c = *repo.by_id(id);
+void print_customer_brief(Context& ctx, std::int64_t id) {
+  auto c = *crm::customer_by_id(ctx.session(), id);
   auto values = model::customer_values(c, ctx.money_decimals());
   std::vector<std::string> fields{"id"};
   std::vector<Value> row{c.id};
@@ -81,25 +83,25 @@ void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t 
 }
 
 int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, std::int64_t recent_contacts) {
-  store::CustomerRepo repo(ctx.db());
-  std::int64_t id = resolve_customer(ctx, ref);
-  auto c = *repo.by_id(id);
-  auto s = repo.stats(id);
-  auto contacts = store::ContactRepo(ctx.db()).summary(id);
-  auto aliases = repo.aliases(id);
+  auto pop = crm::screen_pop(ctx.session(), ref, recent_orders, recent_contacts, today_local());
+  const auto& c = pop.customer;
+  const auto& s = pop.stats;
+  const auto& contacts = pop.contacts;
+  const auto& aliases = pop.aliases;
+  std::int64_t id = c.id;
   int d = ctx.money_decimals();
   auto format = ctx.format();
   if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, contacts, d);
-    add_orders_json(ctx, doc, id, recent_orders);
-    doc["contacts"] = customer_contacts_json(ctx, id, contacts, recent_contacts);
+    add_orders_json(ctx, doc, pop);
+    doc["contacts"] = customer_contacts_json(ctx, pop);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
     return kExitOk;
   }
   if (format != io::OutputFormat::table) {
-    print_customer_brief(ctx, repo, id);
+    print_customer_brief(ctx, id);
     return kExitOk;
   }
   auto& out = ctx.out();
@@ -121,7 +123,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   if (c.credit_limit) terms += "limit " + money(*c.credit_limit, d);
   if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + counted(*c.payment_terms_days, "day");
   line(out, color, "balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
-  print_account_alerts(ctx, out, color, id);
+  print_account_alerts(ctx, out, color, pop);
   if (s.orders > 0) {
     line(out, color, "revenue", fmt::format("{} in {} (avg {}), margin {}", money(s.revenue, d), counted(s.orders, "order"),
                                             money(s.avg_order_value, d), money(s.margin, d)));
@@ -134,10 +136,10 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   }
   std::string channel = contacts.preferred_channel.value_or(c.preferred_channel.value_or(""));
   line(out, color, "channel", channel);
-  print_customer_contacts(ctx, out, color, id, contacts, recent_contacts);
+  print_customer_contacts(ctx, out, color, pop);
   for (const auto& [k, v] : c.attributes) line(out, color, k, v);
   line(out, color, "notes", c.notes.value_or(""));
-  print_recent_orders(ctx, out, color, id, recent_orders);
+  print_recent_orders(ctx, out, color, pop);
   return kExitOk;
 }
 

@@ -5,13 +5,12 @@
 #include <string>
 
 #include "context.hpp"
-#include "store/customer_repo.hpp"
 
 namespace kunde::cmd {
 
 int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, std::int64_t recent_contacts);
 
 // The short record printed after add and edit.
-void print_customer_brief(Context& ctx, store::CustomerRepo& repo, std::int64_t id);
+void print_customer_brief(Context& ctx, std::int64_t id);
 
 }  // namespace kunde::cmd

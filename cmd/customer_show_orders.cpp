@@ -8,9 +8,7 @@
 
 #include <cmath>
 
-#include "clock.hpp"
 #include "model/customer.hpp"
-#include "store/order_repo.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -39,9 +37,8 @@ std::vector<std::string> favourite_categories(const std::string& stored) {
   return out;
 }
 
-void print_account_alerts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id) {
-  store::OrderRepo repo(ctx.db());
-  auto a = repo.account(customer_id, today_local());
+void print_account_alerts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop) {
+  const auto& a = pop.account;
   int d = ctx.money_decimals();
   std::vector<std::string> alerts;
   if (a.overdue > 0) {
@@ -54,26 +51,18 @@ void print_account_alerts(Context& ctx, std::ostream& out, bool color, std::int6
       << '\n';
 }
 
-void print_recent_orders(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id, std::int64_t recent) {
-  if (recent <= 0) return;
-  store::OrderRepo repo(ctx.db());
-  store::OrderFilter f;
-  f.customer_id = customer_id;
-  f.newest_first = true;
-  f.limit = recent;
-  std::vector<store::OrderSummary> orders;
-  repo.list(f, [&](const store::OrderSummary& s) { orders.push_back(s); });
-  if (orders.empty()) return;
+void print_recent_orders(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop) {
+  if (pop.recent_orders.empty()) return;
   int d = ctx.money_decimals();
   out << '\n' << (color ? "\x1b[1m" : "") << "last orders" << (color ? "\x1b[0m" : "") << '\n';
-  for (const auto& s : orders) {
+  for (const auto& [s, lines] : pop.recent_orders) {
     bool cancelled = s.order.status == "cancelled";
     std::string status = s.order.status == "completed" ? "" : "  " + s.order.status;
     out << (cancelled && color ? "\x1b[2m" : "")
         << fmt::format("  {:<10}  {:<12} {:>12}  {}{}", s.order.ordered_at.substr(0, 10), s.order.number,
                        money(s.amount, d), s.order.channel.value_or(""), status)
         << (cancelled && color ? "\x1b[0m" : "") << '\n';
-    for (const auto& l : repo.lines(s.order.id)) {
+    for (const auto& l : lines) {
       if (!l.sku) continue;  // an order-level amount: the order line says it all
       std::string what = l.name && !l.name->empty() ? *l.name : *l.sku;
       out << fmt::format("      {:>5} × {:<34.34} {:>12}", quantity_text(l.line.quantity), what, money(l.line.amount, d))
@@ -82,10 +71,9 @@ void print_recent_orders(Context& ctx, std::ostream& out, bool color, std::int64
   }
 }
 
-void add_orders_json(Context& ctx, json& doc, std::int64_t customer_id, std::int64_t recent) {
-  store::OrderRepo repo(ctx.db());
+void add_orders_json(Context& ctx, json& doc, const crm::ScreenPop& pop) {
   int d = ctx.money_decimals();
-  auto a = repo.account(customer_id, today_local());
+  const auto& a = pop.account;
   doc["account"] = json{{"invoiced", money_json(a.invoiced, d)},
                         {"paid", money_json(a.paid, d)},
                         {"balance", money_json(a.balance, d)},
@@ -94,16 +82,10 @@ void add_orders_json(Context& ctx, json& doc, std::int64_t customer_id, std::int
                         {"payment_terms_days", a.terms_days},
                         {"credit_limit", a.credit_limit ? money_json(*a.credit_limit, d) : json()},
                         {"over_limit", a.over_limit()}};
-  store::OrderFilter f;
-  f.customer_id = customer_id;
-  f.newest_first = true;
-  f.limit = recent;
   json orders = json::array();
-  std::vector<store::OrderSummary> list;
-  if (recent > 0) repo.list(f, [&](const store::OrderSummary& s) { list.push_back(s); });
-  for (const auto& s : list) {
+  for (const auto& [s, order_lines] : pop.recent_orders) {
     json lines = json::array();
-    for (const auto& l : repo.lines(s.order.id)) {
+    for (const auto& l : order_lines) {
       auto opt_money = [&](const std::optional<std::int64_t>& v) { return v ? money_json(*v, d) : json(); };
       auto opt_text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
       lines.push_back(json{{"line", l.line.line}, {"sku", opt_text(l.sku)}, {"name", opt_text(l.name)},

@@ -2,24 +2,23 @@
 // the last orders with their lines, favourite categories.
 #pragma once
 
-#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "context.hpp"
+#include "crm/screen_pop.hpp"
 
 namespace kunde::cmd {
 
 // The materialised top categories ("a;b;c", best first) as a list, order kept.
 std::vector<std::string> favourite_categories(const std::string& stored);
-
 // One warning line under the balance when money is overdue or the credit limit is passed.
-void print_account_alerts(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id);
-// The last `recent` orders with their lines.
-void print_recent_orders(Context& ctx, std::ostream& out, bool color, std::int64_t customer_id, std::int64_t recent);
-// The same as JSON: "account" and "recent_orders" (and "favourite_categories" as a list).
-void add_orders_json(Context& ctx, nlohmann::ordered_json& doc, std::int64_t customer_id, std::int64_t recent);
+void print_account_alerts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop);
+// The last orders with their lines.
+void print_recent_orders(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop);
+// The same as JSON: "account" and "recent_orders".
+void add_orders_json(Context& ctx, nlohmann::ordered_json& doc, const crm::ScreenPop& pop);
 
 }  // namespace kunde::cmd

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "store/history.hpp"
+#include "crm/maintenance.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -13,14 +13,14 @@ struct HistoryOptions {
 };
 
 int run_history(Context& ctx, const HistoryOptions& o) {
-  auto entries = store::list_history(ctx.db(), o.all ? INT64_MAX : o.limit);
+  auto entries = crm::history(ctx.session(), o.all ? INT64_MAX : o.limit);
   auto w = ctx.writer();
   w->begin({"id", "at", "command", "summary", "state"});
   for (const auto& e : entries) {
     std::string state;
     if (e.undone_by) state = fmt::format("undone by {}", *e.undone_by);
     else if (e.undoes) state = fmt::format("undid {}", *e.undoes);
-    else if (e.bytes == 0) state = "cannot be undone";
+    else if (!e.undoable) state = "cannot be undone";
     w->row({e.id, e.at, e.command, e.summary, state.empty() ? Value() : Value(state)});
   }
   w->end();
@@ -28,7 +28,7 @@ int run_history(Context& ctx, const HistoryOptions& o) {
 }
 
 int run_undo(Context& ctx, const std::optional<std::int64_t>& id) {
-  auto result = store::undo(ctx.db(), id, ctx.command_line);
+  auto result = crm::undo(ctx.session(), id);
   ctx.note(fmt::format("undid entry {} ({}) as entry {}", result.undone.id, result.undone.command, result.entry_id));
   return kExitOk;
 }
@@ -36,16 +36,16 @@ int run_undo(Context& ctx, const std::optional<std::int64_t>& id) {
 }  // namespace
 
 void register_history(CLI::App& app, Context& ctx) {
-  static HistoryOptions ho;
+  auto ho = std::make_shared<HistoryOptions>();
   auto* history = app.add_subcommand("history", "List what was changed, newest last");
-  history->add_option("-n,--limit", ho.limit, "Show the last N entries (default 20)");
-  history->add_flag("--all", ho.all, "Show every entry");
-  history->callback([&ctx] { ctx.action = [&ctx] { return run_history(ctx, ho); }; });
+  history->add_option("-n,--limit", ho->limit, "Show the last N entries (default 20)");
+  history->add_flag("--all", ho->all, "Show every entry");
+  history->callback([&ctx, ho] { ctx.action = [&ctx, ho] { return run_history(ctx, *ho); }; });
 
-  static std::optional<std::int64_t> undo_id;
+  auto undo_id = std::make_shared<std::optional<std::int64_t>>();
   auto* undo = app.add_subcommand("undo", "Revert the last change, or entry ID; refuses when a later change is in the way");
-  undo->add_option("ID", undo_id, "History entry to revert (default: the latest not yet undone)");
-  undo->callback([&ctx] { ctx.action = [&ctx] { return run_undo(ctx, undo_id); }; });
+  undo->add_option("ID", *undo_id, "History entry to revert (default: the latest not yet undone)");
+  undo->callback([&ctx, undo_id] { ctx.action = [&ctx, undo_id] { return run_undo(ctx, *undo_id); }; });
 }
 
 }  // namespace kunde::cmd

@@ -2,7 +2,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "store/store.hpp"
+#include "crm/maintenance.hpp"
 
 namespace kunde::cmd {
 
@@ -10,9 +10,7 @@ void register_init(CLI::App& app, Context& ctx) {
   auto* sub = app.add_subcommand("init", "Create a new, empty database");
   sub->callback([&ctx] {
     ctx.action = [&ctx] {
-      std::string path = ctx.db_path();
-      store::init_database(path, ctx.config().money_decimals(), ctx.config().currency());
-      ctx.note(fmt::format("created {}", path));
+      ctx.note(fmt::format("created {}", crm::create_database(ctx.config())));
       return kExitOk;
     };
   });

@@ -11,7 +11,7 @@
 
 #include "context.hpp"
 #include "error.hpp"
-#include "import/importer.hpp"
+#include "crm/imports.hpp"
 
 namespace kunde::cmd {
 
@@ -26,13 +26,10 @@ struct ImportFlags {
 // --reject-file, --dry-run, --strict, --input-format (and --create-missing when asked).
 void add_import_options(CLI::App* app, ImportFlags& flags, bool create_missing);
 
-// Runs an import inside one history entry: prints rejected rows and the summary, rolls
-// back for --dry-run and --strict failures, and returns the exit code (3 when rows were
-// rejected).
-using ImportFn = std::function<import::ImportCounts(store::Database&, const std::string&, const import::ImportOptions&)>;
-int run_import(Context& ctx, const ImportFlags& flags, const ImportFn& fn);
-
-import::ImportOptions import_options(Context& ctx, const ImportFlags& flags);
+// Runs an import (crm::run_import) with the options the flags give: prints rejected rows and
+// the summary, and returns the exit code (3 when rows were rejected). `request` holds what
+// the entity adds to the flags.
+int run_import(Context& ctx, const ImportFlags& flags, crm::ImportRequest request);
 
 // --from FILE|-: customers named in a CSV/TSV/JSON/NDJSON file by an id or number column.
 // Unknown customers are reported as FILE:LINE errors; `rejected` counts them.
@@ -62,6 +59,6 @@ auto option_value(const std::string& option, F&& parse) {
 std::optional<std::string> date_option(const std::string& text, const std::string& option);
 
 // Prints the first rejected rows and a hint, as import does.
-void print_rejections(Context& ctx, const import::ImportCounts& counts);
+void print_rejections(Context& ctx, const crm::ImportCounts& counts);
 
 }  // namespace kunde::cmd

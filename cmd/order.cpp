@@ -9,15 +9,12 @@
 #include "clock.hpp"
 #include "commands.hpp"
 #include "error.hpp"
-#include "import/order_import.hpp"
+#include "crm/orders.hpp"
 #include "model/dates.hpp"
 #include "model/money.hpp"
 #include "model/order.hpp"
 #include "options.hpp"
 #include "order_verbs.hpp"
-#include "store/change.hpp"
-#include "store/order_repo.hpp"
-#include "store/product_repo.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -27,7 +24,7 @@ using json = nlohmann::ordered_json;
 Value text_value(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
 Value money_value(const std::optional<std::int64_t>& v, int d) { return v ? Value(Decimal{*v, d}) : Value(); }
 
-std::string customer_ref(const store::OrderSummary& s) {
+std::string customer_ref(const crm::OrderSummary& s) {
   return s.customer_number ? *s.customer_number : fmt::format("#{}", s.order.customer_id);
 }
 
@@ -48,24 +45,14 @@ int run_add(Context& ctx, const AddOptions& o) {
   if (o.lines.empty() == o.amount.empty()) {
     throw UsageError("give either --line SKU[:QTY[:PRICE]] (repeatable) or --amount", "e.g. kunde order add K-1001 --line MUG-1:2");
   }
-  store::Change change(ctx.db(), ctx.command_line);
-  store::OrderRepo orders(ctx.db());
-  store::ProductRepo products(ctx.db());
-  model::Order order;
-  order.customer_id = resolve_customer(ctx, o.customer);
-  try {
-    order.ordered_at = o.at.empty() ? now_local() : *date_option(o.at, "--at");
-  } catch (const Error& e) {
-    throw UsageError(fmt::format("--at '{}': {}", o.at, e.what()), "e.g. --at 2026-11-23");
-  }
+  crm::NewOrder order;
+  order.customer = o.customer;
+  order.ordered_at = o.at.empty() ? now_local() : *date_option(o.at, "--at");
   order.channel = model::normalise_channel(o.channel);
   order.status = model::normalise_status(o.status);
-  order.number = o.number.empty() ? orders.next_number() : o.number;
-  if (orders.by_number(order.number)) {
-    throw Error(fmt::format("order {} exists already", order.number), "choose another --number");
-  }
-  std::vector<model::OrderLine> lines;
+  if (!o.number.empty()) order.number = o.number;
   for (const auto& spec : o.lines) {
+    // SKU[:QTY[:PRICE]]: the sku may not hold a colon, the price may.
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= spec.size(); ++i) {
@@ -74,45 +61,28 @@ int run_add(Context& ctx, const AddOptions& o) {
         start = i + 1;
       }
     }
-    auto p = products.by_sku(parts[0]);
-    if (!p) throw Error(fmt::format("no product '{}'", parts[0]), "add it first with 'kunde product add SKU'");
-    model::OrderLine l;
-    l.line = static_cast<std::int64_t>(lines.size()) + 1;
-    l.product_id = p->id;
+    crm::NewOrder::Line l;
+    l.sku = parts[0];
     if (parts.size() > 1 && !parts[1].empty()) {
       try {
-        l.quantity = model::parse_number(parts[1]);
+        l.input.quantity = model::parse_number(parts[1]);
       } catch (const Error& e) {
         throw UsageError(fmt::format("--line '{}': quantity: {}", spec, e.what()), "e.g. --line MUG-1:2:99.50");
       }
     }
-    l.unit_price = parts.size() > 2 ? std::optional<std::int64_t>(parse_money_option(ctx, parts[2], "--line " + spec))
-                                    : p->list_price;
-    if (!l.unit_price) {
-      throw UsageError(fmt::format("{} has no list price", p->sku), fmt::format("give one: --line {}:QTY:PRICE", p->sku));
-    }
-    l.amount = model::line_total(l.quantity, *l.unit_price);
-    l.unit_cost = p->unit_cost;
-    if (l.unit_cost) l.cost = model::line_total(l.quantity, *l.unit_cost);
-    lines.push_back(l);
+    if (parts.size() > 2) l.input.unit_price = parse_money_option(ctx, parts[2], "--line " + spec);
+    order.lines.push_back(std::move(l));
   }
   if (!o.amount.empty()) {
-    model::OrderLine l;
-    l.line = 1;
-    l.amount = parse_money_option(ctx, o.amount, "--amount");
-    if (!o.cost.empty()) l.cost = parse_money_option(ctx, o.cost, "--cost");
-    lines.push_back(l);
+    crm::LineInput amount;
+    amount.amount = parse_money_option(ctx, o.amount, "--amount");
+    if (!o.cost.empty()) amount.unit_cost = parse_money_option(ctx, o.cost, "--cost");
+    order.amount = amount;
   }
-  order.id = orders.insert(order);
-  std::int64_t total = 0;
-  for (const auto& l : lines) {
-    orders.insert_line(order.id, l);
-    total += l.amount;
-  }
-  change.commit(fmt::format("order {} added", order.number));
-  if (!ctx.quiet()) ctx.out() << order.number << '\n';
-  ctx.note(fmt::format("added order {} ({}, {})", order.number, counted(lines.size(), "line"),
-                       format_decimal(Decimal{total, ctx.money_decimals()})));
+  auto added = crm::add_order(ctx.session(), order);
+  if (!ctx.quiet()) ctx.out() << added.number << '\n';
+  ctx.note(fmt::format("added order {} ({}, {})", added.number, counted(added.lines, "line"),
+                       format_decimal(Decimal{added.total, ctx.money_decimals()})));
   return kExitOk;
 }
 
@@ -121,8 +91,8 @@ struct ListOptions {
   std::optional<std::int64_t> limit;
 };
 
-store::OrderFilter make_filter(Context& ctx, const ListOptions& o) {
-  store::OrderFilter f;
+crm::OrderFilter make_filter(Context& ctx, const ListOptions& o) {
+  crm::OrderFilter f;
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
   f.since = date_option(o.since, "--since");
   f.until = date_option(o.until, "--until");
@@ -147,12 +117,11 @@ void add_list_options(CLI::App* app, ListOptions& o, bool limit) {
 
 int run_list(Context& ctx, const ListOptions& o) {
   auto f = make_filter(ctx, o);
-  store::OrderRepo repo(ctx.db());
   auto w = ctx.writer();
   w->begin({"order", "ordered_at", "customer_id", "customer", "name", "channel", "status", "lines", "amount"});
   int d = ctx.money_decimals();
   std::int64_t n = 0, total = 0;
-  repo.list(f, [&](const store::OrderSummary& s) {
+  crm::list_orders(ctx.session(), f, [&](const crm::OrderSummary& s) {
     w->row({s.order.number, s.order.ordered_at, s.order.customer_id, customer_ref(s), s.customer_name,
             text_value(s.order.channel), s.order.status, s.lines, Decimal{s.amount, d}});
     ++n;
@@ -168,23 +137,16 @@ const std::vector<std::string>& line_columns() {
   return cols;
 }
 
-std::vector<Value> line_values(const store::LineView& v, int d) {
+std::vector<Value> line_values(const crm::LineView& v, int d) {
   return {v.line.line, text_value(v.sku), text_value(v.name), text_value(v.category), v.line.quantity,
           money_value(v.line.unit_price, d), Decimal{v.line.amount, d}, money_value(v.line.unit_cost, d),
           money_value(v.line.cost, d)};
 }
 
 int run_show(Context& ctx, const std::string& number) {
-  store::OrderRepo repo(ctx.db());
-  auto order = repo.by_number(number);
-  if (!order) throw Error(fmt::format("no order '{}'", number), "'kunde order list' shows order numbers");
-  store::OrderSummary s;
-  store::OrderFilter f;
-  f.customer_id = order->customer_id;
-  repo.list(f, [&](const store::OrderSummary& x) {
-    if (x.order.id == order->id) s = x;
-  });
-  auto lines = repo.lines(order->id);
+  auto detail = crm::show_order(ctx.session(), number);
+  const auto& s = detail.summary;
+  const auto& lines = detail.lines;
   int d = ctx.money_decimals();
   auto format = ctx.format();
   if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
@@ -232,28 +194,22 @@ int run_show(Context& ctx, const std::string& number) {
 }
 
 int run_cancel(Context& ctx, const std::string& number) {
-  store::Change change(ctx.db(), ctx.command_line);
-  store::OrderRepo repo(ctx.db());
-  auto order = repo.by_number(number);
-  if (!order) throw Error(fmt::format("no order '{}'", number), "'kunde order list' shows order numbers");
-  if (order->status == "cancelled") {
+  std::string was;
+  if (!crm::cancel_order(ctx.session(), number, was)) {
     ctx.note(fmt::format("order {} is cancelled already", number));
     return kExitOk;
   }
-  repo.set_status(order->id, "cancelled");
-  change.commit(fmt::format("order {} cancelled", number));
-  ctx.note(fmt::format("cancelled order {} (was {}; 'kunde undo' restores it)", number, order->status));
+  ctx.note(fmt::format("cancelled order {} (was {}; 'kunde undo' restores it)", number, was));
   return kExitOk;
 }
 
 int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
   auto f = make_filter(ctx, o);
-  store::OrderRepo repo(ctx.db());
   auto w = ctx.writer(io::OutputFormat::csv, safe_csv);
   w->begin(model::field_names(model::order_fields()));
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  repo.export_lines(f, [&](const store::OrderSummary& s, const store::LineView& v) {
+  crm::export_order_lines(ctx.session(), f, [&](const crm::OrderSummary& s, const crm::LineView& v) {
     // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
     Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
     w->row({s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
@@ -266,61 +222,71 @@ int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
   return kExitOk;
 }
 
+struct ImportOptions {
+  ImportFlags flags;
+  crm::OrderImportOptions order;
+};
+
+struct ExportOptions {
+  ListOptions list;
+  bool safe_csv = false;
+};
+
 }  // namespace
 
 void register_order(CLI::App& app, Context& ctx) {
   auto* order = app.add_subcommand("order", "Orders, payments and balances");
   order->require_subcommand(1);
 
-  static AddOptions add_opts;
+  auto add_opts = std::make_shared<AddOptions>();
   auto* add = order->add_subcommand("add", "Add an order with product lines, or an order-level amount");
-  add->add_option("CUSTOMER", add_opts.customer, "Customer number, #id, email or phone")->required();
-  add->add_option("--line", add_opts.lines, "A line SKU[:QTY[:PRICE]] (repeatable; price defaults to the list price)");
-  add->add_option("--amount", add_opts.amount, "The order's total, for an order without product lines");
-  add->add_option("--cost", add_opts.cost, "Cost of goods of an --amount order");
-  add->add_option("--number", add_opts.number, "Order number (default O-N)");
-  add->add_option("--at", add_opts.at, "Order date (default now)");
-  add->add_option("--channel", add_opts.channel, "Sales channel: web, retail, phone, wholesale, ... (lower-cased)");
-  add->add_option("--status", add_opts.status, "Status (default completed; cancelled orders count for nothing)");
-  add->callback([&ctx] { ctx.action = [&ctx] { return run_add(ctx, add_opts); }; });
+  add->add_option("CUSTOMER", add_opts->customer, "Customer number, #id, email or phone")->required();
+  add->add_option("--line", add_opts->lines, "A line SKU[:QTY[:PRICE]] (repeatable; price defaults to the list price)");
+  add->add_option("--amount", add_opts->amount, "The order's total, for an order without product lines");
+  add->add_option("--cost", add_opts->cost, "Cost of goods of an --amount order");
+  add->add_option("--number", add_opts->number, "Order number (default O-N)");
+  add->add_option("--at", add_opts->at, "Order date (default now)");
+  add->add_option("--channel", add_opts->channel, "Sales channel: web, retail, phone, wholesale, ... (lower-cased)");
+  add->add_option("--status", add_opts->status, "Status (default completed; cancelled orders count for nothing)");
+  add->callback([&ctx, add_opts] { ctx.action = [&ctx, add_opts] { return run_add(ctx, *add_opts); }; });
 
-  static ListOptions list_opts;
+  auto list_opts = std::make_shared<ListOptions>();
   auto* list = order->add_subcommand("list", "List orders with their totals");
-  add_list_options(list, list_opts, true);
-  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts); }; });
+  add_list_options(list, *list_opts, true);
+  list->callback([&ctx, list_opts] { ctx.action = [&ctx, list_opts] { return run_list(ctx, *list_opts); }; });
 
-  static std::string show_number;
+  auto show_number = std::make_shared<std::string>();
   auto* show = order->add_subcommand("show", "One order with its lines");
-  show->add_option("ORDER", show_number, "Order number")->required();
-  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_number); }; });
+  show->add_option("ORDER", *show_number, "Order number")->required();
+  show->callback([&ctx, show_number] { ctx.action = [&ctx, show_number] { return run_show(ctx, *show_number); }; });
 
-  static std::string cancel_number;
+  auto cancel_number = std::make_shared<std::string>();
   auto* cancel = order->add_subcommand("cancel", "Mark an order cancelled: it no longer counts for revenue or balance");
-  cancel->add_option("ORDER", cancel_number, "Order number")->required();
-  cancel->callback([&ctx] { ctx.action = [&ctx] { return run_cancel(ctx, cancel_number); }; });
+  cancel->add_option("ORDER", *cancel_number, "Order number")->required();
+  cancel->callback([&ctx, cancel_number] { ctx.action = [&ctx, cancel_number] { return run_cancel(ctx, *cancel_number); }; });
 
-  static ImportFlags import_flags;
-  static import::OrderImportOptions order_import_opts;
+  auto import_opts = std::make_shared<ImportOptions>();
   auto* imp = order->add_subcommand("import", "Import order lines (grouped by the order column) or order-level rows");
-  add_import_options(imp, import_flags, true);
-  imp->add_flag("--skip-anonymous", order_import_opts.skip_anonymous,
+  add_import_options(imp, import_opts->flags, true);
+  imp->add_flag("--skip-anonymous", import_opts->order.skip_anonymous,
                 "Skip rows with an empty customer and count them, instead of rejecting them");
-  imp->add_flag("--strip-zero-fraction", order_import_opts.strip_zero_fraction,
+  imp->add_flag("--strip-zero-fraction", import_opts->order.strip_zero_fraction,
                 "Read customer numbers written like 17850.0 as 17850");
-  imp->callback([&ctx] {
-    ctx.action = [&ctx] {
-      return run_import(ctx, import_flags, [](store::Database& db, const std::string& path, const import::ImportOptions& o) {
-        return import::import_orders(db, path, o, order_import_opts);
-      });
+  imp->callback([&ctx, import_opts] {
+    ctx.action = [&ctx, import_opts] {
+      crm::ImportRequest r(crm::ImportKind::orders);
+      r.orders = import_opts->order;
+      return run_import(ctx, import_opts->flags, r);
     };
   });
 
-  static ListOptions export_opts;
-  static bool export_safe = false;
+  auto export_opts = std::make_shared<ExportOptions>();
   auto* exp = order->add_subcommand("export", "Export order lines with the canonical columns (CSV unless -f or -o says otherwise)");
-  add_list_options(exp, export_opts, false);
-  exp->add_flag("--safe-csv", export_safe, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
-  exp->callback([&ctx] { ctx.action = [&ctx] { return run_export(ctx, export_opts, export_safe); }; });
+  add_list_options(exp, export_opts->list, false);
+  exp->add_flag("--safe-csv", export_opts->safe_csv, "Prefix cells starting with = + - @ tab or CR with ' so spreadsheets do not run them");
+  exp->callback([&ctx, export_opts] {
+    ctx.action = [&ctx, export_opts] { return run_export(ctx, export_opts->list, export_opts->safe_csv); };
+  });
 
   register_order_payments(order, ctx);
 }

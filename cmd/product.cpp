@@ -3,12 +3,10 @@
 
 #include "commands.hpp"
 #include "error.hpp"
-#include "import/product_import.hpp"
+#include "crm/orders.hpp"
 #include "model/money.hpp"
 #include "model/order.hpp"
 #include "options.hpp"
-#include "store/change.hpp"
-#include "store/product_repo.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -40,13 +38,7 @@ int run_add(Context& ctx, const AddOptions& o) {
   if (!o.category.empty()) p.category = o.category;
   p.list_price = parse_opt_money(ctx, o.list_price, "--list-price");
   p.unit_cost = parse_opt_money(ctx, o.unit_cost, "--unit-cost");
-  store::Change change(ctx.db(), ctx.command_line);
-  store::ProductRepo repo(ctx.db());
-  if (repo.by_sku(p.sku)) {
-    throw Error(fmt::format("product {} exists already", p.sku), "'kunde product import' updates products");
-  }
-  repo.insert(p);
-  change.commit("1 product added");
+  crm::add_product(ctx.session(), p);
   ctx.note(fmt::format("added product {}", p.sku));
   return kExitOk;
 }
@@ -56,17 +48,16 @@ struct ListOptions {
 };
 
 int run_list(Context& ctx, const ListOptions& o, bool canonical) {
-  store::ProductFilter f;
+  crm::ProductFilter f;
   if (!o.category.empty()) f.category = o.category;
   if (!o.search.empty()) f.search = o.search;
-  store::ProductRepo repo(ctx.db());
   auto w = ctx.writer(canonical ? io::OutputFormat::csv : io::OutputFormat::table);
   auto columns = model::field_names(model::product_fields());
   if (!canonical) columns.insert(columns.begin(), "id");
   w->begin(columns);
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  repo.list(f, [&](const model::Product& p) {
+  crm::list_products(ctx.session(), f, [&](const model::Product& p) {
     auto values = product_values(p, d);
     if (!canonical) values.insert(values.begin(), p.id);
     w->row(values);
@@ -78,10 +69,9 @@ int run_list(Context& ctx, const ListOptions& o, bool canonical) {
 }
 
 int run_show(Context& ctx, const std::string& sku) {
-  store::ProductRepo repo(ctx.db());
-  auto p = repo.by_sku(sku);
-  if (!p) throw Error(fmt::format("no product '{}'", sku), "'kunde product list' shows the catalogue");
-  auto s = repo.sales(p->id);
+  auto detail = crm::show_product(ctx.session(), sku);
+  auto* p = &detail.product;
+  const auto& s = detail.sales;
   int d = ctx.money_decimals();
   std::vector<std::string> fields{"id"};
   auto names = model::field_names(model::product_fields());
@@ -103,36 +93,38 @@ void register_product(CLI::App& app, Context& ctx) {
   auto* product = app.add_subcommand("product", "Products: the catalogue order lines refer to");
   product->require_subcommand(1);
 
-  static AddOptions add_opts;
+  auto add_opts = std::make_shared<AddOptions>();
   auto* add = product->add_subcommand("add", "Add a product");
-  add->add_option("SKU", add_opts.sku, "The product's stock-keeping unit (text)")->required();
-  add->add_option("--name", add_opts.name, "Product name");
-  add->add_option("--category", add_opts.category, "Category, for favourite categories and product reports");
-  add->add_option("--list-price", add_opts.list_price, "List price; order lines without a price use it");
-  add->add_option("--unit-cost", add_opts.unit_cost, "Unit cost; order lines without a cost use it for the margin");
-  add->callback([&ctx] { ctx.action = [&ctx] { return run_add(ctx, add_opts); }; });
+  add->add_option("SKU", add_opts->sku, "The product's stock-keeping unit (text)")->required();
+  add->add_option("--name", add_opts->name, "Product name");
+  add->add_option("--category", add_opts->category, "Category, for favourite categories and product reports");
+  add->add_option("--list-price", add_opts->list_price, "List price; order lines without a price use it");
+  add->add_option("--unit-cost", add_opts->unit_cost, "Unit cost; order lines without a cost use it for the margin");
+  add->callback([&ctx, add_opts] { ctx.action = [&ctx, add_opts] { return run_add(ctx, *add_opts); }; });
 
-  static ListOptions list_opts;
+  auto list_opts = std::make_shared<ListOptions>();
   auto* list = product->add_subcommand("list", "List products");
-  list->add_option("--category", list_opts.category, "Only products in this category (case ignored)");
-  list->add_option("--search", list_opts.search, "Only products whose sku or name contains TEXT (case and accents ignored)");
-  list->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, list_opts, false); }; });
+  list->add_option("--category", list_opts->category, "Only products in this category (case ignored)");
+  list->add_option("--search", list_opts->search, "Only products whose sku or name contains TEXT (case and accents ignored)");
+  list->callback([&ctx, list_opts] { ctx.action = [&ctx, list_opts] { return run_list(ctx, *list_opts, false); }; });
 
-  static std::string show_sku;
+  auto show_sku = std::make_shared<std::string>();
   auto* show = product->add_subcommand("show", "One product and what it sold (orders not cancelled)");
-  show->add_option("SKU", show_sku, "The product's sku")->required();
-  show->callback([&ctx] { ctx.action = [&ctx] { return run_show(ctx, show_sku); }; });
+  show->add_option("SKU", *show_sku, "The product's sku")->required();
+  show->callback([&ctx, show_sku] { ctx.action = [&ctx, show_sku] { return run_show(ctx, *show_sku); }; });
 
-  static ImportFlags import_flags;
+  auto import_flags = std::make_shared<ImportFlags>();
   auto* imp = product->add_subcommand("import", "Import products: insert new skus, update changed ones");
-  add_import_options(imp, import_flags, false);
-  imp->callback([&ctx] { ctx.action = [&ctx] { return run_import(ctx, import_flags, import::import_products); }; });
+  add_import_options(imp, *import_flags, false);
+  imp->callback([&ctx, import_flags] {
+    ctx.action = [&ctx, import_flags] { return run_import(ctx, *import_flags, crm::ImportRequest(crm::ImportKind::products)); };
+  });
 
-  static ListOptions export_opts;
+  auto export_opts = std::make_shared<ListOptions>();
   auto* exp = product->add_subcommand("export", "Export products with the canonical columns (CSV unless -f or -o says otherwise)");
-  exp->add_option("--category", export_opts.category, "Only products in this category (case ignored)");
-  exp->add_option("--search", export_opts.search, "Only products whose sku or name contains TEXT");
-  exp->callback([&ctx] { ctx.action = [&ctx] { return run_list(ctx, export_opts, true); }; });
+  exp->add_option("--category", export_opts->category, "Only products in this category (case ignored)");
+  exp->add_option("--search", export_opts->search, "Only products whose sku or name contains TEXT");
+  exp->callback([&ctx, export_opts] { ctx.action = [&ctx, export_opts] { return run_list(ctx, *export_opts, true); }; });
 }
 
 }  // namespace kunde::cmd

@@ -138,11 +138,4 @@ std::uint64_t content_hash(const Contact& c) {
   return h;
 }
 
-bool is_complaint(const Contact& c) {
-  for (const auto* f : {&c.outcome, &c.reason, &c.subject}) {
-    if (*f && text::to_lower_ascii(**f).find("complain") != std::string::npos) return true;
-  }
-  return false;
-}
-
 }  // namespace kunde::model

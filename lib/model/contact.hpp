@@ -59,8 +59,4 @@ std::string parse_direction(std::string_view text);
 // again changes nothing.
 std::uint64_t content_hash(const Contact& c);
 
-// Whether a contact counts as a complaint: its outcome, reason or subject mentions
-// "complain" (complaint, complained) in any case.
-bool is_complaint(const Contact& c);
-
 }  // namespace kunde::model

@@ -72,12 +72,10 @@ std::int64_t line_total(double quantity, std::int64_t unit_price) {
 }
 
 void ContentHash::add(std::string_view field) {
-  for (unsigned char c : text::trim(field)) {
-    h_ ^= c;
-    h_ *= 1099511628211ULL;
-  }
-  h_ ^= 0x1f;  // field separator, so ("ab","c") and ("a","bc") differ
-  h_ *= 1099511628211ULL;
+  // Its length first, then its bytes: no two lists of fields give the same bytes.
+  std::uint64_t size = field.size();
+  for (int i = 0; i < 8; ++i) mix(static_cast<unsigned char>((size >> (8 * i)) & 0xff));
+  for (unsigned char c : field) mix(c);
 }
 
 std::string content_key(std::uint64_t hash, std::uint32_t occurrence) {

@@ -12,6 +12,9 @@
 
 namespace kunde::model {
 
+// Payment terms when a customer has none recorded.
+constexpr std::int64_t kDefaultPaymentTermsDays = 30;
+
 struct Product {
   std::int64_t id = 0;
   std::string sku, name;
@@ -78,13 +81,17 @@ std::optional<std::string> normalise_channel(std::string_view text);
 std::int64_t line_total(double quantity, std::int64_t unit_price);
 
 // A stable 64-bit hash (FNV-1a) of the fields of a row, for content keys of rows that
-// carry no identifier of their own. Fields are trimmed; their boundaries count.
+// carry no identifier of their own. Field boundaries count.
 class ContentHash {
  public:
   void add(std::string_view field);
   std::uint64_t value() const { return h_; }
 
  private:
+  void mix(unsigned char c) {
+    h_ ^= c;
+    h_ *= 1099511628211ULL;
+  }
   std::uint64_t h_ = 1469598103934665603ULL;
 };
 // The natural key of such a row: its hash and its occurrence number in the file, "~<hex>.<n>".

@@ -1,12 +1,11 @@
-// Reading the history and undoing entries.
+// What the core needs of the history: every write is one entry, and an entry can be undone
+// unless a later change is in the way.
 #pragma once
 
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "store/database.hpp"
 
 namespace kunde::store {
 
@@ -17,27 +16,23 @@ struct HistoryEntry {
   std::string summary;
   std::optional<std::int64_t> undoes;
   std::optional<std::int64_t> undone_by;
-  std::int64_t bytes = 0;
+  bool undoable = false;  // it recorded what it changed (an erasure does not)
 };
 
-std::vector<HistoryEntry> list_history(Database& db, std::int64_t limit);
-std::optional<HistoryEntry> find_history(Database& db, std::int64_t id);
-
 struct UndoResult {
-  HistoryEntry undone;       // the entry that was reverted
+  HistoryEntry undone;        // the entry that was reverted
   std::int64_t entry_id = 0;  // the new entry recording the undo
 };
 
-// Reverts entry `id`, or the latest entry not yet undone. Throws kunde::Error naming the
-// later entry in the way when a later change touched the same rows.
-UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string& command);
-
-// Whether any history entry's changeset mentions one of the given customer ids; used by
-// erasure to scrub those entries.
-void scrub_history_for_customer(Database& db, std::int64_t customer_id);
-
-// After an erasure: merges the search index and checkpoints the WAL, so no copy of the
-// erased text lingers in old index segments or log frames.
-void compact_after_erasure(Database& db);
+class History {
+ public:
+  virtual ~History() = default;
+  // The last `limit` entries, oldest first.
+  virtual std::vector<HistoryEntry> list(std::int64_t limit) = 0;
+  virtual std::optional<HistoryEntry> find(std::int64_t id) = 0;
+  // Reverts entry `id`, or the latest entry not yet undone, as a new entry. Throws
+  // kunde::Error naming the later entry in the way when a later change touched the same rows.
+  virtual UndoResult undo(std::optional<std::int64_t> id, const std::string& command) = 0;
+};
 
 }  // namespace kunde::store

@@ -1,29 +1,49 @@
-// Backup, checks and read-only queries.
+// Keeping a store healthy and answering what the commands above it cannot: backups, checks
+// of the derived data, ad hoc read-only queries, duplicates, and the rights of access and
+// erasure.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-#include "store/database.hpp"
 #include "value.hpp"
 
 namespace kunde::store {
-
-// Copies the database, consistently, to `path` (which must not exist).
-void backup_database(Database& db, const std::string& path);
 
 struct Problem {
   std::string check;
   std::string detail;
 };
 
-// Integrity and foreign keys, then derived statistics and the search index against a full
-// recomputation. With `fix`, rebuilds the derived data when it differs.
-std::vector<Problem> check_database(Database& db, bool fix);
+// Two customers that are likely one: the same phone, email, organisation number, or folded
+// name in the same city, scored 0 to 100 with the reasons.
+struct DuplicatePair {
+  std::int64_t a = 0, b = 0;  // a < b
+  int score = 0;
+  std::vector<std::string> reasons;
+};
 
-// Runs one read-only statement; `header` gets the column names, `row` each row.
-void run_query(Database& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
-               const std::function<void(const std::vector<Value>&)>& row);
+class Maintenance {
+ public:
+  virtual ~Maintenance() = default;
+  // Copies the whole store, consistently, to `path` (which must not exist).
+  virtual void backup(const std::string& path) = 0;
+  // Integrity and references, then the derived statistics and search entries against a full
+  // recomputation. With `fix`, rebuilds the derived data when it differs.
+  virtual std::vector<Problem> check(bool fix) = 0;
+  // Runs one read-only statement; `header` gets the column names, `row` each row.
+  virtual void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+                     const std::function<void(const std::vector<Value>&)>& row) = 0;
+  // Pairs scoring at least `min_score`, best first.
+  virtual std::vector<DuplicatePair> duplicates(int min_score) = 0;
+  // Everything held on one customer, as one document (the right of access).
+  virtual nlohmann::ordered_json personal_data(std::int64_t customer_id) = 0;
+  // Erases the customer everywhere, history included, as one entry that cannot be undone
+  // (the right to erasure); no copy of the erased text is left in the file.
+  virtual void forget(std::int64_t customer_id, const std::string& command) = 0;
+};
 
 }  // namespace kunde::store

@@ -31,7 +31,7 @@ Payments, balances, overdue and credit limits, and the screen pop.
   reference            paid_at     customer_id  customer  name           amount
   BANK-1               2026-10-01            1  K-1       Kari Nordmann  100.00
   BANK-2               2026-10-20            2  K-2       Ola Hansen     100.00
-  ~9b4b99d2196c986a.1  2026-11-01            1  K-1       Kari Nordmann   50.00
+  ~82c5340074360fb3.1  2026-11-01            1  K-1       Kari Nordmann   50.00
   3 payments, 250.00 in all
   $ kunde order add K-2 --amount 80 --at 2026-09-01 --channel Phone
   O-4
@@ -84,7 +84,7 @@ Payments, balances, overdue and credit limits, and the screen pop.
   $ kunde order payments -q --customer K-1
   reference            paid_at     customer_id  customer  name           amount
   BANK-1               2026-10-01            1  K-1       Kari Nordmann  100.00
-  ~9b4b99d2196c986a.1  2026-11-01            1  K-1       Kari Nordmann   50.00
+  ~82c5340074360fb3.1  2026-11-01            1  K-1       Kari Nordmann   50.00
   $ kunde doctor
   ok: integrity, foreign keys, statistics and search indexes all check out
 

@@ -1,0 +1,122 @@
+// Resolving customer references (customer_resolver.hpp has the rule).
+#include "crm/customer_resolver.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "crm/session.hpp"
+#include "error.hpp"
+#include "model/phone.hpp"
+#include "store/store.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::crm {
+namespace {
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+bool looks_like_phone(std::string_view s) {
+  int digits = 0;
+  for (char ch : s) {
+    if (ch >= '0' && ch <= '9') {
+      ++digits;
+    } else if (!std::strchr(" +-()./", ch)) {
+      return false;
+    }
+  }
+  return digits >= 5;
+}
+
+std::optional<std::int64_t> id_of(std::string_view digits) {
+  if (!all_digits(digits) || digits.size() > 18) return std::nullopt;
+  return std::stoll(std::string(digits));
+}
+
+}  // namespace
+
+CustomerResolver::CustomerResolver(Session& session) : session_(session) {}
+
+std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSource source) {
+  std::string_view ref = text::trim(raw);
+  std::vector<std::int64_t> out;
+  if (ref.empty()) return out;
+  auto& customers = session_.store().customers();
+  if (ref.size() > 1 && ref[0] == '#') {
+    if (auto id = id_of(ref.substr(1)); id && customers.by_id(*id)) out.push_back(*id);
+    return out;
+  }
+  if (auto id = customers.id_by_number(ref)) return {*id};
+  if (ref.find('@') != std::string_view::npos) {
+    if (auto id = customers.id_by_email(text::to_lower_ascii(ref))) out.push_back(*id);
+    return out;
+  }
+  if (looks_like_phone(ref)) {
+    if (auto e164 = model::to_e164(ref, session_.region())) out = customers.ids_by_phone(*e164);
+    // A number no parser could place, as stored or by its digits: a search through every
+    // customer, so only for what a person typed.
+    if (out.empty() && source == RefSource::typed) out = customers.ids_by_phone_text(ref, 10);
+    if (!out.empty()) return out;
+  }
+  // Ignoring case only when that leaves no doubt.
+  if (auto ids = customers.ids_by_number_nocase(ref, 2); ids.size() == 1) return ids;
+  if (source == RefSource::typed && ref.size() < 12) {
+    if (auto id = id_of(ref); id && customers.by_id(*id)) out.push_back(*id);
+  }
+  return out;
+}
+
+std::int64_t CustomerResolver::resolve_one(std::string_view ref, RefSource source) {
+  auto ids = resolve(ref, source);
+  if (ids.empty()) {
+    throw Error(fmt::format("no customer matches '{}'", text::trim(ref)),
+                "give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names");
+  }
+  if (ids.size() > 1) {
+    std::vector<std::string> shown;
+    for (auto id : ids) shown.push_back(fmt::format("#{}", id));
+    throw Error(fmt::format("'{}' matches {} customers: {}", text::trim(ref), ids.size(), fmt::join(shown, ", ")),
+                "give the customer number or #id of the one you mean");
+  }
+  return ids.front();
+}
+
+std::int64_t CustomerResolver::find_or_create(std::string_view raw, bool create_missing, const Create& create,
+                                              bool& created) {
+  created = false;
+  std::string_view ref = text::trim(raw);
+  if (ref.empty()) throw Error("the customer is empty", "every row needs a customer number, #id or email");
+  if (last_id_ && ref == last_ref_) return last_id_;
+  auto ids = resolve(ref, RefSource::file);
+  std::int64_t id = 0;
+  if (ids.size() > 1) {
+    throw Error(fmt::format("'{}' matches {} customers", ref, ids.size()), "name the customer by number or #id");
+  }
+  if (!ids.empty()) {
+    id = ids.front();
+  } else {
+    if (!create_missing || ref[0] == '#') {
+      throw Error(fmt::format("no customer '{}'", ref),
+                  "import the customers first, or give --create-missing to create bare ones");
+    }
+    // A bare customer is known by what the file calls it until an import names it.
+    model::Customer bare;
+    bare.name = std::string(ref);
+    if (ref.find('@') != std::string_view::npos) {
+      bare.email = std::string(ref);
+    } else {
+      bare.number = std::string(ref);
+    }
+    model::normalise(bare, model::ParseContext{});
+    id = create(bare);
+    created = true;
+  }
+  last_ref_.assign(ref);
+  last_id_ = id;
+  return id;
+}
+
+}  // namespace kunde::crm

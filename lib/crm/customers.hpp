@@ -1,0 +1,64 @@
+// Customers: adding, changing, tagging, merging, removing and erasing them, and finding them.
+// Each write is one history entry.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "crm/session.hpp"
+#include "model/customer.hpp"
+#include "store/customers.hpp"
+#include "store/maintenance.hpp"
+
+namespace kunde::crm {
+
+using store::CustomerFilter;
+using store::CustomerStats;
+using store::Dependents;
+using store::DuplicatePair;
+
+std::optional<model::Customer> customer_by_id(Session& s, std::int64_t id);
+std::vector<std::string> customer_aliases(Session& s, std::int64_t id);
+CustomerStats customer_stats(Session& s, std::int64_t id);
+void list_customers(Session& s, const CustomerFilter& filter, const std::function<void(const model::Customer&)>& each);
+// The custom attribute names in use, sorted.
+std::vector<std::string> attribute_keys(Session& s);
+// Whether a search text has anything to search for (letters or digits).
+bool searchable(std::string_view text);
+
+// Adds the customer (its number must be free); its id.
+std::int64_t add_customer(Session& s, const model::Customer& c);
+// Applies `change` to the customer the reference names; false when nothing changed.
+struct Edited {
+  std::int64_t id = 0;
+  bool changed = false;
+};
+Edited edit_customer(Session& s, std::string_view ref, const std::function<void(model::Customer&)>& change);
+// Removes the customer; refuses while orders, payments or contacts refer to them unless `force`.
+std::int64_t remove_customer(Session& s, std::string_view ref, bool force);
+
+struct Tagged {
+  std::int64_t changed = 0, customers = 0;
+};
+Tagged tag_customers(Session& s, const std::vector<std::int64_t>& ids, const std::vector<std::string>& tags, bool add);
+
+struct Merged {
+  std::int64_t kept = 0, gone = 0;
+  Dependents moved;
+};
+Merged merge_customers(Session& s, std::string_view keep, std::string_view merge);
+
+// Erases the customer everywhere, history included (the right to erasure); their id.
+std::int64_t forget_customer(Session& s, std::int64_t id);
+// Everything held on the customer (the right of access).
+nlohmann::ordered_json personal_data(Session& s, std::int64_t id);
+std::vector<DuplicatePair> duplicates(Session& s, int min_score);
+
+// The customer's number, or "#id" without one: how messages name them.
+std::string customer_ident(Session& s, std::int64_t id);
+
+}  // namespace kunde::crm

@@ -1,0 +1,123 @@
+// Customer import.
+#include "crm/import/customer_import.hpp"
+
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "model/customer.hpp"
+
+namespace kunde::crm::import {
+namespace {
+
+// A row read as a new customer, ready to insert.
+struct NewCustomer : Prepared {
+  model::Customer customer;
+};
+
+class CustomerImporter : public Importer {
+ public:
+  CustomerImporter(Session& session, store::ImportWrite& write, const ImportOptions& o)
+      : Importer(model::customer_fields(), o, session, write), repo_(store().customers()) {
+    ctx_.money_decimals = o.money_decimals;
+    ctx_.number = o.number;
+    ctx_.date_format = o.date_format;
+    ctx_.region = o.region;
+    write.expect_many(store::Table::customers);
+    has_aliases_ = repo_.has_aliases();  // an import makes none
+  }
+
+ protected:
+  // Most rows of a large import are new customers: read and normalise them ahead.
+  std::unique_ptr<Prepared> prepare(const Row& row) const override {
+    auto out = std::make_unique<NewCustomer>();
+    fill(out->customer, row, false);
+    if (out->customer.name.empty()) return nullptr;
+    model::normalise(out->customer, ctx_, nullptr);
+    return out;
+  }
+
+  Outcome process(const Row& row) override {
+    std::string_view number = row.get(model::kNumber);
+    std::string_view email = row.get(model::kEmail);
+    if (number.empty() && email.empty()) {
+      throw Error("neither a customer number nor an email", "every customer needs one of them to be matched on");
+    }
+    const auto* ready = dynamic_cast<const NewCustomer*>(prepared());
+    // Rows of a file come in runs of new or known customers: while they are new, try the
+    // insert first and skip the lookup. A number that lives on as an alias belongs to the
+    // customer it was merged into, so only without aliases.
+    if (ready && expect_new_ && !number.empty() && !has_aliases_ && ready->customer.number) {
+      if (write().add_customer_if_new(ready->customer)) {
+        return Outcome::inserted;
+      }
+      expect_new_ = false;
+    }
+    std::optional<std::int64_t> id;
+    if (!number.empty()) {
+      id = repo_.id_by_number(number);
+    } else {
+      id = repo_.id_by_email(text_lower(email));
+    }
+    expect_new_ = !id;
+    if (!id && ready) {
+      insert(ready->customer);
+      return Outcome::inserted;
+    }
+    model::Customer c;
+    if (id) c = *repo_.by_id(*id);
+    model::Customer before = c;
+    fill(c, row, id.has_value());
+    if (c.name.empty() && !id) {
+      throw Error("the name is empty", "every new customer needs a name");
+    }
+    model::normalise(c, ctx_, id ? &before : nullptr);
+    if (!id) {
+      insert(c);
+      return Outcome::inserted;
+    }
+    if (c == before) return Outcome::unchanged;
+    write().update_customer(c);
+    return Outcome::updated;
+  }
+
+ private:
+  // Sets the fields the file has a column for, and its other columns as attributes.
+  void fill(model::Customer& c, const Row& row, bool existing) const {
+    for (std::size_t f = 0; f < model::kCustomerFieldCount; ++f) {
+      if (!row.has(f)) continue;
+      // An alias number (of a merged customer) keeps the surviving record's own number, and
+      // a row matched by email without a number keeps the customer's.
+      if (f == model::kNumber && existing && c.number) continue;
+      model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
+    }
+    for (const auto& [key, value] : row.extras()) {
+      if (key == "id") continue;  // kunde's own ids from a list; not data to keep
+      if (value.empty()) {
+        c.attributes.erase(key);
+      } else {
+        c.attributes[key] = std::string(value);
+      }
+    }
+  }
+  void insert(const model::Customer& c) { write().add_customer(c); }
+  static std::string text_lower(std::string_view s) {
+    std::string out(s);
+    for (char& ch : out)
+      if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch + 32);
+    return out;
+  }
+  store::Customers& repo_;
+  model::ParseContext ctx_;
+  bool has_aliases_ = false;
+  bool expect_new_ = true;
+};
+
+}  // namespace
+
+ImportCounts import_customers(Session& session, store::ImportWrite& write, const std::string& path,
+                              const ImportOptions& options) {
+  CustomerImporter importer(session, write, options);
+  return importer.run(path);
+}
+
+}  // namespace kunde::crm::import

@@ -1,0 +1,385 @@
+// The shared import pipeline.
+#include "crm/import/importer.hpp"
+
+#include <fmt/format.h>
+
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <fstream>
+#include <mutex>
+#include <thread>
+
+#include "crm/customer_resolver.hpp"
+#include "crm/session.hpp"
+#include "error.hpp"
+#include "io/writer.hpp"
+#include "text/utf8.hpp"
+
+namespace kunde::crm::import {
+namespace {
+
+// Columns a reject file adds; importing a fixed reject file ignores them.
+constexpr std::string_view kRejectLine = "reject_line";
+constexpr std::string_view kRejectReason = "reject_reason";
+constexpr std::size_t kRejectionsKept = 20;
+
+char separator_from(const std::string& sep) {
+  if (sep == "\\t" || sep == "tab" || sep == "\t") return '\t';
+  if (sep.size() != 1) throw UsageError(fmt::format("separator '{}' must be one character", sep), "e.g. --sep ';'");
+  return sep[0];
+}
+
+// Batches of records handed from the reading thread to the writing one. Bounded, so memory
+// stays flat however large the file. The writer hands used batches back: the reader refills
+// them in place, so their strings keep their memory and are freed by the thread that made
+// them (glibc frees another thread's blocks under a lock).
+struct Batch {
+  std::vector<io::Record> records;
+  std::vector<std::unique_ptr<Prepared>> prepared;
+  std::size_t size = 0;  // records in use; the rest are kept for reuse
+
+  void add(const io::Record& record) {
+    if (size < records.size()) {
+      records[size] = record;
+    } else {
+      records.push_back(record);
+      prepared.emplace_back();
+    }
+    ++size;
+  }
+};
+
+class BatchQueue {
+ public:
+  static constexpr std::size_t kBatchRows = 1024, kBatches = 4;
+  struct Cancelled {};
+
+  // Reading side. Throws Cancelled once the writing side gave up.
+  void push(Batch batch) {
+    std::unique_lock lock(mutex_);
+    space_.wait(lock, [&] { return cancelled_ || queue_.size() < kBatches; });
+    if (cancelled_) throw Cancelled{};
+    queue_.push_back(std::move(batch));
+    ready_.notify_one();
+  }
+  void close(std::exception_ptr error) {
+    std::lock_guard lock(mutex_);
+    closed_ = true;
+    error_ = error;
+    ready_.notify_one();
+  }
+  // Writing side: false at the end; rethrows what stopped the reading.
+  bool pop(Batch& out) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [&] { return closed_ || !queue_.empty(); });
+    if (queue_.empty()) {
+      if (error_) std::rethrow_exception(error_);
+      return false;
+    }
+    out = std::move(queue_.front());
+    queue_.pop_front();
+    space_.notify_one();
+    return true;
+  }
+  void cancel() {
+    std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    space_.notify_one();
+  }
+  // A batch the writer is done with, and the reader's way to get it back (or a new one).
+  void recycle(Batch batch) {
+    std::lock_guard lock(mutex_);
+    used_.push_back(std::move(batch));
+  }
+  Batch reuse() {
+    std::lock_guard lock(mutex_);
+    if (used_.empty()) return {};
+    Batch b = std::move(used_.back());
+    used_.pop_back();
+    b.size = 0;
+    return b;
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable ready_, space_;
+  std::deque<Batch> queue_;
+  std::vector<Batch> used_;
+  bool closed_ = false, cancelled_ = false;
+  std::exception_ptr error_;
+};
+
+}  // namespace
+
+std::string normalise_header(std::string_view name) {
+  std::string out;
+  for (char c : text::trim(name)) {
+    if (c == ' ' || c == '-' || c == '.') {
+      if (!out.empty() && out.back() != '_') out += '_';
+    } else {
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+  }
+  return out;
+}
+
+void apply_mapping(ImportOptions& o, const ImportMapping& m, bool sep_flag, bool encoding_flag,
+                   bool date_format_flag, bool decimal_comma_flag) {
+  if (m.sep && !sep_flag) o.read.separator = separator_from(*m.sep);
+  if (m.encoding && !encoding_flag) o.read.encoding = *m.encoding;
+  if (m.date_format && !date_format_flag) o.date_format = *m.date_format;
+  if (m.decimal_comma && !decimal_comma_flag) o.number.decimal_comma = *m.decimal_comma;
+  for (const auto& [field, column] : m.fields) o.field_map.emplace(field, column);
+}
+
+namespace {
+
+// "1 products created" reads "1 product created": the counted noun of a note in the singular.
+std::string note_text(const std::string& what, std::int64_t n) {
+  if (n != 1 || what.rfind("of ", 0) == 0) return what;
+  for (std::string_view plural : {"products", "customers", "lines"}) {
+    if (auto at = what.find(plural); at != std::string::npos) {
+      return what.substr(0, at) + std::string(plural.substr(0, plural.size() - 1)) + what.substr(at + plural.size());
+    }
+  }
+  return what;
+}
+
+}  // namespace
+
+std::string ImportCounts::summary() const {
+  std::string s = fmt::format("{} inserted, {} updated, {} unchanged", inserted, updated, unchanged);
+  if (skipped) s += fmt::format(", {} skipped", skipped);
+  s += fmt::format(", {} rejected", rejected);
+  for (const auto& [what, n] : notes) s += fmt::format("; {} {}", n, note_text(what, n));
+  return s;
+}
+
+std::string_view Row::get(std::size_t field) const {
+  int i = index_[field];
+  if (i < 0 || static_cast<std::size_t>(i) >= record_.fields.size()) return {};
+  return text::trim(record_.fields[i]);
+}
+
+std::vector<std::pair<std::string, std::string_view>> Row::extras() const {
+  std::vector<std::pair<std::string, std::string_view>> out;
+  for (const auto& [name, i] : extras_) {
+    if (static_cast<std::size_t>(i) < record_.fields.size()) out.emplace_back(name, text::trim(record_.fields[i]));
+  }
+  return out;
+}
+
+Importer::Importer(std::vector<FieldSpec> fields, ImportOptions options, Session& session, store::ImportWrite& write)
+    : fields_(std::move(fields)), options_(std::move(options)), session_(session), write_(write) {
+  for (const auto& [field, column] : options_.field_map) {
+    bool known = false;
+    for (const auto& f : fields_) known = known || f.name == field;
+    if (!known) {
+      std::string names;
+      for (const auto& f : fields_) names += (names.empty() ? "" : ", ") + f.name;
+      throw UsageError(fmt::format("--map {}={}: there is no field '{}'", field, column, field),
+                       "fields are: " + names);
+    }
+  }
+}
+
+Importer::~Importer() = default;
+
+store::Store& Importer::store() { return session_.store(); }
+
+std::int64_t Importer::customer(std::string_view ref) {
+  bool created = false;
+  std::int64_t id = session_.resolver().find_or_create(
+      ref, options_.create_missing, [&](const model::Customer& c) { return write_.add_customer(c); }, created);
+  if (created) ++counts_.notes["customers created"];
+  return id;
+}
+
+ImportCounts Importer::run(const std::string& path) {
+  counts_.source = path == "-" ? "<stdin>" : path;
+  if (!options_.reject_file.empty()) {
+    auto f = std::make_unique<std::ofstream>(options_.reject_file, std::ios::binary);
+    if (!*f) throw Error(fmt::format("cannot write {}", options_.reject_file), "check the path");
+    reject_out_ = std::move(f);
+  }
+  io::InputFormat format = io::input_format_for(path, options_.read.format);
+  bool tabular = format == io::InputFormat::csv || format == io::InputFormat::tsv;
+  // Standard input without a format may turn out to be JSON, whose header can grow later.
+  if (tabular && !(path == "-" && options_.read.format == io::InputFormat::automatic)) {
+    read_ahead(path);
+  } else {
+    io::read_records(path, options_.read, *this);
+  }
+  finish();
+  if (reject_out_) reject_out_->flush();
+  if (options_.strict && counts_.rejected > 0) {
+    const auto& first = counts_.rejections.front();
+    throw Error(fmt::format("{}:{}: {} ({} rows rejected; nothing was imported because of --strict)",
+                            counts_.source, first.line, first.reason, counts_.rejected),
+                "fix the rows and import again, or leave out --strict to import the good rows");
+  }
+  return counts_;
+}
+
+// Reads and prepares rows on a second thread while this one writes them. The header is
+// handled on the reading thread before any row is handed over, and CSV has only one, so the
+// column mapping prepare() reads never changes under it.
+void Importer::read_ahead(const std::string& path) {
+  BatchQueue queue;
+  class Reader : public io::RecordSink {
+   public:
+    Reader(Importer& importer, BatchQueue& queue) : importer_(importer), queue_(queue) {}
+    void on_header(const std::vector<std::string>& header) override { importer_.on_header(header); }
+    void on_record(const io::Record& record) override {
+      batch_.add(record);
+      batch_.prepared[batch_.size - 1] = importer_.prepare_record(batch_.records[batch_.size - 1]);
+      if (batch_.size == BatchQueue::kBatchRows) flush();
+    }
+    void flush() {
+      if (batch_.size > 0) queue_.push(std::move(batch_));
+      batch_ = queue_.reuse();
+    }
+
+   private:
+    Importer& importer_;
+    BatchQueue& queue_;
+    Batch batch_;
+  };
+  std::thread reader([&] {
+    Reader sink(*this, queue);
+    try {
+      io::read_records(path, options_.read, sink);
+      sink.flush();
+      queue.close(nullptr);
+    } catch (const BatchQueue::Cancelled&) {
+      queue.close(nullptr);
+    } catch (...) {
+      // The rows read before the problem are handled first, as when reading on one thread.
+      auto error = std::current_exception();
+      try {
+        sink.flush();
+      } catch (const BatchQueue::Cancelled&) {
+      }
+      queue.close(error);
+    }
+  });
+  try {
+    Batch batch;
+    while (queue.pop(batch)) {
+      for (std::size_t i = 0; i < batch.size; ++i) {
+        prepared_ = batch.prepared[i].get();
+        on_record(batch.records[i]);
+      }
+      prepared_ = nullptr;
+      batch_done();
+      queue.recycle(std::move(batch));
+      batch = Batch{};
+    }
+  } catch (...) {
+    prepared_ = nullptr;
+    queue.cancel();
+    reader.join();
+    throw;
+  }
+  reader.join();
+}
+
+std::unique_ptr<Prepared> Importer::prepare_record(const io::Record& record) const {
+  if (!record.error.empty() || record.fields.size() != header_.size()) return nullptr;
+  try {
+    return prepare(Row(record, index_, extras_));
+  } catch (const Error&) {
+    return nullptr;
+  }
+}
+
+void Importer::on_header(const std::vector<std::string>& header) {
+  header_ = header;
+  index_.assign(fields_.size(), -1);
+  extras_.clear();
+  std::vector<bool> used(header.size(), false);
+  std::vector<std::string> norm;
+  for (const auto& h : header) norm.push_back(normalise_header(h));
+  auto find = [&](const std::string& name) -> int {
+    std::string n = normalise_header(name);
+    for (std::size_t i = 0; i < norm.size(); ++i)
+      if (!used[i] && (norm[i] == n || header[i] == name)) return static_cast<int>(i);
+    return -1;
+  };
+  // Explicit mappings first, then canonical names, then aliases.
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    auto it = options_.field_map.find(fields_[f].name);
+    if (it == options_.field_map.end()) continue;
+    int i = find(it->second);
+    if (i < 0) {
+      throw UsageError(fmt::format("{}:1: there is no column '{}' (mapped to {})", counts_.source,
+                                   it->second, fields_[f].name),
+                       fmt::format("the columns are: {}", fmt::join(header, ", ")));
+    }
+    index_[f] = i, used[i] = true;
+  }
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (index_[f] >= 0 || options_.field_map.count(fields_[f].name)) continue;
+    int i = find(fields_[f].name);
+    for (std::size_t a = 0; i < 0 && a < fields_[f].aliases.size(); ++a) i = find(fields_[f].aliases[a]);
+    if (i >= 0) index_[f] = i, used[i] = true;
+  }
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f].required && index_[f] < 0) {
+      std::string also = fields_[f].aliases.empty() ? "" : fmt::format(" (or {})", fmt::join(fields_[f].aliases, ", "));
+      throw Error(fmt::format("{}:1: no column for '{}'", counts_.source, fields_[f].name),
+                  fmt::format("name a column {}{}, or map one with --map {}=COLUMN", fields_[f].name, also,
+                              fields_[f].name));
+    }
+  }
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (used[i] || norm[i] == kRejectLine || norm[i] == kRejectReason || norm[i].empty()) continue;
+    extras_.emplace_back(norm[i], static_cast<int>(i));
+  }
+  if (reject_out_ && !header_written_) {
+    for (const auto& h : header) *reject_out_ << io::csv_field(h, ',', false) << ',';
+    *reject_out_ << kRejectLine << ',' << kRejectReason << '\n';
+    header_written_ = true;
+  }
+}
+
+void Importer::on_record(const io::Record& record) {
+  if ((++records_seen_ & 4095) == 0) write_.checkpoint();
+  if (!record.error.empty()) {
+    reject(record, record.error);
+    return;
+  }
+  if (record.fields.size() != header_.size()) {
+    reject(record, fmt::format("expected {} fields as in the header, found {}", header_.size(), record.fields.size()));
+    return;
+  }
+  try {
+    Row row(record, index_, extras_);
+    switch (process(row)) {
+      case Outcome::inserted: ++counts_.inserted; break;
+      case Outcome::updated: ++counts_.updated; break;
+      case Outcome::unchanged: ++counts_.unchanged; break;
+      case Outcome::skipped: ++counts_.skipped; break;
+    }
+  } catch (const UsageError&) {
+    throw;
+  } catch (const StoreError&) {
+    throw;
+  } catch (const Error& e) {
+    reject(record, e.what());
+  }
+}
+
+void Importer::reject(const io::Record& record, const std::string& reason) {
+  ++counts_.rejected;
+  if (counts_.rejections.size() < kRejectionsKept) counts_.rejections.push_back({record.line, reason});
+  if (reject_out_) {
+    for (std::size_t i = 0; i < header_.size(); ++i) {
+      *reject_out_ << io::csv_field(i < record.fields.size() ? record.fields[i] : "", ',', false) << ',';
+    }
+    *reject_out_ << record.line << ',' << io::csv_field(reason, ',', false) << '\n';
+  }
+}
+
+}  // namespace kunde::crm::import

@@ -1,0 +1,24 @@
+// Store-wide services.
+#include "crm/maintenance.hpp"
+
+#include "store/store.hpp"
+
+namespace kunde::crm {
+
+std::string create_database(const Config& config) {
+  std::string location = config.db_path();
+  store::create_store(location, config.money_decimals(), config.currency());
+  return location;
+}
+
+std::vector<HistoryEntry> history(Session& s, std::int64_t limit) { return s.store().history().list(limit); }
+UndoResult undo(Session& s, std::optional<std::int64_t> id) { return s.store().history().undo(id, s.command()); }
+void backup(Session& s, const std::string& path) { s.store().maintenance().backup(path); }
+std::vector<Problem> check(Session& s, bool fix) { return s.store().maintenance().check(fix); }
+
+void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+           const std::function<void(const std::vector<Value>&)>& row) {
+  s.store().maintenance().query(sql, header, row);
+}
+
+}  // namespace kunde::crm

@@ -1,0 +1,31 @@
+// The store as a whole: creating it, its history and undo, backups, checks and ad hoc queries.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crm/session.hpp"
+#include "store/history.hpp"
+#include "store/maintenance.hpp"
+#include "value.hpp"
+
+namespace kunde::crm {
+
+using store::HistoryEntry;
+using store::Problem;
+using store::UndoResult;
+
+// Creates the store the configuration names (kunde init); where it is.
+std::string create_database(const Config& config);
+
+std::vector<HistoryEntry> history(Session& s, std::int64_t limit);
+UndoResult undo(Session& s, std::optional<std::int64_t> id);
+void backup(Session& s, const std::string& path);
+std::vector<Problem> check(Session& s, bool fix);
+void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+           const std::function<void(const std::vector<Value>&)>& row);
+
+}  // namespace kunde::crm

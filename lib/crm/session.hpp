@@ -1,0 +1,53 @@
+// One command's way into the core: the configuration, what history calls the command, and
+// the store, opened on first use (so --help and usage errors never touch a file). Every
+// service in lib/crm takes a Session.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "config/config.hpp"
+
+namespace kunde::store {
+class DerivedRules;
+class Store;
+}
+
+namespace kunde::crm {
+
+class CustomerResolver;
+
+class Session {
+ public:
+  // `command` is what history shows: "customer import x.csv".
+  Session(const Config& config, std::string command);
+  // Over a store opened already (tests; a store opened with the rules of rules()).
+  Session(const Config& config, std::string command, std::unique_ptr<store::Store> store);
+  // The rules a store must be opened with (statistics.hpp).
+  static const store::DerivedRules& rules();
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  const Config& config() const { return config_; }
+  const std::string& command() const { return command_; }
+  // The store at the configured location; throws kunde::Error when there is none.
+  store::Store& store();
+  // Decimals of money in this store.
+  int money_decimals();
+  // The phone region for numbers without a country code: configured, else where most
+  // customers live (worked out once).
+  const std::string& region();
+  // The one way a customer reference (number, #id, email, any phone form) becomes a customer.
+  CustomerResolver& resolver();
+
+ private:
+  const Config& config_;
+  std::string command_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<CustomerResolver> resolver_;
+  std::optional<std::string> region_;
+};
+
+}  // namespace kunde::crm

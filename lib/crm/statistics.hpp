@@ -1,0 +1,75 @@
+// The definitions of the figures kept per customer, each once. Every backend applies them
+// when it refreshes a customer's materialised statistics (through StatisticsRules, the
+// store::DerivedRules handed to it), and the service layer uses them for what it computes
+// as it reads (what is overdue today).
+//
+//   revenue           Σ line amounts of orders not cancelled (returns are negative lines)
+//   cost              Σ line costs of those orders; margin = revenue − cost
+//   invoiced          the same revenue; balance = invoiced − paid
+//   settlement        payments and credit notes (orders with a negative total) settle the
+//                     oldest invoices first; oldest_unpaid_at is the date of the first invoice
+//                     they do not cover, and it is overdue once its date plus the payment
+//                     terms lies before today
+//   avg_order_value   revenue / orders, rounded half away from zero
+//   top_categories    the three categories with the largest positive amount, ties by name
+//   complaint         a contact whose subject, outcome or reason mentions "complain" (any case)
+//   preferred_channel the channel of most inbound contacts; ties go to the channel used
+//                     inbound most recently, then to the first by name
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "store/derived_rules.hpp"
+#include "store/orders.hpp"
+
+namespace kunde::crm {
+
+using store::CategoryAmount;
+using store::ChannelUse;
+using store::OrderFigures;
+using store::OrderTotal;
+
+// Figures of one customer from their orders (by date, then id), the amounts bought per
+// category (by name) and what they paid.
+OrderFigures order_figures(std::span<const OrderTotal> orders, std::span<const CategoryAmount> categories,
+                           std::int64_t paid);
+
+// What paying `paid` against the invoices (by date, then id; credit notes have a negative
+// total) leaves open.
+struct Settlement {
+  std::int64_t invoiced = 0, credits = 0, balance = 0;
+  std::optional<std::size_t> oldest_unpaid;  // index of the first invoice not fully paid
+};
+Settlement settle(std::span<const store::Invoice> invoices, std::int64_t paid);
+// Whether nothing is left unpaid.
+bool settled(std::int64_t invoiced, std::int64_t paid);
+
+// The amount overdue on `today`: what settlement leaves unpaid of invoices whose date plus
+// `terms_days` lies before today.
+std::int64_t overdue(std::span<const store::Invoice> invoices, std::int64_t paid, std::int64_t terms_days,
+                     const std::string& today);
+
+bool is_complaint(std::string_view subject, std::string_view outcome, std::string_view reason);
+std::string_view preferred_channel(std::span<const ChannelUse> channels);
+
+// The rules as the store takes them.
+class StatisticsRules final : public store::DerivedRules {
+ public:
+  OrderFigures order_figures(std::span<const OrderTotal> orders, std::span<const CategoryAmount> categories,
+                             std::int64_t paid) const override {
+    return crm::order_figures(orders, categories, paid);
+  }
+  bool settled(std::int64_t invoiced, std::int64_t paid) const override { return crm::settled(invoiced, paid); }
+  bool is_complaint(std::string_view subject, std::string_view outcome, std::string_view reason) const override {
+    return crm::is_complaint(subject, outcome, reason);
+  }
+  std::string_view preferred_channel(std::span<const ChannelUse> channels) const override {
+    return crm::preferred_channel(channels);
+  }
+};
+
+}  // namespace kunde::crm

@@ -1,0 +1,32 @@
+// Choosing the backend a location names.
+#include <fmt/format.h>
+
+#include "error.hpp"
+#include "store/sqlite/sqlite_store.hpp"
+#include "store/store.hpp"
+
+namespace kunde::store {
+namespace {
+
+bool is_server_url(const std::string& location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+}  // namespace
+
+void create_store(const std::string& location, int money_decimals, const std::string& currency) {
+  if (is_server_url(location)) {
+    throw UsageError(fmt::format("this kunde cannot create a database at {}", location),
+                     "give the path of a database file");
+  }
+  sqlite::init_database(location, money_decimals, currency);
+}
+
+std::unique_ptr<Store> open_store(const std::string& location, const DerivedRules& rules) {
+  if (is_server_url(location)) {
+    throw UsageError(fmt::format("this kunde cannot open {}", location), "give the path of a database file");
+  }
+  return std::make_unique<sqlite::SqliteStore>(location, rules);
+}
+
+}  // namespace kunde::store
