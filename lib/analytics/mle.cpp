@@ -20,10 +20,12 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Log-parameters may move this far from the first start (a factor of about 1e10 either way);
-// an estimate that runs to the edge is not identified by the data.
+// Log-parameters may move this far from the first start (a factor of about 1e10 either way).
+// An estimate within kEdge of that limit (beyond a factor of about 6e7) is not identified by
+// the data: the likelihood only creeps up as the parameter runs off, as when nobody seems to
+// leave and a drops to 0 while r and alpha grow without end.
 constexpr double kLogRange = 23.0;
-constexpr double kEdge = 1.0;
+constexpr double kEdge = 5.0;
 // Stand-in for a likelihood that cannot be evaluated, large enough that every search backs away.
 constexpr double kHuge = 1e300;
 
@@ -114,7 +116,10 @@ struct Search {
 
   // Why phi is not an acceptable optimum, or nothing when it is.
   std::optional<std::string> problem_with(const Outcome& o) {
-    if (o.value >= kHuge) return std::string("the likelihood cannot be evaluated anywhere near the start");
+    if (o.value >= kHuge) {
+      return remaining_seconds() <= 0 ? fmt::format("the time limit of {:g} s ran out", options.max_seconds)
+                                      : std::string("the likelihood cannot be evaluated anywhere near the start");
+    }
     for (std::size_t i = 0; i < o.phi.size(); ++i) {
       if (o.phi[i] < lower[i] + kEdge || o.phi[i] > upper[i] - kEdge) {
         return fmt::format("{} ran to {:.3g}", problem.names[i], std::exp(o.phi[i]));
