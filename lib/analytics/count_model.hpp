@@ -3,6 +3,7 @@
 // periods of the summary the model was fitted on (x, t_x and T as in CustomerSummary).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>

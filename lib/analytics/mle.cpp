@@ -76,7 +76,7 @@ struct Search {
     opt.set_min_objective(&Search::callback, this);
     opt.set_ftol_rel(1e-15);
     opt.set_xtol_rel(1e-11);
-    opt.set_maxeval(options.max_evaluations);
+    opt.set_maxeval(std::max(options.max_evaluations, 1));  // NLopt reads 0 as no limit
     opt.set_maxtime(seconds);
     if (algorithm != nlopt::LD_LBFGS) opt.set_initial_step(0.25);
     double value = kHuge;
@@ -136,6 +136,7 @@ struct Search {
                    ? fmt::format("the time limit of {:g} s ran out", options.max_seconds)
                    : fmt::format("{} evaluations were not enough", options.max_evaluations);
       }
+      if (!(worst < 1e100)) return std::string("it stopped at the edge of where the likelihood can be evaluated");
       return fmt::format("it stopped where the gradient is still {:.3g}", worst);
     }
     return std::nullopt;

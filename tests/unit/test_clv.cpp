@@ -104,6 +104,21 @@ std::optional<PurchaseSummary> cdnow(ReturnDays returns = ReturnDays::skip) {
   return sink.builder.finish();
 }
 
+// Whether no parameter moved by 0.1 % either way raises the log-likelihood: the fit ended at
+// a maximum, which checks the analytic gradients the search relied on.
+template <class LogLikelihood>
+bool at_maximum(const std::vector<double>& params, LogLikelihood ll) {
+  const double best = ll(params);
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    for (double factor : {0.999, 1.001}) {
+      std::vector<double> moved = params;
+      moved[i] *= factor;
+      if (ll(moved) > best) return false;
+    }
+  }
+  return true;
+}
+
 bool finite_values(const CustomerValue& v) {
   return std::isfinite(v.p_alive) && std::isfinite(v.expected_purchases) && std::isfinite(v.expected_order_value) &&
          std::isfinite(v.clv);
@@ -561,6 +576,10 @@ TEST_CASE("clv: CDNOW sample, summary and fits against the published values") {
   CHECK(bg.model.params().b == doctest::Approx(2.426).epsilon(5e-4));
   CHECK(bg.report.log_likelihood == doctest::Approx(-9582.429).epsilon(1e-6));
   CHECK(bg.report.log_likelihood >= total_log_likelihood(BgNbd(kBtyd), *s));
+  using Values = const std::vector<double>&;
+  const auto& fitted = bg.model.params();
+  CHECK(at_maximum({fitted.r, fitted.alpha, fitted.a, fitted.b},
+                   [&](Values v) { return total_log_likelihood(BgNbd({v[0], v[1], v[2], v[3]}), *s); }));
 
   // MBG/NBD: BTYDplus (as lifetimes' tests quote it) r=0.525, alpha=6.183, a=0.891, b=1.614.
   BgNbdFit mbg = fit_bgnbd(*s, BgVariant::modified);
@@ -569,6 +588,10 @@ TEST_CASE("clv: CDNOW sample, summary and fits against the published values") {
   CHECK(mbg.model.params().a == doctest::Approx(0.891).epsilon(1e-3));
   CHECK(mbg.model.params().b == doctest::Approx(1.614).epsilon(1e-3));
   CHECK(mbg.report.log_likelihood == doctest::Approx(-9582.136).epsilon(1e-6));
+  const auto& m = mbg.model.params();
+  CHECK(at_maximum({m.r, m.alpha, m.a, m.b}, [&](Values v) {
+    return total_log_likelihood(BgNbd({v[0], v[1], v[2], v[3]}, BgVariant::modified), *s);
+  }));
 
   // Pareto/NBD: BTYD's vignette r=0.55, alpha=10.58, s=0.61, beta=11.67 and LL about -9595;
   // lifetimes' tests quote 0.553, 10.578, 0.606, 11.669.
@@ -578,6 +601,9 @@ TEST_CASE("clv: CDNOW sample, summary and fits against the published values") {
   CHECK(pnbd.model.params().s == doctest::Approx(0.606).epsilon(1e-3));
   CHECK(pnbd.model.params().beta == doctest::Approx(11.669).epsilon(1e-3));
   CHECK(pnbd.report.log_likelihood == doctest::Approx(-9595).epsilon(1e-4));
+  const auto& pp = pnbd.model.params();
+  CHECK(at_maximum({pp.r, pp.alpha, pp.s, pp.beta},
+                   [&](Values v) { return total_log_likelihood(ParetoNbd({v[0], v[1], v[2], v[3]}), *s); }));
 
   // Gamma-Gamma on the repeat-purchase spend (Fader, Hardie & Lee): p=6.25, q=3.74, gamma=15.44
   // dollars; the summary is in cents, so gamma comes back 100 times larger.
@@ -587,6 +613,15 @@ TEST_CASE("clv: CDNOW sample, summary and fits against the published values") {
   CHECK(gg.model.params().p == doctest::Approx(6.25).epsilon(1e-3));
   CHECK(gg.model.params().q == doctest::Approx(3.74).epsilon(1e-3));
   CHECK(gg.model.params().gamma / 100 == doctest::Approx(15.44).epsilon(1e-3));
+  const auto& gp = gg.model.params();
+  CHECK(at_maximum({gp.p, gp.q, gp.gamma}, [&](Values v) {
+    GammaGamma spend({v[0], v[1], v[2]});
+    double ll = 0;
+    for (const auto& c : s->customers) {
+      if (c.x > 0) ll += spend.log_likelihood(c.x, c.monetary);
+    }
+    return ll;
+  }));
 
   // The holdout: 1,882 repeat purchase days by the same customers in the 39 weeks after.
   HoldoutAccuracy h = holdout_accuracy(bg.model, *s);
