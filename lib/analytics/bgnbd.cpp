@@ -1,0 +1,251 @@
+// BG/NBD and MBG/NBD: per-customer formulas, and the fast likelihood the fit runs on.
+#include "analytics/bgnbd.hpp"
+
+#include <boost/math/special_functions/digamma.hpp>
+#include <boost/math/special_functions/gamma.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "analytics/hypergeometric.hpp"
+#include "error.hpp"
+
+namespace kunde::analytics {
+namespace {
+
+using boost::math::digamma;
+using boost::math::lgamma;
+
+bool modified(BgVariant v) { return v == BgVariant::modified; }
+
+// log(e^u + e^v) without overflow.
+double log_add(double u, double v) {
+  double m = std::max(u, v);
+  if (m == -std::numeric_limits<double>::infinity()) return m;
+  return m + std::log1p(std::exp(-std::abs(u - v)));
+}
+
+// The customers of a fit, grouped: identical histories once with a count, and the distinct
+// x, T and t_x values once each, so an evaluation takes one exp and one log1p per group.
+struct Grouped {
+  struct Group {
+    std::uint32_t xi, ti, txi;
+    double count;
+  };
+  std::vector<Group> groups;
+  std::vector<int> xs;              // distinct x
+  std::vector<double> x_count;      // customers per distinct x
+  std::vector<double> Ts, txs;      // distinct T and t_x
+  double customers = 0;
+
+  explicit Grouped(const PurchaseSummary& data) {
+    struct Key {
+      int x;
+      double t_x, T;
+      auto operator<=>(const Key&) const = default;
+    };
+    std::vector<Key> keys;
+    keys.reserve(data.customers.size());
+    for (const auto& c : data.customers) {
+      keys.push_back({c.x, c.t_x, c.T});
+      xs.push_back(c.x);
+      Ts.push_back(c.T);
+      txs.push_back(c.t_x);
+    }
+    auto distinct = [](auto& v) {
+      std::sort(v.begin(), v.end());
+      v.erase(std::unique(v.begin(), v.end()), v.end());
+    };
+    distinct(xs);
+    distinct(Ts);
+    distinct(txs);
+    std::sort(keys.begin(), keys.end());
+    x_count.assign(xs.size(), 0.0);
+    auto index = [](const auto& v, auto value) {
+      return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), value) - v.begin());
+    };
+    for (std::size_t i = 0; i < keys.size();) {
+      std::size_t j = i;
+      while (j < keys.size() && keys[j] == keys[i]) ++j;
+      Group g{index(xs, keys[i].x), index(Ts, keys[i].T), index(txs, keys[i].t_x), static_cast<double>(j - i)};
+      x_count[g.xi] += g.count;
+      groups.push_back(g);
+      i = j;
+    }
+    customers = static_cast<double>(keys.size());
+  }
+};
+
+// The negative log-likelihood and its gradient in log-parameters, over grouped customers.
+class FastLikelihood {
+ public:
+  FastLikelihood(const Grouped& data, BgVariant variant)
+      : d_(data),
+        mod_(modified(variant)),
+        per_x_(data.xs.size()),
+        lT_(data.Ts.size()),
+        iT_(data.Ts.size()),
+        ltx_(data.txs.size()),
+        itx_(data.txs.size()),
+        w_x_(data.xs.size()) {}
+
+  double operator()(const std::vector<double>& phi, double* grad) {
+    const double r = std::exp(phi[0]), alpha = std::exp(phi[1]), a = std::exp(phi[2]), b = std::exp(phi[3]);
+    const double log_alpha = std::log(alpha);
+    const double shift = mod_ ? 1.0 : 0.0;  // MBG/NBD's Beta terms are BG/NBD's at x + 1
+    const double lg_r = lgamma(r), lg_b = lgamma(b), lg_ab = lgamma(a + b);
+    const double dg_r = digamma(r), dg_b = digamma(b), dg_ab = digamma(a + b);
+    const double log_a = std::log(a);
+    for (std::size_t i = 0; i < d_.xs.size(); ++i) {
+      const double x = d_.xs[i];
+      PerX& p = per_x_[i];
+      p.rx = r + x;
+      p.a1 = lgamma(r + x) - lg_r + r * log_alpha;
+      p.a2 = lg_ab + lgamma(b + x + shift) - lg_b - lgamma(a + b + x + shift);
+      p.da1_r = digamma(r + x) - dg_r + log_alpha;
+      const double dg_abx = digamma(a + b + x + shift);
+      p.da2_a = dg_ab - dg_abx;
+      p.da2_b = dg_ab + digamma(b + x + shift) - dg_b - dg_abx;
+      // The drop-out term: BG/NBD has none for x = 0.
+      p.dropout = mod_ || d_.xs[i] > 0;
+      const double bx = b + x - 1 + shift;
+      p.c4 = p.dropout ? log_a - std::log(bx) : 0.0;
+      p.dc4_b = p.dropout ? -1.0 / bx : 0.0;
+    }
+    for (std::size_t i = 0; i < d_.Ts.size(); ++i) {
+      lT_[i] = std::log(alpha + d_.Ts[i]);
+      iT_[i] = 1.0 / (alpha + d_.Ts[i]);
+    }
+    for (std::size_t i = 0; i < d_.txs.size(); ++i) {
+      ltx_[i] = std::log(alpha + d_.txs[i]);
+      itx_[i] = 1.0 / (alpha + d_.txs[i]);
+    }
+    std::fill(w_x_.begin(), w_x_.end(), 0.0);
+    double ll = 0, dr = 0, dalpha = 0;
+    for (const auto& g : d_.groups) {
+      const PerX& p = per_x_[g.xi];
+      const double a3 = -p.rx * lT_[g.ti];
+      if (!p.dropout) {
+        ll += g.count * a3;
+        dr -= g.count * lT_[g.ti];
+        dalpha -= g.count * p.rx * iT_[g.ti];
+        continue;
+      }
+      const double a4 = p.c4 - p.rx * ltx_[g.txi];
+      const double e = std::exp(-std::abs(a3 - a4));
+      const double w = a4 >= a3 ? 1.0 / (1.0 + e) : e / (1.0 + e);  // share of the drop-out term
+      ll += g.count * (std::max(a3, a4) + std::log1p(e));
+      dr -= g.count * ((1 - w) * lT_[g.ti] + w * ltx_[g.txi]);
+      dalpha -= g.count * p.rx * ((1 - w) * iT_[g.ti] + w * itx_[g.txi]);
+      w_x_[g.xi] += g.count * w;
+    }
+    double da = 0, db = 0;
+    for (std::size_t i = 0; i < d_.xs.size(); ++i) {
+      const PerX& p = per_x_[i];
+      const double n = d_.x_count[i];
+      ll += n * (p.a1 + p.a2);
+      dr += n * p.da1_r;
+      da += n * p.da2_a + w_x_[i] / a;
+      db += n * p.da2_b + w_x_[i] * p.dc4_b;
+    }
+    dalpha += d_.customers * r / alpha;
+    if (grad) {
+      grad[0] = -dr * r;
+      grad[1] = -dalpha * alpha;
+      grad[2] = -da * a;
+      grad[3] = -db * b;
+    }
+    return -ll;
+  }
+
+ private:
+  struct PerX {
+    double rx, a1, a2, da1_r, da2_a, da2_b, c4, dc4_b;
+    bool dropout;
+  };
+  const Grouped& d_;
+  bool mod_;
+  std::vector<PerX> per_x_;
+  std::vector<double> lT_, iT_, ltx_, itx_, w_x_;
+};
+
+}  // namespace
+
+BgNbd::BgNbd(BgNbdParams params, BgVariant variant) : p_(params), variant_(variant) {
+  for (double v : {p_.r, p_.alpha, p_.a, p_.b}) {
+    if (!(v > 0) || !std::isfinite(v)) {
+      throw Error(fmt::format("invalid {} parameters r={}, alpha={}, a={}, b={}", name(), p_.r, p_.alpha, p_.a, p_.b),
+                  "every parameter must be a positive number");
+    }
+  }
+}
+
+std::string_view BgNbd::name() const { return modified(variant_) ? "MBG/NBD" : "BG/NBD"; }
+
+std::vector<Parameter> BgNbd::parameters() const {
+  return {{"r", p_.r}, {"alpha", p_.alpha}, {"a", p_.a}, {"b", p_.b}};
+}
+
+double BgNbd::log_likelihood(int x, double t_x, double T) const {
+  check_history(x, t_x, T);
+  const auto [r, alpha, a, b] = p_;
+  const double shift = modified(variant_) ? 1.0 : 0.0;
+  const double a1 = lgamma(r + x) - lgamma(r) + r * std::log(alpha);
+  const double a2 = lgamma(a + b) + lgamma(b + x + shift) - lgamma(b) - lgamma(a + b + x + shift);
+  const double a3 = -(r + x) * std::log(alpha + T);
+  if (!modified(variant_) && x == 0) return a1 + a2 + a3;
+  const double a4 = std::log(a) - std::log(b + x - 1 + shift) - (r + x) * std::log(alpha + t_x);
+  return a1 + a2 + log_add(a3, a4);
+}
+
+double BgNbd::p_alive(int x, double t_x, double T) const {
+  check_history(x, t_x, T);
+  const auto [r, alpha, a, b] = p_;
+  if (!modified(variant_) && x == 0) return 1.0;
+  const double shift = modified(variant_) ? 1.0 : 0.0;
+  const double log_odds = std::log(a / (b + x - 1 + shift)) + (r + x) * std::log((alpha + T) / (alpha + t_x));
+  return 1.0 / (1.0 + std::exp(log_odds));
+}
+
+// A customer who has just made the first purchase: the conditional expectation at x = T = 0
+// (for MBG/NBD that includes the drop-out right after the first purchase).
+double BgNbd::expected_purchases(double t) const { return conditional_expected_purchases(0, 0.0, 0.0, t); }
+
+double BgNbd::expected_purchases_if_alive(int x, double T, double t) const {
+  check_history(x, 0.0, T);
+  check_horizon(t);
+  if (t == 0) return 0.0;
+  const auto [r, alpha, a, b] = p_;
+  const double z = t / (alpha + T + t);
+  const double c = modified(variant_) ? a + b + x : a + b + x - 1;
+  return c * expectation_bracket(a - 1, c - r - x, c, z);
+}
+
+BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOptions& options) {
+  std::string_view model = modified(variant) ? "MBG/NBD" : "BG/NBD";
+  check_count_data(model, data);
+  Grouped grouped(data);
+  FastLikelihood likelihood(grouped, variant);
+
+  double sum_t = 0;
+  for (const auto& c : data.customers) sum_t += c.T;
+  const double rate = static_cast<double>(data.repeat_purchases()) / std::max(sum_t, 1e-9);
+  MleProblem problem;
+  problem.model = model;
+  problem.names = {"r", "alpha", "a", "b"};
+  problem.starts = {{0.5, 0.5 / rate, 1.0, 3.0}, {1.0, 1.0 / rate, 0.5, 1.0}, {1.0, 1.0, 1.0, 1.0}};
+  problem.has_gradient = true;
+  problem.negative_log_likelihood = [&](const std::vector<double>& phi, double* grad) {
+    return likelihood(phi, grad);
+  };
+  MleResult fit = maximise_likelihood(
+      problem, options, data.describe(),
+      "the purchase pattern does not pin the model down: try another --period, a later --calibration-end, or "
+      "the Pareto/NBD model");
+  const auto& v = fit.params;
+  return {BgNbd({v[0], v[1], v[2], v[3]}, variant), fit.report};
+}
+
+}  // namespace kunde::analytics
