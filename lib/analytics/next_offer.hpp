@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <span>
 #include <vector>
 
@@ -37,6 +38,11 @@ class OfferIndex {
   };
   std::vector<Entry> entries_;  // in ranking order
   std::vector<Item> antecedents_;
+  // Positions in entries_ (ascending) filed under one item of their antecedent, so a
+  // customer's candidates are the rules of the items they own; rules without antecedent
+  // are in always_.
+  std::vector<std::vector<std::uint32_t>> by_item_;
+  std::vector<std::uint32_t> always_;
   Item item_bound_ = 0;  // one past the largest item id in any rule
 };
 
