@@ -40,12 +40,24 @@ std::vector<std::string> printable_chars(std::string_view line) {
 
 }  // namespace
 
+std::pair<int, int> rule_position(std::string_view rule, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < rule.size(); ++i) {
+    if (rule[i] == '\n') {
+      ++line, column = 1;
+    } else if (is_lead(rule[i])) {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
 void throw_rule_error(std::string_view rule, std::size_t offset, std::string_view message, std::string hint) {
   offset = std::min(offset, rule.size());
   std::size_t newline = rule.substr(0, offset).rfind('\n');
   std::size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
   std::size_t line_end = std::min(rule.find('\n', offset), rule.size());
-  int line = 1 + static_cast<int>(std::count(rule.begin(), rule.begin() + static_cast<std::ptrdiff_t>(line_start), '\n'));
+  int line = rule_position(rule, line_start).first;
   auto before = printable_chars(rule.substr(line_start, offset - line_start));
   auto after = printable_chars(rule.substr(offset, line_end - offset));
   int column = 1 + static_cast<int>(before.size());

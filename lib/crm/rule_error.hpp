@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "error.hpp"
 
@@ -26,6 +27,9 @@ class RuleError : public UsageError {
   int column_;
   std::string excerpt_;
 };
+
+// Line and column (in characters, both from 1) of byte `offset` of `rule`.
+std::pair<int, int> rule_position(std::string_view rule, std::size_t offset);
 
 // The error for the token at byte `offset` of `rule`.
 [[noreturn]] void throw_rule_error(std::string_view rule, std::size_t offset, std::string_view message,

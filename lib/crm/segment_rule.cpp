@@ -27,6 +27,8 @@ using Token = RuleToken;
 // Numbers past this many integer digits are refused: below 10^15 a double holds every
 // integer exactly, so a rule compares the same in SQL and anywhere else.
 constexpr std::size_t kMaxIntegerDigits = 15;
+// -300y is a mistake, and far enough to leave the years the date library handles.
+constexpr int kMaxRelativeDays = 100 * 366;
 
 // A number as written: [+-]digits[.digits].
 struct NumberText {
@@ -221,25 +223,13 @@ class Parser {
       const Token& open = next();
       RuleNode node = parse_or();
       if (peek().type != Token::Type::close) {
-        auto [line, column] = position(open.offset);
+        auto [line, column] = rule_position(rule_, open.offset);
         expected_connective(fmt::format("')' to close the '(' at {}:{}", line, column));
       }
       next();
       return node;
     }
     return parse_condition();
-  }
-
-  std::pair<int, int> position(std::size_t offset) const {
-    int line = 1, column = 1;
-    for (std::size_t i = 0; i < offset && i < rule_.size(); ++i) {
-      if (rule_[i] == '\n') {
-        ++line, column = 1;
-      } else if ((static_cast<unsigned char>(rule_[i]) & 0xC0) != 0x80) {
-        ++column;
-      }
-    }
-    return {line, column};
   }
 
   // The name after tag:, segment: or attr., written on or quoted right after the prefix.
@@ -434,7 +424,7 @@ class Parser {
         return RuleValue{money_value(v, trimmed, label), std::string(trimmed)};
       case FieldKind::day_count:
         if (split_number(trimmed)) return RuleValue{number_value(v, trimmed, label, subject.kind), std::string(trimmed)};
-        return RuleValue{days_value(v, trimmed, label), text::to_lower_ascii(trimmed)};
+        return RuleValue{days_value(v, text::to_lower_ascii(trimmed), label), text::to_lower_ascii(trimmed)};
       case FieldKind::date:
         return date_value(v, trimmed, label);
       case FieldKind::boolean: {
@@ -512,12 +502,17 @@ class Parser {
       return RuleValue{model::RelativeDateValue{days}, lower};
     }
     if (!lower.empty() && (lower[0] == '-' || lower[0] == '+') && lower.size() > 1 && lower[1] >= '0' && lower[1] <= '9') {
+      int days = 0;
       try {
-        int days = model::parse_days(std::string_view(lower).substr(1));
-        return RuleValue{model::RelativeDateValue{lower[0] == '-' ? -days : days}, lower};
+        days = model::parse_days(std::string_view(lower).substr(1));
       } catch (const Error&) {
         fail(v, fmt::format("{} is not a date", describe(v)), hint);
       }
+      if (days > kMaxRelativeDays) {
+        fail(v, fmt::format("{} is too far from today", describe(v)),
+             fmt::format("relative dates reach at most {} days back or ahead; write the date", kMaxRelativeDays));
+      }
+      return RuleValue{model::RelativeDateValue{lower[0] == '-' ? -days : days}, lower};
     }
     std::string iso;
     try {

@@ -111,6 +111,8 @@ TEST_CASE("rule: values are read by the kind of their field") {
   CHECK(std::get<double>(value("recency_days > 1y")) == 365);
   CHECK(std::get<double>(value("recency_days > 180")) == 180);
   CHECK(std::get<double>(value("recency_days > 30d")) == 30);
+  CHECK(std::get<double>(value("recency_days > 30D")) == 30);
+  CHECK(std::get<model::RelativeDateValue>(value("created_at > -100y")).days == -36500);
   CHECK(std::get<model::DateValue>(value("created_at < 2026-01-01")).iso == "2026-01-01");
   CHECK(std::get<model::RelativeDateValue>(value("created_at < -30d")).days == -30);
   CHECK(std::get<model::RelativeDateValue>(value("created_at < +2w")).days == 14);
@@ -224,6 +226,7 @@ TEST_CASE("rule: errors name the line, the column and what was expected") {
       // Types.
       {"created_at > 5", "rule:1:14: '5' is not a date", "YYYY-MM-DD"},
       {"created_at > 30d", "rule:1:14: '30d' is not a date", "-30d"},
+      {"created_at > -101y", "rule:1:14: '-101y' is too far from today", "write the date"},
       {"created_at > 2026-02-30", "rule:1:14: '2026-02-30' is not a date", ""},
       {"created_at > '2026-01-01 12:00'", "rule:1:14: the text '2026-01-01 12:00' has a time of day", ""},
       {"clv ~ 100", "rule:1:5: '~' (contains) works on text, and clv is money", ""},
