@@ -147,11 +147,12 @@ class Parser {
     throw_rule_error(rule_, t.offset, message, std::move(hint));
   }
 
+  // The token for a message; long text cut short.
   static std::string describe(const Token& t) {
     switch (t.type) {
       case Token::Type::end: return "the end of the rule";
-      case Token::Type::string: return fmt::format("the text '{}'", t.text);
-      default: return fmt::format("'{}'", t.text);
+      case Token::Type::string: return fmt::format("the text '{}'", text::truncate_to_width(t.text, 40));
+      default: return fmt::format("'{}'", text::truncate_to_width(t.text, 40));
     }
   }
 
@@ -162,6 +163,8 @@ class Parser {
     if (t.type == Token::Type::word && (prev.type == Token::Type::word || prev.type == Token::Type::string) &&
         !is_rule_keyword(t.text)) {
       hint = fmt::format("put text with spaces in quotes: '{} {}'", prev.text, t.text);
+    } else if (t.type == Token::Type::end && closer.find(')') != std::string_view::npos) {
+      hint = "add the missing ')'";
     } else {
       hint = "join conditions with 'and' or 'or'";
     }

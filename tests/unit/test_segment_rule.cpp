@@ -86,7 +86,8 @@ TEST_CASE("rule: printing normalises and parses back to the same tree") {
       {"city = true", "city = 'true'"},
       {"notes ~ 'a;b--c'", "notes ~ a;b--c"},
   };
-  for (const auto& [input, expected] : cases) {
+  for (const auto& [input_text, expected] : cases) {
+    string input = input_text;
     CAPTURE(input);
     RuleNode tree = parse(input);
     string printed = crm::format_rule(tree);
@@ -138,7 +139,8 @@ TEST_CASE("rule: values are read by the kind of their field") {
       {"orders not in (1)", CompareOp::not_in}, {"orders = null", CompareOp::is_null},
       {"orders != null", CompareOp::not_null},  {"orders IS NULL", CompareOp::is_null},
       {"orders is not null", CompareOp::not_null}};
-  for (const auto& [rule, op] : ops) {
+  for (const auto& [rule_text, op] : ops) {
+    string rule = rule_text;
     CAPTURE(rule);
     CHECK(only_comparison(parse(rule)).op == op);
   }
@@ -205,7 +207,8 @@ TEST_CASE("rule: errors name the line, the column and what was expected") {
       {"clv > 2000 and", "rule:1:15: expected a condition, found the end of the rule", ""},
       {"clv 2000", "rule:1:5: expected an operator after 'clv', found '2000'", "compare with"},
       {"city = New York", "rule:1:12: expected 'and', 'or' or the end of the rule, found 'York'", "'New York'"},
-      {"(clv > 1 or tag:a", "rule:1:18: expected 'and', 'or' or ')' to close the '(' at 1:1, found the end of the rule", ""},
+      {"(clv > 1 or tag:a", "rule:1:18: expected 'and', 'or' or ')' to close the '(' at 1:1, found the end of the rule",
+       "add the missing ')'"},
       {"clv > 1)", "rule:1:8: ')' without a matching '('", ""},
       {"country in NO", "rule:1:12: expected '(' after 'in', found 'NO'", "country in (NO, SE)"},
       {"country in (NO SE)", "rule:1:16: expected ',' or ')' in the list, found 'SE'", "commas"},
@@ -222,6 +225,8 @@ TEST_CASE("rule: errors name the line, the column and what was expected") {
       {"tag: vip", "rule:1:1: expected a tag name after 'tag:'", ""},
       {"tag:''", "rule:1:1: empty tag name", ""},
       {"tag:vip = 1", "rule:1:9: expected 'and', 'or' or the end of the rule, found '='", ""},
+      {"name = x 'a very long piece of text that goes on and on and on'",
+       "rule:1:10: expected 'and', 'or' or the end of the rule, found the text 'a very long piece of text that goes on …'", ""},
       {"attr. = x", "rule:1:1: expected a attribute name after 'attr.'", ""},
       // Types.
       {"created_at > 5", "rule:1:14: '5' is not a date", "YYYY-MM-DD"},
@@ -245,7 +250,8 @@ TEST_CASE("rule: errors name the line, the column and what was expected") {
       {"city \x01= x", "rule:1:6: control character U+0001 in the rule", ""},
       {"city = '\xff'", "rule:1:9: the rule is not valid UTF-8", ""},
   };
-  for (const auto& [rule, message, hint] : cases) {
+  for (const auto& [rule_text, message, hint] : cases) {
+    string rule = rule_text;
     CAPTURE(rule);
     auto err = rule_error(rule);
     CHECK(string(err.what()) == message);
