@@ -8,16 +8,16 @@
 
 #include "../unit/rule_samples.hpp"
 #include "crm/segment_rule.hpp"
-#include "store/database.hpp"
-#include "store/schema.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/schema.hpp"
 #include "store/sqlite/rule_sql.hpp"
 
 namespace {
 
-kunde::store::Database& database() {
-  static std::unique_ptr<kunde::store::Database> db = [] {
-    auto d = std::make_unique<kunde::store::Database>(":memory:", kunde::store::OpenMode::create);
-    kunde::store::create_schema(*d, 2, "");
+kunde::store::sqlite::Database& database() {
+  static std::unique_ptr<kunde::store::sqlite::Database> db = [] {
+    auto d = std::make_unique<kunde::store::sqlite::Database>(":memory:", kunde::store::sqlite::OpenMode::create);
+    kunde::store::sqlite::create_schema(*d, 2, "");
     d->exec(kunde::test::kSampleRuleTables);
     d->exec(
         "INSERT INTO customers(id, number, name, city, country, created_at, attributes) VALUES "

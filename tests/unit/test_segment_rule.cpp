@@ -319,7 +319,7 @@ TEST_CASE("rule: the catalogue refuses bad names and suggests near ones") {
 namespace {
 
 struct Db {
-  std::unique_ptr<store::Database> db = test::memory_db();
+  std::unique_ptr<store::sqlite::Database> db = test::memory_db();
   Db() { db->exec(test::kSampleRuleTables); }
 
   std::int64_t add(const string& number, const string& name, const std::optional<string>& city,
@@ -333,14 +333,14 @@ struct Db {
   // Ids of the customers the rule selects, by the rendered SQL.
   std::vector<std::int64_t> match(const string& rule) {
     auto sql = store::sqlite::render_rule_sql(parse(rule), test::sample_rule_mapping(), kToday);
-    store::Statement st(*db, fmt::format("SELECT c.id FROM {} WHERE {} ORDER BY c.id", test::kSampleRuleFrom, sql.where));
+    store::sqlite::Statement st(*db, fmt::format("SELECT c.id FROM {} WHERE {} ORDER BY c.id", test::kSampleRuleFrom, sql.where));
     store::sqlite::bind_rule_params(st, sql);
     std::vector<std::int64_t> ids;
     while (st.step()) ids.push_back(st.get_int(0));
     return ids;
   }
   std::int64_t count(const string& table) {
-    store::Statement st(*db, "SELECT count(*) FROM " + table);
+    store::sqlite::Statement st(*db, "SELECT count(*) FROM " + table);
     REQUIRE(st.step());
     return st.get_int(0);
   }
@@ -524,7 +524,7 @@ std::vector<Person> random_people(std::mt19937& rng, int n) {
   return out;
 }
 
-void store_people(store::Database& db, const std::vector<Person>& people) {
+void store_people(store::sqlite::Database& db, const std::vector<Person>& people) {
   db.exec(
       "CREATE TABLE people (id INTEGER PRIMARY KEY, city TEXT, country TEXT, orders INTEGER, p_alive REAL, "
       "clv INTEGER, last_order_at TEXT, recency INTEGER, overdue INTEGER, attributes TEXT NOT NULL) STRICT;"
@@ -714,7 +714,7 @@ TEST_CASE("rule: random rules select the same customers in SQL and in the evalua
   for (unsigned seed = 1; seed <= 6; ++seed) {
     std::mt19937 rng(seed);
     auto people = random_people(rng, 60);
-    store::Database db(":memory:", store::OpenMode::create);
+    store::sqlite::Database db(":memory:", store::sqlite::OpenMode::create);
     store_people(db, people);
     RuleWriter writer(rng);
     auto mapping = people_mapping();
@@ -731,14 +731,14 @@ TEST_CASE("rule: random rules select the same customers in SQL and in the evalua
       for (const auto& p : people)
         if (evaluate(rule, p)) expected.insert(p.id);
       auto sql = store::sqlite::render_rule_sql(rule, mapping, kToday);
-      store::Statement st(db, "SELECT p.id FROM people p WHERE " + sql.where);
+      store::sqlite::Statement st(db, "SELECT p.id FROM people p WHERE " + sql.where);
       store::sqlite::bind_rule_params(st, sql);
       std::set<std::int64_t> got;
       while (st.step()) got.insert(st.get_int(0));
       CHECK(got == expected);
 
       // The complement is exact: no customer falls out of both.
-      store::Statement neg(db, "SELECT count(*) FROM people p WHERE NOT (" + sql.where + ")");
+      store::sqlite::Statement neg(db, "SELECT count(*) FROM people p WHERE NOT (" + sql.where + ")");
       store::sqlite::bind_rule_params(neg, sql);
       REQUIRE(neg.step());
       CHECK(static_cast<std::size_t>(neg.get_int(0)) == people.size() - got.size());

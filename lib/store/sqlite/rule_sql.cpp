@@ -7,7 +7,7 @@
 
 #include "error.hpp"
 #include "model/dates.hpp"
-#include "store/database.hpp"
+#include "store/sqlite/database.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
