@@ -5,7 +5,6 @@
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 #include "error.hpp"
@@ -34,13 +33,14 @@ io::OutputFormat Context::format(io::OutputFormat fallback) const {
 }
 
 std::ostream& Context::out() {
-  if (global.output && !file_out_) {
-    auto f = std::make_unique<std::ofstream>(*global.output, std::ios::binary);
-    if (!*f) throw Error("cannot write " + *global.output, "check the path and permissions");
-    file_out_ = std::move(f);
-    out_ = file_out_.get();
-  }
-  return *out_;
+  if (!output_) output_ = global.output ? io::file_output(*global.output) : io::standard_output();
+  return output_->stream();
+}
+
+void Context::finish_output() {
+  if (output_) output_->finish();
+  for (const auto& n : notes_) err_ << n << '\n';
+  notes_.clear();
 }
 
 io::WriterOptions Context::writer_options(bool safe_csv) const {
@@ -70,7 +70,7 @@ std::unique_ptr<io::RowWriter> Context::writer(io::OutputFormat fallback, bool s
 }
 
 void Context::note(const std::string& message) {
-  if (!global.quiet) err_ << message << '\n';
+  if (!global.quiet) notes_.push_back(message);
 }
 
 }  // namespace kunde::cmd

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "config/config.hpp"
+#include "io/output.hpp"
 #include "io/writer.hpp"
 #include "crm/session.hpp"
 
@@ -38,7 +39,7 @@ struct GlobalOptions {
 
 class Context {
  public:
-  Context(std::ostream& out, std::ostream& err) : out_(&out), err_(err) {}
+  explicit Context(std::ostream& err) : err_(err) {}
   ~Context();
 
   GlobalOptions global;
@@ -57,17 +58,21 @@ class Context {
   // -o FILE) and writer options for the terminal.
   io::OutputFormat format(io::OutputFormat fallback = io::OutputFormat::table) const;
   std::ostream& out();
+  // Writes out what is left of the output (and makes -o FILE appear); throws
+  // io::OutputError when that fails.
+  void finish_output();
   std::ostream& err() { return err_; }
   io::WriterOptions writer_options(bool safe_csv = false) const;
   std::unique_ptr<io::RowWriter> writer(io::OutputFormat fallback = io::OutputFormat::table, bool safe_csv = false);
-  // A one-line summary on stderr unless --quiet.
+  // A one-line summary on stderr unless --quiet. Summaries wait until the output is complete
+  // (finish_output), so "exported 3000 customers" is never said of a file that is not there.
   void note(const std::string& message);
   bool quiet() const { return global.quiet; }
 
  private:
-  std::ostream* out_;
   std::ostream& err_;
-  std::unique_ptr<std::ostream> file_out_;
+  std::unique_ptr<io::Output> output_;
+  std::vector<std::string> notes_;
   Config config_;
   std::unique_ptr<crm::Session> session_;
 };

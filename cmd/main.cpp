@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <csignal>
 #include <iostream>
 #include <optional>
 
@@ -39,8 +40,12 @@ void print_error(const std::string& message, const std::string& hint) {
 
 int main(int argc, char** argv) {
   using namespace kunde::cmd;
+  // Failed writes are reported, not signalled: a closed pipe (EPIPE) ends a command quietly,
+  // a file grown past `ulimit -f` (EFBIG) with a message, instead of killing the process.
+  std::signal(SIGPIPE, SIG_IGN);
+  std::signal(SIGXFSZ, SIG_IGN);
   std::ios::sync_with_stdio(false);
-  Context ctx(std::cout, std::cerr);
+  Context ctx(std::cerr);
   ctx.command_line = command_line(argc, argv);
 
   CLI::App app{"kunde: customers, orders, contacts and what they are worth, in one SQLite file", "kunde"};
@@ -130,8 +135,13 @@ int main(int argc, char** argv) {
       return kExitUsage;
     }
     int rc = ctx.action();
-    std::cout.flush();
+    ctx.finish_output();
     return rc;
+  } catch (const kunde::io::OutputError& e) {
+    // `kunde ... | head` is no failure; a full disk is.
+    if (e.closed_pipe()) return kExitOk;
+    print_error(e.what(), e.hint());
+    return kExitError;
   } catch (const kunde::UsageError& e) {
     print_error(e.what(), e.hint());
     return kExitUsage;
