@@ -87,8 +87,8 @@ Chart histogram(std::string key, std::string title, const std::vector<double>& s
   auto [lo, hi] = std::minmax_element(v.begin(), v.end());
   std::size_t k = bins;
   if (k == 0) k = std::clamp<std::size_t>(static_cast<std::size_t>(std::lround(2 * std::cbrt(v.size()))), 5, 30);
-  Axis axis = *lo == *hi ? nice_axis(*lo - 0.5, *hi + 0.5, static_cast<int>(k))
-                         : nice_axis(*lo, *hi, static_cast<int>(k));
+  Axis axis =
+      *lo == *hi ? nice_axis(*lo - 0.5, *hi + 0.5, static_cast<int>(k)) : nice_axis(*lo, *hi, static_cast<int>(k));
   auto n = static_cast<std::size_t>(std::lround((axis.hi - axis.lo) / axis.step));
   n = std::max<std::size_t>(n, 1);
   for (std::size_t i = 0; i <= n; ++i) c.x.push_back(axis.lo + static_cast<double>(i) * axis.step);
@@ -190,8 +190,8 @@ ChartTable chart_table(const Chart& chart, std::size_t max_rows) {
   std::vector<std::size_t> picks;
   if (chart.kind == ChartKind::line && n > max_rows && max_rows >= 2) {
     for (std::size_t k = 0; k < max_rows; ++k) {
-      auto i = static_cast<std::size_t>(std::llround(static_cast<double>(k) * static_cast<double>(n - 1) /
-                                                     static_cast<double>(max_rows - 1)));
+      auto i = static_cast<std::size_t>(
+          std::llround(static_cast<double>(k) * static_cast<double>(n - 1) / static_cast<double>(max_rows - 1)));
       if (picks.empty() || picks.back() != i) picks.push_back(i);
     }
   } else {

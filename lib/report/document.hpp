@@ -68,8 +68,8 @@ struct Member {
 };
 
 struct Field {
-  std::string label;    // what people read; empty: the field is for machines only
-  std::string key;      // its JSON member and CSV column; empty: for people only
+  std::string label;  // what people read; empty: the field is for machines only
+  std::string key;    // its JSON member and CSV column; empty: for people only
   Datum value;
   std::string display;  // shown to people instead of the value's text, when not empty
 };
@@ -125,8 +125,8 @@ struct Row {
 struct Block;
 
 struct Section {
-  std::string key;    // JSON member holding the section as an object; empty: members merge into the parent
-  std::string title;  // heading for people; may be empty
+  std::string key;          // JSON member holding the section as an object; empty: members merge into the parent
+  std::string title;        // heading for people; may be empty
   std::list<Block> blocks;  // a list, so references the builders return stay valid
 
   // The builders append a block and return it. fields() extends the last block when that

@@ -81,7 +81,9 @@ class HtmlRenderer {
         fields(*f);
       } else if (const auto* t = std::get_if<Text>(&b.content)) {
         if (t->text.empty()) continue;
-        const char* cls = t->style == TextStyle::alert ? " class=\"alert\"" : t->style == TextStyle::note ? " class=\"note\"" : "";
+        const char* cls = t->style == TextStyle::alert  ? " class=\"alert\""
+                          : t->style == TextStyle::note ? " class=\"note\""
+                                                        : "";
         out_ << "<p" << cls << '>' << html_lines(t->text) << "</p>\n";
       } else if (const auto* tab = std::get_if<Table>(&b.content)) {
         heading(level, tab->title);
@@ -128,7 +130,8 @@ class HtmlRenderer {
       out_ << (numeric[i] ? "<th class=\"n\">" : "<th>") << xml_escape(t.columns[i]) << "</th>";
     out_ << "</tr></thead>\n<tbody>\n";
     if (lines.empty()) {
-      out_ << "<tr><td class=\"empty\" colspan=\"" << std::max<std::size_t>(1, t.columns.size()) << "\">none</td></tr>\n";
+      out_ << "<tr><td class=\"empty\" colspan=\"" << std::max<std::size_t>(1, t.columns.size())
+           << "\">none</td></tr>\n";
     }
     for (const auto& l : lines) {
       out_ << "<tr>";
@@ -155,7 +158,8 @@ class HtmlRenderer {
       out_ << "</tr></thead>\n<tbody>\n";
       for (const auto& r : data.rows) {
         out_ << "<tr>";
-        for (std::size_t i = 0; i < r.size(); ++i) out_ << (i ? "<td class=\"n\">" : "<td>") << xml_escape(r[i]) << "</td>";
+        for (std::size_t i = 0; i < r.size(); ++i)
+          out_ << (i ? "<td class=\"n\">" : "<td>") << xml_escape(r[i]) << "</td>";
         out_ << "</tr>\n";
       }
       out_ << "</tbody>\n</table>\n</details>\n";

@@ -25,7 +25,10 @@ json table_array(const Table& t);
 
 json row_object(const Table& t, const std::vector<Value>& cells, const Row* row) {
   json obj = json::object();
-  for (std::size_t i = 0; i < t.columns.size(); ++i) put(obj, t.columns[i], io::json_value(i < cells.size() ? cells[i] : Value{}));
+  // Columns come from the data (a query may name two alike): the last one wins, as it does
+  // for a JSON reader of io's flat rows.
+  for (std::size_t i = 0; i < t.columns.size(); ++i)
+    obj[t.columns[i]] = io::json_value(i < cells.size() ? cells[i] : Value{});
   if (row) {
     for (const auto& d : row->details) put(obj, slug(d.key.empty() ? d.title : d.key, "rows"), table_array(d));
   }

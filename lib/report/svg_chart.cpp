@@ -32,10 +32,12 @@ struct Rgb {
   double r, g, b;
 };
 // ColorBrewer Blues and RdBu: sequential for shares and counts, diverging around zero.
+// clang-format off
 constexpr std::array<Rgb, 9> kBlues = {{{247, 251, 255}, {222, 235, 247}, {198, 219, 239}, {158, 202, 225},
-                                        {107, 174, 214}, {66, 146, 198}, {33, 113, 181}, {8, 81, 156},
-                                        {8, 48, 107}}};
-constexpr std::array<Rgb, 5> kReds = {{{247, 247, 247}, {253, 219, 199}, {244, 165, 130}, {214, 96, 77}, {178, 24, 43}}};
+                                        {107, 174, 214}, {66, 146, 198}, {33, 113, 181}, {8, 81, 156}, {8, 48, 107}}};
+constexpr std::array<Rgb, 5> kReds = {{{247, 247, 247}, {253, 219, 199}, {244, 165, 130}, {214, 96, 77},
+                                       {178, 24, 43}}};
+// clang-format on
 
 std::string num(double v) {
   if (!std::isfinite(v)) v = 0;
@@ -116,7 +118,8 @@ class SvgChart {
         x += text_px(label, 12) + 8;
       }
       std::string from = format_number(lo, c_.y_format), to = format_number(hi, c_.y_format);
-      l.svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(x), num(y + 10), kMuted, xml_escape(from));
+      l.svg +=
+          fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(x), num(y + 10), kMuted, xml_escape(from));
       x += text_px(from, 12) + 6;
       for (int i = 0; i < 7; ++i) {
         double v = lo + (hi - lo) * i / 6.0;
@@ -124,7 +127,8 @@ class SvgChart {
                              hex(heat_colour(v, lo, hi)));
         x += 18;
       }
-      l.svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(x + 6), num(y + 10), kMuted, xml_escape(to));
+      l.svg += fmt::format("<text x=\"{}\" y=\"{}\" fill=\"{}\">{}</text>\n", num(x + 6), num(y + 10), kMuted,
+                           xml_escape(to));
       l.bottom = y + 18;
       return l;
     }
@@ -137,7 +141,8 @@ class SvgChart {
             series.reference ? kReference : colour(s), series.reference ? 2 : 3,
             series.reference ? " stroke-dasharray=\"5 3\"" : "");
       } else {
-        swatch = fmt::format("<rect x=\"{{0}}\" y=\"{{1}}\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{}\"/>\n", colour(s));
+        swatch =
+            fmt::format("<rect x=\"{{0}}\" y=\"{{1}}\" width=\"12\" height=\"12\" rx=\"2\" fill=\"{}\"/>\n", colour(s));
       }
       item(series.name, swatch);
     }
@@ -191,6 +196,21 @@ class SvgChart {
     return l;
   }
 
+  // Bands for the categories from `left`, moved right when the first label, slanted,
+  // would run off the picture.
+  void fit_categories(const std::vector<std::string>& labels, double& left, double right, double& band,
+                      CategoryLabels& layout) const {
+    auto bands = [&] { return (right - left) / static_cast<double>(std::max<std::size_t>(labels.size(), 1)); };
+    band = bands();
+    layout = category_layout(labels, band);
+    if (!layout.rotate || labels.empty()) return;
+    double overhang = text_px(text::truncate_to_width(labels.front(), 22), 11) * 0.77 - band / 2 + 6;
+    if (overhang <= left) return;
+    left = overhang;
+    band = bands();
+    layout = category_layout(labels, band);
+  }
+
   void category_axis(const std::vector<std::string>& labels, double left, double band, double y,
                      const CategoryLabels& layout) {
     for (std::size_t i = 0; i < labels.size(); i += layout.every) {
@@ -216,7 +236,8 @@ class SvgChart {
     if (!c_.y_label.empty()) {
       double cx = 18, cy = (top + bottom) / 2;
       body_ += fmt::format(
-          "<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\" fill=\"{2}\" transform=\"rotate(-90 {0} {1})\">{3}</text>\n",
+          "<text x=\"{0}\" y=\"{1}\" text-anchor=\"middle\" fill=\"{2}\" transform=\"rotate(-90 {0} "
+          "{1})\">{3}</text>\n",
           num(cx), num(cy), kMuted, xml_escape(c_.y_label));
     }
   }
@@ -253,14 +274,14 @@ class SvgChart {
     double right = kWidth - 20;
     double top = legend_.bottom + 14;
     double bottom = top + kPlotHeight;
-    left_ = left, right_ = right, top_ = top, bottom_ = bottom;
 
     // The x axis: categories in bands, or numbers.
     bool numeric_x = !c_.x.empty();
     std::vector<std::string> labels = c_.categories;
-    double band = n_ ? (right - left) / static_cast<double>(n_) : right - left;
+    double band = 0;
     CategoryLabels layout;
-    if (!numeric_x) layout = category_layout(labels, band);
+    if (!numeric_x) fit_categories(labels, left, right, band, layout);
+    left_ = left, right_ = right, top_ = top, bottom_ = bottom;
     if (numeric_x) {
       double x_lo = c_.x.front(), x_hi = c_.x.front();
       for (double v : c_.x) x_lo = std::min(x_lo, v), x_hi = std::max(x_hi, v);
@@ -274,8 +295,8 @@ class SvgChart {
     // Grid and y ticks.
     for (double t : y_.ticks()) {
       double y = ys(t);
-      body_ += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n", num(left), num(y), num(right),
-                           num(y), t == 0 ? kAxis : kGrid);
+      body_ += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>\n", num(left), num(y),
+                           num(right), num(y), t == 0 ? kAxis : kGrid);
       body_ += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"{}\">{}</text>\n", num(left - 8),
                            num(y + 4), kMuted, xml_escape(format_tick(t, y_, c_.y_format)));
     }
@@ -285,8 +306,8 @@ class SvgChart {
       for (double t : x_ticks_) {
         if (t < x_.lo - 1e-9 * x_.step || t > x_.hi + 1e-9 * x_.step) continue;
         double x = xs(t);
-        body_ += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n", num(x), num(bottom),
-                             num(bottom + 5), kAxis);
+        body_ += fmt::format("<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\"/>\n", num(x),
+                             num(bottom), num(bottom + 5), kAxis);
         body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
                              num(x), num(bottom + 18), kMuted, xml_escape(format_tick(t, x_, c_.x_format)));
       }
@@ -309,7 +330,8 @@ class SvgChart {
     for (const auto& g : c_.guides) {
       double y = ys(g.value);
       body_ += fmt::format(
-          "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"6 4\"/>\n",
+          "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"#555\" stroke-width=\"1.2\" stroke-dasharray=\"6 "
+          "4\"/>\n",
           num(left), num(y), num(right));
       if (!g.label.empty()) {
         body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"11\" fill=\"#555\">{}</text>\n", num(left + 6),
@@ -400,9 +422,7 @@ class SvgChart {
 
   void lines(double band) {
     bool numeric_x = !c_.x.empty();
-    auto px = [&](std::size_t i) {
-      return numeric_x ? xs(c_.x[i]) : left_ + band * (static_cast<double>(i) + 0.5);
-    };
+    auto px = [&](std::size_t i) { return numeric_x ? xs(c_.x[i]) : left_ + band * (static_cast<double>(i) + 0.5); };
     bool dots = n_ <= 40;
     for (std::size_t s = 0; s < c_.series.size(); ++s) {
       const Series& series = c_.series[s];
@@ -427,7 +447,8 @@ class SvgChart {
       }
       if (!d.empty()) {
         body_ += fmt::format(
-            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"{}><title>{}</title></path>\n",
+            "<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" "
+            "stroke-linejoin=\"round\"{}><title>{}</title></path>\n",
             d, stroke, series.reference ? "1.5" : "2.5", series.reference ? " stroke-dasharray=\"6 4\"" : "",
             xml_escape(series.name));
       }
@@ -435,8 +456,9 @@ class SvgChart {
       for (std::size_t k = 0; k < n_; ++k) {
         double v = series.values[k];
         if (!std::isfinite(v)) continue;
-        body_ += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\">{}</circle>\n",
-                             num(px(k)), num(ys(v)), stroke, tip(k, series, v));
+        body_ += fmt::format(
+            "<circle cx=\"{}\" cy=\"{}\" r=\"3.5\" fill=\"{}\" stroke=\"#fff\" stroke-width=\"1\">{}</circle>\n",
+            num(px(k)), num(ys(v)), stroke, tip(k, series, v));
       }
     }
   }
@@ -475,10 +497,11 @@ class SvgChart {
     double left = 16 + (c_.y_label.empty() ? 0 : 22) + label_w + 8;
     double right = kWidth - 20;
     double top = legend_.bottom + 10;
-    double cell_w = (right - left) / static_cast<double>(std::max<std::size_t>(n_, 1));
+    double cell_w = 0;
+    CategoryLabels layout;
+    fit_categories(c_.categories, left, right, cell_w, layout);
     double cell_h = rows > 30 ? 16 : 24;
     double bottom = top + cell_h * static_cast<double>(rows);
-    auto layout = category_layout(c_.categories, cell_w);
     double x_label_y = bottom + layout.height + 22;
     height_ = c_.x_label.empty() ? bottom + layout.height + 14 : x_label_y + 12;
     auto [lo, hi] = heat_domain();
@@ -491,19 +514,21 @@ class SvgChart {
         double v = s.values[i];
         double x = left + cell_w * static_cast<double>(i);
         if (!std::isfinite(v)) {
-          body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f4f4f4\" stroke=\"#fff\"/>\n",
-                               num(x), num(y), num(cell_w), num(cell_h));
+          body_ +=
+              fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#f4f4f4\" stroke=\"#fff\"/>\n",
+                          num(x), num(y), num(cell_w), num(cell_h));
           continue;
         }
         Rgb fill = heat_colour(v, lo, hi);
         std::string text = format_number(v, c_.y_format);
-        body_ += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#fff\">{}</rect>\n",
-                             num(x), num(y), num(cell_w), num(cell_h), hex(fill),
-                             "<title>" + xml_escape(s.name + " · " + c_.categories[i] + ": " + text) + "</title>");
+        body_ +=
+            fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" stroke=\"#fff\">{}</rect>\n",
+                        num(x), num(y), num(cell_w), num(cell_h), hex(fill),
+                        "<title>" + xml_escape(s.name + " · " + c_.categories[i] + ": " + text) + "</title>");
         if (text_px(text, 10) + 4 <= cell_w && cell_h >= 16) {
-          body_ += fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
-                               num(x + cell_w / 2), num(y + cell_h / 2 + 3.5), dark(fill) ? "#fff" : kInk,
-                               xml_escape(text));
+          body_ +=
+              fmt::format("<text x=\"{}\" y=\"{}\" font-size=\"10\" text-anchor=\"middle\" fill=\"{}\">{}</text>\n",
+                          num(x + cell_w / 2), num(y + cell_h / 2 + 3.5), dark(fill) ? "#fff" : kInk, xml_escape(text));
         }
       }
     }

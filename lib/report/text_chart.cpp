@@ -220,6 +220,7 @@ class TextChart {
     for (const auto& s : c_.series)
       for (double v : s.values)
         if (std::isfinite(v)) lo = std::min(lo, v), hi = std::max(hi, v);
+    if (lo > 0) lo = 0;  // shades measure from zero, as in the SVG
     if (!c_.value_label.empty()) out_ << dim(c_.value_label) << '\n';
     auto shade = [&](std::size_t row, std::size_t col) -> std::string {
       // Light to dark blue, or red for negative values; dark cells get white text.
@@ -227,7 +228,8 @@ class TextChart {
       static constexpr int kReds[] = {224, 217, 210, 203, 160, 88};
       double v = c_.series[row].values[col];
       if (!std::isfinite(v)) return {};
-      double t = lo < 0 ? std::fabs(v) / std::max(std::fabs(lo), std::fabs(hi)) : (hi > lo ? (v - lo) / (hi - lo) : 0.5);
+      double t =
+          lo < 0 ? std::fabs(v) / std::max(std::fabs(lo), std::fabs(hi)) : (hi > lo ? (v - lo) / (hi - lo) : 0.5);
       auto level = static_cast<std::size_t>(std::clamp(std::lround(t * 5), 0L, 5L));
       int bg = v < 0 ? kReds[level] : kBlues[level];
       return fmt::format("\x1b[48;5;{};38;5;{}m", bg, level >= 3 ? 231 : 16);

@@ -77,8 +77,9 @@ void top_section(Document& doc) {
   auto& t = s.table("customers", "Top 5 by profit", {"id", "number", "name", "orders", "revenue", "profit"});
   const char* names[] = {"Næss & Sønn AS", "Göteborg Rör AB", "Bjørn Åberg", "<b>Tag</b> & Co", "Åse Ødegård"};
   for (int i = 0; i < 5; ++i) {
-    auto& row = t.add_row({Value(std::int64_t{i + 1}), Value("K-00" + std::to_string(i + 1)), Value(std::string(names[i])),
-                           Value(std::int64_t{12 - i}), Value(money(98000 - i * 9000.5)), Value(money(41000 - i * 5000.25))});
+    auto& row =
+        t.add_row({Value(std::int64_t{i + 1}), Value("K-00" + std::to_string(i + 1)), Value(std::string(names[i])),
+                   Value(std::int64_t{12 - i}), Value(money(98000 - i * 9000.5)), Value(money(41000 - i * 5000.25))});
     if (i < 2) {
       auto& orders = row.detail("orders", {"order", "ordered_at", "channel", "amount"});
       orders.add_row({Value("A-" + std::to_string(100 + i)), Value(std::string("2026-11-2") + std::to_string(i)),
@@ -139,7 +140,8 @@ void retention_section(Document& doc) {
   for (int m = 0; m < 12; ++m) cohort.categories.push_back(std::to_string(m));
   for (int c = 0; c < 12; ++c) {
     std::vector<double> row;
-    for (int m = 0; m < 12; ++m) row.push_back(m + c < 12 ? (m == 0 ? 1.0 : 0.55 * std::exp(-m / 7.0) + 0.01 * c) : missing);
+    for (int m = 0; m < 12; ++m)
+      row.push_back(m + c < 12 ? (m == 0 ? 1.0 : 0.55 * std::exp(-m / 7.0) + 0.01 * c) : missing);
     cohort.add_series(c < 9 ? "2026-0" + std::to_string(c + 1) : "2026-" + std::to_string(c + 1), row);
   }
   s.chart(cohort);

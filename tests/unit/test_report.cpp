@@ -24,7 +24,10 @@ std::string out(const Document& doc, OutputFormat f, io::WriterOptions o = {}) {
 // A small report: fields, an alert, a section with a table and a note.
 Document sample() {
   Document doc("Summary", "as of 2026-12-06");
-  doc.fields().add("customers", "customers", 4).add("revenue", "revenue", Decimal{125050, 2}).add("unknown", "unknown", Datum());
+  doc.fields()
+      .add("customers", "customers", 4)
+      .add("revenue", "revenue", Decimal{125050, 2})
+      .add("unknown", "unknown", Datum());
   doc.alert("2 customers OVER LIMIT");
   auto& s = doc.section("top", "Top customers");
   auto& t = s.table("customers", "", {"id", "name", "revenue"});
@@ -86,7 +89,8 @@ TEST_CASE("report: people and machines see their own fields") {
         "Kari\n"
         "phone     +47 912 34 567  (+4791234567)\n"
         "balance   0.00  (limit 5000.00)\n");
-  CHECK(out(doc, OutputFormat::ndjson) == "{\"phone\":\"+47 912 34 567\",\"phone_e164\":\"+4791234567\",\"balance\":0.00}\n");
+  CHECK(out(doc, OutputFormat::ndjson) ==
+        "{\"phone\":\"+47 912 34 567\",\"phone_e164\":\"+4791234567\",\"balance\":0.00}\n");
 }
 
 TEST_CASE("report: detail tables indented under their row") {
@@ -155,8 +159,9 @@ TEST_CASE("report: detail tables indented under their row") {
         "]\n");
   CHECK(out(doc, OutputFormat::csv) == "order,amount\nA-3,300.00\nA-2,5.00\nA-1,150.00\n");
   std::string md = out(doc, OutputFormat::md);
-  CHECK(md.find("*lines of A-1*\n\n| sku | quantity | amount |\n| --- | ---: | ---: |\n| KNIFE-LONG | 2 | 100.00 |\n") !=
-        std::string::npos);
+  CHECK(
+      md.find("*lines of A-1*\n\n| sku | quantity | amount |\n| --- | ---: | ---: |\n| KNIFE-LONG | 2 | 100.00 |\n") !=
+      std::string::npos);
   std::string html = out(doc, OutputFormat::html);
   CHECK(html.find("<tr class=\"detail\"><td colspan=\"2\">\n<table class=\"detail\">") != std::string::npos);
 }
@@ -205,7 +210,8 @@ TEST_CASE("report: streamed rows are written without being kept") {
     return doc;
   };
   CHECK(out(make(), OutputFormat::csv) == "n,sq\n0,0\n1,1\n2,4\n3,9\n");
-  CHECK(out(make(), OutputFormat::ndjson) == "{\"n\":0,\"sq\":0}\n{\"n\":1,\"sq\":1}\n{\"n\":2,\"sq\":4}\n{\"n\":3,\"sq\":9}\n");
+  CHECK(out(make(), OutputFormat::ndjson) ==
+        "{\"n\":0,\"sq\":0}\n{\"n\":1,\"sq\":1}\n{\"n\":2,\"sq\":4}\n{\"n\":3,\"sq\":9}\n");
   CHECK(out(make(), OutputFormat::table) == "n  sq\n0   0\n1   1\n2   4\n3   9\n");
   CHECK(out(make(), OutputFormat::md) == "| n | sq |\n| ---: | ---: |\n| 0 | 0 |\n| 1 | 1 |\n| 2 | 4 |\n| 3 | 9 |\n\n");
   CHECK(calls == 4);
@@ -279,7 +285,8 @@ TEST_CASE("report: json members: keyed sections nest, unkeyed ones merge, text n
         "}\n");
   CHECK(out(doc, OutputFormat::ndjson) ==
         "{\"as_of\":\"2026-12-06\",\"warning\":\"3 customers at risk\",\"total\":10,\"share\":0.25,\"segments\":"
-        "{\"largest\":\"Champions\",\"by_size\":[{\"segment\":\"Champions\",\"customers\":4}],\"empty\":{\"none\":[]}}}\n");
+        "{\"largest\":\"Champions\",\"by_size\":[{\"segment\":\"Champions\",\"customers\":4}],\"empty\":{\"none\":[]}}}"
+        "\n");
 }
 
 TEST_CASE("report: two JSON members of one name are refused before anything is written") {

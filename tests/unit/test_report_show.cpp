@@ -106,8 +106,8 @@ Document customer_show(bool with_activity) {
       .data("by_channel", by_channel)
       .data("cost_to_serve", none)
       .data("cost_to_serve_configured", false);
-  std::vector<std::string> contact_columns = {"id", "at", "channel", "direction", "subject", "outcome",
-                                              "follow_up_at", "promise", "owner", "done_at"};
+  std::vector<std::string> contact_columns = {"id",      "at",           "channel", "direction", "subject",
+                                              "outcome", "follow_up_at", "promise", "owner",     "done_at"};
   auto open_columns = contact_columns;
   open_columns.insert(open_columns.end(), {"due", "overdue_days"});
   contacts.table("open", "", open_columns);
