@@ -1,5 +1,6 @@
 // kunde config show [--origin].
 #include "commands.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 
@@ -12,20 +13,17 @@ void register_config(CLI::App& app, Context& ctx) {
   show->callback([&ctx, origin_flag] {
     ctx.action = [&ctx, origin_flag] {
       bool origin = *origin_flag;
-      auto w = ctx.writer();
-      if (origin) {
-        w->begin({"key", "value", "origin"});
-      } else {
-        w->begin({"key", "value"});
-      }
-      for (const auto& s : ctx.config().settings()) {
-        if (origin) {
-          w->row({s.key, s.value, s.origin});
-        } else {
-          w->row({s.key, s.value});
+      std::vector<std::string> columns{"key", "value"};
+      if (origin) columns.push_back("origin");
+      render_list(ctx, "settings", columns, [&](const report::RowEmit& emit) {
+        for (const auto& s : ctx.config().settings()) {
+          if (origin) {
+            emit({s.key, s.value, s.origin});
+          } else {
+            emit({s.key, s.value});
+          }
         }
-      }
-      w->end();
+      });
       return kExitOk;
     };
   });

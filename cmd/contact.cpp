@@ -9,6 +9,7 @@
 #include "model/contact.hpp"
 #include "model/dates.hpp"
 #include "options.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -118,17 +119,19 @@ crm::ContactFilter make_contact_filter(Context& ctx, const FilterOptions& o) {
 
 int run_list(Context& ctx, const FilterOptions& o) {
   auto filter = make_contact_filter(ctx, o);
-  auto w = ctx.writer();
-  w->begin({"id", "at", "customer_id", "number", "name", "channel", "direction", "subject", "outcome", "reason",
-            "follow_up_at", "promise", "owner", "done_at"});
   std::int64_t n = 0;
-  crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
-    const auto& k = r.contact;
-    w->row({k.id, k.at, k.customer_id, text(r.customer_number), r.customer_name, k.channel, k.direction, text(k.subject),
-            text(k.outcome), text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner), text(k.done_at)});
-    ++n;
-  });
-  w->end();
+  render_list(ctx, "contacts",
+              {"id", "at", "customer_id", "number", "name", "channel", "direction", "subject", "outcome", "reason",
+               "follow_up_at", "promise", "owner", "done_at"},
+              [&](const report::RowEmit& emit) {
+                crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
+                  const auto& k = r.contact;
+                  emit({k.id, k.at, k.customer_id, text(r.customer_number), r.customer_name, k.channel, k.direction,
+                        text(k.subject), text(k.outcome), text(k.reason), text(k.follow_up_at), text(k.promise),
+                        text(k.owner), text(k.done_at)});
+                  ++n;
+                });
+              });
   ctx.note(counted(n, "contact"));
   return kExitOk;
 }
@@ -140,17 +143,20 @@ struct ExportOptions {
 
 int run_export(Context& ctx, const ExportOptions& o) {
   auto filter = make_contact_filter(ctx, o.filter);
-  auto w = ctx.writer(io::OutputFormat::csv, o.safe_csv);
-  w->begin(model::contact_columns());
   std::int64_t n = 0;
-  crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
-    const auto& k = r.contact;
-    std::string customer = r.customer_number ? *r.customer_number : fmt::format("#{}", k.customer_id);
-    w->row({text(k.key), customer, k.at, k.channel, k.direction, text(k.subject), text(k.notes), text(k.outcome),
-            text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner), text(k.done_at), text(k.done_notes)});
-    ++n;
-  });
-  w->end();
+  render_list(
+      ctx, "contacts", model::contact_columns(),
+      [&](const report::RowEmit& emit) {
+        crm::list_contacts(ctx.session(), filter, [&](const crm::ContactRow& r) {
+          const auto& k = r.contact;
+          std::string customer = r.customer_number ? *r.customer_number : fmt::format("#{}", k.customer_id);
+          emit({text(k.key), customer, k.at, k.channel, k.direction, text(k.subject), text(k.notes), text(k.outcome),
+                text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner), text(k.done_at),
+                text(k.done_notes)});
+          ++n;
+        });
+      },
+      {io::OutputFormat::csv, o.safe_csv});
   ctx.note("exported " + counted(n, "contact"));
   return kExitOk;
 }
@@ -170,7 +176,7 @@ int run_show(Context& ctx, const std::string& ref) {
                             r->customer_name, k.channel,  k.direction,    text(k.subject), text(k.notes),
                             text(k.outcome), text(k.reason), text(k.follow_up_at), text(k.promise), text(k.owner),
                             state,       text(k.done_at), text(k.done_notes)};
-  io::write_record(ctx.format(), ctx.out(), fields, values, ctx.writer_options());
+  render_record(ctx, fields, values);
   return kExitOk;
 }
 
@@ -191,19 +197,20 @@ int run_due(Context& ctx, const DueOptions& o) {
   f.overdue_only = o.overdue;
   f.owner = opt(o.owner);
   if (!o.customer.empty()) f.customer_id = resolve_customer(ctx, o.customer);
-  auto w = ctx.writer();
-  w->begin({"id", "due", "overdue_days", "owner", "customer_id", "number", "name", "phone", "email", "channel",
-            "subject", "promise"});
   std::int64_t n = 0, late = 0;
-  crm::due_contacts(ctx.session(), f, [&](const crm::DueItem& d) {
-    const auto& k = d.row.contact;
-    w->row({k.id, d.due, static_cast<std::int64_t>(d.days_late), text(k.owner), k.customer_id, text(d.row.customer_number),
-            d.row.customer_name, text(d.customer_phone), text(d.customer_email), k.channel, text(k.subject),
-            text(k.promise)});
-    ++n;
-    if (d.days_late > 0) ++late;
-  });
-  w->end();
+  render_list(ctx, "due",
+              {"id", "due", "overdue_days", "owner", "customer_id", "number", "name", "phone", "email", "channel",
+               "subject", "promise"},
+              [&](const report::RowEmit& emit) {
+                crm::due_contacts(ctx.session(), f, [&](const crm::DueItem& d) {
+                  const auto& k = d.row.contact;
+                  emit({k.id, d.due, static_cast<std::int64_t>(d.days_late), text(k.owner), k.customer_id,
+                        text(d.row.customer_number), d.row.customer_name, text(d.customer_phone),
+                        text(d.customer_email), k.channel, text(k.subject), text(k.promise)});
+                  ++n;
+                  if (d.days_late > 0) ++late;
+                });
+              });
   ctx.note(fmt::format("{} open follow-up{} and promise{} due by {}, {} overdue", n, n == 1 ? "" : "s",
                        n == 1 ? "" : "s", f.overdue_only ? f.as_of : model::add_days(f.as_of, *f.within_days), late));
   return kExitOk;

@@ -11,6 +11,7 @@
 #include "crm/customers.hpp"
 #include "model/dates.hpp"
 #include "options.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -116,16 +117,16 @@ int run_edit(Context& ctx, const std::string& ref, FieldOptions& o) {
 int run_list(Context& ctx, ListOptions& o) {
   std::int64_t rejected = 0;
   auto filter = make_filter(ctx, o, rejected);
-  auto w = ctx.writer();
-  w->begin({"id", "number", "name", "kind", "email", "phone", "city", "country", "tags"});
   std::int64_t n = 0;
-  crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
-    ++n;
-    auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
-    w->row({c.id, text(c.number), c.name, c.kind, text(c.email), text(c.phone), text(c.city), text(c.country),
-            c.tags.empty() ? Value() : Value(model::join_tags(c.tags))});
-  });
-  w->end();
+  render_list(ctx, "customers", {"id", "number", "name", "kind", "email", "phone", "city", "country", "tags"},
+              [&](const report::RowEmit& emit) {
+                crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
+                  ++n;
+                  emit({c.id, opt_value(c.number), c.name, c.kind, opt_value(c.email), opt_value(c.phone),
+                        opt_value(c.city), opt_value(c.country),
+                        c.tags.empty() ? Value() : Value(model::join_tags(c.tags))});
+                });
+              });
   ctx.note(counted(n, "customer"));
   return rejected ? kExitRejected : kExitOk;
 }
@@ -136,15 +137,13 @@ int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<
   crm::CustomerFilter f;
   f.search = query;
   f.limit = limit;
-  auto w = ctx.writer();
-  w->begin({"id", "number", "name", "email", "phone", "city"});
   std::int64_t n = 0;
-  crm::list_customers(ctx.session(), f, [&](const model::Customer& c) {
-    ++n;
-    auto text = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
-    w->row({c.id, text(c.number), c.name, text(c.email), text(c.phone), text(c.city)});
+  render_list(ctx, "customers", {"id", "number", "name", "email", "phone", "city"}, [&](const report::RowEmit& emit) {
+    crm::list_customers(ctx.session(), f, [&](const model::Customer& c) {
+      ++n;
+      emit({c.id, opt_value(c.number), c.name, opt_value(c.email), opt_value(c.phone), opt_value(c.city)});
+    });
   });
-  w->end();
   ctx.note(fmt::format("{} match '{}'", counted(n, "customer"), query));
   return kExitOk;
 }

@@ -8,6 +8,7 @@
 #include "error.hpp"
 #include "crm/customers.hpp"
 #include "options.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -45,35 +46,36 @@ int run_export(Context& ctx, ExportOptions& o) {
   auto keys = crm::attribute_keys(ctx.session());
   auto columns = model::customer_columns();
   columns.insert(columns.end(), keys.begin(), keys.end());
-  auto w = ctx.writer(io::OutputFormat::csv, o.safe_csv);
-  w->begin(columns);
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
-    auto values = model::customer_values(c, d);
-    for (const auto& k : keys) {
-      auto it = c.attributes.find(k);
-      values.push_back(it == c.attributes.end() ? Value() : Value(it->second));
-    }
-    w->row(values);
-    ++n;
-  });
-  w->end();
+  render_list(
+      ctx, "customers", columns,
+      [&](const report::RowEmit& emit) {
+        crm::list_customers(ctx.session(), filter, [&](const model::Customer& c) {
+          auto values = model::customer_values(c, d);
+          for (const auto& k : keys) {
+            auto it = c.attributes.find(k);
+            values.push_back(it == c.attributes.end() ? Value() : Value(it->second));
+          }
+          emit(values);
+          ++n;
+        });
+      },
+      {io::OutputFormat::csv, o.safe_csv});
   ctx.note("exported " + counted(n, "customer"));
   return rejected ? kExitRejected : kExitOk;
 }
 
 int run_dupes(Context& ctx, int min_score) {
   auto pairs = crm::duplicates(ctx.session(), min_score);
-  auto w = ctx.writer();
-  w->begin({"id", "number", "name", "other_id", "other_number", "other_name", "score", "reasons"});
-  for (const auto& p : pairs) {
-    auto a = crm::customer_by_id(ctx.session(), p.a), b = crm::customer_by_id(ctx.session(), p.b);
-    auto num = [](const std::optional<std::string>& s) { return s ? Value(*s) : Value(); };
-    w->row({a->id, num(a->number), a->name, b->id, num(b->number), b->name, static_cast<std::int64_t>(p.score),
-            fmt::format("{}", fmt::join(p.reasons, ";"))});
-  }
-  w->end();
+  render_list(ctx, "pairs", {"id", "number", "name", "other_id", "other_number", "other_name", "score", "reasons"},
+              [&](const report::RowEmit& emit) {
+                for (const auto& p : pairs) {
+                  auto a = crm::customer_by_id(ctx.session(), p.a), b = crm::customer_by_id(ctx.session(), p.b);
+                  emit({a->id, opt_value(a->number), a->name, b->id, opt_value(b->number), b->name,
+                        static_cast<std::int64_t>(p.score), fmt::format("{}", fmt::join(p.reasons, ";"))});
+                }
+              });
   ctx.note(counted(pairs.size(), "likely duplicate pair"));
   return kExitOk;
 }

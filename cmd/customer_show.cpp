@@ -12,6 +12,7 @@
 #include "crm/screen_pop.hpp"
 #include "customer_show_contacts.hpp"
 #include "options.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -79,7 +80,7 @@ void print_customer_brief(Context& ctx, std::int64_t id) {
   auto columns = model::customer_columns();
   fields.insert(fields.end(), columns.begin(), columns.end());
   row.insert(row.end(), values.begin(), values.end());
-  io::write_record(ctx.format(), ctx.out(), fields, row, ctx.writer_options());
+  render_record(ctx, fields, row);
 }
 
 int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, std::int64_t recent_contacts) {

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "crm/maintenance.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -14,16 +15,15 @@ struct HistoryOptions {
 
 int run_history(Context& ctx, const HistoryOptions& o) {
   auto entries = crm::history(ctx.session(), o.all ? INT64_MAX : o.limit);
-  auto w = ctx.writer();
-  w->begin({"id", "at", "command", "summary", "state"});
-  for (const auto& e : entries) {
-    std::string state;
-    if (e.undone_by) state = fmt::format("undone by {}", *e.undone_by);
-    else if (e.undoes) state = fmt::format("undid {}", *e.undoes);
-    else if (!e.undoable) state = "cannot be undone";
-    w->row({e.id, e.at, e.command, e.summary, state.empty() ? Value() : Value(state)});
-  }
-  w->end();
+  render_list(ctx, "history", {"id", "at", "command", "summary", "state"}, [&](const report::RowEmit& emit) {
+    for (const auto& e : entries) {
+      std::string state;
+      if (e.undone_by) state = fmt::format("undone by {}", *e.undone_by);
+      else if (e.undoes) state = fmt::format("undid {}", *e.undoes);
+      else if (!e.undoable) state = "cannot be undone";
+      emit({e.id, e.at, e.command, e.summary, state.empty() ? Value() : Value(state)});
+    }
+  });
   return kExitOk;
 }
 

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "crm/maintenance.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 
@@ -28,10 +29,9 @@ void register_maintenance(CLI::App& app, Context& ctx) {
         ctx.note("ok: integrity, foreign keys, statistics and search indexes all check out");
         return kExitOk;
       }
-      auto w = ctx.writer();
-      w->begin({"check", "problem"});
-      for (const auto& p : problems) w->row({p.check, p.detail});
-      w->end();
+      render_list(ctx, "problems", {"check", "problem"}, [&](const report::RowEmit& emit) {
+        for (const auto& p : problems) emit({p.check, p.detail});
+      });
       std::string found = counted(static_cast<std::int64_t>(problems.size()), "problem") + " found";
       ctx.note(*fix ? found + "; derived data rebuilt" : found + "; 'kunde doctor --fix' rebuilds derived data");
       return *fix ? kExitOk : kExitError;
@@ -43,15 +43,10 @@ void register_maintenance(CLI::App& app, Context& ctx) {
   sql->add_option("QUERY", *query, "A SELECT statement")->required();
   sql->callback([&ctx, query] {
     ctx.action = [&ctx, query] {
-      std::unique_ptr<io::RowWriter> w;
-      crm::query(
-          ctx.session(), *query,
-          [&](const std::vector<std::string>& cols) {
-            w = ctx.writer();
-            w->begin(cols);
-          },
-          [&](const std::vector<Value>& row) { w->row(row); });
-      if (w) w->end();
+      auto columns = crm::query_columns(ctx.session(), *query);
+      render_list(ctx, "rows", columns, [&](const report::RowEmit& emit) {
+        crm::query(ctx.session(), *query, [](const std::vector<std::string>&) {}, emit);
+      });
       return kExitOk;
     };
   });

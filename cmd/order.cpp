@@ -2,10 +2,6 @@
 // order_payments.cpp).
 #include <fmt/format.h>
 
-#include <nlohmann/json.hpp>
-
-#include "io/json_out.hpp"
-
 #include "clock.hpp"
 #include "commands.hpp"
 #include "error.hpp"
@@ -15,11 +11,10 @@
 #include "model/order.hpp"
 #include "options.hpp"
 #include "order_verbs.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
-
-using json = nlohmann::ordered_json;
 
 Value text_value(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
 Value money_value(const std::optional<std::int64_t>& v, int d) { return v ? Value(Decimal{*v, d}) : Value(); }
@@ -117,17 +112,17 @@ void add_list_options(CLI::App* app, ListOptions& o, bool limit) {
 
 int run_list(Context& ctx, const ListOptions& o) {
   auto f = make_filter(ctx, o);
-  auto w = ctx.writer();
-  w->begin({"order", "ordered_at", "customer_id", "customer", "name", "channel", "status", "lines", "amount"});
   int d = ctx.money_decimals();
   std::int64_t n = 0, total = 0;
-  crm::list_orders(ctx.session(), f, [&](const crm::OrderSummary& s) {
-    w->row({s.order.number, s.order.ordered_at, s.order.customer_id, customer_ref(s), s.customer_name,
-            text_value(s.order.channel), s.order.status, s.lines, Decimal{s.amount, d}});
-    ++n;
-    if (s.order.status != "cancelled") total += s.amount;
-  });
-  w->end();
+  render_list(ctx, "orders", {"order", "ordered_at", "customer_id", "customer", "name", "channel", "status", "lines", "amount"},
+              [&](const report::RowEmit& emit) {
+                crm::list_orders(ctx.session(), f, [&](const crm::OrderSummary& s) {
+                  emit({s.order.number, s.order.ordered_at, s.order.customer_id, customer_ref(s), s.customer_name,
+                        text_value(s.order.channel), s.order.status, s.lines, Decimal{s.amount, d}});
+                  ++n;
+                  if (s.order.status != "cancelled") total += s.amount;
+                });
+              });
   ctx.note(fmt::format("{}, {} not counting cancelled ones", counted(n, "order"), format_decimal(Decimal{total, d})));
   return kExitOk;
 }
@@ -148,48 +143,29 @@ int run_show(Context& ctx, const std::string& number) {
   const auto& s = detail.summary;
   const auto& lines = detail.lines;
   int d = ctx.money_decimals();
-  auto format = ctx.format();
-  if (format == io::OutputFormat::json || format == io::OutputFormat::ndjson) {
-    json j{{"order", s.order.number}, {"ordered_at", s.order.ordered_at}, {"customer_id", s.order.customer_id},
-           {"customer", customer_ref(s)}, {"name", s.customer_name},
-           {"channel", s.order.channel ? json(*s.order.channel) : json()}, {"status", s.order.status},
-           {"amount", io::json_decimal(Decimal{s.amount, d})},
-           {"cost", io::json_decimal(Decimal{s.cost, d})}};
-    json arr = json::array();
-    for (const auto& l : lines) {
-      json o = json::object();
-      auto vals = line_values(l, d);
-      for (std::size_t i = 0; i < vals.size(); ++i) {
-        const auto& v = vals[i];
-        if (is_null(v)) {
-          o[line_columns()[i]] = nullptr;
-        } else if (auto dec = std::get_if<Decimal>(&v)) {
-          o[line_columns()[i]] = io::json_decimal(*dec);
-        } else if (auto n = std::get_if<std::int64_t>(&v)) {
-          o[line_columns()[i]] = *n;
-        } else if (auto x = std::get_if<double>(&v)) {
-          o[line_columns()[i]] = *x;
-        } else {
-          o[line_columns()[i]] = to_text(v);
-        }
-      }
-      arr.push_back(o);
-    }
-    j["lines"] = arr;
-    ctx.out() << io::dump_json(j, format == io::OutputFormat::json ? 2 : -1) << '\n';
-    return kExitOk;
-  }
-  if (format == io::OutputFormat::table) {
-    io::write_record(format, ctx.out(), {"order", "ordered_at", "customer", "channel", "status", "amount", "margin"},
-                     {s.order.number, s.order.ordered_at, fmt::format("{} {}", customer_ref(s), s.customer_name),
-                      text_value(s.order.channel), s.order.status, Decimal{s.amount, d}, Decimal{s.amount - s.cost, d}},
-                     ctx.writer_options());
-    ctx.out() << '\n';
-  }
-  auto w = ctx.writer();
-  w->begin(line_columns());
-  for (const auto& l : lines) w->row(line_values(l, d));
-  w->end();
+  report::Document doc;
+  doc.fields(report::Audience::machines)
+      .data("order", s.order.number)
+      .data("ordered_at", s.order.ordered_at)
+      .data("customer_id", s.order.customer_id)
+      .data("customer", customer_ref(s))
+      .data("name", s.customer_name)
+      .data("channel", s.order.channel)
+      .data("status", s.order.status)
+      .data("amount", Decimal{s.amount, d})
+      .data("cost", Decimal{s.cost, d});
+  doc.fields(report::Audience::people)
+      .show("order", s.order.number)
+      .show("ordered_at", s.order.ordered_at)
+      .show("customer", fmt::format("{} {}", customer_ref(s), s.customer_name))
+      .show("channel", s.order.channel.value_or(""))
+      .show("status", s.order.status)
+      .show("amount", format_decimal(Decimal{s.amount, d}))
+      .show("margin", format_decimal(Decimal{s.amount - s.cost, d}));
+  auto& table = doc.table("lines", "", line_columns());
+  table.primary = true;
+  for (const auto& l : lines) table.add_row(line_values(l, d));
+  render(ctx, doc);
   return kExitOk;
 }
 
@@ -205,19 +181,18 @@ int run_cancel(Context& ctx, const std::string& number) {
 
 int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
   auto f = make_filter(ctx, o);
-  auto w = ctx.writer(io::OutputFormat::csv, safe_csv);
-  w->begin(model::field_names(model::order_fields()));
   int d = ctx.money_decimals();
   std::int64_t n = 0;
+  render_list(ctx, "lines", model::field_names(model::order_fields()), [&](const report::RowEmit& emit) {
   crm::export_order_lines(ctx.session(), f, [&](const crm::OrderSummary& s, const crm::LineView& v) {
     // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
     Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
-    w->row({s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
+    emit({s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
             money_value(v.line.unit_price, d), cost, Decimal{v.line.amount, d}, text_value(s.order.channel),
             s.order.status, text_value(v.name), text_value(v.category)});
     ++n;
   });
-  w->end();
+  }, {io::OutputFormat::csv, safe_csv});
   ctx.note("exported " + counted(n, "order line"));
   return kExitOk;
 }

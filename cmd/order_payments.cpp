@@ -8,6 +8,7 @@
 #include "model/money.hpp"
 #include "options.hpp"
 #include "order_verbs.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -45,18 +46,18 @@ int run_payments(Context& ctx, const PaymentsOptions& o) {
   f.since = date_option(o.since, "--since");
   f.until = date_option(o.until, "--until");
   f.limit = o.limit;
-  auto w = ctx.writer();
-  w->begin({"reference", "paid_at", "customer_id", "customer", "name", "amount"});
   int d = ctx.money_decimals();
   std::int64_t n = 0, total = 0;
-  crm::list_payments(ctx.session(), f, [&](const crm::PaymentView& v) {
-    w->row({v.payment.reference, v.payment.paid_at, v.payment.customer_id,
-            v.customer_number ? *v.customer_number : fmt::format("#{}", v.payment.customer_id), v.customer_name,
-            Decimal{v.payment.amount, d}});
-    ++n;
-    total += v.payment.amount;
-  });
-  w->end();
+  render_list(ctx, "payments", {"reference", "paid_at", "customer_id", "customer", "name", "amount"},
+              [&](const report::RowEmit& emit) {
+                crm::list_payments(ctx.session(), f, [&](const crm::PaymentView& v) {
+                  emit({v.payment.reference, v.payment.paid_at, v.payment.customer_id,
+                        v.customer_number ? *v.customer_number : fmt::format("#{}", v.payment.customer_id),
+                        v.customer_name, Decimal{v.payment.amount, d}});
+                  ++n;
+                  total += v.payment.amount;
+                });
+              });
   ctx.note(fmt::format("{}, {} in all", counted(n, "payment"), format_decimal(Decimal{total, d})));
   return kExitOk;
 }
@@ -68,22 +69,24 @@ struct BalanceOptions {
 int run_balances(Context& ctx, const BalanceOptions& o) {
   std::string today = today_local();
   int d = ctx.money_decimals();
-  auto w = ctx.writer();
-  w->begin({"id", "number", "name", "invoiced", "paid", "balance", "overdue", "oldest_unpaid_at", "terms_days",
-            "credit_limit", "over_limit"});
   std::int64_t n = 0, total = 0, overdue = 0;
-  crm::balances(ctx.session(), o.all, today, [&](std::int64_t id, const std::optional<std::string>& number,
-                                                 const std::string& name, const crm::Account& a) {
-    if (o.overdue && a.overdue == 0) return;
-    if (o.over_limit && !a.over_limit()) return;
-    w->row({id, number ? Value(*number) : Value(), name, Decimal{a.invoiced, d}, Decimal{a.paid, d},
-            Decimal{a.balance, d}, Decimal{a.overdue, d}, a.oldest_unpaid_at ? Value(*a.oldest_unpaid_at) : Value(),
-            a.terms_days, a.credit_limit ? Value(Decimal{*a.credit_limit, d}) : Value(), a.over_limit()});
-    ++n;
-    total += a.balance;
-    overdue += a.overdue;
-  });
-  w->end();
+  render_list(ctx, "balances",
+              {"id", "number", "name", "invoiced", "paid", "balance", "overdue", "oldest_unpaid_at", "terms_days",
+               "credit_limit", "over_limit"},
+              [&](const report::RowEmit& emit) {
+                crm::balances(ctx.session(), o.all, today,
+                              [&](std::int64_t id, const std::optional<std::string>& number, const std::string& name,
+                                  const crm::Account& a) {
+                                if (o.overdue && a.overdue == 0) return;
+                                if (o.over_limit && !a.over_limit()) return;
+                                emit({id, opt_value(number), name, Decimal{a.invoiced, d}, Decimal{a.paid, d},
+                                      Decimal{a.balance, d}, Decimal{a.overdue, d}, opt_value(a.oldest_unpaid_at),
+                                      a.terms_days, opt_money(a.credit_limit, d), a.over_limit()});
+                                ++n;
+                                total += a.balance;
+                                overdue += a.overdue;
+                              });
+              });
   ctx.note(fmt::format("{}, balance {}, overdue {}", counted(n, "customer"), format_decimal(Decimal{total, d}),
                        format_decimal(Decimal{overdue, d})));
   return kExitOk;

@@ -7,6 +7,7 @@
 #include "model/money.hpp"
 #include "model/order.hpp"
 #include "options.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -51,19 +52,21 @@ int run_list(Context& ctx, const ListOptions& o, bool canonical) {
   crm::ProductFilter f;
   if (!o.category.empty()) f.category = o.category;
   if (!o.search.empty()) f.search = o.search;
-  auto w = ctx.writer(canonical ? io::OutputFormat::csv : io::OutputFormat::table);
   auto columns = model::field_names(model::product_fields());
   if (!canonical) columns.insert(columns.begin(), "id");
-  w->begin(columns);
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  crm::list_products(ctx.session(), f, [&](const model::Product& p) {
-    auto values = product_values(p, d);
-    if (!canonical) values.insert(values.begin(), p.id);
-    w->row(values);
-    ++n;
-  });
-  w->end();
+  render_list(
+      ctx, "products", columns,
+      [&](const report::RowEmit& emit) {
+        crm::list_products(ctx.session(), f, [&](const model::Product& p) {
+          auto values = product_values(p, d);
+          if (!canonical) values.insert(values.begin(), p.id);
+          emit(values);
+          ++n;
+        });
+      },
+      {canonical ? io::OutputFormat::csv : io::OutputFormat::table, false});
   ctx.note((canonical ? "exported " : "") + counted(n, "product"));
   return kExitOk;
 }
@@ -83,7 +86,7 @@ int run_show(Context& ctx, const std::string& sku) {
   for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),
                   Value(Decimal{s.cost, d}), Value(Decimal{s.revenue - s.cost, d})})
     values.push_back(v);
-  io::write_record(ctx.format(), ctx.out(), fields, values, ctx.writer_options());
+  render_record(ctx, fields, values);
   return kExitOk;
 }
 

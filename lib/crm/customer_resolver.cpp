@@ -54,7 +54,10 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
     if (auto id = customers.id_by_email(text::to_lower_ascii(ref))) out.push_back(*id);
     return out;
   }
-  if (looks_like_phone(ref)) {
+  // In a file a bare number is a customer number: only a phone written internationally
+  // (+47 ..., 0047 ...) is looked up as one there.
+  bool international = ref[0] == '+' || ref.substr(0, 2) == "00";
+  if (looks_like_phone(ref) && (source == RefSource::typed || international)) {
     if (auto e164 = model::to_e164(ref, session_.region())) out = customers.ids_by_phone(*e164);
     // A number no parser could place, as stored or by its digits: a search through every
     // customer, so only for what a person typed.

@@ -5,7 +5,9 @@
 //                    ignoring case when only one customer's number matches that way
 //   an email         the customer with that email, case ignored
 //   a phone number   any way of writing it (+47 912 34 567, 0047-91234567, 91234567, ...):
-//                    by its E.164 form, else as stored, else by the same digits
+//                    by its E.164 form, else as stored, else by the same digits; in a file
+//                    (where a bare number is a customer number) only written with its
+//                    country code, and by its E.164 form
 //   12               (typed on the command line only) the customer with id 12, when no
 //                    customer has that number
 // A reference that matches several customers is ambiguous; the caller says so.

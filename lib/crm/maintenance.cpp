@@ -16,6 +16,10 @@ UndoResult undo(Session& s, std::optional<std::int64_t> id) { return s.store().h
 void backup(Session& s, const std::string& path) { s.store().maintenance().backup(path); }
 std::vector<Problem> check(Session& s, bool fix) { return s.store().maintenance().check(fix); }
 
+std::vector<std::string> query_columns(Session& s, const std::string& sql) {
+  return s.store().maintenance().query_columns(sql);
+}
+
 void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
            const std::function<void(const std::vector<Value>&)>& row) {
   s.store().maintenance().query(sql, header, row);

@@ -25,6 +25,7 @@ std::vector<HistoryEntry> history(Session& s, std::int64_t limit);
 UndoResult undo(Session& s, std::optional<std::int64_t> id);
 void backup(Session& s, const std::string& path);
 std::vector<Problem> check(Session& s, bool fix);
+std::vector<std::string> query_columns(Session& s, const std::string& sql);
 void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
            const std::function<void(const std::vector<Value>&)>& row);
 

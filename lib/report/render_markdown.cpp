@@ -130,6 +130,44 @@ class MarkdownRenderer {
 
 }  // namespace
 
-void render_markdown(const Document& doc, std::ostream& out) { MarkdownRenderer(out).document(doc); }
+namespace {
+
+// Blocks end in a blank line; the last one's is held back, so the document ends in one
+// newline. Newlines are passed on only once text follows them, which keeps long tables
+// streaming.
+class HoldTrailingNewlines : public std::streambuf {
+ public:
+  explicit HoldTrailingNewlines(std::ostream& out) : out_(out) {}
+  void finish() {
+    if (held_ > 0) out_.put('\n');
+    held_ = 0;
+  }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
+    if (traits_type::to_char_type(ch) == '\n') {
+      ++held_;
+    } else {
+      for (; held_ > 0; --held_) out_.put('\n');
+      out_.put(traits_type::to_char_type(ch));
+    }
+    return ch;
+  }
+
+ private:
+  std::ostream& out_;
+  int held_ = 0;
+};
+
+}  // namespace
+
+void render_markdown(const Document& doc, std::ostream& out) {
+  HoldTrailingNewlines trimmed(out);
+  std::ostream stream(&trimmed);
+  stream.exceptions(out.exceptions());
+  MarkdownRenderer(stream).document(doc);
+  trimmed.finish();
+}
 
 }  // namespace kunde::report::detail

@@ -61,7 +61,7 @@ class Contacts {
   virtual std::optional<std::pair<std::int64_t, std::int64_t>> by_key(const std::string& key) = 0;
   // A customer's contacts without a key, oldest first.
   virtual void keyless(std::int64_t customer_id, const std::function<void(const model::Contact&)>& each) = 0;
-  // Inserts the contact (one with the key of another is an error); its id.
+  // Inserts the contact; its id, or 0 when a contact has its key (which is left as it is).
   virtual std::int64_t insert(const model::Contact& c) = 0;
   // Marks a contact done; false when it was done already.
   virtual bool mark_done(std::int64_t id, const std::string& at, const std::optional<std::string>& notes) = 0;

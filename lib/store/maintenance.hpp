@@ -34,6 +34,8 @@ class Maintenance {
   // Integrity and references, then the derived statistics and search entries against a full
   // recomputation. With `fix`, rebuilds the derived data when it differs.
   virtual std::vector<Problem> check(bool fix) = 0;
+  // The column names of one read-only statement, without running it.
+  virtual std::vector<std::string> query_columns(const std::string& sql) = 0;
   // Runs one read-only statement; `header` gets the column names, `row` each row.
   virtual void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
                      const std::function<void(const std::vector<Value>&)>& row) = 0;

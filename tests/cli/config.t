@@ -60,11 +60,11 @@ Configuration: precedence flag > environment > file > default, and named import 
   1,01001,Bj\xc3\xb8rn \xc3\x86rlig,person,bjorn@aerlig.no,,T\xc3\xb8nsberg,, (esc)
   2,01002,\xc3\x85smund \xc3\x98vre,person,,,Bod\xc3\xb8,, (esc)
   $ KUNDE_CONFIG=kunde.toml kunde customer add -q --name Sven --number S-1 --phone "070-123 45 67"
-  id:                 3
-  number:             S-1
-  name:               Sven
-  kind:               person
-  phone:              070-123 45 67
-  created_at:         2026-11-23
+  id          3
+  number      S-1
+  name        Sven
+  kind        person
+  phone       070-123 45 67
+  created_at  2026-11-23
   $ KUNDE_CONFIG=kunde.toml kunde customer show '+46 70 123 45 67' -q | head -1
   Sven  #3  S-1  person

@@ -3,18 +3,18 @@ Follow-ups and promises due, across month and year ends, with dates as written.
   $ export KUNDE_DB=$PWD/k.db
   $ kunde -q init
   $ kunde -q customer add --number K-1 --name Anna --phone "+47 91234567"
-  id:                 1
-  number:             K-1
-  name:               Anna
-  kind:               person
-  phone:              +47 91234567
-  created_at:         2026-11-23
+  id          1
+  number      K-1
+  name        Anna
+  kind        person
+  phone       +47 91234567
+  created_at  2026-11-23
   $ kunde -q customer add --number K-2 --name Bo
-  id:                 2
-  number:             K-2
-  name:               Bo
-  kind:               person
-  created_at:         2026-11-23
+  id          2
+  number      K-2
+  name        Bo
+  kind        person
+  created_at  2026-11-23
   $ kunde -q contact log K-1 --channel phone --direction in --subject "Call back" --follow-up "2026-11-30T23:30:00+01:00" --owner anna --at 2026-11-02
   $ kunde -q contact log K-1 --channel email --direction out --subject "Offer" --follow-up 2026-12-01 --owner Bo --at 2026-11-03
   $ kunde -q contact log K-2 --channel visit --direction in --subject "New year" --follow-up 2027-01-01 --owner anna --at 2026-11-04

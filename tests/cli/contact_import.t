@@ -3,17 +3,17 @@ Importing contacts: idempotent, with rejected rows reported as FILE:LINE.
   $ export KUNDE_DB=$PWD/k.db
   $ kunde -q init
   $ kunde -q customer add --number K-1 --name Anna
-  id:                 1
-  number:             K-1
-  name:               Anna
-  kind:               person
-  created_at:         2026-11-23
+  id          1
+  number      K-1
+  name        Anna
+  kind        person
+  created_at  2026-11-23
   $ kunde -q customer add --number K-2 --name Bo
-  id:                 2
-  number:             K-2
-  name:               Bo
-  kind:               person
-  created_at:         2026-11-23
+  id          2
+  number      K-2
+  name        Bo
+  kind        person
+  created_at  2026-11-23
   $ cp "$KUNDE_TEST_DATA"/contacts.csv "$KUNDE_TEST_DATA"/contacts_legacy.csv .
 
   $ kunde contact import contacts.csv

@@ -3,19 +3,19 @@ Logging contacts, listing them, the screen pop and bad input.
   $ export KUNDE_DB=$PWD/k.db
   $ kunde -q init
   $ kunde -q customer add --number K-1001 --name "Bjørn Ås" --phone "+47 912 34 567"
-  id:                 1
-  number:             K-1001
-  name:               Bj\xc3\xb8rn \xc3\x85s (esc)
-  kind:               person
-  phone:              +47 912 34 567
-  created_at:         2026-11-23
+  id          1
+  number      K-1001
+  name        Bj\xc3\xb8rn \xc3\x85s (esc)
+  kind        person
+  phone       +47 912 34 567
+  created_at  2026-11-23
   $ kunde -q customer add --number K-1002 --name "Åse Berg" --email ase@example.no
-  id:                 2
-  number:             K-1002
-  name:               \xc3\x85se Berg (esc)
-  kind:               person
-  email:              ase@example.no
-  created_at:         2026-11-23
+  id          2
+  number      K-1002
+  name        \xc3\x85se Berg (esc)
+  kind        person
+  email       ase@example.no
+  created_at  2026-11-23
 
   $ kunde contact log K-1001 --channel letter --direction in --subject "Klage på levering" --notes "Pakken kom ødelagt" --outcome complaint --follow-up 2026-11-30 --promise "send ny pakke" --owner anna --at "2026-11-20 14:05"
   logged contact 1 (post in) for K-1001
@@ -80,20 +80,20 @@ customer find searches contact subjects and notes too.
 One contact in full.
 
   $ kunde contact show 1
-  id:           1
-  at:           2026-11-20 14:05:00
-  customer_id:  1
-  number:       K-1001
-  name:         Bj\xc3\xb8rn \xc3\x85s (esc)
-  channel:      post
-  direction:    in
-  subject:      Klage p\xc3\xa5 levering (esc)
-  notes:        Pakken kom \xc3\xb8delagt (esc)
-  outcome:      complaint
-  follow_up_at: 2026-11-30
-  promise:      send ny pakke
-  owner:        anna
-  state:        open
+  id            1
+  at            2026-11-20 14:05:00
+  customer_id   1
+  number        K-1001
+  name          Bj\xc3\xb8rn \xc3\x85s (esc)
+  channel       post
+  direction     in
+  subject       Klage p\xc3\xa5 levering (esc)
+  notes         Pakken kom \xc3\xb8delagt (esc)
+  outcome       complaint
+  follow_up_at  2026-11-30
+  promise       send ny pakke
+  owner         anna
+  state         open
 
 The screen pop: statistics, preferred channel (most inbound; ties go to the latest), open
 items and the last contacts; cost to serve when configured.

@@ -144,15 +144,15 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   hint: e.g. kunde customer find bjorn oslo
   [2]
   $ kunde customer add --name "Pål Østby" --number K-005 --email pal@example.no --phone "917 00 000" --country NO --tag new --attr source=fair
-  id:                 5
-  number:             K-005
-  name:               P\xc3\xa5l \xc3\x98stby (esc)
-  kind:               person
-  email:              pal@example.no
-  phone:              917 00 000
-  country:            NO
-  created_at:         2026-11-23
-  tags:               new
+  id          5
+  number      K-005
+  name        P\xc3\xa5l \xc3\x98stby (esc)
+  kind        person
+  email       pal@example.no
+  phone       917 00 000
+  country     NO
+  created_at  2026-11-23
+  tags        new
   added customer #5 (K-005)
   $ kunde customer add --name "Dup" --number K-005
   kunde: error: customer number K-005 belongs to customer #5
@@ -171,16 +171,16 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   hint: give --name
   [2]
   $ kunde customer edit K-005 --city Drammen --set credit_limit=1500 --unset email
-  id:                 5
-  number:             K-005
-  name:               P\xc3\xa5l \xc3\x98stby (esc)
-  kind:               person
-  phone:              917 00 000
-  city:               Drammen
-  country:            NO
-  created_at:         2026-11-23
-  credit_limit:       1500.00
-  tags:               new
+  id            5
+  number        K-005
+  name          P\xc3\xa5l \xc3\x98stby (esc)
+  kind          person
+  phone         917 00 000
+  city          Drammen
+  country       NO
+  created_at    2026-11-23
+  credit_limit  1500.00
+  tags          new
   updated customer #5
   $ kunde customer edit K-005 --set colour=blue
   kunde: error: there is no customer field 'colour'

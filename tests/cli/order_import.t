@@ -28,13 +28,13 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
   order  ordered_at  customer_id  customer  name        channel  status     lines  amount
   A-2    2026-10-15            2  K-2       Ola Hansen  phone    completed      1  100.00
   $ kunde order show A-1
-  order:      A-1
-  ordered_at: 2026-09-01
-  customer:   K-1 Kari Nordmann
-  channel:    web
-  status:     completed
-  amount:     150.00
-  margin:     90.00
+  order       A-1
+  ordered_at  2026-09-01
+  customer    K-1 Kari Nordmann
+  channel     web
+  status      completed
+  amount      150.00
+  margin      90.00
   
   line  sku  name       category  quantity  unit_price  amount   unit_cost  cost
      1  MUG  Blue mug   kitchen          2      100.00   200.00      40.00   80.00

@@ -112,7 +112,8 @@ class OrderImporter : public Importer {
       auto money = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
       content = keys_.next(customer_id, {ordered_at, row.get(F::sku), fmt::format("{}", values.quantity),
                                          money(values.price), money(values.cost), money(values.amount),
-                                         row.get(F::channel), row.get(F::status)});
+                                         model::normalise_channel(row.get(F::channel)).value_or(""),
+                                         model::normalise_status(row.get(F::status))});
       number_text = content;
     }
     bool first = false;

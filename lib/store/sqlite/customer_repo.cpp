@@ -144,6 +144,7 @@ std::vector<std::int64_t> CustomerRepo::ids_by_phone(std::string_view e164) {
 }
 
 std::vector<std::int64_t> CustomerRepo::ids_by_number_nocase(std::string_view number, std::size_t limit) {
+  db_.need_indexes();
   auto& st = db_.prepare(
       "SELECT id FROM customers WHERE number = ?1 COLLATE NOCASE UNION "
       "SELECT customer_id FROM customer_aliases WHERE number = ?1 COLLATE NOCASE LIMIT ?2");

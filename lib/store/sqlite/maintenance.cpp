@@ -128,6 +128,7 @@ void run_query(Database& db, const std::string& sql, const std::function<void(co
   int n = sqlite3_column_count(raw);
   for (int i = 0; i < n; ++i) names.push_back(sqlite3_column_name(raw, i));
   header(names);
+  if (!row) return;
   std::vector<Value> values(n);
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
     for (int i = 0; i < n; ++i) {

@@ -44,6 +44,11 @@ class MaintenanceOnDatabase final : public Maintenance {
              const std::function<void(const std::vector<Value>&)>& row) override {
     run_query(db_, sql, header, row);
   }
+  std::vector<std::string> query_columns(const std::string& sql) override {
+    std::vector<std::string> columns;
+    run_query(db_, sql, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
+    return columns;
+  }
   std::vector<DuplicatePair> duplicates(int min_score) override { return find_duplicates(db_, min_score); }
   nlohmann::ordered_json personal_data(std::int64_t customer_id) override {
     return sqlite::personal_data(db_, customer_id);
