@@ -511,3 +511,60 @@ TEST_CASE("bulk: an import that defers the email index still matches rows withou
   CHECK(fx.scalar("SELECT id FROM customers WHERE name = 'Kari Again' AND number = 'K11999'") == 11999);
   CHECK(fx.consistent());
 }
+
+TEST_CASE("bulk: an import write that dropped its indexes builds them again for a lookup, and at commit") {
+  Fixture fx;
+  fx.import("customer", "number,name,email\nK0,Kari,kari@example.no\n");
+  auto index_names = [&] {
+    std::vector<std::string> names;
+    store::sqlite::Statement st(fx.db(), "SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+    while (st.step()) names.push_back(st.get_text(0));
+    return names;
+  };
+  const auto before = index_names();
+  REQUIRE(std::find(before.begin(), before.end(), "customers_email_key") != before.end());
+  const std::int64_t n = store::sqlite::DeferredIndexes::kMinRows + 100;
+  {
+    auto write = fx.store().begin_import("customer import big.csv");
+    write->expect_many(store::Table::customers);
+    auto add = [&](std::int64_t i) {
+      model::Customer c;
+      c.number = fmt::format("K{}", i);
+      c.name = fmt::format("Kunde {}", i);
+      c.email = c.email_key = fmt::format("k{}@example.no", i);
+      c.phone = c.phone_e164 = fmt::format("+4790{:06}", i);
+      return write->add_customer(c);
+    };
+    for (std::int64_t i = 1; i <= n; ++i) add(i);
+    auto during = index_names();
+    CHECK(std::find(during.begin(), during.end(), "customers_email_key") == during.end());
+    CHECK(during.size() < before.size());
+    // Reads through the store's repositories see the rows written so far.
+    CHECK(fx.store().customers().id_by_email("k5000@example.no") == std::optional<std::int64_t>(5001));
+    CHECK(fx.store().customers().id_by_email("kari@example.no") == std::optional<std::int64_t>(1));
+    CHECK(index_names() == before);
+    CHECK(fx.store().customers().ids_by_phone("+4790000007") == std::vector<std::int64_t>{8});
+    add(n + 1);
+    CHECK(write->commit("10101 inserted") == 2);
+  }
+  CHECK(index_names() == before);
+  CHECK(fx.store().customers().id_by_email(fmt::format("k{}@example.no", n + 1)) == std::optional<std::int64_t>(n + 2));
+  CHECK(fx.scalar("PRAGMA integrity_check") == 0);  // "ok" reads as 0
+  CHECK(fx.consistent());
+
+  // Rolled back, the import leaves the indexes as they were.
+  {
+    auto write = fx.store().begin_import("customer import --dry-run big.csv");
+    write->expect_many(store::Table::customers);
+    for (std::int64_t i = 1; i <= 2 * n; ++i) {
+      model::Customer c;
+      c.number = fmt::format("M{}", i);
+      c.name = "M";
+      write->add_customer(c);
+    }
+    CHECK(index_names() != before);
+    write->rollback();
+  }
+  CHECK(index_names() == before);
+  CHECK(fx.count("customers") == n + 2);
+}
