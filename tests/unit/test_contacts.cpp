@@ -1,7 +1,10 @@
 // Contacts: channels, content hashes, statistics, what is due and full-text grep.
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include "crm/contacts.hpp"
+#include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
@@ -157,4 +160,45 @@ TEST_CASE("grep: words start words of subject or notes, case and diacritics igno
   CHECK(grep("pakk ode") == std::vector<std::int64_t>{broken});
   CHECK(grep("lagt").empty());  // not the start of a word
   CHECK(grep("sporsmal").size() == 1);
+}
+
+TEST_CASE("contact services: logging for many customers is one entry; closing refuses what is not open") {
+  Fixture fx;
+  fx.import("customer", "number,name\nK-1,Kari\nK-2,Ola\n");
+  model::Contact k;
+  k.at = "2026-11-01 10:00:00";
+  k.channel = "phone";
+  k.direction = "out";
+  k.promise = "send the offer";
+  CHECK(crm::contact_state(k) == "open");
+  auto s = fx.session("contact log --from list.csv");
+  auto logged = crm::log_contacts(*s, k, {1, 2});
+  CHECK(logged.count == 2);
+  CHECK(logged.summary == "logged 2 contacts (phone out)");
+  auto one = crm::log_contacts(*fx.session("contact log K-1"), k, {1});
+  CHECK(one.summary == fmt::format("logged contact {} (phone out) for K-1", one.last_id));
+  auto h = fx.store().history().list(10);
+  REQUIRE(h.size() == 3);
+  CHECK(h[1].summary == "logged 2 contacts (phone out)");
+  CHECK(fx.store().contacts().summary(1).open_promises == 2);
+
+  model::Contact plain = k;
+  plain.promise.reset();
+  CHECK(crm::contact_state(plain) == "none");
+  auto none = crm::log_contacts(*s, plain, {2}).last_id;
+  auto close = fx.session("contact done");
+  CHECK_THROWS_WITH_AS(crm::close_contacts(*close, {none}, "2026-11-02", std::nullopt),
+                       doctest::Contains("has no promise or follow-up to close"), Error);
+  CHECK_THROWS_WITH_AS(crm::close_contacts(*close, {999}, "2026-11-02", std::nullopt), "no contact 999", Error);
+  CHECK(crm::close_contacts(*close, {one.last_id}, "2026-11-02", std::string("sent")) ==
+        fmt::format("closed contact {}", one.last_id));
+  auto row = fx.store().contacts().by_id(one.last_id);
+  CHECK(crm::contact_state(row->contact) == "done");
+  CHECK_THROWS_WITH_AS(crm::close_contacts(*close, {one.last_id}, "2026-11-03", std::nullopt),
+                       doctest::Contains("was done already on 2026-11-02"), Error);
+  // A refused close changes nothing, not even the contacts before the bad one.
+  CHECK_THROWS_AS(crm::close_contacts(*close, {logged.last_id, none}, "2026-11-03", std::nullopt), Error);
+  CHECK(crm::contact_state(fx.store().contacts().by_id(logged.last_id)->contact) == "open");
+  CHECK(fx.store().contacts().summary(1).open_promises == 1);
+  CHECK(fx.consistent());
 }

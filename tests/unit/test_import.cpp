@@ -167,6 +167,20 @@ TEST_CASE("import: --strict rejects the whole file") {
   CHECK(fx.store().history().list(10).empty());
 }
 
+TEST_CASE("import: --dry-run counts what would happen and changes nothing") {
+  StoreFixture fx;
+  TempDir dir;
+  run(fx, dir.write("a.csv", "number,name\n1,Bjørn\n"), norway());
+  auto o = norway();
+  o.dry_run = true;
+  auto counts = run(fx, dir.write("b.csv", "number,name\n1,Bjørn Åberg\n2,Åse\n"), o);
+  CHECK(counts.summary() == "1 inserted, 1 updated, 0 unchanged, 0 rejected");
+  CHECK(fx.store().customers().count() == 1);
+  CHECK(by_number(fx, "1").name == "Bjørn");
+  CHECK(fx.store().history().list(10).size() == 1);
+  CHECK(fx.consistent());
+}
+
 TEST_CASE("import: re-importing the same file changes nothing") {
   StoreFixture fx;
   TempDir dir;
