@@ -1,7 +1,10 @@
-// Shared pieces for the unit tests: temporary files, a collecting RecordSink, and a fresh
-// in-memory database.
+// Shared pieces for the unit tests: temporary files, a collecting RecordSink, environment
+// variables for one scope, and a store to test against (a crm::Session over an in-memory
+// SQLite store). Only helpers.cpp includes the SQLite backend: the store contract suite
+// includes this file too.
 #pragma once
 
+#include <cstdint>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,9 +13,20 @@
 #include <string>
 #include <vector>
 
+#include "config/config.hpp"
+#include "crm/imports.hpp"
 #include "io/records.hpp"
-#include "store/database.hpp"
-#include "store/schema.hpp"
+
+namespace kunde::store {
+class Store;
+}
+namespace kunde::store::sqlite {
+class Database;
+class SqliteStore;
+}  // namespace kunde::store::sqlite
+namespace kunde::crm {
+class Session;
+}
 
 namespace kunde::test {
 
@@ -37,6 +51,7 @@ class TempDir {
     return p;
   }
   std::string file(const std::string& name) const { return path_ + "/" + name; }
+  const std::string& path() const { return path_; }
 
  private:
   std::string path_;
@@ -55,13 +70,52 @@ inline std::vector<std::string> row(std::initializer_list<const char*> cells) {
   return {cells.begin(), cells.end()};
 }
 
-// A fresh database in memory with the schema and the per-connection triggers.
-inline std::unique_ptr<store::Database> memory_db() {
-  auto db = std::make_unique<store::Database>(":memory:", store::OpenMode::create);
-  store::create_schema(*db, 2, "");
-  store::install_touch_triggers(*db);
-  return db;
-}
+// A store as the commands see it: a crm::Session over a fresh in-memory SQLite store with
+// the schema, the statistics rules and the per-connection triggers. Every command the
+// fixture runs gets a session of its own over the same store, as on the command line, so
+// history shows each command's name and no resolver answer outlives its command.
+class StoreFixture {
+ public:
+  // `region`: the configured phone region ("" leaves it to the data).
+  explicit StoreFixture(const std::string& region = "NO");
+  ~StoreFixture();
+  StoreFixture(const StoreFixture&) = delete;
+  StoreFixture& operator=(const StoreFixture&) = delete;
+
+  Config& config() { return config_; }
+  // The fixture's own session (command "test").
+  crm::Session& session() { return *session_; }
+  // A new session over the same store for one command.
+  std::unique_ptr<crm::Session> session(const std::string& command);
+  store::Store& store();
+  // The SQLite connection underneath, for the backend's own tests.
+  store::sqlite::Database& db();
+
+  // Imports `text` (written to a file named after the kind, with `extension`) as
+  // `kunde KIND import` does: crm::run_import in a session whose command is "KIND import".
+  // KIND is customer, product, order, payment or contact.
+  crm::ImportCounts import(const std::string& kind, const std::string& text);
+  crm::ImportCounts import(const std::string& kind, const std::string& text, crm::ImportRequest request,
+                           const std::string& extension = "csv");
+
+  // The first column of the first row of a query.
+  std::int64_t scalar(const std::string& sql);
+  std::int64_t count(const std::string& table) { return scalar("SELECT count(*) FROM " + table); }
+  // Derived data equals a full recomputation, and the references hold.
+  bool consistent();
+  // The message undo of entry `id` fails with, or "(no error)".
+  std::string undo_error(std::int64_t id);
+
+  TempDir dir;
+
+ private:
+  Config config_;
+  std::unique_ptr<store::sqlite::SqliteStore> store_;
+  std::unique_ptr<crm::Session> session_;
+};
+
+// The first column of the first row of a query on any connection.
+std::int64_t scalar(store::sqlite::Database& db, const std::string& sql);
 
 // Sets an environment variable for one scope and restores the previous state afterwards.
 class ScopedEnv {

@@ -8,75 +8,38 @@
 #include <random>
 #include <string>
 
+#include "crm/imports.hpp"
+#include "crm/session.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
-#include "import/contact_import.hpp"
-#include "import/customer_import.hpp"
-#include "import/order_import.hpp"
-#include "import/payment_import.hpp"
-#include "import/product_import.hpp"
 #include "model/contact.hpp"
-#include "store/change.hpp"
-#include "store/contact_repo.hpp"
-#include "store/customer_repo.hpp"
-#include "store/history.hpp"
-#include "store/inserted_rows.hpp"
-#include "store/maintenance.hpp"
-#include "store/schema.hpp"
-#include "store/search.hpp"
+#include "store/sqlite/change.hpp"
+#include "store/sqlite/customer_repo.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/deferred_indexes.hpp"
+#include "store/sqlite/history.hpp"
+#include "store/sqlite/inserted_rows.hpp"
+#include "store/sqlite/schema.hpp"
+#include "store/sqlite/search.hpp"
+#include "store/store.hpp"
 
 using namespace kunde;
-using kunde::store::Change;
-using kunde::store::Database;
+using kunde::store::sqlite::Change;
+using kunde::store::sqlite::Database;
+using kunde::test::scalar;
 
 namespace {
 
-std::int64_t scalar(Database& db, const std::string& sql) {
-  store::Statement st(db, sql);
-  REQUIRE(st.step());
-  return st.get_int(0);
+using Fixture = test::StoreFixture;
+
+// The ids of the customers `customer find TEXT` lists.
+std::vector<std::int64_t> find(Fixture& fx, const std::string& text) {
+  store::CustomerFilter f;
+  f.search = text;
+  std::vector<std::int64_t> ids;
+  fx.store().customers().list(f, [&](const model::Customer& c) { ids.push_back(c.id); });
+  return ids;
 }
-
-struct Fixture {
-  std::unique_ptr<Database> db = test::memory_db();
-  test::TempDir dir;
-
-  // Imports `csv` as the command does: one change, with the change's bulk interface.
-  import::ImportCounts import(const std::string& what, const std::string& csv) {
-    auto path = dir.write(what + ".csv", csv);
-    Change change(*db, what + " import", true, Change::References::writer);
-    import::ImportOptions o;
-    o.region = "NO";
-    o.change = &change;
-    import::ImportCounts counts;
-    if (what == "customer") counts = import::import_customers(*db, path, o);
-    if (what == "order") counts = import::import_orders(*db, path, o, {});
-    if (what == "payment") counts = import::import_payments(*db, path, o);
-    if (what == "contact") counts = import::import_contacts(*db, path, o, {});
-    if (what == "product") counts = import::import_products(*db, path, o);
-    change.commit(counts.summary());
-    return counts;
-  }
-  std::int64_t count(const std::string& table) { return scalar(*db, "SELECT count(*) FROM " + table); }
-  // The ids of the customers `customer find TEXT` lists.
-  std::vector<std::int64_t> find(const std::string& text) {
-    store::CustomerFilter f;
-    f.search = text;
-    std::vector<std::int64_t> ids;
-    store::CustomerRepo(*db).list(f, [&](const model::Customer& c) { ids.push_back(c.id); });
-    return ids;
-  }
-  // Derived data equals a full recomputation.
-  bool consistent() { return store::check_database(*db, false).empty(); }
-  std::string undo_error(std::int64_t id) {
-    try {
-      store::undo(*db, id, "undo");
-    } catch (const Error& e) {
-      return e.what();
-    }
-    return "(no error)";
-  }
-};
 
 const char* kCustomers =
     "number,name,city,tags\n"
@@ -97,36 +60,36 @@ TEST_CASE("bulk: an import records its new rows as key ranges, not as a changese
   CHECK(counts.inserted == 3);
   CHECK(fx.count("history") == 1);
   CHECK(fx.count("history_changes") == 0);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM history_inserts WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
-  CHECK(scalar(*fx.db, "SELECT bytes FROM history") > 0);
+  CHECK(fx.scalar("SELECT count(*) FROM history_inserts WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
+  CHECK(fx.scalar("SELECT bytes FROM history") > 0);
   // The triggers were off; the new customers have no statistics rows (no orders yet), and
   // their search entries wait for the next search.
   CHECK(fx.count("customer_order_stats") == 0);
   CHECK(fx.count("customer_search") == 0);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
+  CHECK(fx.scalar("SELECT count(*) FROM search_pending WHERE tbl = 'customers' AND lo = 1 AND hi = 3") == 1);
   CHECK(fx.consistent());
-  store::update_search_index(*fx.db);
+  store::sqlite::update_search_index(fx.db());
   CHECK(fx.count("customer_search") == 3);
   CHECK(fx.count("search_pending") == 0);
   // ... and they are back for the next write.
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'") > 10);
+  CHECK(fx.scalar("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'") > 10);
 }
 
 TEST_CASE("bulk: an import's change checks no foreign keys per row, and they are checked again after it") {
   Fixture fx;
-  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  CHECK(fx.scalar("PRAGMA foreign_keys") == 1);
   {
-    Change change(*fx.db, "import", true, Change::References::writer);
-    CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 0);
+    Change change(fx.db(), "import", true, Change::References::writer);
+    CHECK(fx.scalar("PRAGMA foreign_keys") == 0);
     change.rollback();
   }
-  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  CHECK(fx.scalar("PRAGMA foreign_keys") == 1);
   fx.import("customer", kCustomers);
   fx.import("order", kOrders);
-  CHECK(scalar(*fx.db, "PRAGMA foreign_keys") == 1);
+  CHECK(fx.scalar("PRAGMA foreign_keys") == 1);
   CHECK(fx.consistent());
   // Enforced again: a row that refers to nothing is refused.
-  CHECK_THROWS(fx.db->exec("INSERT INTO orders(number, customer_id, ordered_at) VALUES ('X', 99, '2026-01-01')"));
+  CHECK_THROWS(fx.db().exec("INSERT INTO orders(number, customer_id, ordered_at) VALUES ('X', 99, '2026-01-01')"));
 }
 
 TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bulk") {
@@ -136,33 +99,33 @@ TEST_CASE("bulk: statistics follow orders, payments and contacts imported in bul
   CHECK(fx.import("payment", "customer,paid_at,amount,reference\nK1,2026-01-20,20.00,P1\n").inserted == 1);
   CHECK(fx.import("contact", "customer,at,channel,direction,subject\nK2,2026-03-01,phone,in,Faktura\n").inserted == 1);
   CHECK(fx.consistent());
-  CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 2500);
-  CHECK(scalar(*fx.db, "SELECT balance FROM customer_order_stats WHERE customer_id = 1") == 500);
-  CHECK(scalar(*fx.db, "SELECT contacts FROM customer_contact_stats WHERE customer_id = 2") == 1);
-  store::update_search_index(*fx.db);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
+  CHECK(fx.scalar("SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 2500);
+  CHECK(fx.scalar("SELECT balance FROM customer_order_stats WHERE customer_id = 1") == 500);
+  CHECK(fx.scalar("SELECT contacts FROM customer_contact_stats WHERE customer_id = 2") == 1);
+  store::sqlite::update_search_index(fx.db());
+  CHECK(fx.scalar("SELECT count(*) FROM contact_search WHERE contact_search MATCH 'faktura'") == 1);
 
   // Re-imports with changes go through the changeset and still refresh what they touch.
   auto counts = fx.import("order", "order,customer,ordered_at,sku,quantity,unit_price,status\n"
                                    "O1,K1,2026-01-10,S1,2,10.00,cancelled\n");
   CHECK(counts.updated == 1);
   CHECK(fx.consistent());
-  CHECK(scalar(*fx.db, "SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 0);
+  CHECK(fx.scalar("SELECT revenue FROM customer_order_stats WHERE customer_id = 1") == 0);
   fx.import("customer", "number,name,city\nK2,Åse Nilsen,Førde\n");
   CHECK(fx.consistent());
-  store::update_search_index(*fx.db);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'forde'") == 1);
+  store::sqlite::update_search_index(fx.db());
+  CHECK(fx.scalar("SELECT count(*) FROM customer_search WHERE customer_search MATCH 'forde'") == 1);
 }
 
 TEST_CASE("bulk: a product import that changes categories refreshes the buyers' favourites") {
   Fixture fx;
   fx.import("customer", kCustomers);
   fx.import("order", kOrders);
-  CHECK(scalar(*fx.db, "SELECT top_categories = 'books;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
+  CHECK(fx.scalar("SELECT top_categories = 'books;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
   CHECK(fx.import("product", "sku,category\nS1,comics\nS2,music\n").updated == 1);
   CHECK(fx.consistent());
-  CHECK(scalar(*fx.db, "SELECT top_categories = 'comics;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
-  CHECK(scalar(*fx.db, "SELECT top_categories = 'comics' FROM customer_order_stats WHERE customer_id = 2") == 1);
+  CHECK(fx.scalar("SELECT top_categories = 'comics;music' FROM customer_order_stats WHERE customer_id = 1") == 1);
+  CHECK(fx.scalar("SELECT top_categories = 'comics' FROM customer_order_stats WHERE customer_id = 2") == 1);
 }
 
 TEST_CASE("bulk: undo deletes the recorded rows with their children, and redo puts them back") {
@@ -171,30 +134,30 @@ TEST_CASE("bulk: undo deletes the recorded rows with their children, and redo pu
   fx.import("order", kOrders);
   CHECK(fx.count("order_lines") == 3);
   CHECK(fx.count("products") == 2);
-  store::undo(*fx.db, 2, "undo");
+  store::sqlite::undo(fx.db(), 2, "undo");
   CHECK(fx.count("orders") == 0);
   CHECK(fx.count("order_lines") == 0);
   CHECK(fx.count("products") == 0);
   CHECK(fx.consistent());
-  store::undo(*fx.db, 1, "undo");
+  store::sqlite::undo(fx.db(), 1, "undo");
   CHECK(fx.count("customers") == 0);
   CHECK(fx.count("customer_tags") == 0);
   CHECK(fx.count("customer_search") == 0);
   CHECK(fx.consistent());
   // Redo (undo of the undo) and undo the original again.
-  store::undo(*fx.db, 4, "undo 4");
+  store::sqlite::undo(fx.db(), 4, "undo 4");
   CHECK(fx.count("customers") == 3);
   CHECK(fx.count("customer_tags") == 3);
   CHECK(fx.consistent());
-  store::undo(*fx.db, 1, "undo 1");
+  store::sqlite::undo(fx.db(), 1, "undo 1");
   CHECK(fx.count("customers") == 0);
 }
 
 TEST_CASE("bulk: a row updated by the same import is undone whole") {
   Fixture fx;
   fx.import("customer", "number,name,tags\nK1,Kari,a\nK1,Kari Nord,b\n");
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE name = 'Kari Nord'") == 1);
-  store::undo(*fx.db, 1, "undo");
+  CHECK(fx.scalar("SELECT count(*) FROM customers WHERE name = 'Kari Nord'") == 1);
+  store::sqlite::undo(fx.db(), 1, "undo");
   CHECK(fx.count("customers") == 0);
   CHECK(fx.count("customer_tags") == 0);
 }
@@ -206,7 +169,7 @@ TEST_CASE("bulk: undo refuses while a later change uses or changed the rows") {
   CHECK(fx.undo_error(1) ==
         "cannot undo entry 1 (customer import): entry 2 (order import) refers to rows it created");
   CHECK(fx.count("customers") == 3);
-  store::undo(*fx.db, 2, "undo 2");  // entry 3
+  store::sqlite::undo(fx.db(), 2, "undo 2");  // entry 3
   CHECK(fx.undo_error(1) == "(no error)");
   CHECK(fx.count("customers") == 0);
 
@@ -214,53 +177,53 @@ TEST_CASE("bulk: undo refuses while a later change uses or changed the rows") {
   Fixture fy;
   fy.import("customer", kCustomers);
   {
-    Change ch(*fy.db, "customer edit K2");
-    fy.db->exec("UPDATE customers SET name = 'Åse N.' WHERE number = 'K2'");
+    Change ch(fy.db(), "customer edit K2");
+    fy.db().exec("UPDATE customers SET name = 'Åse N.' WHERE number = 'K2'");
     ch.commit("1 updated");
   }
   CHECK(fy.undo_error(1) == "cannot undo entry 1 (customer import): entry 2 (customer edit K2) changed rows it created");
-  store::undo(*fy.db, 2, "undo 2");
+  store::sqlite::undo(fy.db(), 2, "undo 2");
   CHECK(fy.undo_error(1) == "(no error)");
 }
 
 TEST_CASE("bulk: a redo refuses when later rows took the keys it would put back") {
   Fixture fx;
   fx.import("customer", "number,name\nK1,Kari\n");     // entry 1: customer 1
-  store::undo(*fx.db, 1, "undo 1");                     // entry 2
+  store::sqlite::undo(fx.db(), 1, "undo 1");                     // entry 2
   fx.import("customer", "number,name\nK9,Nils\n");      // entry 3: customer 1 again
   CHECK(fx.undo_error(2) ==
         "cannot undo entry 2 (undo 1): entry 3 (customer import) changed customer 1 later");
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE number = 'K9'") == 1);
+  CHECK(fx.scalar("SELECT count(*) FROM customers WHERE number = 'K9'") == 1);
 }
 
 TEST_CASE("bulk: an entry that deleted a reference is no obstacle") {
   Fixture fx;
   fx.import("customer", kCustomers);
   fx.import("order", kOrders);
-  store::undo(*fx.db, 2, "undo 2");
+  store::sqlite::undo(fx.db(), 2, "undo 2");
   // Entry 3 deleted order lines that referred to entry 2's products and customers of entry 1.
   CHECK(fx.undo_error(1) == "(no error)");
 }
 
 TEST_CASE("bulk: key ranges merge consecutive keys") {
-  store::InsertedRows rows;
-  for (std::int64_t k : {5, 6, 7, 10, 11}) rows.add(store::NewRow::orders, k);
-  REQUIRE(rows.ranges(store::NewRow::orders).size() == 2);
-  CHECK(rows.ranges(store::NewRow::orders)[0].hi == 7);
-  CHECK(rows.contains(store::NewRow::orders, 11));
-  CHECK_FALSE(rows.contains(store::NewRow::orders, 8));
-  CHECK_FALSE(rows.contains(store::NewRow::customers, 5));
+  store::sqlite::InsertedRows rows;
+  for (std::int64_t k : {5, 6, 7, 10, 11}) rows.add(store::sqlite::NewRow::orders, k);
+  REQUIRE(rows.ranges(store::sqlite::NewRow::orders).size() == 2);
+  CHECK(rows.ranges(store::sqlite::NewRow::orders)[0].hi == 7);
+  CHECK(rows.contains(store::sqlite::NewRow::orders, 11));
+  CHECK_FALSE(rows.contains(store::sqlite::NewRow::orders, 8));
+  CHECK_FALSE(rows.contains(store::sqlite::NewRow::customers, 5));
   CHECK(rows.range_count() == 2);
-  CHECK(store::InsertedRows::from_table_name("payments") == store::NewRow::payments);
-  CHECK_FALSE(store::InsertedRows::from_table_name("history"));
+  CHECK(store::sqlite::InsertedRows::from_table_name("payments") == store::sqlite::NewRow::payments);
+  CHECK_FALSE(store::sqlite::InsertedRows::from_table_name("history"));
 }
 
 TEST_CASE("bulk: an older database is migrated step by step on open, and its derived data rebuilt") {
   test::TempDir dir;
   auto path = dir.file("old.db");
   {
-    Database db(path, store::OpenMode::create);
-    store::create_schema(db, 2, "");
+    Database db(path, store::sqlite::OpenMode::create);
+    store::sqlite::create_schema(db, 2, "");
     db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
             "INSERT INTO contacts(customer_id, at, channel, direction, subject) VALUES (1, '2026-01-01', 'phone', 'in', 'Faktura'); "
             "DELETE FROM customer_contact_stats");
@@ -268,8 +231,9 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
   // Two future steps: version 1 to 2 to 3.
   const std::vector<std::string> steps = {"CREATE TABLE added_in_2 (x INTEGER) STRICT;",
                                           "ALTER TABLE added_in_2 ADD COLUMN y TEXT;"};
-  Database db(path, store::OpenMode::existing);
-  store::migrate(db, steps);
+  Database db(path, store::sqlite::OpenMode::existing);
+  db.set_rules(&crm::Session::rules());  // the rules the derived data is rebuilt by
+  store::sqlite::migrate(db, steps);
   CHECK(scalar(db, "PRAGMA user_version") == 3);
   CHECK(scalar(db, "SELECT count(*) FROM pragma_table_info('added_in_2')") == 2);
   // Derived data is rebuilt from the base tables.
@@ -278,10 +242,10 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
   CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats") == 1);
   CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == 0);
   // Nothing more to do the next time; a newer database is refused.
-  store::migrate(db, steps);
+  store::sqlite::migrate(db, steps);
   CHECK(scalar(db, "PRAGMA user_version") == 3);
   db.exec("PRAGMA user_version = 9");
-  CHECK_THROWS_WITH_AS(store::migrate(db, steps), doctest::Contains("newer kunde"), Error);
+  CHECK_THROWS_WITH_AS(store::sqlite::migrate(db, steps), doctest::Contains("newer kunde"), Error);
 }
 
 TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {
@@ -323,7 +287,7 @@ TEST_CASE("bulk: contacts without a key are matched by customer, content and occ
   // Closing a follow-up of such a contact updates it; the content stays its identity.
   auto closed = fx.import("contact", "customer,at,channel,direction,subject,done_at\n" + rows[0] + ",2026-04-01\n");
   CHECK(closed.updated == 1);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE done_at = '2026-04-01'") == 1);
+  CHECK(fx.scalar("SELECT count(*) FROM contacts WHERE done_at = '2026-04-01'") == 1);
   CHECK(fx.import("contact", "customer,at,channel,direction,subject,done_at\n" + rows[0] + ",2026-04-01\n").unchanged == 1);
   // JSON is read on one thread, without rows prepared ahead: it matches the same way.
   std::string ndjson;
@@ -337,13 +301,8 @@ TEST_CASE("bulk: contacts without a key are matched by customer, content and occ
                           cell(1), cell(2), cell(4)) + "\n";
   }
   ndjson += R"({"customer":"K1","at":"2027-01-01","channel":"phone","direction":"in"})" "\n";
-  auto json_path = fx.dir.write("contacts.ndjson", ndjson);
   {
-    Change change(*fx.db, "contact import", true, Change::References::writer);
-    import::ImportOptions o;
-    o.change = &change;
-    auto counts = import::import_contacts(*fx.db, json_path, o, {});
-    change.commit(counts.summary());
+    auto counts = fx.import("contact", ndjson, crm::ImportRequest(crm::ImportKind::contacts), "ndjson");
     CHECK(counts.inserted == 1);
     CHECK(counts.unchanged == 302);
   }
@@ -365,7 +324,7 @@ TEST_CASE("bulk: contacts of customers named by email are found again by a re-im
       "K1,2026-03-01,phone,in,Faktura\n";
   auto first = fx.import("contact", contacts);
   CHECK(first.inserted == 4);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM contacts WHERE key IS NULL") == 4);
+  CHECK(fx.scalar("SELECT count(*) FROM contacts WHERE key IS NULL") == 4);
   auto again = fx.import("contact", contacts);
   CHECK(again.inserted == 0);
   CHECK(again.unchanged == 4);
@@ -378,15 +337,14 @@ TEST_CASE("bulk: customer search finds words in the customer's own text and in t
   fx.import("contact", "customer,at,channel,direction,subject,notes\n"
                        "K1,2026-03-01,phone,in,Faktura feil,Ringte om prisen\n"
                        "K2,2026-03-02,email,out,Tilbud,\n");
-  auto find = [&](const std::string& text) { return fx.find(text); };
-  CHECK(find("faktura") == std::vector<std::int64_t>{1});
-  CHECK(find("bjorn pris") == std::vector<std::int64_t>{1});  // one word in the name, one in a contact
-  CHECK(find("ase tilbud") == std::vector<std::int64_t>{2});
-  CHECK(find("bjorn tilbud").empty());
+  CHECK(find(fx, "faktura") == std::vector<std::int64_t>{1});
+  CHECK(find(fx, "bjorn pris") == std::vector<std::int64_t>{1});  // one word in the name, one in a contact
+  CHECK(find(fx, "ase tilbud") == std::vector<std::int64_t>{2});
+  CHECK(find(fx, "bjorn tilbud").empty());
   CHECK(fx.count("contact_search") == 2);
-  store::undo(*fx.db, 2, "undo");
+  store::sqlite::undo(fx.db(), 2, "undo");
   CHECK(fx.count("contact_search") == 0);
-  CHECK(find("faktura").empty());
+  CHECK(find(fx, "faktura").empty());
   CHECK(fx.consistent());
 }
 
@@ -395,8 +353,8 @@ TEST_CASE("bulk: pending search entries follow edits, undo and keys given out ag
   fx.import("customer", kCustomers);  // entry 1: customers 1-3, their entries pending
   {
     // A single write indexes what it changes at once; the pending range makes it again later.
-    Change change(*fx.db, "customer edit");
-    store::CustomerRepo repo(*fx.db);
+    Change change(fx.db(), "customer edit");
+    store::sqlite::CustomerRepo repo(fx.db());
     auto c = *repo.by_id(2);
     c.name = "Åse Li";
     repo.update(c);
@@ -404,42 +362,42 @@ TEST_CASE("bulk: pending search entries follow edits, undo and keys given out ag
   }
   CHECK(fx.count("customer_search") == 1);
   CHECK(fx.consistent());
-  CHECK(fx.find("nilsen").empty());
-  CHECK(fx.find("li") == std::vector<std::int64_t>{2});
+  CHECK(find(fx, "nilsen").empty());
+  CHECK(find(fx, "li") == std::vector<std::int64_t>{2});
   CHECK(fx.count("search_pending") == 0);
 
   fx.import("customer", "number,name\nK4,Gro Moen\nK3,Ola Dahlstrøm\n");  // entry 3: new key 4, K3 updated
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending") == 2);
-  store::undo(*fx.db, 3, "undo 3");  // the rows go before their entries are made
+  CHECK(fx.scalar("SELECT count(*) FROM search_pending") == 2);
+  store::sqlite::undo(fx.db(), 3, "undo 3");  // the rows go before their entries are made
   CHECK(fx.consistent());
   fx.import("customer", "number,name\nK5,Liv Moe\n");  // key 4 again
-  CHECK(fx.find("gro").empty());
-  CHECK(fx.find("dahlstrom").empty());
-  CHECK(fx.find("liv") == std::vector<std::int64_t>{4});
+  CHECK(find(fx, "gro").empty());
+  CHECK(find(fx, "dahlstrom").empty());
+  CHECK(find(fx, "liv") == std::vector<std::int64_t>{4});
   CHECK(fx.count("customer_search") == 4);
   CHECK(fx.consistent());
 
   // Customers an import changed are listed by runs of consecutive ids.
   fx.import("customer", "number,city\nK1,Alta\nK2,Vadsø\nK5,Bodø\n");
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE lo = 1 AND hi = 2") == 1);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM search_pending WHERE lo = 4 AND hi = 4") == 1);
-  CHECK(fx.find("vadso") == std::vector<std::int64_t>{2});
+  CHECK(fx.scalar("SELECT count(*) FROM search_pending WHERE lo = 1 AND hi = 2") == 1);
+  CHECK(fx.scalar("SELECT count(*) FROM search_pending WHERE lo = 4 AND hi = 4") == 1);
+  CHECK(find(fx, "vadso") == std::vector<std::int64_t>{2});
   CHECK(fx.consistent());
 }
 
 TEST_CASE("bulk: a rolled back import (--dry-run, --strict) leaves the triggers in place") {
   Fixture fx;
-  auto triggers = [&] { return scalar(*fx.db, "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"); };
+  auto triggers = [&] { return fx.scalar("SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'"); };
   auto before = triggers();
   {
-    Change change(*fx.db, "customer import --dry-run");
+    Change change(fx.db(), "customer import --dry-run");
     change.begin_bulk();
     CHECK(triggers() == 0);
     change.rollback();
   }
   CHECK(triggers() == before);
   {
-    Change change(*fx.db, "customer import --strict");
+    Change change(fx.db(), "customer import --strict");
     change.begin_bulk();
   }  // an exception unwinding: the transaction rolls back
   CHECK(triggers() == before);
@@ -449,16 +407,16 @@ TEST_CASE("bulk: an erased customer stays erased when the import that added them
   Fixture fx;
   fx.import("customer", kCustomers);
   {
-    Change change(*fx.db, "customer forget #2", false);
-    store::scrub_history_for_customer(*fx.db, 2);
-    store::CustomerRepo(*fx.db).erase(2);
+    Change change(fx.db(), "customer forget #2", false);
+    store::sqlite::scrub_history_for_customer(fx.db(), 2);
+    store::sqlite::CustomerRepo(fx.db()).erase(2);
     change.commit("1 customer erased");
   }
-  store::undo(*fx.db, 1, "undo 1");  // entry 3
+  store::sqlite::undo(fx.db(), 1, "undo 1");  // entry 3
   CHECK(fx.count("customers") == 0);
-  store::undo(*fx.db, 3, "undo 3");
+  store::sqlite::undo(fx.db(), 3, "undo 3");
   CHECK(fx.count("customers") == 2);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE id = 2") == 0);
+  CHECK(fx.scalar("SELECT count(*) FROM customers WHERE id = 2") == 0);
   CHECK(fx.consistent());
 }
 
@@ -466,12 +424,12 @@ TEST_CASE("bulk: undo refuses when a later import was given a key the import had
   Fixture fx;
   fx.import("customer", kCustomers);  // customers 1-3
   {
-    Change change(*fx.db, "customer forget #3", false);
-    store::CustomerRepo(*fx.db).erase(3);
+    Change change(fx.db(), "customer forget #3", false);
+    store::sqlite::CustomerRepo(fx.db()).erase(3);
     change.commit("1 customer erased");
   }
   fx.import("customer", "number,name\nK9,Nils\n");  // entry 3: key 3 again
-  CHECK(scalar(*fx.db, "SELECT id FROM customers WHERE number = 'K9'") == 3);
+  CHECK(fx.scalar("SELECT id FROM customers WHERE number = 'K9'") == 3);
   CHECK(fx.undo_error(1) ==
         "cannot undo entry 1 (customer import): entry 3 (customer import) was given keys of rows it created");
   CHECK(fx.count("customers") == 3);
@@ -480,58 +438,57 @@ TEST_CASE("bulk: undo refuses when a later import was given a key the import had
 TEST_CASE("bulk: a large import into a small table builds its indexes once, at the end") {
   Fixture fx;
   auto indexes = [&](const std::string& table) {
-    return scalar(*fx.db, "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '" +
-                              table + "'");
+    return fx.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name = '" +
+                     table + "'");
   };
   const auto customer_indexes = indexes("customers"), tag_indexes = indexes("customer_tags");
-  REQUIRE(customer_indexes == 2);
-  const std::int64_t n = store::DeferredIndexes::kMinRows + 500;
+  REQUIRE(customer_indexes == 3);  // email, number ignoring case, phone
+  const std::int64_t n = store::sqlite::DeferredIndexes::kMinRows + 500;
   {
-    Change change(*fx.db, "test");
+    Change change(fx.db(), "test");
     change.begin_bulk();
-    change.defer_indexes(store::NewRow::customers);
-    store::CustomerRepo repo(*fx.db);
+    change.defer_indexes(store::sqlite::NewRow::customers);
+    store::sqlite::CustomerRepo repo(fx.db());
     for (std::int64_t i = 1; i <= n; ++i) {
       model::Customer c;
       c.number = fmt::format("K{}", i);
       c.name = "x";
       c.email = c.email_key = fmt::format("x{}@example.no", n - i);
       if (i % 3 == 0) c.tags = {"vip"};
-      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
-      CHECK(indexes("customers") == (i < store::DeferredIndexes::kMinRows ? customer_indexes : 0));
+      change.insert_new(store::sqlite::NewRow::customers, [&] { return repo.insert(c); });
+      CHECK(indexes("customers") == (i < store::sqlite::DeferredIndexes::kMinRows ? customer_indexes : 0));
       if (i < n) continue;
       CHECK(indexes("customer_tags") == 0);
-      // A lookup by email in the middle of the write gets its index back.
-      change.restore_indexes();
-      CHECK(indexes("customers") == customer_indexes);
+      // A lookup by email in the middle of the write builds its index again by itself.
       CHECK(repo.id_by_email("x0@example.no") == n);
+      CHECK(indexes("customers") == customer_indexes);
     }
     change.commit("added");
   }
   CHECK(indexes("customers") == customer_indexes);
   CHECK(indexes("customer_tags") == tag_indexes);
-  CHECK(scalar(*fx.db, "PRAGMA integrity_check") == 0);  // "ok" reads as 0
+  CHECK(fx.scalar("PRAGMA integrity_check") == 0);  // "ok" reads as 0
   CHECK(fx.consistent());
 
   // A write that inserts fewer rows than the table holds keeps its indexes; one that rolls
   // back leaves them as they were.
   {
-    Change change(*fx.db, "test");
+    Change change(fx.db(), "test");
     change.begin_bulk();
-    change.defer_indexes(store::NewRow::customers);
-    store::CustomerRepo repo(*fx.db);
+    change.defer_indexes(store::sqlite::NewRow::customers);
+    store::sqlite::CustomerRepo repo(fx.db());
     for (std::int64_t i = 1; i < n; ++i) {
       model::Customer c;
       c.number = fmt::format("L{}", i);
       c.name = "y";
-      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+      change.insert_new(store::sqlite::NewRow::customers, [&] { return repo.insert(c); });
     }
     CHECK(indexes("customers") == customer_indexes);
     for (std::int64_t i = 1; i <= n; ++i) {
       model::Customer c;
       c.number = fmt::format("M{}", i);
       c.name = "z";
-      change.insert_new(store::NewRow::customers, [&] { return repo.insert(c); });
+      change.insert_new(store::sqlite::NewRow::customers, [&] { return repo.insert(c); });
     }
     CHECK(indexes("customers") == 0);  // now as many as the table held
     change.rollback();
@@ -539,7 +496,7 @@ TEST_CASE("bulk: a large import into a small table builds its indexes once, at t
   CHECK(indexes("customers") == customer_indexes);
   CHECK(indexes("customer_tags") == tag_indexes);
   CHECK(fx.count("customers") == n);
-  CHECK(scalar(*fx.db, "PRAGMA integrity_check") == 0);
+  CHECK(fx.scalar("PRAGMA integrity_check") == 0);
 }
 
 TEST_CASE("bulk: an import that defers the email index still matches rows without a number by email") {
@@ -550,7 +507,64 @@ TEST_CASE("bulk: an import that defers the email index still matches rows withou
   auto counts = fx.import("customer", csv);
   CHECK(counts.inserted == 12000);
   CHECK(counts.updated == 1);
-  CHECK(scalar(*fx.db, "SELECT count(*) FROM customers WHERE name = 'Kari Again'") == 1);
-  CHECK(scalar(*fx.db, "SELECT id FROM customers WHERE name = 'Kari Again' AND number = 'K11999'") == 11999);
+  CHECK(fx.scalar("SELECT count(*) FROM customers WHERE name = 'Kari Again'") == 1);
+  CHECK(fx.scalar("SELECT id FROM customers WHERE name = 'Kari Again' AND number = 'K11999'") == 11999);
   CHECK(fx.consistent());
+}
+
+TEST_CASE("bulk: an import write that dropped its indexes builds them again for a lookup, and at commit") {
+  Fixture fx;
+  fx.import("customer", "number,name,email\nK0,Kari,kari@example.no\n");
+  auto index_names = [&] {
+    std::vector<std::string> names;
+    store::sqlite::Statement st(fx.db(), "SELECT name FROM sqlite_schema WHERE type = 'index' ORDER BY name");
+    while (st.step()) names.push_back(st.get_text(0));
+    return names;
+  };
+  const auto before = index_names();
+  REQUIRE(std::find(before.begin(), before.end(), "customers_email_key") != before.end());
+  const std::int64_t n = store::sqlite::DeferredIndexes::kMinRows + 100;
+  {
+    auto write = fx.store().begin_import("customer import big.csv");
+    write->expect_many(store::Table::customers);
+    auto add = [&](std::int64_t i) {
+      model::Customer c;
+      c.number = fmt::format("K{}", i);
+      c.name = fmt::format("Kunde {}", i);
+      c.email = c.email_key = fmt::format("k{}@example.no", i);
+      c.phone = c.phone_e164 = fmt::format("+4790{:06}", i);
+      return write->add_customer(c);
+    };
+    for (std::int64_t i = 1; i <= n; ++i) add(i);
+    auto during = index_names();
+    CHECK(std::find(during.begin(), during.end(), "customers_email_key") == during.end());
+    CHECK(during.size() < before.size());
+    // Reads through the store's repositories see the rows written so far.
+    CHECK(fx.store().customers().id_by_email("k5000@example.no") == std::optional<std::int64_t>(5001));
+    CHECK(fx.store().customers().id_by_email("kari@example.no") == std::optional<std::int64_t>(1));
+    CHECK(index_names() == before);
+    CHECK(fx.store().customers().ids_by_phone("+4790000007") == std::vector<std::int64_t>{8});
+    add(n + 1);
+    CHECK(write->commit("10101 inserted") == 2);
+  }
+  CHECK(index_names() == before);
+  CHECK(fx.store().customers().id_by_email(fmt::format("k{}@example.no", n + 1)) == std::optional<std::int64_t>(n + 2));
+  CHECK(fx.scalar("PRAGMA integrity_check") == 0);  // "ok" reads as 0
+  CHECK(fx.consistent());
+
+  // Rolled back, the import leaves the indexes as they were.
+  {
+    auto write = fx.store().begin_import("customer import --dry-run big.csv");
+    write->expect_many(store::Table::customers);
+    for (std::int64_t i = 1; i <= 2 * n; ++i) {
+      model::Customer c;
+      c.number = fmt::format("M{}", i);
+      c.name = "M";
+      write->add_customer(c);
+    }
+    CHECK(index_names() != before);
+    write->rollback();
+  }
+  CHECK(index_names() == before);
+  CHECK(fx.count("customers") == n + 2);
 }

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "import/contact_matcher.hpp"
+#include "crm/import/contact_matcher.hpp"
 
 using namespace kunde;
 
@@ -22,7 +22,7 @@ struct FakeStore {
 
   void add(std::int64_t customer, std::uint64_t hash) { contacts[customer].emplace_back(next_id++, hash); }
 
-  import::ContactMatcher::Store store() {
+  crm::import::ContactMatcher::Store store() {
     return {[this](std::int64_t customer) { return contacts.count(customer) > 0; },
             [this](std::int64_t customer, const std::function<void(std::int64_t, std::uint64_t)>& each) {
               ++loads;
@@ -35,7 +35,7 @@ struct FakeStore {
 // returns what each matched (0: inserted).
 std::vector<std::int64_t> import_rows(FakeStore& fake, const std::vector<std::pair<std::int64_t, std::uint64_t>>& rows,
                                       std::size_t kept = 250000) {
-  import::ContactMatcher matcher(fake.next_id, fake.store(), kept);
+  crm::import::ContactMatcher matcher(fake.next_id, fake.store(), kept);
   std::vector<std::int64_t> out;
   for (const auto& [customer, hash] : rows) {
     std::int64_t id = matcher.match(customer, hash);

@@ -10,14 +10,15 @@
 #include <string>
 
 #include "helpers.hpp"
-#include "import/contact_import.hpp"
-#include "import/order_import.hpp"
-#include "import/payment_import.hpp"
-#include "store/change.hpp"
-#include "store/history.hpp"
-#include "store/maintenance.hpp"
+#include "store/sqlite/change.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/history.hpp"
+#include "store/sqlite/maintenance.hpp"
+#include "store/store.hpp"
 
 using namespace kunde;
+using kunde::store::sqlite::Database;
+using kunde::test::scalar;
 
 namespace {
 
@@ -101,13 +102,7 @@ FROM (
 GROUP BY customer_id
 )sql";
 
-std::int64_t scalar(store::Database& db, const std::string& sql) {
-  store::Statement st(db, sql);
-  REQUIRE(st.step());
-  return st.get_int(0);
-}
-
-void fill(store::Database& db, unsigned seed) {
+void fill(Database& db, unsigned seed) {
   std::mt19937 rng(seed);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   auto date = [&] { return fmt::format("2026-{:02}-{:02}", 1 + pick(3), 1 + pick(4)); };  // many ties
@@ -163,13 +158,13 @@ void fill(store::Database& db, unsigned seed) {
 }
 
 // Rows of table `a` not in table `b`, and of `b` not in `a`.
-std::int64_t differences(store::Database& db, const std::string& a, const std::string& b) {
+std::int64_t differences(Database& db, const std::string& a, const std::string& b) {
   return scalar(db, fmt::format("SELECT (SELECT count(*) FROM (SELECT * FROM {0} EXCEPT SELECT * FROM {1})) + "
                                 "(SELECT count(*) FROM (SELECT * FROM {1} EXCEPT SELECT * FROM {0}))", a, b));
 }
 
 // Rows of customer_order_stats that differ from the SQL definitions, for every customer.
-std::int64_t order_stats_differences(store::Database& db) {
+std::int64_t order_stats_differences(Database& db) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
   db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
   db.exec("DELETE FROM temp.ref_order_stats; DELETE FROM temp.refresh_batch; "
@@ -178,7 +173,7 @@ std::int64_t order_stats_differences(store::Database& db) {
   return differences(db, "customer_order_stats", "temp.ref_order_stats");
 }
 
-std::int64_t contact_stats_differences(store::Database& db) {
+std::int64_t contact_stats_differences(Database& db) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_contact_stats AS SELECT * FROM customer_contact_stats WHERE 0");
   db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
   db.exec("DELETE FROM temp.ref_contact_stats; DELETE FROM temp.refresh_batch; "
@@ -189,22 +184,23 @@ std::int64_t contact_stats_differences(store::Database& db) {
 
 // The fill() data, its statistics, and 200 more customers without orders or contacts; some
 // of them have payments that cancel out.
-std::unique_ptr<store::Database> filled_db(unsigned seed) {
-  auto db = test::memory_db();
-  store::Transaction tx(*db, store::Transaction::Kind::write);
-  fill(*db, seed);
+std::unique_ptr<test::StoreFixture> filled_store(unsigned seed) {
+  auto fx = std::make_unique<test::StoreFixture>();
+  Database& db = fx->db();
+  store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+  fill(db, seed);
   for (int c = 301; c <= 500; ++c) {
-    db->prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'new')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
+    db.prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'new')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
     if (c % 10 == 0) {
       for (int amount : {300, -300}) {
-        db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-01-01', ?)")
+        db.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-01-01', ?)")
             .bind(1, fmt::format("Z{}{}", c, amount)).bind(2, c).bind(3, amount).run();
       }
     }
   }
-  store::rebuild_derived(*db);
+  store::sqlite::rebuild_derived(db);
   tx.commit();
-  return db;
+  return fx;
 }
 
 // Rows of a file for customers 1 to 500: mostly each customer's rows together, but some
@@ -223,19 +219,9 @@ std::string shuffled_file(std::mt19937& rng, const std::string& header,
   return out;
 }
 
-// Imports `csv` as `kunde order|contact import` does: one change, with its bulk interface.
-void import_file(store::Database& db, const std::string& what, const std::string& csv) {
-  test::TempDir dir;
-  auto path = dir.write(what + ".csv", csv);
-  store::Change change(db, what + " import", true, store::Change::References::writer);
-  import::ImportOptions o;
-  o.change = &change;
-  import::ImportCounts counts;
-  if (what == "order") counts = import::import_orders(db, path, o, {});
-  if (what == "payment") counts = import::import_payments(db, path, o);
-  if (what == "contact") counts = import::import_contacts(db, path, o, {});
-  REQUIRE(counts.rejected == 0);
-  change.commit(counts.summary());
+// Imports `csv` as `kunde order|payment|contact import` does, with no row rejected.
+void import_file(test::StoreFixture& fx, const std::string& what, const std::string& csv) {
+  REQUIRE(fx.import(what, csv).rejected == 0);
 }
 
 }  // namespace
@@ -243,7 +229,8 @@ void import_file(store::Database& db, const std::string& what, const std::string
 TEST_CASE("derived: an order import keeps new customers' statistics as their lines come") {
   for (unsigned seed : {4u, 5u, 6u}) {
     CAPTURE(seed);
-    auto db = filled_db(seed);
+    auto fx = filled_store(seed);
+    auto& db = fx->db();
     std::mt19937 rng(seed);
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     int order = 0;
@@ -265,22 +252,23 @@ TEST_CASE("derived: an order import keeps new customers' statistics as their lin
                                       }
                                       return rows;
                                     });
-    import_file(*db, "order", csv);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 100);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300 AND top_categories = 'toys'") > 0);
-    CHECK(order_stats_differences(*db) == 0);
-    CHECK(store::check_database(*db, false).empty());
+    import_file(*fx, "order", csv);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 100);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300 AND top_categories = 'toys'") > 0);
+    CHECK(order_stats_differences(db) == 0);
+    CHECK(store::sqlite::check_database(db, false).empty());
     // Undone, the new customers have no statistics again.
-    store::undo(*db, std::nullopt, "undo");
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") == 0);
-    CHECK(order_stats_differences(*db) == 0);
+    store::sqlite::undo(db, std::nullopt, "undo");
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") == 0);
+    CHECK(order_stats_differences(db) == 0);
   }
 }
 
 TEST_CASE("derived: a payment import adds to what was paid, and recomputes customers still owing") {
   for (unsigned seed : {4u, 5u, 6u}) {
     CAPTURE(seed);
-    auto db = filled_db(seed);
+    auto fx = filled_store(seed);
+    auto& db = fx->db();
     std::mt19937 rng(seed);
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     // Payments that settle everything, leave something owing, refund, or come to customers
@@ -294,21 +282,22 @@ TEST_CASE("derived: a payment import adds to what was paid, and recomputes custo
       }
       return rows;
     });
-    import_file(*db, "payment", csv);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance <= 0") > 20);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance > 0") > 20);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 50);
-    CHECK(order_stats_differences(*db) == 0);
-    for (const auto& p : store::check_database(*db, false)) FAIL_CHECK(p.check << ": " << p.detail);
-    store::undo(*db, std::nullopt, "undo");
-    CHECK(order_stats_differences(*db) == 0);
+    import_file(*fx, "payment", csv);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance <= 0") > 20);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE orders > 0 AND balance > 0") > 20);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE customer_id > 300") > 50);
+    CHECK(order_stats_differences(db) == 0);
+    for (const auto& p : store::sqlite::check_database(db, false)) FAIL_CHECK(p.check << ": " << p.detail);
+    store::sqlite::undo(db, std::nullopt, "undo");
+    CHECK(order_stats_differences(db) == 0);
   }
 }
 
 TEST_CASE("derived: a contact import keeps new customers' statistics as their contacts come") {
   for (unsigned seed : {4u, 5u, 6u}) {
     CAPTURE(seed);
-    auto db = filled_db(seed);
+    auto fx = filled_store(seed);
+    auto& db = fx->db();
     std::mt19937 rng(seed);
     auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
     const char* channels[] = {"phone", "email", "visit", "sms"};
@@ -325,24 +314,25 @@ TEST_CASE("derived: a contact import keeps new customers' statistics as their co
                                       }
                                       return rows;
                                     });
-    import_file(*db, "contact", csv);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") > 100);
-    CHECK(contact_stats_differences(*db) == 0);
-    CHECK(store::check_database(*db, false).empty());
-    store::undo(*db, std::nullopt, "undo");
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") == 0);
-    CHECK(contact_stats_differences(*db) == 0);
+    import_file(*fx, "contact", csv);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") > 100);
+    CHECK(contact_stats_differences(db) == 0);
+    CHECK(store::sqlite::check_database(db, false).empty());
+    store::sqlite::undo(db, std::nullopt, "undo");
+    CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats WHERE customer_id > 300") == 0);
+    CHECK(contact_stats_differences(db) == 0);
   }
 }
 
 TEST_CASE("derived: contact statistics of many customers at once (one pass over the contacts) equal their definitions") {
-  auto db = test::memory_db();
+  test::StoreFixture fx;
+  auto& db = fx.db();
   std::mt19937 rng(9);
   auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
   {
-    store::Transaction tx(*db, store::Transaction::Kind::write);
+    store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
     for (int c = 1; c <= 2000; ++c) {
-      db->prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'x')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
+      db.prepare("INSERT INTO customers(id, number, name) VALUES (?, ?, 'x')").bind(1, c).bind(2, fmt::format("K{}", c)).run();
     }
     tx.commit();
   }
@@ -357,32 +347,33 @@ TEST_CASE("derived: contact statistics of many customers at once (one pass over 
                          pick(4) ? "" : "2026-04-01");
     }
   }
-  import_file(*db, "contact", csv);
-  CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats") > 1500);
-  CHECK(contact_stats_differences(*db) == 0);
-  store::rebuild_derived(*db);
-  CHECK(contact_stats_differences(*db) == 0);
+  import_file(fx, "contact", csv);
+  CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats") > 1500);
+  CHECK(contact_stats_differences(db) == 0);
+  store::sqlite::rebuild_derived(db);
+  CHECK(contact_stats_differences(db) == 0);
 }
 
 TEST_CASE("derived: payments alone update what is paid, and the order figures while something is owed") {
   for (bool bulk : {false, true}) {
     CAPTURE(bulk);
-    auto db = test::memory_db();
+    test::StoreFixture fx;
+  auto& db = fx.db();
     {
-      store::Transaction tx(*db, store::Transaction::Kind::write);
-      fill(*db, 7);
-      store::rebuild_derived(*db);
+      store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+      fill(db, 7);
+      store::sqlite::rebuild_derived(db);
       tx.commit();
     }
-    std::int64_t owing = scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0");
-    std::int64_t dated = scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL");
+    std::int64_t owing = scalar(db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0");
+    std::int64_t dated = scalar(db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL");
     REQUIRE(owing > 20);
     // Pay off some debts in full, some in part, take payments back from others, and pay
     // customers who owe nothing; a few pay again.
     std::mt19937 rng(11);
-    store::Change change(*db, "test");
+    store::sqlite::Change change(db, "test");
     if (bulk) change.begin_bulk();
-    store::Statement st(*db, "SELECT customer_id, balance FROM customer_order_stats ORDER BY customer_id");
+    store::sqlite::Statement st(db, "SELECT customer_id, balance FROM customer_order_stats ORDER BY customer_id");
     std::vector<std::pair<std::int64_t, std::int64_t>> balances;
     while (st.step()) balances.emplace_back(st.get_int(0), st.get_int(1));
     int n = 0;
@@ -395,57 +386,58 @@ TEST_CASE("derived: payments alone update what is paid, and the order figures wh
         default: continue;
       }
       if (amount == 0) continue;
-      db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-04-01', ?)")
+      db.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES (?, ?, '2026-04-01', ?)")
           .bind(1, fmt::format("T{}", ++n)).bind(2, id).bind(3, amount).run();
-      if (bulk) change.touch(id, store::Change::kTouchPayments);
+      if (bulk) change.touch(id, store::sqlite::Change::kTouchPayments);
     }
     // Deleting payments and moving one to another customer count too.
-    db->exec("DELETE FROM payments WHERE reference LIKE 'P1%-1'");
-    db->exec("UPDATE payments SET customer_id = 3 WHERE reference = 'P2-1'");
+    db.exec("DELETE FROM payments WHERE reference LIKE 'P1%-1'");
+    db.exec("UPDATE payments SET customer_id = 3 WHERE reference = 'P2-1'");
     if (bulk) {
-      for (std::int64_t id = 1; id <= 300; ++id) change.touch(id, store::Change::kTouchPayments);
+      for (std::int64_t id = 1; id <= 300; ++id) change.touch(id, store::sqlite::Change::kTouchPayments);
     }
     change.commit("payments");
     CHECK(n > 100);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") != owing);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") != dated);
-    CHECK(order_stats_differences(*db) == 0);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") != owing);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") != dated);
+    CHECK(order_stats_differences(db) == 0);
     // Undoing the payments takes the statistics back.
-    store::undo(*db, std::nullopt, "undo");
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") == owing);
-    CHECK(order_stats_differences(*db) == 0);
+    store::sqlite::undo(db, std::nullopt, "undo");
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE balance > 0") == owing);
+    CHECK(order_stats_differences(db) == 0);
   }
 }
 
 TEST_CASE("derived: streamed statistics equal their SQL definitions") {
   for (unsigned seed : {1u, 2u, 3u}) {
     CAPTURE(seed);
-    auto db = test::memory_db();
+    test::StoreFixture fx;
+  auto& db = fx.db();
     {
-      store::Transaction tx(*db, store::Transaction::Kind::write);
-      fill(*db, seed);
+      store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+      fill(db, seed);
       tx.commit();
     }
-    store::Transaction tx(*db, store::Transaction::Kind::write);
-    store::rebuild_derived(*db);
-    db->exec("CREATE TEMP TABLE ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
-    db->exec("CREATE TEMP TABLE ref_contact_stats AS SELECT * FROM customer_contact_stats WHERE 0");
-    db->exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
-    db->exec("DELETE FROM temp.refresh_batch; INSERT INTO temp.refresh_batch SELECT id FROM customers");
-    db->exec(kOrderStatsSql);
-    db->exec(kContactStatsSql);
+    store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+    store::sqlite::rebuild_derived(db);
+    db.exec("CREATE TEMP TABLE ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
+    db.exec("CREATE TEMP TABLE ref_contact_stats AS SELECT * FROM customer_contact_stats WHERE 0");
+    db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
+    db.exec("DELETE FROM temp.refresh_batch; INSERT INTO temp.refresh_batch SELECT id FROM customers");
+    db.exec(kOrderStatsSql);
+    db.exec(kContactStatsSql);
     // A row for every customer with orders (not cancelled) or a payment balance, and only those.
-    std::int64_t with_rows = scalar(*db, "SELECT count(*) FROM customers c WHERE EXISTS (SELECT 1 FROM orders o JOIN order_lines l "
+    std::int64_t with_rows = scalar(db, "SELECT count(*) FROM customers c WHERE EXISTS (SELECT 1 FROM orders o JOIN order_lines l "
                                          "ON l.order_id = o.id WHERE o.customer_id = c.id AND o.status <> 'cancelled') "
                                          "OR coalesce((SELECT sum(amount) FROM payments p WHERE p.customer_id = c.id), 0) <> 0");
     CHECK(with_rows > 200);
     CHECK(with_rows < 300);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats") == with_rows);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats") > 100);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE top_categories LIKE '%;%;%'") > 0);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") > 0);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_contact_stats WHERE complaints > 0") > 0);
-    CHECK(differences(*db, "customer_order_stats", "temp.ref_order_stats") == 0);
-    CHECK(differences(*db, "customer_contact_stats", "temp.ref_contact_stats") == 0);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats") == with_rows);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats") > 100);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE top_categories LIKE '%;%;%'") > 0);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_order_stats WHERE oldest_unpaid_at IS NOT NULL") > 0);
+    CHECK(scalar(db, "SELECT count(*) FROM customer_contact_stats WHERE complaints > 0") > 0);
+    CHECK(differences(db, "customer_order_stats", "temp.ref_order_stats") == 0);
+    CHECK(differences(db, "customer_contact_stats", "temp.ref_contact_stats") == 0);
   }
 }

@@ -1,12 +1,10 @@
-// Orders, payments and the materialised statistics against an in-memory database.
+// Orders, payments, the materialised statistics and a customer's account.
 #include <doctest/doctest.h>
 
+#include "crm/payments.hpp"
+#include "helpers.hpp"
 #include "model/order.hpp"
-#include "store/change.hpp"
-#include "store/customer_repo.hpp"
-#include "store/order_repo.hpp"
-#include "store/payment_repo.hpp"
-#include "store/schema.hpp"
+#include "store/store.hpp"
 
 using namespace kunde;
 
@@ -27,17 +25,15 @@ TEST_CASE("order model helpers") {
 }
 
 TEST_CASE("balance, overdue and statistics follow payments, credit notes and cancellations") {
-  store::Database db(":memory:", store::OpenMode::create);
-  store::create_schema(db, 2, "");
-  store::install_touch_triggers(db);
-  store::Change change(db, "test");
-  store::CustomerRepo customers(db);
+  test::StoreFixture fx;
+  auto write = fx.store().begin_write("test");
+  auto& customers = fx.store().customers();
   model::Customer c;
   c.number = "K-1";
   c.name = "Kari";
   c.payment_terms_days = 10;
   std::int64_t id = customers.insert(c);
-  store::OrderRepo orders(db);
+  auto& orders = fx.store().orders();
   auto add = [&](const char* number, const char* at, std::int64_t amount, std::int64_t cost) {
     model::Order o;
     o.number = number;
@@ -56,9 +52,8 @@ TEST_CASE("balance, overdue and statistics follow payments, credit notes and can
   std::int64_t cancelled = add("C", "2026-01-15", 7000, 0);
   orders.set_status(cancelled, "cancelled");
   add("R", "2026-03-01", -2000, -800);  // a credit note
-  store::PaymentRepo payments(db);
-  payments.insert({0, "P1", id, "2026-01-20", 9000});
-  store::refresh_derived(db);
+  fx.store().payments().insert({0, "P1", id, "2026-01-20", 9000});
+  write->commit("4 orders, 1 payment");
 
   auto s = customers.stats(id);
   CHECK(s.orders == 3);
@@ -68,9 +63,12 @@ TEST_CASE("balance, overdue and statistics follow payments, credit notes and can
   // 9000 paid + 2000 credit settle A (10000) and 1000 of B: B is the oldest unpaid.
   REQUIRE(s.oldest_unpaid_at);
   CHECK(*s.oldest_unpaid_at == "2026-02-01");
-  auto a = orders.account(id, "2026-02-05");
+  auto a = crm::account(fx.session(), id, "2026-02-05");
   CHECK(a.overdue == 0);
-  a = orders.account(id, "2026-03-05");
+  CHECK(a.balance == 4000);
+  CHECK(a.oldest_unpaid_at == std::optional<std::string>("2026-02-01"));
+  a = crm::account(fx.session(), id, "2026-03-05");
   CHECK(a.overdue == 4000);
   CHECK(a.terms_days == 10);
+  CHECK_FALSE(a.terms_default);
 }

@@ -6,14 +6,16 @@
 
 #include <string>
 
+#include "crm/import/importer.hpp"
+#include "crm/session.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
-#include "import/importer.hpp"
+#include "store/store.hpp"
 
 using namespace kunde;
-using kunde::import::Importer;
-using kunde::import::Prepared;
-using kunde::import::Row;
+using kunde::crm::import::Importer;
+using kunde::crm::import::Prepared;
+using kunde::crm::import::Row;
 
 namespace {
 
@@ -21,11 +23,17 @@ struct Number : Prepared {
   std::string value;
 };
 
+// The store an importer writes through (nothing is written: the write rolls back).
+struct Target {
+  test::StoreFixture fx;
+  std::unique_ptr<store::ImportWrite> import_write = fx.store().begin_import("test");
+};
+
 // Checks that every row arrives with what prepare() made of that same row.
-class EchoImporter : public Importer {
+class EchoImporter : private Target, public Importer {
  public:
   explicit EchoImporter(std::size_t fail_at = 0)
-      : Importer({{"n", {}, true}}, import::ImportOptions{}), fail_at_(fail_at) {}
+      : Importer({{"n", {}, true}}, crm::import::ImportOptions{}, fx.session(), *import_write), fail_at_(fail_at) {}
   std::size_t rows = 0, prepared_rows = 0, mismatches = 0, out_of_order = 0;
 
  protected:

@@ -1,24 +1,28 @@
-// store: history and undo, customer lookups, merge, erasure, duplicates, search, derived data.
+// The SQLite store: history and undo, merge, erasure, duplicates, search, derived data.
 #include <doctest/doctest.h>
 
 #include <fmt/format.h>
 
 #include <string>
 
+#include "crm/customer_resolver.hpp"
+#include "crm/session.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
 #include "model/customer.hpp"
-#include "store/change.hpp"
-#include "store/customer_repo.hpp"
-#include "store/duplicates.hpp"
-#include "store/history.hpp"
-#include "store/maintenance.hpp"
+#include "store/sqlite/change.hpp"
+#include "store/sqlite/customer_repo.hpp"
+#include "store/sqlite/database.hpp"
+#include "store/sqlite/duplicates.hpp"
+#include "store/sqlite/history.hpp"
+#include "store/sqlite/maintenance.hpp"
 
 using namespace kunde;
 using kunde::model::Customer;
-using kunde::store::Change;
-using kunde::store::CustomerRepo;
-using kunde::store::Database;
+using kunde::store::sqlite::Change;
+using kunde::store::sqlite::CustomerRepo;
+using kunde::store::sqlite::Database;
+using kunde::test::scalar;
 
 namespace {
 
@@ -42,12 +46,6 @@ std::int64_t add(Database& db, Customer c, const std::string& command = "custome
   return id;
 }
 
-std::int64_t scalar(Database& db, const std::string& sql) {
-  store::Statement st(db, sql);
-  REQUIRE(st.step());
-  return st.get_int(0);
-}
-
 std::vector<std::int64_t> search(Database& db, const std::string& text) {
   store::CustomerFilter f;
   f.search = text;
@@ -58,7 +56,7 @@ std::vector<std::int64_t> search(Database& db, const std::string& text) {
 
 std::string undo_error(Database& db, std::int64_t id) {
   try {
-    store::undo(db, id, "undo");
+    store::sqlite::undo(db, id, "undo");
   } catch (const Error& e) {
     return e.what();
   }
@@ -78,40 +76,42 @@ void add_order(Database& db, std::int64_t customer, const std::string& number, s
 }  // namespace
 
 TEST_CASE("a committed change is one history entry; an empty one is none") {
-  auto db = test::memory_db();
+  test::StoreFixture fx;
+  auto& db = fx.db();
   {
-    Change empty(*db, "customer tag nothing");
+    Change empty(db, "customer tag nothing");
     CHECK(empty.commit("0 tagged") == 0);
   }
-  CHECK(store::list_history(*db, 10).empty());
-  auto id = add(*db, person("1001", "Bjørn Åberg"), "customer add Bjørn");
+  CHECK(store::sqlite::list_history(db, 10).empty());
+  auto id = add(db, person("1001", "Bjørn Åberg"), "customer add Bjørn");
   CHECK(id == 1);
-  auto h = store::list_history(*db, 10);
+  auto h = store::sqlite::list_history(db, 10);
   REQUIRE(h.size() == 1);
   CHECK(h[0].id == 1);
   CHECK(h[0].command == "customer add Bjørn");
   CHECK(h[0].summary == "1 added");
-  CHECK(h[0].bytes > 0);
+  CHECK(h[0].undoable);
   CHECK_FALSE(h[0].undoes);
   CHECK_FALSE(h[0].undone_by);
   {
-    Change rolled(*db, "customer add dry-run");
-    CustomerRepo(*db).insert(person("1002", "Åse"));
+    Change rolled(db, "customer add dry-run");
+    CustomerRepo(db).insert(person("1002", "Åse"));
     rolled.rollback();
   }
-  CHECK(CustomerRepo(*db).count() == 1);
-  CHECK(store::list_history(*db, 10).size() == 1);
+  CHECK(CustomerRepo(db).count() == 1);
+  CHECK(store::sqlite::list_history(db, 10).size() == 1);
 }
 
 TEST_CASE("undo restores inserts, updates and deletes exactly") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
   Customer original = person("1001", "Bjørn Åberg");
   original.tags = {"b2b", "vip"};
   original.email = "bjorn@example.com";
   original.credit_limit = 500000;
   original.attributes = {{"segment", "gold"}};
-  auto id = add(*db, original);
+  auto id = add(db, original);
   auto stored = *repo.by_id(id);
 
   SUBCASE("update") {
@@ -121,109 +121,114 @@ TEST_CASE("undo restores inserts, updates and deletes exactly") {
     changed.attributes.clear();
     changed.credit_limit.reset();
     {
-      Change ch(*db, "customer edit");
+      Change ch(db, "customer edit");
       repo.update(changed);
       CHECK(ch.commit("1 updated") == 2);
     }
     CHECK(repo.by_id(id)->name == "Bjørn Aaberg");
-    auto r = store::undo(*db, std::nullopt, "undo");
+    auto r = store::sqlite::undo(db, std::nullopt, "undo");
     CHECK(r.undone.id == 2);
     CHECK(r.entry_id == 3);
     CHECK(*repo.by_id(id) == stored);
-    CHECK(store::find_history(*db, 2)->undone_by == std::optional<std::int64_t>(3));
-    CHECK(store::find_history(*db, 3)->undoes == std::optional<std::int64_t>(2));
-    CHECK(store::find_history(*db, 3)->summary == "undid entry 2");
+    CHECK(store::sqlite::find_history(db, 2)->undone_by == std::optional<std::int64_t>(3));
+    CHECK(store::sqlite::find_history(db, 3)->undoes == std::optional<std::int64_t>(2));
+    CHECK(store::sqlite::find_history(db, 3)->summary == "undid entry 2");
   }
   SUBCASE("delete") {
     {
-      Change ch(*db, "customer rm");
-      repo.remove(id);
+      Change ch(db, "customer rm");
+      repo.erase(id);
       ch.commit("1 removed");
     }
     CHECK_FALSE(repo.by_id(id));
-    store::undo(*db, std::nullopt, "undo");
+    store::sqlite::undo(db, std::nullopt, "undo");
     CHECK(*repo.by_id(id) == stored);
   }
   SUBCASE("insert") {
-    store::undo(*db, 1, "undo");
+    store::sqlite::undo(db, 1, "undo");
     CHECK_FALSE(repo.by_id(id));
     CHECK(repo.count() == 0);
-    CHECK(scalar(*db, "SELECT count(*) FROM customer_tags") == 0);
-    CHECK(search(*db, "bjorn").empty());
+    CHECK(scalar(db, "SELECT count(*) FROM customer_tags") == 0);
+    CHECK(search(db, "bjorn").empty());
   }
 }
 
 TEST_CASE("undo refuses when a later change touched the same row") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  auto id = add(*db, person("1001", "Bjørn"), "customer add Bjørn");
-  auto other = add(*db, person("1002", "Åse"), "customer add Åse");
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
+  auto id = add(db, person("1001", "Bjørn"), "customer add Bjørn");
+  auto other = add(db, person("1002", "Åse"), "customer add Åse");
   Customer c = *repo.by_id(id);
   c.name = "Bjørn Å.";
   {
-    Change ch(*db, "customer edit 1001");
+    Change ch(db, "customer edit 1001");
     repo.update(c);
     ch.commit("1 updated");
   }
-  CHECK(undo_error(*db, 1) ==
+  CHECK(undo_error(db, 1) ==
         "cannot undo entry 1 (customer add Bjørn): entry 3 (customer edit 1001) changed customer 1 later");
   CHECK(repo.by_id(id)->name == "Bjørn Å.");
-  CHECK_FALSE(store::find_history(*db, 1)->undone_by);
+  CHECK_FALSE(store::sqlite::find_history(db, 1)->undone_by);
   // An unrelated entry still undoes, and the blocker itself does.
   CHECK(repo.by_id(other));
-  store::undo(*db, 2, "undo 2");
+  store::sqlite::undo(db, 2, "undo 2");
   CHECK_FALSE(repo.by_id(other));
-  store::undo(*db, 3, "undo 3");
+  store::sqlite::undo(db, 3, "undo 3");
   CHECK(repo.by_id(id)->name == "Bjørn");
-  store::undo(*db, 1, "undo 1");
+  store::sqlite::undo(db, 1, "undo 1");
   CHECK(repo.count() == 0);
 }
 
 TEST_CASE("undo refuses when a later row refers to a row it would delete") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  auto id = add(*db, person("1001", "Bjørn"));
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
+  auto id = add(db, person("1001", "Bjørn"));
   {
-    Change ch(*db, "customer tag 1001 vip");
+    Change ch(db, "customer tag 1001 vip");
     repo.add_tag(id, "vip");
     ch.commit("1 tagged");
   }
-  CHECK(undo_error(*db, 1) ==
+  CHECK(undo_error(db, 1) ==
         "cannot undo entry 1 (customer add): entry 2 (customer tag 1001 vip) refers to rows it created");
   CHECK(repo.by_id(id));
 }
 
 TEST_CASE("undo of an undo is a redo") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  auto id = add(*db, person("1001", "Bjørn"));
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
+  auto id = add(db, person("1001", "Bjørn"));
   auto before = *repo.by_id(id);
-  store::undo(*db, 1, "undo");
+  store::sqlite::undo(db, 1, "undo");
   CHECK(repo.count() == 0);
-  CHECK(undo_error(*db, 1) == "entry 1 was already undone by entry 2");
-  auto redo = store::undo(*db, 2, "undo 2");
+  CHECK(undo_error(db, 1) == "entry 1 was already undone by entry 2");
+  auto redo = store::sqlite::undo(db, 2, "undo 2");
   CHECK(redo.entry_id == 3);
   CHECK(*repo.by_id(id) == before);
-  CHECK_FALSE(store::find_history(*db, 1)->undone_by);
-  CHECK(store::find_history(*db, 2)->undone_by == std::optional<std::int64_t>(3));
-  CHECK(search(*db, "bjorn") == std::vector<std::int64_t>{id});
+  CHECK_FALSE(store::sqlite::find_history(db, 1)->undone_by);
+  CHECK(store::sqlite::find_history(db, 2)->undone_by == std::optional<std::int64_t>(3));
+  CHECK(search(db, "bjorn") == std::vector<std::int64_t>{id});
   // The original can be undone again.
-  store::undo(*db, 1, "undo 1");
+  store::sqlite::undo(db, 1, "undo 1");
   CHECK(repo.count() == 0);
-  CHECK(undo_error(*db, 99) == "there is no history entry 99");
+  CHECK(undo_error(db, 99) == "there is no history entry 99");
 }
 
 TEST_CASE("nothing to undo") {
-  auto db = test::memory_db();
-  CHECK_THROWS_WITH_AS(store::undo(*db, std::nullopt, "undo"), "there is nothing to undo", Error);
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CHECK_THROWS_WITH_AS(store::sqlite::undo(db, std::nullopt, "undo"), "there is nothing to undo", Error);
 }
 
 TEST_CASE("a large change is chunked and undone whole") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
   const std::string filler(120, 'x');
   {
-    Change ch(*db, "customer import big.csv");
+    Change ch(db, "customer import big.csv");
     for (int i = 0; i < 20000; ++i) {
       Customer c = person(fmt::format("N{:05}", i), fmt::format("Kunde {}", i));
       c.notes = filler;
@@ -234,50 +239,17 @@ TEST_CASE("a large change is chunked and undone whole") {
     CHECK(ch.commit("20000 inserted") == 1);
   }
   CHECK(repo.count() == 20000);
-  CHECK(scalar(*db, "SELECT count(*) FROM history_changes WHERE history_id = 1") > 1);
-  CHECK(scalar(*db, "SELECT bytes FROM history WHERE id = 1") > (1 << 21));
-  store::undo(*db, std::nullopt, "undo");
+  CHECK(scalar(db, "SELECT count(*) FROM history_changes WHERE history_id = 1") > 1);
+  CHECK(scalar(db, "SELECT bytes FROM history WHERE id = 1") > (1 << 21));
+  store::sqlite::undo(db, std::nullopt, "undo");
   CHECK(repo.count() == 0);
-  CHECK(scalar(*db, "SELECT count(*) FROM customer_search") == 0);
-}
-
-TEST_CASE("resolve finds customers by every key") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  Customer a = person("1001", "Bjørn Åberg");
-  a.email = "Bjorn@Example.com";
-  a.phone = "+47 912 34 567";
-  auto ida = add(*db, a);
-  auto idb = add(*db, person("7", "Åse"));
-  auto idc = add(*db, person("C-3", "Cecilie"));
-
-  CHECK(repo.resolve("1001", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve(" 1001 ", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve("#2", "NO") == std::vector<std::int64_t>{idb});
-  CHECK(repo.resolve("#9", "NO").empty());
-  CHECK(repo.resolve("3", "NO") == std::vector<std::int64_t>{idc});  // a bare id with no such number
-  CHECK(repo.resolve("7", "NO") == std::vector<std::int64_t>{idb});  // the number wins over id 7
-  CHECK(repo.resolve("bjorn@example.COM", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve("nobody@example.com", "NO").empty());
-  CHECK(repo.resolve("+4791234567", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve("0047-91234567", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve("912 34 567", "NO") == std::vector<std::int64_t>{ida});
-  CHECK(repo.resolve("91234567", "") == std::vector<std::int64_t>{ida});  // region from the data
-  CHECK(repo.usual_region() == "NO");
-  CHECK(repo.resolve("nobody", "NO").empty());
-  CHECK(repo.resolve_one("C-3", "NO") == idc);
-  CHECK_THROWS_WITH_AS(repo.resolve_one("nobody", "NO"), "no customer matches 'nobody'", Error);
-
-  Customer twin = person("1002", "Bjørn Åberg jr.");
-  twin.phone = "91234567";
-  auto idd = add(*db, twin);
-  CHECK(repo.resolve("91234567", "NO") == std::vector<std::int64_t>{ida, idd});
-  CHECK_THROWS_WITH_AS(repo.resolve_one("91234567", "NO"), "'91234567' matches 2 customers: #1, #4", Error);
+  CHECK(scalar(db, "SELECT count(*) FROM customer_search") == 0);
 }
 
 TEST_CASE("merge moves orders, payments and tags and keeps the old number as an alias") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
   Customer a = person("1001", "Bjørn Åberg");
   a.tags = {"vip"};
   Customer b = person("2002", "Bjorn Aberg");
@@ -285,13 +257,13 @@ TEST_CASE("merge moves orders, payments and tags and keeps the old number as an 
   b.email = "bjorn@example.com";
   b.email_key = "bjorn@example.com";
   b.attributes = {{"source", "shop"}};
-  auto ida = add(*db, a);
-  auto idb = add(*db, b);
+  auto ida = add(db, a);
+  auto idb = add(db, b);
   {
-    Change ch(*db, "order import");
-    add_order(*db, ida, "O1", 10000);
-    add_order(*db, idb, "O2", 2500, "2026-02-01");
-    db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES ('P1', ?, '2026-02-02', 2000)")
+    Change ch(db, "order import");
+    add_order(db, ida, "O1", 10000);
+    add_order(db, idb, "O2", 2500, "2026-02-01");
+    db.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES ('P1', ?, '2026-02-02', 2000)")
         .bind(1, idb).run();
     ch.commit("2 orders");
   }
@@ -299,7 +271,7 @@ TEST_CASE("merge moves orders, payments and tags and keeps the old number as an 
   auto before_b = *repo.by_id(idb);
   CHECK(repo.stats(idb).orders == 1);
   {
-    Change ch(*db, "customer merge 1001 2002");
+    Change ch(db, "customer merge 1001 2002");
     repo.merge(ida, idb);
     ch.commit("merged");
   }
@@ -309,65 +281,67 @@ TEST_CASE("merge moves orders, payments and tags and keeps the old number as an 
   CHECK(merged.email == std::optional<std::string>("bjorn@example.com"));
   CHECK(merged.name == "Bjørn Åberg");
   CHECK(merged.attributes.at("source") == "shop");
-  CHECK(scalar(*db, fmt::format("SELECT count(*) FROM orders WHERE customer_id = {}", ida)) == 2);
-  CHECK(scalar(*db, fmt::format("SELECT count(*) FROM payments WHERE customer_id = {}", ida)) == 1);
+  CHECK(scalar(db, fmt::format("SELECT count(*) FROM orders WHERE customer_id = {}", ida)) == 2);
+  CHECK(scalar(db, fmt::format("SELECT count(*) FROM payments WHERE customer_id = {}", ida)) == 1);
   CHECK(repo.id_by_number("2002") == std::optional<std::int64_t>(ida));
-  CHECK(repo.resolve("2002", "NO") == std::vector<std::int64_t>{ida});
+  CHECK(fx.session().resolver().resolve("2002") == std::vector<std::int64_t>{ida});
   CHECK(repo.aliases(ida) == std::vector<std::string>{"2002"});
   auto s = repo.stats(ida);
   CHECK(s.orders == 2);
   CHECK(s.revenue == 12500);
   CHECK(s.paid == 2000);
   CHECK(s.balance == 10500);
-  CHECK(store::check_database(*db, false).empty());
+  CHECK(store::sqlite::check_database(db, false).empty());
 
-  store::undo(*db, std::nullopt, "undo");
+  store::sqlite::undo(db, std::nullopt, "undo");
   CHECK(*repo.by_id(ida) == before_a);
   CHECK(*repo.by_id(idb) == before_b);
   CHECK(repo.aliases(ida).empty());
   CHECK(repo.stats(idb).orders == 1);
   CHECK(repo.stats(ida).revenue == 10000);
-  CHECK(store::check_database(*db, false).empty());
+  CHECK(store::sqlite::check_database(db, false).empty());
 }
 
 TEST_CASE("erase with scrubbed history") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  auto ida = add(*db, person("1001", "Bjørn Åberg"), "customer add --name Bjørn Åberg");
-  auto idb = add(*db, person("2002", "Åse Nilsen"), "customer add --name Åse");
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
+  auto ida = add(db, person("1001", "Bjørn Åberg"), "customer add --name Bjørn Åberg");
+  auto idb = add(db, person("2002", "Åse Nilsen"), "customer add --name Åse");
   {
-    Change ch(*db, "order add 1001");
-    add_order(*db, ida, "O1", 10000);
+    Change ch(db, "order add 1001");
+    add_order(db, ida, "O1", 10000);
     ch.commit("1 order");
   }
   {
-    Change ch(*db, "customer forget #1", false);
-    store::scrub_history_for_customer(*db, ida);
+    Change ch(db, "customer forget #1", false);
+    store::sqlite::scrub_history_for_customer(db, ida);
     repo.erase(ida);
     CHECK(ch.commit("1 customer erased") == 4);
   }
-  store::compact_after_erasure(*db);
+  store::sqlite::compact_after_erasure(db);
   CHECK_FALSE(repo.by_id(ida));
-  CHECK(scalar(*db, "SELECT count(*) FROM orders") == 0);
-  CHECK(scalar(*db, "SELECT count(*) FROM order_lines") == 0);
-  CHECK(search(*db, "bjorn").empty());
-  auto e1 = *store::find_history(*db, 1);
-  CHECK(e1.bytes == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM orders") == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM order_lines") == 0);
+  CHECK(search(db, "bjorn").empty());
+  auto e1 = *store::sqlite::find_history(db, 1);
+  CHECK_FALSE(e1.undoable);
   CHECK(e1.command == "customer add");
   CHECK(e1.summary == "1 added (scrubbed by an erasure)");
-  CHECK(store::find_history(*db, 3)->bytes == 0);
-  CHECK(scalar(*db, "SELECT count(*) FROM history_changes WHERE history_id IN (1, 3, 4)") == 0);
-  auto e2 = *store::find_history(*db, 2);
-  CHECK(e2.bytes > 0);
+  CHECK_FALSE(store::sqlite::find_history(db, 3)->undoable);
+  CHECK(scalar(db, "SELECT count(*) FROM history_changes WHERE history_id IN (1, 3, 4)") == 0);
+  auto e2 = *store::sqlite::find_history(db, 2);
+  CHECK(e2.undoable);
   CHECK(e2.command == "customer add --name Åse");
-  CHECK(store::find_history(*db, 4)->bytes == 0);
-  CHECK(undo_error(*db, 1) == "entry 1 (customer add) cannot be undone");
+  CHECK_FALSE(store::sqlite::find_history(db, 4)->undoable);
+  CHECK(undo_error(db, 1) == "entry 1 (customer add) cannot be undone");
   CHECK(repo.by_id(idb));
-  CHECK(store::check_database(*db, false).empty());
+  CHECK(store::sqlite::check_database(db, false).empty());
 }
 
 TEST_CASE("find_duplicates scores the evidence") {
-  auto db = test::memory_db();
+  test::StoreFixture fx;
+  auto& db = fx.db();
   Customer a = person("1", "Bjørn Åberg");
   a.email = "bjorn@example.com";
   a.phone = "91234567";
@@ -382,8 +356,8 @@ TEST_CASE("find_duplicates scores the evidence") {
   Customer g = person("7", "Per");
   g.phone = "22000000";
   g.email = "per@example.com";
-  for (auto* x : {&a, &b, &c, &d, &e, &f, &g}) add(*db, *x);
-  auto pairs = store::find_duplicates(*db, 50);
+  for (auto* x : {&a, &b, &c, &d, &e, &f, &g}) add(db, *x);
+  auto pairs = store::sqlite::find_duplicates(db, 50);
   REQUIRE(pairs.size() == 3);
   CHECK(pairs[0].a == 1);
   CHECK(pairs[0].b == 2);
@@ -397,49 +371,51 @@ TEST_CASE("find_duplicates scores the evidence") {
   CHECK(pairs[2].b == 4);
   CHECK(pairs[2].score == 60);
   CHECK(pairs[2].reasons == std::vector<std::string>{"name+city"});
-  CHECK(store::find_duplicates(*db, 90).size() == 1);
+  CHECK(store::sqlite::find_duplicates(db, 90).size() == 1);
   // A group larger than max_group is left out.
-  CHECK(store::find_duplicates(*db, 50, 1).empty());
+  CHECK(store::sqlite::find_duplicates(db, 50, 1).empty());
 }
 
 TEST_CASE("full-text search ignores case and diacritics") {
-  auto db = test::memory_db();
-  auto bjorn = add(*db, person("1", "Bjørn Åberg"));
-  auto ase = add(*db, person("2", "Åse Nilsen", "Bergen"));
-  auto gote = add(*db, person("3", "Sven Svensson", "Göteborg"));
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  auto bjorn = add(db, person("1", "Bjørn Åberg"));
+  auto ase = add(db, person("2", "Åse Nilsen", "Bergen"));
+  auto gote = add(db, person("3", "Sven Svensson", "Göteborg"));
   Customer ae = person("4", "Ærlig Straße", "Łódź");
   ae.notes = "Ringte om fakturaen";
-  auto aerlig = add(*db, ae);
-  CHECK(search(*db, "bjorn") == std::vector<std::int64_t>{bjorn});
-  CHECK(search(*db, "BJØRN") == std::vector<std::int64_t>{bjorn});
-  CHECK(search(*db, "aberg") == std::vector<std::int64_t>{bjorn});
-  CHECK(search(*db, "ase") == std::vector<std::int64_t>{ase});
-  CHECK(search(*db, "goteborg") == std::vector<std::int64_t>{gote});
-  CHECK(search(*db, "Göteborg") == std::vector<std::int64_t>{gote});
-  CHECK(search(*db, "aerlig") == std::vector<std::int64_t>{aerlig});
-  CHECK(search(*db, "strasse") == std::vector<std::int64_t>{aerlig});
-  CHECK(search(*db, "lodz") == std::vector<std::int64_t>{aerlig});
-  CHECK(search(*db, "faktura") == std::vector<std::int64_t>{aerlig});  // prefix, in notes
-  CHECK(search(*db, "bjorn aberg") == std::vector<std::int64_t>{bjorn});
-  CHECK(search(*db, "bjorn bergen").empty());
-  CHECK(search(*db, "zzz").empty());
-  CHECK(store::fts_query("Bjørn  Å-berg") == "\"bjorn\"* \"a\"* \"berg\"*");
-  CHECK(store::fts_query("\"") == "");
+  auto aerlig = add(db, ae);
+  CHECK(search(db, "bjorn") == std::vector<std::int64_t>{bjorn});
+  CHECK(search(db, "BJØRN") == std::vector<std::int64_t>{bjorn});
+  CHECK(search(db, "aberg") == std::vector<std::int64_t>{bjorn});
+  CHECK(search(db, "ase") == std::vector<std::int64_t>{ase});
+  CHECK(search(db, "goteborg") == std::vector<std::int64_t>{gote});
+  CHECK(search(db, "Göteborg") == std::vector<std::int64_t>{gote});
+  CHECK(search(db, "aerlig") == std::vector<std::int64_t>{aerlig});
+  CHECK(search(db, "strasse") == std::vector<std::int64_t>{aerlig});
+  CHECK(search(db, "lodz") == std::vector<std::int64_t>{aerlig});
+  CHECK(search(db, "faktura") == std::vector<std::int64_t>{aerlig});  // prefix, in notes
+  CHECK(search(db, "bjorn aberg") == std::vector<std::int64_t>{bjorn});
+  CHECK(search(db, "bjorn bergen").empty());
+  CHECK(search(db, "zzz").empty());
+  CHECK(store::sqlite::fts_query("Bjørn  Å-berg") == "\"bjorn\"* \"a\"* \"berg\"*");
+  CHECK(store::sqlite::fts_query("\"") == "");
   // The index follows edits at commit.
-  CustomerRepo repo(*db);
+  CustomerRepo repo(db);
   Customer c = *repo.by_id(bjorn);
   c.name = "Bjarne";
   {
-    Change ch(*db, "customer edit");
+    Change ch(db, "customer edit");
     repo.update(c);
     ch.commit("1 updated");
   }
-  CHECK(search(*db, "bjorn").empty());
-  CHECK(search(*db, "bjarne") == std::vector<std::int64_t>{bjorn});
+  CHECK(search(db, "bjorn").empty());
+  CHECK(search(db, "bjarne") == std::vector<std::int64_t>{bjorn});
 }
 
 TEST_CASE("list filters") {
-  auto db = test::memory_db();
+  test::StoreFixture fx;
+  auto& db = fx.db();
   Customer a = person("1", "Bjørn", "Tromsø");
   a.tags = {"vip"};
   Customer b = person("2", "Åse", "TROMSO");
@@ -447,10 +423,10 @@ TEST_CASE("list filters") {
   Customer c = person("3", "Cecilie", "Oslo");
   c.country = "SE";
   c.tags = {"vip"};
-  for (auto* x : {&a, &b, &c}) add(*db, *x);
+  for (auto* x : {&a, &b, &c}) add(db, *x);
   auto ids = [&](store::CustomerFilter f) {
     std::vector<std::int64_t> out;
-    CustomerRepo(*db).list(f, [&](const Customer& x) { out.push_back(x.id); });
+    CustomerRepo(db).list(f, [&](const Customer& x) { out.push_back(x.id); });
     return out;
   };
   store::CustomerFilter f;
@@ -475,14 +451,15 @@ TEST_CASE("list filters") {
 }
 
 TEST_CASE("derived statistics are refreshed at commit") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
-  auto id = add(*db, person("1", "Bjørn"));
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
+  auto id = add(db, person("1", "Bjørn"));
   CHECK(repo.stats(id).orders == 0);
   {
-    Change ch(*db, "order add");
-    add_order(*db, id, "O1", 10000, "2026-01-10");
-    add_order(*db, id, "O2", 5050, "2026-03-01");
+    Change ch(db, "order add");
+    add_order(db, id, "O1", 10000, "2026-01-10");
+    add_order(db, id, "O2", 5050, "2026-03-01");
     ch.commit("2 orders");
   }
   auto s = repo.stats(id);
@@ -494,9 +471,9 @@ TEST_CASE("derived statistics are refreshed at commit") {
   CHECK(s.last_order_at == std::optional<std::string>("2026-03-01"));
   CHECK(s.balance == 15050);
   {
-    Change ch(*db, "order cancel O2");
-    db->exec("UPDATE orders SET status = 'cancelled' WHERE number = 'O2'");
-    db->prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES ('P1', ?, '2026-02-01', 4000)")
+    Change ch(db, "order cancel O2");
+    db.exec("UPDATE orders SET status = 'cancelled' WHERE number = 'O2'");
+    db.prepare("INSERT INTO payments(reference, customer_id, paid_at, amount) VALUES ('P1', ?, '2026-02-01', 4000)")
         .bind(1, id).run();
     ch.commit("1 cancelled");
   }
@@ -506,45 +483,47 @@ TEST_CASE("derived statistics are refreshed at commit") {
   CHECK(s.paid == 4000);
   CHECK(s.balance == 6000);
   CHECK(s.last_order_at == std::optional<std::string>("2026-01-10"));
-  CHECK(store::check_database(*db, false).empty());
-  store::undo(*db, std::nullopt, "undo");
+  CHECK(store::sqlite::check_database(db, false).empty());
+  store::sqlite::undo(db, std::nullopt, "undo");
   CHECK(repo.stats(id).revenue == 15050);
   CHECK(repo.stats(id).paid == 0);
 }
 
 TEST_CASE("check_database notices stale derived data and fixes it") {
-  auto db = test::memory_db();
-  auto id = add(*db, person("1", "Bjørn"));
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  auto id = add(db, person("1", "Bjørn"));
   {
-    Change ch(*db, "order add");
-    add_order(*db, id, "O1", 10000);
+    Change ch(db, "order add");
+    add_order(db, id, "O1", 10000);
     ch.commit("1 order");
   }
-  CHECK(store::check_database(*db, false).empty());
-  db->exec("UPDATE customer_order_stats SET revenue = 1");
-  auto problems = store::check_database(*db, false);
+  CHECK(store::sqlite::check_database(db, false).empty());
+  db.exec("UPDATE customer_order_stats SET revenue = 1");
+  auto problems = store::sqlite::check_database(db, false);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].detail == "1 rows differ from a full recomputation");
-  store::check_database(*db, true);
-  CHECK(store::check_database(*db, false).empty());
-  CHECK(CustomerRepo(*db).stats(id).revenue == 10000);
+  store::sqlite::check_database(db, true);
+  CHECK(store::sqlite::check_database(db, false).empty());
+  CHECK(CustomerRepo(db).stats(id).revenue == 10000);
   // A row missing, and a row too many, are noticed as well as a wrong one.
-  db->exec("DELETE FROM customer_order_stats");
-  REQUIRE(store::check_database(*db, false).size() == 1);
-  store::check_database(*db, true);
-  auto other = add(*db, person("2", "Åse"));
-  db->exec(fmt::format("INSERT INTO customer_order_stats(customer_id) VALUES ({})", other));
-  REQUIRE(store::check_database(*db, false).size() == 1);
-  store::check_database(*db, true);
-  CHECK(store::check_database(*db, false).empty());
+  db.exec("DELETE FROM customer_order_stats");
+  REQUIRE(store::sqlite::check_database(db, false).size() == 1);
+  store::sqlite::check_database(db, true);
+  auto other = add(db, person("2", "Åse"));
+  db.exec(fmt::format("INSERT INTO customer_order_stats(customer_id) VALUES ({})", other));
+  REQUIRE(store::sqlite::check_database(db, false).size() == 1);
+  store::sqlite::check_database(db, true);
+  CHECK(store::sqlite::check_database(db, false).empty());
 }
 
 TEST_CASE("a large change is recorded in segments and undone newest first") {
-  auto db = test::memory_db();
-  CustomerRepo repo(*db);
+  test::StoreFixture fx;
+  auto& db = fx.db();
+  CustomerRepo repo(db);
   std::int64_t entry = 0;
   {
-    Change change(*db, "big import");
+    Change change(db, "big import");
     change.set_segment_bytes(1);  // every checkpoint writes a segment
     for (int i = 0; i < 300; ++i) {
       repo.insert(person(fmt::format("S-{}", i), fmt::format("Person {}", i)));
@@ -557,12 +536,12 @@ TEST_CASE("a large change is recorded in segments and undone newest first") {
     entry = change.commit("300 inserted");
   }
   CHECK(entry > 0);
-  CHECK(store::find_history(*db, entry)->bytes > 0);
+  CHECK(store::sqlite::find_history(db, entry)->undoable);
   CHECK(repo.count() == 300);
-  auto result = store::undo(*db, std::nullopt, "undo");
+  auto result = store::sqlite::undo(db, std::nullopt, "undo");
   CHECK(result.undone.id == entry);
   CHECK(repo.count() == 0);
-  store::undo(*db, result.entry_id, "redo");
+  store::sqlite::undo(db, result.entry_id, "redo");
   CHECK(repo.count() == 300);
   CHECK(repo.by_id(*repo.id_by_number("S-5"))->city == std::optional<std::string>("Bergen"));
 }
