@@ -213,7 +213,7 @@ TEST_CASE("report: streamed rows are written without being kept") {
   CHECK(out(make(), OutputFormat::ndjson) ==
         "{\"n\":0,\"sq\":0}\n{\"n\":1,\"sq\":1}\n{\"n\":2,\"sq\":4}\n{\"n\":3,\"sq\":9}\n");
   CHECK(out(make(), OutputFormat::table) == "n  sq\n0   0\n1   1\n2   4\n3   9\n");
-  CHECK(out(make(), OutputFormat::md) == "| n | sq |\n| ---: | ---: |\n| 0 | 0 |\n| 1 | 1 |\n| 2 | 4 |\n| 3 | 9 |\n\n");
+  CHECK(out(make(), OutputFormat::md) == "| n | sq |\n| ---: | ---: |\n| 0 | 0 |\n| 1 | 1 |\n| 2 | 4 |\n| 3 | 9 |\n");
   CHECK(calls == 4);
 }
 
@@ -325,7 +325,7 @@ TEST_CASE("report: empty tables") {
   CHECK(out(doc, OutputFormat::table) == "Open follow-ups\nid  due\n");
   CHECK(out(doc, OutputFormat::json) == "{\n  \"open\": []\n}\n");
   CHECK(out(doc, OutputFormat::csv) == "id,due\n");
-  CHECK(out(doc, OutputFormat::md) == "## Open follow-ups\n\n| id | due |\n| --- | --- |\n\n");
+  CHECK(out(doc, OutputFormat::md) == "## Open follow-ups\n\n| id | due |\n| --- | --- |\n");
   CHECK(out(doc, OutputFormat::html).find("<td class=\"empty\" colspan=\"2\">none</td>") != std::string::npos);
   std::get<Table>(doc.blocks.front().content).primary = true;
   CHECK(out(doc, OutputFormat::json) == "[]\n");
@@ -350,12 +350,11 @@ TEST_CASE("report: markdown") {
         "| 1 | Bjørn Åberg | 1000.00 |\n"
         "| 22 | Næss \\& Sønn \\| AS | 250.50 |\n"
         "\n"
-        "*revenue net of discounts*\n"
-        "\n");
+        "*revenue net of discounts*\n");
   Document hostile("<script>alert(1)</script>");
   hostile.fields().add("name", "name", "a_b *c* [d](e)");
   std::string md = out(hostile, OutputFormat::md);
-  CHECK(md == "# \\<script\\>alert(1)\\</script\\>\n\n- **name:** a\\_b \\*c\\* \\[d\\](e)\n\n");
+  CHECK(md == "# \\<script\\>alert(1)\\</script\\>\n\n- **name:** a\\_b \\*c\\* \\[d\\](e)\n");
 }
 
 TEST_CASE("report: html is one escaped, self-contained page") {
@@ -396,6 +395,6 @@ TEST_CASE("report: sections without anything for people are not shown to them") 
   visible.fields().add("", "hidden", 1);
   visible.paragraph("Prefers calls after 16");
   CHECK(out(doc, OutputFormat::table) == "Kari\n\nNotes\n─────\nPrefers calls after 16\n");
-  CHECK(out(doc, OutputFormat::md) == "# Kari\n\n## Notes\n\nPrefers calls after 16\n\n");
+  CHECK(out(doc, OutputFormat::md) == "# Kari\n\n## Notes\n\nPrefers calls after 16\n");
   CHECK(out(doc, OutputFormat::html).find("Statistics") == std::string::npos);
 }

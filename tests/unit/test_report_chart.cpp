@@ -337,8 +337,7 @@ TEST_CASE("report charts: Markdown and JSON carry the data") {
         "| attribute | top 10 | rest |\n"
         "| --- | ---: | ---: |\n"
         "| city=Oslo | 60.0% | 20.0% |\n"
-        "| kind=company | 30.0% | 40.0% |\n"
-        "\n");
+        "| kind=company | 30.0% | 40.0% |\n");
   Document l;
   Chart c = whale();
   c.series[0].values[2] = std::nan("");

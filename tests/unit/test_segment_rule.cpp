@@ -19,6 +19,7 @@
 #include "helpers.hpp"
 #include "model/dates.hpp"
 #include "rule_samples.hpp"
+#include "sqlite_helpers.hpp"
 #include "store/sqlite/rule_sql.hpp"
 #include "text/edit_distance.hpp"
 #include "text/utf8.hpp"

@@ -11,7 +11,7 @@
 #include "model/rule_tree.hpp"
 #include "value.hpp"
 
-namespace kunde::store {
+namespace kunde::store::sqlite {
 class Statement;
 }
 
