@@ -65,9 +65,6 @@ io::WriterOptions Context::writer_options(bool safe_csv) const {
   return o;
 }
 
-std::unique_ptr<io::RowWriter> Context::writer(io::OutputFormat fallback, bool safe_csv) {
-  return io::make_row_writer(format(fallback), out(), writer_options(safe_csv));
-}
 
 void Context::note(const std::string& message) {
   if (!global.quiet) notes_.push_back(message);

@@ -63,7 +63,6 @@ class Context {
   void finish_output();
   std::ostream& err() { return err_; }
   io::WriterOptions writer_options(bool safe_csv = false) const;
-  std::unique_ptr<io::RowWriter> writer(io::OutputFormat fallback = io::OutputFormat::table, bool safe_csv = false);
   // A one-line summary on stderr unless --quiet. Summaries wait until the output is complete
   // (finish_output), so "exported 3000 customers" is never said of a file that is not there.
   void note(const std::string& message);

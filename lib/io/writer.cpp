@@ -109,8 +109,7 @@ class JsonWriter : public RowWriter {
 
 class TableWriter : public RowWriter {
  public:
-  TableWriter(std::ostream& out, const WriterOptions& o, bool markdown)
-      : out_(out), opt_(o), markdown_(markdown) {}
+  TableWriter(std::ostream& out, const WriterOptions& o) : out_(out), opt_(o) {}
   void begin(const std::vector<std::string>& columns) override { columns_ = columns; }
   void row(const std::vector<Value>& values) override {
     std::vector<std::string> cells;
@@ -133,10 +132,6 @@ class TableWriter : public RowWriter {
     for (const auto& r : rows_)
       for (std::size_t i = 0; i < r.size(); ++i) width[i] = std::max(width[i], text::display_width(r[i]));
     fit(width);
-    if (markdown_) {
-      write_markdown(width);
-      return;
-    }
     if (opt_.header) {
       std::vector<std::string> head(columns_.begin(), columns_.end());
       write_line(head, width, true);
@@ -177,66 +172,13 @@ class TableWriter : public RowWriter {
     while (!line.empty() && line.back() == ' ') line.pop_back();
     out_ << line << '\n';
   }
-  void write_markdown(const std::vector<std::size_t>&) {
-    auto esc = [](const std::string& s) {
-      std::string o;
-      for (char c : s) o += c == '|' ? std::string("\\|") : std::string(1, c);
-      return o;
-    };
-    out_ << '|';
-    for (const auto& c : columns_) out_ << ' ' << esc(c) << " |";
-    out_ << "\n|";
-    for (std::size_t i = 0; i < columns_.size(); ++i) out_ << (numeric_[i] ? " ---: |" : " --- |");
-    out_ << '\n';
-    for (const auto& r : rows_) {
-      out_ << '|';
-      for (const auto& c : r) out_ << ' ' << esc(c) << " |";
-      out_ << '\n';
-    }
-  }
   std::ostream& out_;
   WriterOptions opt_;
-  bool markdown_;
   std::vector<std::string> columns_;
   std::vector<bool> numeric_;
   std::vector<std::vector<std::string>> rows_;
 };
 
-std::string html_escape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '&': o += "&amp;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
-    }
-  }
-  return o;
-}
-
-class HtmlWriter : public RowWriter {
- public:
-  explicit HtmlWriter(std::ostream& out) : out_(out) {}
-  void begin(const std::vector<std::string>& columns) override {
-    out_ << "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>kunde</title>\n"
-            "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
-            "th,td{padding:.25em .75em;border-bottom:1px solid #ddd;text-align:left}"
-            "td.n{text-align:right;font-variant-numeric:tabular-nums}</style></head><body>\n<table>\n<tr>";
-    for (const auto& c : columns) out_ << "<th>" << html_escape(c) << "</th>";
-    out_ << "</tr>\n";
-  }
-  void row(const std::vector<Value>& values) override {
-    out_ << "<tr>";
-    for (const auto& v : values) out_ << (is_numeric(v) ? "<td class=\"n\">" : "<td>") << html_escape(to_text(v)) << "</td>";
-    out_ << "</tr>\n";
-  }
-  void end() override { out_ << "</table>\n</body></html>\n"; }
-
- private:
-  std::ostream& out_;
-};
 
 }  // namespace
 
@@ -297,33 +239,12 @@ std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& ou
     case OutputFormat::tsv: return std::make_unique<DelimitedWriter>(out, '\t', options);
     case OutputFormat::json: return std::make_unique<JsonWriter>(out, false);
     case OutputFormat::ndjson: return std::make_unique<JsonWriter>(out, true);
-    case OutputFormat::md: return std::make_unique<TableWriter>(out, options, true);
-    case OutputFormat::html: return std::make_unique<HtmlWriter>(out);
-    default: return std::make_unique<TableWriter>(out, options, false);
+    case OutputFormat::table: return std::make_unique<TableWriter>(out, options);
+    case OutputFormat::md:
+    case OutputFormat::html: break;
   }
-}
-
-void write_record(OutputFormat format, std::ostream& out, const std::vector<std::string>& fields,
-                  const std::vector<Value>& values, const WriterOptions& options) {
-  if (format == OutputFormat::table) {
-    std::size_t w = 0;
-    for (const auto& f : fields) w = std::max(w, text::display_width(f));
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (is_null(values[i])) continue;
-      std::string label = fields[i] + ":";
-      out << (options.color ? "\x1b[1m" : "") << label << (options.color ? "\x1b[0m" : "")
-          << std::string(w + 2 - text::display_width(label), ' ') << to_text(values[i]) << '\n';
-    }
-    return;
-  }
-  if (format == OutputFormat::json || format == OutputFormat::ndjson) {
-    out << object_text(fields, values, format == OutputFormat::json) << '\n';
-    return;
-  }
-  auto writer = make_row_writer(format, out, options);
-  writer->begin(fields);
-  writer->row(values);
-  writer->end();
+  throw Error(fmt::format("rows are not written as {} by themselves", format_name(format)),
+              "render a report::Document; this is a bug in kunde");
 }
 
 }  // namespace kunde::io

@@ -1,6 +1,7 @@
-// One renderer for every command's output: rows of typed values written as an aligned
-// table, CSV, TSV, a JSON array or NDJSON. Only the table looks at the terminal (width,
-// colour); the other formats are the same whatever stdout is.
+// Rows of typed values written as an aligned table, CSV, TSV, a JSON array or NDJSON: what
+// lib/report uses for tables. Only the table looks at the terminal (width, colour); the other
+// formats are the same whatever stdout is. Markdown and HTML are whole documents
+// (lib/report).
 #pragma once
 
 #include <memory>
@@ -36,12 +37,9 @@ class RowWriter {
   virtual void end() = 0;
 };
 
+// table, csv, tsv, json or ndjson; throws kunde::Error for md and html.
 std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& out,
                                            const WriterOptions& options);
-
-// One record as "field: value" lines (table) or one JSON object: for `show` commands.
-void write_record(OutputFormat format, std::ostream& out, const std::vector<std::string>& fields,
-                  const std::vector<Value>& values, const WriterOptions& options);
 
 // Quotes a CSV field when it needs it.
 std::string csv_field(const std::string& s, char sep, bool safe);

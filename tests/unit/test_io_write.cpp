@@ -118,36 +118,10 @@ TEST_CASE("table: header off, newlines flattened, narrow terminal") {
   CHECK(t == "id  notes\n 1  a rather long n…\n");
 }
 
-TEST_CASE("markdown") {
-  std::string t = render(OutputFormat::md, {"id", "name"},
-                         {{Value(std::int64_t{1}), Value(std::string("Bjørn Åberg"))},
-                          {Value(std::int64_t{2}), Value(std::string("a|b"))}});
-  CHECK(t ==
-        "| id | name |\n"
-        "| ---: | --- |\n"
-        "| 1 | Bjørn Åberg |\n"
-        "| 2 | a\\|b |\n");
-}
-
-TEST_CASE("write_record for show commands") {
-  std::vector<std::string> fields = {"id", "name", "email", "limit"};
-  std::vector<Value> values = {Value(std::int64_t{7}), Value(std::string("Åse")), Value(), Value(Decimal{5000, 2})};
-  std::ostringstream table, json, ndjson;
-  write_record(OutputFormat::table, table, fields, values, {});
-  CHECK(table.str() ==
-        "id:    7\n"
-        "name:  Åse\n"
-        "limit: 50.00\n");
-  write_record(OutputFormat::json, json, fields, values, {});
-  CHECK(json.str() ==
-        "{\n"
-        "  \"id\": 7,\n"
-        "  \"name\": \"Åse\",\n"
-        "  \"email\": null,\n"
-        "  \"limit\": 50.00\n"
-        "}\n");
-  write_record(OutputFormat::ndjson, ndjson, fields, values, {});
-  CHECK(ndjson.str() == "{\"id\":7,\"name\":\"Åse\",\"email\":null,\"limit\":50.00}\n");
+TEST_CASE("markdown and html are documents, not rows by themselves") {
+  std::ostringstream out;
+  CHECK_THROWS_AS(make_row_writer(OutputFormat::md, out, {}), Error);
+  CHECK_THROWS_AS(make_row_writer(OutputFormat::html, out, {}), Error);
 }
 
 TEST_CASE("format names") {
