@@ -7,6 +7,7 @@
 #include <unordered_map>
 
 #include "error.hpp"
+#include "memory_budget.hpp"
 #include "crm/import/contact_matcher.hpp"
 #include "model/contact.hpp"
 #include "model/dates.hpp"
@@ -144,13 +145,12 @@ class ContactImporter : public Importer {
     }
     std::int64_t found = customer(ref);
     // A cache of recent lookups, not a copy of the customer table.
-    if (cache_.size() >= kCachedCustomers) cache_.clear();
+    if (cache_.size() >= budget::kRememberedReferences) cache_.clear();
     last_ = &*cache_.emplace(key, found).first;
     return found;
   }
 
   static constexpr std::size_t kPendingRows = 32;
-  static constexpr std::size_t kCachedCustomers = 20000;
   store::Contacts& contacts_;
   Channels channels_;
   ContactMatcher matcher_;

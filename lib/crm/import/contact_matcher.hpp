@@ -14,6 +14,8 @@
 
 #include <absl/container/flat_hash_map.h>
 
+#include "memory_budget.hpp"
+
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -36,7 +38,7 @@ class ContactMatcher {
   // Contacts with ids from `first_new_id` on are the import's own. What is kept of earlier
   // customers is bounded by `kept`, in units of 16 bytes: a stored contact is one, a
   // customer kPerCustomer more (the default is about 24 MB).
-  ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept = 1500000);
+  ContactMatcher(std::int64_t first_new_id, Store store, std::size_t kept = budget::kContactMatchUnits);
 
   // The stored contact this row stands for, or 0 when it is a new one.
   std::int64_t match(std::int64_t customer_id, std::uint64_t hash);

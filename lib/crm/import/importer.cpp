@@ -13,6 +13,7 @@
 #include "crm/customer_resolver.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"
+#include "memory_budget.hpp"
 #include "io/writer.hpp"
 #include "text/utf8.hpp"
 
@@ -52,7 +53,7 @@ struct Batch {
 
 class BatchQueue {
  public:
-  static constexpr std::size_t kBatchRows = 1024, kBatches = 4;
+  static constexpr std::size_t kBatchRows = budget::kReadAheadBatchRows, kBatches = budget::kReadAheadBatches;
   struct Cancelled {};
 
   // Reading side. Throws Cancelled once the writing side gave up.

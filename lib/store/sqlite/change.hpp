@@ -41,7 +41,8 @@ class Change {
   // For long writes: when the rows recorded so far take much memory, stores them as a
   // segment of the history entry and starts recording afresh. Cheap to call often.
   void checkpoint();
-  // How much memory the session may use before checkpoint() writes a segment (default 4 MB).
+  // How much memory the session may use before checkpoint() writes a segment
+  // (budget::kChangesetSegmentBytes unless set).
   void set_segment_bytes(std::int64_t bytes) { segment_bytes_ = bytes; }
   // Rolls everything back: what --dry-run does after the work.
   void rollback();
@@ -105,7 +106,7 @@ class Change {
   bool record_;
   std::int64_t entry_ = 0;   // the history row, once one is needed
   int segments_ = 0;
-  std::int64_t segment_bytes_ = 4 << 20;
+  std::int64_t segment_bytes_ = budget::kChangesetSegmentBytes;
   std::int64_t bytes_ = 0;
   InsertedRows inserted_;
   DeferredIndexes deferred_;

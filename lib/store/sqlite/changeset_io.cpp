@@ -1,6 +1,8 @@
 // Chunked changeset storage.
 #include "store/sqlite/changeset_io.hpp"
 
+#include "memory_budget.hpp"
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -8,7 +10,7 @@
 
 namespace kunde::store::sqlite {
 namespace {
-constexpr std::size_t kChunkBytes = 1 << 20;
+constexpr std::size_t kChunkBytes = budget::kChangesetChunkBytes;
 }
 
 int ChunkWriter::output(void* self, const void* data, int n) {

@@ -155,9 +155,8 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
       exec("PRAGMA journal_mode=WAL");
     }
     exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
-    // Imports and refreshes touch far more pages than the default 2 MB cache holds; 16 MB
-    // keeps them fast while a whole import stays within its memory budget.
-    exec("PRAGMA cache_size=-16384");
+    // Imports and refreshes touch far more pages than the default 2 MB cache holds.
+    exec(fmt::format("PRAGMA cache_size=-{}", budget::kPageCacheKiB));
   } catch (const Error&) {
     sqlite3_close(db_);
     db_ = nullptr;

@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <unordered_map>
 
+#include "memory_budget.hpp"
 #include "value.hpp"
 
 struct sqlite3;
@@ -142,7 +143,7 @@ std::string value_rows(std::size_t rows, int columns);
 // already, so sorting under the full cache would take twice its memory.
 class SortingCache {
  public:
-  explicit SortingCache(Database& db, int kib = 4096);
+  explicit SortingCache(Database& db, int kib = budget::kSortingCacheKiB);
   ~SortingCache();
   SortingCache(const SortingCache&) = delete;
   SortingCache& operator=(const SortingCache&) = delete;
