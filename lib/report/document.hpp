@@ -28,22 +28,30 @@ class Datum {
  public:
   enum class Kind { value, list, record };
 
-  Datum() = default;  // null
-  Datum(Value v) : value_(std::move(v)) {}
-  Datum(const char* s) : value_(std::string(s)) {}
-  Datum(std::string s) : value_(std::move(s)) {}
+  // Defined after Member, which a record holds: every constructor makes the member list.
+  Datum();  // null
+  ~Datum();
+  Datum(const Datum&);
+  Datum(Datum&&) noexcept;
+  Datum& operator=(const Datum&);
+  Datum& operator=(Datum&&) noexcept;
+  Datum(Value v);
+  Datum(const char* s);
+  Datum(std::string s);
   template <std::integral I>
     requires(!std::same_as<I, bool>)
-  Datum(I i) : value_(static_cast<std::int64_t>(i)) {}
-  Datum(double d) : value_(d) {}
-  Datum(Decimal d) : value_(d) {}
-  Datum(bool b) : value_(b) {}
+  Datum(I i) : Datum(Value(static_cast<std::int64_t>(i))) {}
+  Datum(double d);
+  Datum(Decimal d);
+  Datum(bool b);
   template <class T>
   Datum(const std::optional<T>& o) : Datum(o ? Datum(*o) : Datum()) {}
   Datum(const std::vector<std::string>& items);  // a list of texts, such as tags
 
-  static Datum list(std::vector<Datum> items = {});
-  static Datum record(std::vector<Member> members = {});
+  static Datum list();
+  static Datum list(std::vector<Datum> items);
+  static Datum record();
+  static Datum record(std::vector<Member> members);
 
   // Appends to a list or a record (a null becomes an empty list or record first).
   Datum& push(Datum item);
@@ -66,6 +74,21 @@ struct Member {
   std::string key;
   Datum value;
 };
+
+inline Datum::Datum() = default;
+inline Datum::~Datum() = default;
+inline Datum::Datum(const Datum&) = default;
+inline Datum::Datum(Datum&&) noexcept = default;
+inline Datum& Datum::operator=(const Datum&) = default;
+inline Datum& Datum::operator=(Datum&&) noexcept = default;
+inline Datum::Datum(Value v) : value_(std::move(v)) {}
+inline Datum::Datum(const char* s) : value_(std::string(s)) {}
+inline Datum::Datum(std::string s) : value_(std::move(s)) {}
+inline Datum::Datum(double d) : value_(d) {}
+inline Datum::Datum(Decimal d) : value_(d) {}
+inline Datum::Datum(bool b) : value_(b) {}
+inline Datum Datum::list() { return list(std::vector<Datum>{}); }
+inline Datum Datum::record() { return record(std::vector<Member>{}); }
 
 struct Field {
   std::string label;  // what people read; empty: the field is for machines only

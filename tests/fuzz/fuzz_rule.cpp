@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::size_t placeholders = 0;
   for (char c : sql.where) placeholders += c == '?';
   if (placeholders != sql.params.size()) std::abort();
-  store::Statement st(database(), std::string("SELECT count(*) FROM ") + test::kSampleRuleFrom + " WHERE " + sql.where);
+  store::sqlite::Statement st(database(), std::string("SELECT count(*) FROM ") + test::kSampleRuleFrom + " WHERE " + sql.where);
   store::sqlite::bind_rule_params(st, sql);
   if (!st.step() || st.get_int(0) < 0 || st.get_int(0) > 2) std::abort();
   return 0;

@@ -400,7 +400,9 @@ TEST_CASE("rule: quotes, semicolons and comments in a rule stay values") {
       {"segment:'x''); DROP TABLE segment_members; --'", {}},
       {"country in ('NO''); DROP TABLE customers; --', NO) and city = Oslo", {1, 2, 3, 4, 5, 6}},
   };
-  for (const auto& [rule, expected] : cases) {
+  for (const auto& c : cases) {
+    const auto& rule = c.first;
+    const auto& expected = c.second;
     CAPTURE(rule);
     auto sql = store::sqlite::render_rule_sql(parse(rule), test::sample_rule_mapping(), kToday);
     CHECK(sql.where.find("DROP") == string::npos);

@@ -38,8 +38,7 @@ class BulkWrite final : public ImportWrite {
   // Importers look up or create every customer, product and order a row refers to, so
   // SQLite's per-row foreign key checks are off (Change::References::writer).
   BulkWrite(Database& db, const std::string& command)
-      : db_(db),
-        change_(db, command, true, Change::References::writer),
+      : change_(db, command, true, Change::References::writer),
         customers_(db),
         products_(db),
         orders_(db),
@@ -165,7 +164,6 @@ class BulkWrite final : public ImportWrite {
     if (!contact_stats_.add(c)) change_.touch(c.customer_id, Change::kTouchContacts);
   }
 
-  Database& db_;
   Change change_;
   CustomerRepo customers_;
   ProductRepo products_;
