@@ -142,6 +142,18 @@ Extract extract_country_code(const CompiledPlan* home, bool plus, const std::str
 
 DirectReading read_directly(std::string_view text, std::string_view region) {
   DirectReading out;
+  // Text of ASCII with fewer than two digits ("n/a", "ask reception") can never be viable,
+  // however libphonenumber takes it apart (not even as an RFC 3966 URI).
+  std::size_t ascii_digits = 0;
+  bool ascii = true;
+  for (char c : text) {
+    ascii_digits += is_digit(c);
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  }
+  if (ascii && ascii_digits < 2) {
+    out.kind = DirectReading::Kind::not_a_number;
+    return out;
+  }
   // ExtractPossibleNumber: the number starts at the first digit or '+'. Anything printable
   // may come before it ("Tel. "), except ';', which could make it an RFC 3966 URI.
   std::size_t start = 0;

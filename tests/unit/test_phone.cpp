@@ -98,6 +98,8 @@ TEST_CASE("to_e164 reads the ways real files write numbers, without libphonenumb
   CHECK(read_directly("1-800-FLOWERS", "US").kind == DirectReading::Kind::other_form);
   CHECK(read_directly("+47 912 34 567 x12", "NO").kind == DirectReading::Kind::other_form);
   CHECK(read_directly("1234", "NO").kind == DirectReading::Kind::not_a_number);
+  CHECK(read_directly("ask reception", "NO").kind == DirectReading::Kind::not_a_number);
+  CHECK(read_directly("tel:x;phone-context=+4", "NO").kind == DirectReading::Kind::not_a_number);
   CHECK(read_directly("91234567", "").kind == DirectReading::Kind::not_a_number);
 }
 
@@ -164,11 +166,12 @@ TEST_CASE("to_e164 agrees with libphonenumber's full parser on random digits aft
   const std::vector<std::string> prefixes = {"+47 ", "+46 ", "+45 ", "+358 ", "+354 ", "+298 ", "+299 ", "+49 ",
                                              "+44 ", "+1 ", "0047", "0046-", "", "0", "+46 0", "+47 (0)",
                                              "00358 ", "00 45 ", "0049 ", "00", "000", "00 354-", "011 ", "+0",
-                                             "(0", "+54 9 ", "8 ", "810 ", "1 ", "(", "Tel: ", "+800 "};
+                                             "(0", "+54 9 ", "8 ", "810 ", "1 ", "(", "Tel: ", "+800 ",
+                                             "n/a ", "x", "ext ", "tel:", ";phone-context=+47 ", "#", "*"};
   int compared = 0, failures = 0;
   for (int i = 0; i < 100000; ++i) {
     std::string digits;
-    std::size_t len = 3 + rng.below(13);
+    std::size_t len = rng.below(16);
     for (std::size_t k = 0; k < len; ++k) digits += static_cast<char>('0' + rng.below(10));
     std::string text = rng.pick(prefixes);
     for (std::size_t k = 0; k < digits.size(); ++k) {
