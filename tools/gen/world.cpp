@@ -253,7 +253,7 @@ std::string write_phone(const PhoneKind& kind, const std::string& digits, const 
       default: return c.international_prefix + std::string(" ") + cc + " " + intl;
     }
   }
-  if (style % kWorldPhoneStyles == 18) return "+" + cc + " " + intl + " ext. 12";  // one in forty
+  if (style % kWorldPhoneStyles == 18) return "+" + cc + " " + intl + " ext. 12";
   std::string first = intl.substr(0, intl.find(' '));
   std::string rest = intl.find(' ') == std::string::npos ? "" : intl.substr(intl.find(' ') + 1);
   bool trunk_zero = std::string_view(c.trunk_prefix) == "0";

@@ -51,7 +51,7 @@ WorldPhone world_phone(Random& rng, const WorldCountry& c);
 // `all_forms` one of every way kunde reads (international, 00 and +, the trunk prefix in
 // parentheses, the calling code without '+', other separators, an extension, ...).
 std::string write_world_phone(const WorldPhone& p, const WorldCountry& c, int style, bool all_forms);
-constexpr int kWorldPhoneStyles = 40;
+constexpr int kWorldPhoneStyles = 200;  // one of them with an extension
 // A number of the country `iso` (one of world_countries()) in one of every form kunde reads:
 // its national significant `digits`, grouped as `grouping` ("XXX XX XXX").
 std::string write_any_form(const std::string& digits, const char* iso, const char* grouping, int style);
