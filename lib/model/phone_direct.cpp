@@ -179,8 +179,8 @@ DirectReading read_directly(std::string_view text, std::string_view region) {
     }
   }
   // IsViablePhoneNumber: three digits at least (exactly two is viable too, but rare enough
-  // to leave to libphonenumber).
-  if (digits.size() < 3) return out;
+  // to leave to libphonenumber, as are runs of digits too long for any number).
+  if (digits.size() < 3 || digits.size() > 40) return out;
 
   const CompiledPlan* home = plan_for_region(region);
   if (home && !home->supported) return out;

@@ -19,6 +19,13 @@ using i18n::phonenumbers::PhoneNumberUtil;
 
 namespace {
 
+// The sanitizers' build (scripts/test's second round) compares a quarter as many numbers.
+#if defined(__SANITIZE_ADDRESS__)
+constexpr int kShare = 4;
+#else
+constexpr int kShare = 1;
+#endif
+
 std::optional<std::string> e164(const char* s) { return std::string(s); }
 std::string shown(const std::optional<std::string>& s) { return s ? *s : "(none)"; }
 
@@ -56,6 +63,9 @@ TEST_CASE("to_e164") {
   // Forms only libphonenumber's parser reads: an extension, letters.
   CHECK(to_e164("+47 912 34 567 ext. 12", "NO") == e164("+4791234567"));
   CHECK(to_e164("1-800-FLOWERS", "US") == e164("+18003569377"));
+  const std::string long_run(45, '4');  // longer than any number: left to the parser
+  CHECK(read_directly(long_run, "NO").kind == DirectReading::Kind::other_form);
+  CHECK(to_e164(long_run, "NO") == to_e164_full(long_run, "NO"));
 }
 
 TEST_CASE("to_e164 reads the ways real files write numbers, without libphonenumber's parser") {
@@ -169,7 +179,8 @@ TEST_CASE("to_e164 agrees with libphonenumber's full parser on random digits aft
                                              "(0", "+54 9 ", "8 ", "810 ", "1 ", "(", "Tel: ", "+800 ",
                                              "n/a ", "x", "ext ", "tel:", ";phone-context=+47 ", "#", "*"};
   int compared = 0, failures = 0;
-  for (int i = 0; i < 100000; ++i) {
+  const int kNumbers = 100000 / kShare;
+  for (int i = 0; i < kNumbers; ++i) {
     std::string digits;
     std::size_t len = rng.below(16);
     for (std::size_t k = 0; k < len; ++k) digits += static_cast<char>('0' + rng.below(10));
@@ -188,7 +199,7 @@ TEST_CASE("to_e164 agrees with libphonenumber's full parser on random digits aft
     ++compared;
   }
   CHECK(failures == 0);
-  CHECK(compared == 100000);
+  CHECK(compared == kNumbers);
 }
 
 TEST_CASE("to_e164 agrees with libphonenumber's full parser on every region's numbers, written every way") {
@@ -227,7 +238,7 @@ TEST_CASE("to_e164 agrees with libphonenumber's full parser on every region's nu
   const std::vector<std::string> oddities = {" ext. 12", " x 5", "#", " / x 9", ";ext=7", " ~ 12"};
   const std::vector<std::string> bad_regions = {"XX", "ZZ", "001", "EU", "no", "Norge"};
   int compared = 0, failures = 0, direct = 0, plain = 0;
-  const int kNumbers = 220000;
+  const int kNumbers = 220000 / kShare;
   for (int i = 0; i < kNumbers; ++i) {
     const Seed& seed = seeds[static_cast<std::size_t>(i) % seeds.size()];
     // The same kind of number with other digits after its first few (an area or mobile
