@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "error.hpp"
+#include "model/country.hpp"
 #include "model/dates.hpp"
 #include "model/org_number.hpp"
 #include "model/phone.hpp"
@@ -136,7 +137,8 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view raw, 
   }
 }
 
-void normalise(Customer& c, const ParseContext& ctx, const Customer* previous) {
+KeptAsWritten normalise(Customer& c, const ParseContext& ctx, const Customer* previous) {
+  KeptAsWritten kept;
   if (c.email) {
     std::string key = text::to_lower_ascii(text::trim(*c.email));
     auto at = key.find('@');
@@ -147,14 +149,24 @@ void normalise(Customer& c, const ParseContext& ctx, const Customer* previous) {
   } else {
     c.email_key.reset();
   }
-  std::string iso = c.country ? country_code(*c.country) : std::string();
+  std::string iso;
+  if (c.country) {
+    iso = country_code(*c.country);
+    if (iso.empty()) {
+      kept.country = true;
+    } else {
+      c.country = iso;
+    }
+  }
   if (iso.empty()) iso = ctx.region;
   if (previous && previous->phone == c.phone && previous->country == c.country) {
     c.phone_e164 = previous->phone_e164;
   } else {
     c.phone_e164 = c.phone ? to_e164(*c.phone, iso) : std::nullopt;
   }
+  kept.phone = c.phone && !c.phone_e164;
   if (c.org_number) c.org_number = check_org_number(*c.org_number, iso);
+  return kept;
 }
 
 std::vector<Value> customer_values(const Customer& c, int d) {

@@ -53,12 +53,19 @@ struct ParseContext {
 // Sets one field from text; empty text clears it (name becomes ""). Throws kunde::Error.
 void set_customer_field(Customer& c, CustomerField field, std::string_view value, const ParseContext& ctx);
 
-// Validates the whole record and derives matching keys: checks the organisation number
-// against the country (or the default region), lower-cases the email key, and computes
-// the E.164 phone. Throws kunde::Error naming the problem.
+// What normalise() had to keep as written, for an import's summary to count.
+struct KeptAsWritten {
+  bool country = false;  // a country neither a code nor a name kunde recognises
+  bool phone = false;    // a phone number libphonenumber does not accept (no E.164 form)
+};
+
+// Validates the whole record and derives matching keys: writes a recognised country as its
+// ISO 3166-1 alpha-2 code ("Deutschland" -> "DE"; others stay as written), checks the
+// organisation number against the country (or the default region), lower-cases the email
+// key, and computes the E.164 phone. Throws kunde::Error naming the problem.
 // `previous`, the stored record when there is one, spares the phone parsing when neither
 // the phone nor the country changed (re-imports).
-void normalise(Customer& c, const ParseContext& ctx, const Customer* previous = nullptr);
+KeptAsWritten normalise(Customer& c, const ParseContext& ctx, const Customer* previous = nullptr);
 
 // The canonical fields as output values (money as decimals), in customer_columns() order.
 std::vector<Value> customer_values(const Customer& c, int money_decimals);

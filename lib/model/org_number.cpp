@@ -3,10 +3,7 @@
 
 #include <fmt/format.h>
 
-#include <array>
-
 #include "error.hpp"
-#include "model/phone.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::model {
@@ -41,29 +38,6 @@ bool luhn_ok(const std::string& d) {
 }
 
 }  // namespace
-
-std::string country_code(std::string_view country) {
-  std::string f = text::fold(text::trim(country));
-  struct Name {
-    const char* iso;
-    std::array<const char*, 4> names;
-  };
-  static constexpr Name kNames[] = {
-      {"NO", {"no", "nor", "norway", "norge"}},     {"SE", {"se", "swe", "sweden", "sverige"}},
-      {"DK", {"dk", "dnk", "denmark", "danmark"}},  {"FI", {"fi", "fin", "finland", "suomi"}},
-      {"IS", {"is", "isl", "iceland", "island"}},   {"DE", {"de", "deu", "germany", "deutschland"}},
-      {"GB", {"gb", "uk", "united kingdom", "great britain"}}, {"US", {"us", "usa", "united states", "america"}},
-  };
-  for (const auto& n : kNames)
-    for (const char* name : n.names)
-      if (f == name) return n.iso;
-  if (f == "noreg") return "NO";
-  if (f.size() == 2 && f[0] >= 'a' && f[0] <= 'z' && f[1] >= 'a' && f[1] <= 'z') {
-    std::string iso{static_cast<char>(f[0] - 32), static_cast<char>(f[1] - 32)};
-    if (is_phone_region(iso)) return iso;
-  }
-  return {};
-}
 
 std::string check_org_number(std::string_view number, std::string_view iso) {
   std::string d = only_digits(number);

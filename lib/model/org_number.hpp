@@ -5,11 +5,9 @@
 #include <string>
 #include <string_view>
 
-namespace kunde::model {
+#include "model/country.hpp"
 
-// The ISO 3166 alpha-2 code for a country as people write it ("Norge", "sweden", "DK"),
-// or "" when it is not one kunde recognises.
-std::string country_code(std::string_view country);
+namespace kunde::model {
 
 // Checks `number` for `country_iso` (one of NO, SE, DK, FI; other countries are accepted
 // unchecked) and returns its normal form: NO 9 digits, SE "NNNNNN-NNNN", DK 8 digits,

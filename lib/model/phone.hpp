@@ -9,6 +9,8 @@ namespace kunde::model {
 
 // The E.164 form of `text`, reading national numbers as belonging to `region` (ISO 3166
 // alpha-2, e.g. "NO"). Empty when the text is not a phone number libphonenumber accepts.
+// Numbers written with digits and separators are read from libphonenumber's numbering plans
+// directly (phone_direct.hpp); only other forms (letters, extensions) load libphonenumber.
 std::optional<std::string> to_e164(std::string_view text, const std::string& region);
 
 // Whether `iso` (upper case, e.g. "NO") is a region libphonenumber knows: every country

@@ -17,18 +17,22 @@ Customers: add, list, show by any key, find, edit, tag, rm.
    1  K-001   Bj\xc3\xb8rn \xc3\x85berg      person   Bjorn.Aberg@Example.no  +47 912 34 567    Oslo      NO       b2c;vip (esc)
    2  K-002   \xc3\x85se \xc3\x98deg\xc3\xa5rd      person   ase@example.no          22334455          Bergen    NO       b2c (esc)
    3  K-003   G\xc3\xb6teborg R\xc3\xb6r AB  company  info@gbgror.se          +46 31 123 45 67  G\xc3\xb6teborg  SE       b2b (esc)
-   4  K-004   N\xc3\xa6ss & S\xc3\xb8nn AS   company  post@naess.no           0047-55 66 77 88  Troms\xc3\xb8    Norge    b2b;vip (esc)
+   4  K-004   N\xc3\xa6ss & S\xc3\xb8nn AS   company  post@naess.no           0047-55 66 77 88  Troms\xc3\xb8    NO       b2b;vip (esc)
   4 customers
   $ kunde customer list --country NO --tag vip -f csv
   id,number,name,kind,email,phone,city,country,tags
   1,K-001,Bj\xc3\xb8rn \xc3\x85berg,person,Bjorn.Aberg@Example.no,+47 912 34 567,Oslo,NO,b2c;vip (esc)
-  1 customer
+  4,K-004,N\xc3\xa6ss & S\xc3\xb8nn AS,company,post@naess.no,0047-55 66 77 88,Troms\xc3\xb8,NO,b2b;vip (esc)
+  2 customers
+  $ kunde customer list --country sverige -q -f csv
+  id,number,name,kind,email,phone,city,country,tags
+  3,K-003,G\xc3\xb6teborg R\xc3\xb6r AB,company,info@gbgror.se,+46 31 123 45 67,G\xc3\xb6teborg,SE,b2b (esc)
   $ kunde customer list --city goteborg -f ndjson
   {"id":3,"number":"K-003","name":"G\xc3\xb6teborg R\xc3\xb6r AB","kind":"company","email":"info@gbgror.se","phone":"+46 31 123 45 67","city":"G\xc3\xb6teborg","country":"SE","tags":"b2b"} (esc)
   1 customer
   $ kunde customer list --sort -name --limit 2 -q
   id  number  name             kind     email           phone             city      country  tags
-   4  K-004   N\xc3\xa6ss & S\xc3\xb8nn AS   company  post@naess.no   0047-55 66 77 88  Troms\xc3\xb8    Norge    b2b;vip (esc)
+   4  K-004   N\xc3\xa6ss & S\xc3\xb8nn AS   company  post@naess.no   0047-55 66 77 88  Troms\xc3\xb8    NO       b2b;vip (esc)
    3  K-003   G\xc3\xb6teborg R\xc3\xb6r AB  company  info@gbgror.se  +46 31 123 45 67  G\xc3\xb6teborg  SE       b2b (esc)
   $ kunde customer show '+47 912 34 567'
   Bj\xc3\xb8rn \xc3\x85berg  #1  K-001  person (esc)

@@ -45,6 +45,19 @@ changes nothing.
   $ kunde customer import c/customers.csv --dry-run 2>&1 | grep -o '0 rejected'
   0 rejected
 
+Customers of thirty countries, the country written as a code or a name in some language and
+each phone in one of every form kunde reads: every country is recognised, every number
+normalised.
+
+  $ kunde-gen -q --customers 300 --seed 7 --countries world --phone-forms all --out w
+  $ grep -o '"phones": {[^}]*}' w/truth.json
+  "phones": {"written": 284, "not_numbers": 0}
+  $ KUNDE_DB=w.db kunde -q init && KUNDE_DB=w.db kunde customer import w/customers.csv
+  w/customers.csv: 300 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ KUNDE_DB=w.db kunde sql "SELECT count(DISTINCT country) AS countries, sum(length(country) = 2) AS as_codes, count(phone) AS phones, count(phone_e164) AS normalised FROM customers" -f csv
+  countries,as_codes,phones,normalised
+  30,300,284,284
+
 Near-duplicates are there for `customer dupes` to find.
 
   $ kunde -q customer dupes -f csv | tail -n +2 | wc -l | awk '$1 > 0 {print "found"}'

@@ -8,11 +8,13 @@
 #include <cmath>
 #include <cstdio>
 #include <deque>
+#include <optional>
 #include <stdexcept>
 #include <vector>
 
 #include "nordic.hpp"
 #include "random.hpp"
+#include "world.hpp"
 
 namespace kunde::gen {
 namespace {
@@ -207,6 +209,17 @@ constexpr const char* kDomains[][4] = {{"online.no", "gmail.com", "hotmail.com",
                                        {"mail.dk", "gmail.com", "hotmail.com", "outlook.dk"},
                                        {"elisa.fi", "gmail.com", "kolumbus.fi", "outlook.com"}};
 constexpr const char* kCountryNames[] = {"Norge", "Sverige", "Danmark", "Suomi"};
+// How the Nordic mobile numbers group their digits, for writing them in every form.
+constexpr const char* kNordicGrouping[] = {"XXX XX XXX", "XX XXX XX XX", "XX XX XX XX", "XX XXX XXXX"};
+// What some customer files hold where a phone number should be.
+constexpr const char* kNotNumbers[] = {"n/a", "ask reception", "-", "unknown", "see notes", "none"};
+
+// The Nordic country of a world country, for its organisation numbers.
+std::optional<Country> nordic(const WorldCountry& w) {
+  for (Country c : {Country::NO, Country::SE, Country::DK, Country::FI})
+    if (std::string_view(iso(c)) == w.iso) return c;
+  return std::nullopt;
+}
 constexpr const char* kTags[] = {"newsletter", "newsletter", "newsletter", "vip", "student", "events"};
 constexpr const char* kNotes[] = {
     "Prefers calls after 16:00",
@@ -221,6 +234,8 @@ constexpr const char* kNotes[] = {
 struct Customer {
   std::string number, name, kind, email, phone_digits, street, postal_code, city;
   Country country = Country::NO;
+  const WorldCountry* world = nullptr;  // with --countries world
+  WorldPhone world_phone;
   int phone_style = 0;
   bool company = false;
   std::string created_at;
@@ -279,20 +294,45 @@ class Generator {
 
  private:
   std::string day(double weeks) const { return civil(start_ + static_cast<std::int64_t>(std::floor(weeks * 7.0))); }
+
+  int phone_styles() const { return o_.all_phone_forms || o_.world ? kWorldPhoneStyles : kPhoneStyles; }
+  static bool has_phone(const Customer& c) { return !c.phone_digits.empty() || !c.world_phone.digits.empty(); }
+
+  // The phone cell: as the customer's country writes numbers, or in one of every form.
+  std::string phone_text(const Customer& c) {
+    if (!has_phone(c)) return "";
+    bool counted = o_.world || o_.all_phone_forms;
+    if (counted) ++counts_.phones;
+    if (c.world && rng_.chance(0.01)) {
+      ++counts_.phones_not_numbers;
+      return rng_.pick(kNotNumbers);
+    }
+    if (c.world) return write_world_phone(c.world_phone, *c.world, c.phone_style, o_.all_phone_forms);
+    if (o_.all_phone_forms) {
+      return write_any_form(c.phone_digits, iso(c.country), kNordicGrouping[static_cast<int>(c.country)], c.phone_style);
+    }
+    return format_phone(c.phone_digits, c.country, c.phone_style);
+  }
   std::int64_t day_number(double weeks) const { return start_ + static_cast<std::int64_t>(std::floor(weeks * 7.0)); }
 
   void customer(const std::string& number) {
     Customer c;
     c.number = number;
-    c.country = pick_country(rng_);
+    if (o_.world) {
+      c.world = &pick_world_country(rng_);
+    } else {
+      c.country = pick_country(rng_);
+    }
     c.company = rng_.chance(0.15);
     int ci = static_cast<int>(c.country);
     std::string first_name, last_name;
     if (c.company) {
-      c.name = company_name(rng_, c.country);
+      c.name = c.world ? world_company_name(rng_, *c.world) : company_name(rng_, c.country);
       c.kind = "company";
     } else {
-      Person p = person_name(rng_, c.country);
+      Person p = c.world ? Person{rng_.pick(std::span<const char* const>(c.world->first)),
+                                  rng_.pick(std::span<const char* const>(c.world->last))}
+                         : person_name(rng_, c.country);
       first_name = p.first;
       last_name = p.last;
       c.name = p.first + " " + p.last;
@@ -301,9 +341,10 @@ class Generator {
     std::string serial = number.substr(1);
     serial.erase(0, std::min(serial.find_first_not_of('0'), serial.size() - 1));
     if (!rng_.chance(0.05)) {
-      const char* domain = kDomains[ci][rng_.between(0, 3)];
+      const char* domain =
+          c.world ? rng_.pick(std::span<const char* const>(c.world->mail_domains)) : kDomains[ci][rng_.between(0, 3)];
       if (c.company) {
-        std::string tld = fmt::format("{}", iso(c.country));
+        std::string tld = c.world ? c.world->iso : iso(c.country);
         for (char& ch : tld) ch = static_cast<char>(ch + 32);
         c.email = fmt::format("{}@{}{}.{}", rng_.chance(0.7) ? "post" : "faktura",
                               ascii_fold(c.name.substr(0, c.name.find(' '))), serial, tld);
@@ -314,14 +355,25 @@ class Generator {
       }
     }
     if (!rng_.chance(0.04)) {
-      c.phone_digits = mobile_digits(rng_, c.country);
-      c.phone_style = static_cast<int>(rng_.between(0, kPhoneStyles - 1));
+      if (c.world) {
+        c.world_phone = world_phone(rng_, *c.world);
+      } else {
+        c.phone_digits = mobile_digits(rng_, c.country);
+      }
+      c.phone_style = static_cast<int>(rng_.between(0, phone_styles() - 1));
     }
     if (!rng_.chance(0.02)) {
-      Address a = address(rng_, c.country);
-      c.street = a.street;
-      c.postal_code = a.postal_code;
-      c.city = a.city;
+      if (c.world) {
+        const WorldCity& city = rng_.pick(std::span<const WorldCity>(c.world->cities));
+        c.street = fmt::format("{} {}", rng_.pick(std::span<const char* const>(c.world->streets)), rng_.between(1, 120));
+        c.postal_code = world_postal_code(rng_, city.postal_code);
+        c.city = city.name;
+      } else {
+        Address a = address(rng_, c.country);
+        c.street = a.street;
+        c.postal_code = a.postal_code;
+        c.city = a.city;
+      }
     }
 
     // Buying behaviour: first purchase anywhere in the period, then BG/NBD.
@@ -351,10 +403,16 @@ class Generator {
     std::int64_t credit = c.company ? rng_.between(2, 20) * 500000 : (rng_.chance(0.1) ? 500000 : 0);
 
     customers_.field(c.number).field(c.name).field(c.kind).field(c.email);
-    customers_.field(c.phone_digits.empty() ? "" : format_phone(c.phone_digits, c.country, c.phone_style));
+    customers_.field(phone_text(c));
     customers_.field(c.street).field(c.postal_code).field(c.city);
-    customers_.field(rng_.chance(0.05) ? kCountryNames[ci] : iso(c.country));
-    customers_.field(c.company && rng_.chance(0.85) ? org_number(rng_, c.country) : "");
+    if (c.world) {
+      customers_.field(write_country(rng_, *c.world));
+      auto home = nordic(*c.world);
+      customers_.field(c.company && home && rng_.chance(0.85) ? org_number(rng_, *home) : "");
+    } else {
+      customers_.field(rng_.chance(0.05) ? kCountryNames[ci] : iso(c.country));
+      customers_.field(c.company && rng_.chance(0.85) ? org_number(rng_, c.country) : "");
+    }
     customers_.field(c.created_at).field(preferred);
     customers_.field(credit ? money(credit) : "");
     customers_.field(terms_written ? fmt::format("{}", terms) : "");
@@ -395,13 +453,13 @@ class Generator {
     }
     if (!d.email.empty() && rng_.chance(0.5)) {
       d.email[0] = static_cast<char>(d.email[0] >= 'a' && d.email[0] <= 'z' ? d.email[0] - 32 : d.email[0]);
-    } else if (!d.phone_digits.empty()) {
+    } else if (has_phone(d)) {
       d.email.clear();
     }
-    d.phone_style = (orig.phone_style + 1 + static_cast<int>(rng_.between(0, kPhoneStyles - 2))) % kPhoneStyles;
+    d.phone_style = (orig.phone_style + 1 + static_cast<int>(rng_.between(0, phone_styles() - 2))) % phone_styles();
     customers_.field(d.number).field(d.name).field(d.kind).field(d.email);
-    customers_.field(d.phone_digits.empty() ? "" : format_phone(d.phone_digits, d.country, d.phone_style));
-    customers_.field(d.street).field(d.postal_code).field(d.city).field(iso(d.country)).field("");
+    customers_.field(phone_text(d));
+    customers_.field(d.street).field(d.postal_code).field(d.city).field(d.world ? d.world->iso : iso(d.country)).field("");
     customers_.field(d.created_at).field("").field("").field("").field("").field("");
     customers_.field("Registered again in the shop");
     customers_.end_row();
@@ -602,6 +660,11 @@ class Generator {
         fmt::arg("lines", counts_.order_lines), fmt::arg("purchases", counts_.purchases),
         fmt::arg("cancelled", counts_.cancelled), fmt::arg("returns", counts_.returns),
         fmt::arg("payments", counts_.payments), fmt::arg("contacts", counts_.contacts), fmt::arg("pairs", pairs));
+    if (o_.world || o_.all_phone_forms) {
+      // Before the closing brace: how many phone cells there are, and how many hold no number.
+      json.insert(json.rfind("\n}"), fmt::format(",\n  \"phones\": {{\"written\": {}, \"not_numbers\": {}}}",
+                                                 counts_.phones, counts_.phones_not_numbers));
+    }
     std::string path = o_.out + "/truth.json";
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (!f || std::fwrite(json.data(), 1, json.size(), f) != json.size() || std::fclose(f) != 0) {

@@ -32,6 +32,16 @@ int main(int argc, char** argv) {
   app.add_option("--gg-gamma", o.gg_gamma, "Gamma-Gamma gamma")->capture_default_str();
   app.add_option("--duplicates", o.duplicates, "Share of customer rows that are near-duplicates")
       ->capture_default_str();
+  std::string countries = "nordic", phone_forms = "usual";
+  app.add_option("--countries", countries,
+                 "nordic: customers in Norway, Sweden, Denmark and Finland; world: in thirty countries, "
+                 "the country written as a code or a name in several languages")
+      ->check(CLI::IsMember({"nordic", "world"}))
+      ->capture_default_str();
+  app.add_option("--phone-forms", phone_forms,
+                 "usual: phones written as their country writes them; all: in every form kunde reads")
+      ->check(CLI::IsMember({"usual", "all"}))
+      ->capture_default_str();
   bool quiet = false;
   app.add_flag("-q,--quiet", quiet, "No summary on stderr");
   try {
@@ -39,6 +49,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;  // usage errors exit 2, as kunde's do
   }
+  o.world = countries == "world";
+  o.all_phone_forms = phone_forms == "all";
   try {
     std::filesystem::create_directories(o.out);
     auto c = kunde::gen::generate(o);
