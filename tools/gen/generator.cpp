@@ -176,9 +176,12 @@ Catalogue make_catalogue(Random& rng, int count, const std::string& dir) {
     double price = cats[static_cast<std::size_t>(c)].base_price * rng.gamma(4.0, 4.0);
     p.list_price = std::max<std::int64_t>(100, static_cast<std::int64_t>(std::round(price)) * 100 - 10);
     p.cost_ratio = 0.45 + 0.3 * rng.uniform();
-    std::string name = fmt::format("{} {}{}", rng.pick(kBrands),
-                                   rng.pick(std::span<const char* const>(cats[static_cast<std::size_t>(c)].items)),
-                                   rng.pick(kSizes));
+    // Drawn one by one: the order a call's arguments are evaluated in differs between
+    // compilers, and a seed must give the same data whichever built the generator.
+    const char* size = rng.pick(kSizes);
+    const char* item = rng.pick(std::span<const char* const>(cats[static_cast<std::size_t>(c)].items));
+    const char* brand = rng.pick(kBrands);
+    std::string name = fmt::format("{} {}{}", brand, item, size);
     out.field(p.sku).field(name).field(cats[static_cast<std::size_t>(c)].name).field(money(p.list_price));
     out.field(money(static_cast<std::int64_t>(std::round(static_cast<double>(p.list_price) * p.cost_ratio))));
     out.end_row();
@@ -365,7 +368,10 @@ class Generator {
     if (!rng_.chance(0.02)) {
       if (c.world) {
         const WorldCity& city = rng_.pick(std::span<const WorldCity>(c.world->cities));
-        c.street = fmt::format("{} {}", rng_.pick(std::span<const char* const>(c.world->streets)), rng_.between(1, 120));
+        // One draw at a time, as everywhere here: compilers evaluate a call's arguments in
+        // different orders, and a seed must give the same data whichever built kunde-gen.
+        std::int64_t house = rng_.between(1, 120);
+        c.street = fmt::format("{} {}", rng_.pick(std::span<const char* const>(c.world->streets)), house);
         c.postal_code = world_postal_code(rng_, city.postal_code);
         c.city = city.name;
       } else {
@@ -597,7 +603,9 @@ class Generator {
     int n = rng_.poisson(o_.contacts_per_customer);
     auto write = [&](std::int64_t on, const char* channel, const char* direction, const char* subject,
                      const char* notes, const char* outcome, const char* reason, bool follow_up) {
-      contacts_.field(c.number).field(fmt::format("{} {:02}:{:02}", civil(on), rng_.between(8, 17), rng_.between(0, 59)));
+      std::int64_t minute = rng_.between(0, 59);
+      std::int64_t hour = rng_.between(8, 17);
+      contacts_.field(c.number).field(fmt::format("{} {:02}:{:02}", civil(on), hour, minute));
       contacts_.field(channel).field(direction).field(subject).field(notes).field(outcome).field(reason);
       contacts_.field(follow_up ? civil(on + rng_.between(1, 21)) : "").field(rng_.pick(kOwners));
       contacts_.end_row();
@@ -610,16 +618,18 @@ class Generator {
       bool inbound = rng_.chance(0.55);
       const Topic& topic = inbound ? rng_.pick(kIn) : rng_.pick(kOut);
       bool promise = std::string_view(topic.outcome).find("promise") != std::string_view::npos;
-      write(on, channel, inbound ? "in" : "out", topic.subject, rng_.pick(kNotesText), topic.outcome, "",
-            promise || rng_.chance(0.05));
+      bool follow_up = promise || rng_.chance(0.05);
+      const char* notes = rng_.pick(kNotesText);
+      write(on, channel, inbound ? "in" : "out", topic.subject, notes, topic.outcome, "", follow_up);
     }
     // Customers who leave often complained first: gives the churn report reasons to find.
     if (t.dropout >= 0 && rng_.chance(0.35)) {
       std::int64_t on = std::min(end_, day_number(t.dropout) + rng_.between(0, 20));
       const char* reason = rng_.pick(kReasons);
       static constexpr const char* kComplaintChannels[] = {"phone", "email", "chat", "visit"};
-      write(on, rng_.pick(kComplaintChannels), "in", fmt::format("Complaint: {}", reason).c_str(), "",
-            rng_.chance(0.5) ? "unresolved" : "credit note offered", reason, false);
+      const char* outcome = rng_.chance(0.5) ? "unresolved" : "credit note offered";
+      const char* complaint_channel = rng_.pick(kComplaintChannels);
+      write(on, complaint_channel, "in", fmt::format("Complaint: {}", reason).c_str(), "", outcome, reason, false);
     }
   }
 

@@ -172,15 +172,23 @@ Address address(Random& rng, Country c) {
 
 std::string mobile_digits(Random& rng, Country c) {
   switch (c) {
-    case Country::NO: return (rng.chance(0.5) ? "9" : "4") + random_digits(rng, 7);
+    case Country::NO: {
+      std::string tail = random_digits(rng, 7);
+      return (rng.chance(0.5) ? "9" : "4") + tail;
+    }
     case Country::SE: {
       static constexpr const char* kPrefixes[] = {"70", "72", "73", "76", "79"};
-      return rng.pick(kPrefixes) + random_digits(rng, 7);
+      std::string tail = random_digits(rng, 7);
+      return rng.pick(kPrefixes) + tail;
     }
-    case Country::DK: return std::to_string(rng.between(20, 31)) + random_digits(rng, 6);
+    case Country::DK: {
+      std::string tail = random_digits(rng, 6);
+      return std::to_string(rng.between(20, 31)) + tail;
+    }
     default: {
       static constexpr const char* kPrefixes[] = {"40", "41", "44", "45", "50"};
-      return rng.pick(kPrefixes) + random_digits(rng, 7);
+      std::string tail = random_digits(rng, 7);
+      return rng.pick(kPrefixes) + tail;
     }
   }
 }
@@ -227,7 +235,8 @@ std::string org_number(Random& rng, Country c) {
   for (;;) {
     switch (c) {
       case Country::NO: {
-        std::string d = (rng.chance(0.5) ? "9" : "8") + random_digits(rng, 7);
+        std::string tail = random_digits(rng, 7);
+        std::string d = (rng.chance(0.5) ? "9" : "8") + tail;
         int r = 11 - weighted_sum(d, {3, 2, 7, 6, 5, 4, 3, 2}) % 11;
         if (r == 11) r = 0;
         if (r == 10) continue;
@@ -246,14 +255,16 @@ std::string org_number(Random& rng, Country c) {
         return d.substr(0, 6) + "-" + d.substr(6);
       }
       case Country::DK: {
-        std::string d = std::to_string(rng.between(1, 9)) + random_digits(rng, 6);
+        std::string tail = random_digits(rng, 6);
+        std::string d = std::to_string(rng.between(1, 9)) + tail;
         int partial = weighted_sum(d, {2, 7, 6, 5, 4, 3, 2});
         int last = (11 - partial % 11) % 11;
         if (last == 10) continue;
         return d + static_cast<char>('0' + last);
       }
       default: {
-        std::string d = std::to_string(rng.between(1, 3)) + random_digits(rng, 6);
+        std::string tail = random_digits(rng, 6);
+        std::string d = std::to_string(rng.between(1, 3)) + tail;
         int r = weighted_sum(d, {7, 9, 10, 5, 8, 4, 2}) % 11;
         if (r == 1) continue;
         int check = r == 0 ? 0 : 11 - r;
