@@ -58,10 +58,11 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
   // (+47 ..., 0047 ...) is looked up as one there.
   bool international = ref[0] == '+' || ref.substr(0, 2) == "00";
   if (looks_like_phone(ref) && (source == RefSource::typed || international)) {
-    // A number with its country code needs no region, so the usual one is worked out (a look
-    // at the customers' countries) only for a national number.
-    auto e164 = model::to_e164(ref, "");
-    if (!e164 && !international) e164 = model::to_e164(ref, session_.region());
+    // A number with its country code needs no region (00, the international prefix of most
+    // of the world, reads as +), so the usual one is worked out (a look at the customers'
+    // countries) only for a national number.
+    auto e164 = international ? model::to_e164(ref[0] == '+' ? std::string(ref) : "+" + std::string(ref.substr(2)), "")
+                              : model::to_e164(ref, session_.region());
     if (e164) out = customers.ids_by_phone(*e164);
     // A number no parser could place, as stored or by its digits: a search through every
     // customer, so only for what a person typed.
