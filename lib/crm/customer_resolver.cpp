@@ -69,9 +69,12 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
     if (out.empty() && source == RefSource::typed) out = customers.ids_by_phone_text(ref, 10);
     if (!out.empty()) return out;
   }
-  // Ignoring case only when that leaves no doubt.
+  if (source == RefSource::file) return out;
+  // Ignoring case only when that leaves no doubt, and only for what a person typed: a file
+  // from a system whose numbers differ by case names its customers exactly (and a search
+  // through every customer for each unknown reference would make large imports crawl).
   if (auto ids = customers.ids_by_number_nocase(ref, 2); ids.size() == 1) return ids;
-  if (source == RefSource::typed && ref.size() < 12) {
+  if (ref.size() < 12) {
     if (auto id = id_of(ref); id && customers.by_id(*id)) out.push_back(*id);
   }
   return out;

@@ -2,7 +2,7 @@
 // a customer, by --from lists and by every import:
 //   #12              the customer with id 12
 //   a number         the customer with that number, or the customer it was merged into;
-//                    ignoring case when only one customer's number matches that way
+//                    typed, ignoring case when only one customer's number matches that way
 //   an email         the customer with that email, case ignored
 //   a phone number   any way of writing it (+47 912 34 567, 0047-91234567, 91234567, ...):
 //                    by its E.164 form, else as stored, else by the same digits; in a file

@@ -49,7 +49,8 @@ class Customers {
   virtual std::optional<model::Customer> by_id(std::int64_t id) = 0;
   // Numbers of merged customers lead to the customer they were merged into.
   virtual std::optional<std::int64_t> id_by_number(std::string_view number) = 0;
-  // Customers whose number equals `number` ignoring case (at most `limit`).
+  // Customers whose number equals `number` ignoring case (at most `limit`). May look at
+  // every customer: for what a person types, not for every row of a file.
   virtual std::vector<std::int64_t> ids_by_number_nocase(std::string_view number, std::size_t limit) = 0;
   // By the lower-cased email.
   virtual std::optional<std::int64_t> id_by_email(std::string_view email_key) = 0;

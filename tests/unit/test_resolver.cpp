@@ -197,16 +197,16 @@ TEST_CASE("resolver: an import with --create-missing creates and counts bare cus
                           "customer,at,channel,direction\n"
                           "K-1,2026-01-01,phone,in\n"
                           "K-2,2026-01-02,phone,in\n"
-                          "k-2,2026-01-03,phone,in\n"  // the same one, ignoring case
+                          "k-2,2026-01-03,phone,in\n"  // in a file, another number
                           "ny@example.no,2026-01-04,email,in\n"
                           "NY@example.no,2026-01-05,email,in\n",
                           request);
   CHECK(counts.inserted == 5);
   CHECK(counts.rejected == 0);
-  CHECK(counts.notes["customers created"] == 2);
-  CHECK(counts.summary() == "5 inserted, 0 updated, 0 unchanged, 0 rejected; 2 customers created");
+  CHECK(counts.notes["customers created"] == 3);
+  CHECK(counts.summary() == "5 inserted, 0 updated, 0 unchanged, 0 rejected; 3 customers created");
   auto& customers = fx.store().customers();
-  CHECK(customers.count() == 3);
+  CHECK(customers.count() == 4);
   auto k2 = customers.id_by_number("K-2");
   REQUIRE(k2);
   CHECK(customers.by_id(*k2)->name == "K-2");

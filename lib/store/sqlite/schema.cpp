@@ -45,8 +45,6 @@ CREATE TABLE customers (
   attributes         TEXT NOT NULL DEFAULT '{}'
 ) STRICT;
 CREATE INDEX customers_email_key ON customers(email_key) WHERE email_key IS NOT NULL;
--- Numbers looked up ignoring case (crm::CustomerResolver) when nothing matches exactly.
-CREATE INDEX customers_number_nocase ON customers(number COLLATE NOCASE) WHERE number IS NOT NULL;
 CREATE INDEX customers_phone_e164 ON customers(phone_e164) WHERE phone_e164 IS NOT NULL;
 
 CREATE TABLE customer_tags (
