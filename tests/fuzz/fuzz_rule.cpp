@@ -23,7 +23,7 @@ kunde::store::sqlite::Database& database() {
         "INSERT INTO customers(id, number, name, city, country, created_at, attributes) VALUES "
         "(1, 'K1', 'Bjørn', 'Oslo', 'NO', '2026-01-01', '{\"industry\":\"retail\"}'), (2, 'K2', '', NULL, NULL, NULL, '{}');"
         "INSERT INTO customer_tags VALUES (1, 'vip');"
-        "INSERT INTO customer_scores VALUES (1, 0.4, 250000, 'At risk');"
+        "INSERT INTO sample_scores VALUES (1, 0.4, 250000, 'At risk');"
         "INSERT INTO segment_members VALUES ('at-risk', 1);");
     return d;
   }();

@@ -71,15 +71,15 @@ inline store::sqlite::RuleSqlMapping sample_rule_mapping() {
   return m;
 }
 
-// The FROM clause the sample mapping reads; segment_members and customer_scores are made by
+// The FROM clause the sample mapping reads; segment_members and sample_scores are made by
 // create_sample_rule_tables.
 constexpr const char* kSampleRuleFrom =
     "customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id "
     "LEFT JOIN customer_contact_stats k ON k.customer_id = c.id "
-    "LEFT JOIN customer_scores m ON m.customer_id = c.id";
+    "LEFT JOIN sample_scores m ON m.customer_id = c.id";
 
 constexpr const char* kSampleRuleTables =
-    "CREATE TABLE IF NOT EXISTS customer_scores (customer_id INTEGER PRIMARY KEY, p_alive REAL, clv INTEGER, "
+    "CREATE TABLE IF NOT EXISTS sample_scores (customer_id INTEGER PRIMARY KEY, p_alive REAL, clv INTEGER, "
     "rfm_segment TEXT) STRICT;"
     "CREATE TABLE IF NOT EXISTS segment_members (segment TEXT NOT NULL, customer_id INTEGER NOT NULL, "
     "PRIMARY KEY (segment, customer_id)) STRICT;";

@@ -420,7 +420,7 @@ TEST_CASE("rule: a missing value matches != and not in, and nothing else") {
   auto no = db.add("1", "Anna", "Oslo", "NO");
   auto se = db.add("2", "Bo", "Malmö", "SE");
   auto none = db.add("3", "Cai", std::nullopt, std::nullopt);
-  db.exec(fmt::format("INSERT INTO customer_scores VALUES ({}, 0.2, 300000, 'At risk'), ({}, 0.9, 100000, NULL)", no, se));
+  db.exec(fmt::format("INSERT INTO sample_scores VALUES ({}, 0.2, 300000, 'At risk'), ({}, 0.9, 100000, NULL)", no, se));
 
   CHECK(db.match("country = SE") == Ids{se});
   CHECK(db.match("country != SE") == Ids{no, none});

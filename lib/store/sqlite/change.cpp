@@ -33,9 +33,9 @@ void clear_touched(Database& db) {
 
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
-  static constexpr const char* kSkip[] = {"history", "history_changes", "customer_order_stats",
-                                          "customer_contact_stats", "customer_search", "contact_search", "search_pending",
-                                          "meta"};
+  static constexpr const char* kSkip[] = {"history",          "history_changes", "customer_order_stats",
+                                          "customer_contact_stats", "customer_scores", "customer_search",
+                                          "contact_search",   "search_pending",  "meta"};
   for (const char* s : kSkip) {
     if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
   }

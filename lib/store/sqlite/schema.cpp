@@ -165,6 +165,24 @@ CREATE TABLE customer_contact_stats (
   by_channel        TEXT NOT NULL DEFAULT '{}'  -- {"phone": {"in": 3, "out": 1}, ...}
 ) STRICT;
 
+-- Derived: the model scores of each customer, as the last `kunde report clv` / `report rfm`
+-- computed them (as_of: the day they describe). Segments and lists read them; they are
+-- recomputed, never undone, so history leaves them out.
+CREATE TABLE customer_scores (
+  customer_id          INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
+  as_of                TEXT,
+  model                TEXT,     -- bgnbd, mbgnbd or pareto-nbd
+  p_alive              REAL,
+  expected_purchases   REAL,     -- over the horizon of the fit
+  expected_order_value INTEGER,  -- minor units
+  clv                  INTEGER,  -- minor units, margin, discounted
+  rfm_r                INTEGER,
+  rfm_f                INTEGER,
+  rfm_m                INTEGER,
+  rfm_segment          TEXT,
+  churn_risk           TEXT      -- why the customer is at risk, or NULL
+) STRICT;
+
 -- Derived: folded text for diacritics-insensitive search; rowid is the customer id. Contact
 -- text has an index of its own, one row per contact, so a contact import adds rows instead
 -- of rewriting every customer's. No column sizes: nothing ranks by them.
