@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "store/tables.hpp"
 #include "value.hpp"
 
 namespace kunde::store {
@@ -46,6 +47,15 @@ class Maintenance {
   // Erases the customer everywhere, history included, as one entry that cannot be undone
   // (the right to erasure); no copy of the erased text is left in the file.
   virtual void forget(std::int64_t customer_id, const std::string& command) = 0;
+
+  // Every row of one of store_tables(), ordered by its keys; JSON objects as compact text
+  // with their keys sorted, so that rows of two backends compare equal.
+  virtual void read_table(const TableSpec& table, const std::function<void(const std::vector<Value>&)>& row) = 0;
+  // Fills this store, which must hold no rows, from `source`: it is called for each copied
+  // table of store_tables() in order and hands each row to the function it is given. History
+  // entries arrive without undo records. Derived data is rebuilt; all of it is one write.
+  using RowSink = std::function<void(const std::vector<Value>&)>;
+  virtual void load_tables(const std::function<void(const TableSpec&, const RowSink&)>& source) = 0;
 };
 
 }  // namespace kunde::store

@@ -16,6 +16,7 @@
 #include "store/sqlite/personal_data.hpp"
 #include "store/sqlite/product_repo.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/table_io.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/writes.hpp"
 
@@ -62,6 +63,12 @@ class MaintenanceOnDatabase final : public Maintenance {
       change.commit("1 customer erased");
     }
     compact_after_erasure(db_);
+  }
+  void read_table(const TableSpec& table, const std::function<void(const std::vector<Value>&)>& row) override {
+    sqlite::read_table(db_, table, row);
+  }
+  void load_tables(const std::function<void(const TableSpec&, const RowSink&)>& source) override {
+    sqlite::load_tables(db_, source);
   }
 
  private:
