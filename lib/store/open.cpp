@@ -1,7 +1,6 @@
-// Choosing the backend a location names.
-#include <fmt/format.h>
-
-#include "error.hpp"
+// Choosing the backend a location names: a postgresql:// (or postgres://) URL is a
+// PostgreSQL database, anything else the path of a SQLite file.
+#include "store/pg/pg_store.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -16,16 +15,14 @@ bool is_server_url(const std::string& location) {
 
 void create_store(const std::string& location, int money_decimals, const std::string& currency) {
   if (is_server_url(location)) {
-    throw UsageError(fmt::format("this kunde cannot create a database at {}", location),
-                     "give the path of a database file");
+    pg::init_database(location, money_decimals, currency);
+    return;
   }
   sqlite::init_database(location, money_decimals, currency);
 }
 
 std::unique_ptr<Store> open_store(const std::string& location, const DerivedRules& rules) {
-  if (is_server_url(location)) {
-    throw UsageError(fmt::format("this kunde cannot open {}", location), "give the path of a database file");
-  }
+  if (is_server_url(location)) return std::make_unique<pg::PgStore>(location, rules);
   return std::make_unique<sqlite::SqliteStore>(location, rules);
 }
 

@@ -1,0 +1,270 @@
+// Doctor, the sql command, duplicates and the right of access on PostgreSQL.
+#include "store/pg/maintenance.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <sstream>
+
+#include "clock.hpp"
+#include "error.hpp"
+#include "store/pg/change.hpp"
+#include "store/pg/derived.hpp"
+#include "store/pg/libpq.hpp"
+
+namespace kunde::store::pg {
+namespace {
+
+// Type oids of the built-in types a result may have.
+constexpr unsigned kBool = 16, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26, kFloat4 = 700, kFloat8 = 701,
+                   kNumeric = 1700, kJsonb = 3802;
+
+}  // namespace
+
+Value column_value(const Result& r, const Row& row, int c) {
+  if (row.is_null(c)) return std::monostate{};
+  switch (r.column_type(c)) {
+    case kBool:
+      return std::int64_t{row.boolean(c) ? 1 : 0};
+    case kInt2:
+    case kInt4:
+    case kInt8:
+    case kOid:
+      return row.int64(c);
+    case kFloat4:
+    case kFloat8:
+      return row.number(c);
+    case kNumeric: {
+      auto t = row.text_view(c);
+      if (t.find_first_of(".eEN") == std::string_view::npos && t.size() < 19) return row.int64(c);
+      return row.number(c);
+    }
+    default:
+      return row.text(c);
+  }
+}
+
+std::vector<Problem> check_database(Connection& db, bool fix) {
+  std::vector<Problem> problems;
+  // Integrity and references are the server's to keep: its constraints hold at every commit.
+  std::vector<Problem> derived;
+  Transaction tx(db, Transaction::Kind::write);
+  apply_pending_search(db);  // words left for the next search are not missing
+  db.run(
+      "CREATE TEMP TABLE old_order_stats ON COMMIT DROP AS SELECT * FROM customer_order_stats; "
+      "CREATE TEMP TABLE old_contact_stats ON COMMIT DROP AS SELECT customer_id, contacts, inbound, outbound, "
+      "last_contact_at, complaints, open_promises, open_follow_ups, next_follow_up_at, preferred_channel, "
+      "by_channel::text AS by_channel FROM customer_contact_stats; "
+      "CREATE TEMP TABLE old_search ON COMMIT DROP AS SELECT * FROM customer_search; "
+      "CREATE TEMP TABLE old_contact_search ON COMMIT DROP AS SELECT * FROM contact_search");
+  rebuild_derived(db);
+  struct Check {
+    const char* what;
+    const char* now;
+    const char* saved;
+  };
+  const Check checks[] = {
+      {"order statistics", "SELECT customer_id AS id, * FROM customer_order_stats",
+       "SELECT customer_id AS id, * FROM old_order_stats"},
+      {"contact statistics",
+       "SELECT customer_id AS id, contacts, inbound, outbound, last_contact_at, complaints, open_promises, "
+       "open_follow_ups, next_follow_up_at, preferred_channel, by_channel::text FROM customer_contact_stats",
+       "SELECT customer_id AS id, contacts, inbound, outbound, last_contact_at, complaints, open_promises, "
+       "open_follow_ups, next_follow_up_at, preferred_channel, by_channel FROM old_contact_stats"},
+      {"search index", "SELECT customer_id AS id, words FROM customer_search", "SELECT customer_id, words FROM old_search"},
+      {"contact search index", "SELECT contact_id AS id, words FROM contact_search",
+       "SELECT contact_id, words FROM old_contact_search"},
+  };
+  for (const auto& c : checks) {
+    std::int64_t n = db.scalar(fmt::format("SELECT count(DISTINCT id) FROM (SELECT id FROM ({0} EXCEPT {1}) a "
+                                           "UNION ALL SELECT id FROM ({1} EXCEPT {0}) b) d",
+                                           c.now, c.saved));
+    if (n > 0) derived.push_back({c.what, fmt::format("{} rows differ from a full recomputation", n)});
+  }
+  if (fix && !derived.empty()) {
+    tx.commit();
+  } else {
+    tx.rollback();
+  }
+  problems.insert(problems.end(), derived.begin(), derived.end());
+  return problems;
+}
+
+void run_query(Connection& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+               const std::function<void(const std::vector<Value>&)>& row) {
+  const auto& api = libpq();
+  std::string trimmed = sql;
+  while (!trimmed.empty() && (trimmed.back() == ';' || trimmed.back() == ' ' || trimmed.back() == '\n')) trimmed.pop_back();
+  if (trimmed.find_first_not_of(" \t\n") == std::string::npos) throw UsageError("the query is empty", "give one SELECT statement");
+  // Read-only by construction: the statement runs in a read-only transaction.
+  db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  struct End {
+    Connection& db;
+    ~End() {
+      try {
+        db.run("ROLLBACK");
+      } catch (...) {
+      }
+    }
+  } end{db};
+  auto failed = [&](pg_result* r, bool preparing) {
+    std::string state, msg;
+    if (r) {
+      if (const char* s = api.result_error_field(r, PG_DIAG_SQLSTATE)) state = s;
+      if (const char* m = api.result_error_field(r, PG_DIAG_MESSAGE_PRIMARY)) msg = m;
+      api.clear(r);
+    }
+    if (state == "25006") {
+      throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");
+    }
+    if (preparing || state.rfind("42", 0) == 0) {
+      throw Error(fmt::format("the query is not valid SQL: {}", msg), "check the statement; kunde-sql(1) lists the tables");
+    }
+    throw Error(fmt::format("the query failed: {}", msg), "check the statement");
+  };
+  pg_result* prep = api.prepare(db.handle(), "", trimmed.c_str(), 0, nullptr);
+  if (!prep || api.result_status(prep) != PGRES_COMMAND_OK) failed(prep, true);
+  api.clear(prep);
+  pg_result* desc = api.describe_prepared(db.handle(), "");
+  if (!desc || api.result_status(desc) != PGRES_COMMAND_OK) failed(desc, true);
+  std::vector<std::string> names;
+  Result described(desc);
+  for (int i = 0; i < described.columns(); ++i) names.push_back(described.column_name(i));
+  if (names.empty()) {
+    // Not a query that returns rows: run it to learn why it is refused.
+    pg_result* run = api.exec_prepared(db.handle(), "", 0, nullptr, nullptr, nullptr, 0);
+    if (!run || (api.result_status(run) != PGRES_COMMAND_OK && api.result_status(run) != PGRES_TUPLES_OK)) failed(run, false);
+    api.clear(run);
+    throw UsageError("kunde sql runs only statements that read", "give one SELECT statement");
+  }
+  header(names);
+  if (!row) return;
+  std::string declare = "DECLARE kunde_sql NO SCROLL CURSOR FOR " + trimmed;
+  pg_result* d = api.exec(db.handle(), declare.c_str());
+  if (!d || api.result_status(d) != PGRES_COMMAND_OK) failed(d, false);
+  api.clear(d);
+  std::vector<Value> values(names.size());
+  for (;;) {
+    pg_result* f = api.exec(db.handle(), "FETCH FORWARD 2000 FROM kunde_sql");
+    if (!f || api.result_status(f) != PGRES_TUPLES_OK) failed(f, false);
+    Result batch(f);
+    for (int i = 0; i < batch.rows(); ++i) {
+      auto r = batch.row(i);
+      for (int c = 0; c < batch.columns(); ++c) values[c] = column_value(batch, r, c);
+      row(values);
+    }
+    if (batch.rows() < 2000) break;
+  }
+}
+
+std::vector<DuplicatePair> find_duplicates(Connection& db, int min_score, std::size_t max_group) {
+  struct Key {
+    const char* reason;
+    double weight;
+    const char* expr;
+  };
+  static const Key kKeys[] = {
+      {"org_number", 0.95, "org_number"},
+      {"email", 0.9, "email_key"},
+      {"phone", 0.8, "phone_e164"},
+      {"name+city", 0.6, "CASE WHEN name <> '' THEN kunde_fold(name) || '|' || kunde_fold(coalesce(city, '')) END"},
+  };
+  std::map<std::pair<std::int64_t, std::int64_t>, std::pair<double, std::vector<std::string>>> pairs;
+  for (const auto& key : kKeys) {
+    db.stream(fmt::format("SELECT string_agg(id::text, ',' ORDER BY id) FROM (SELECT id, {} AS k FROM customers) s "
+                          "WHERE k IS NOT NULL GROUP BY k HAVING count(*) > 1",
+                          key.expr),
+              {}, [&](const Row& r) {
+                std::vector<std::int64_t> ids;
+                std::stringstream ss(r.text(0));
+                std::string item;
+                while (std::getline(ss, item, ',')) ids.push_back(std::stoll(item));
+                if (ids.size() > max_group) return;
+                for (std::size_t i = 0; i < ids.size(); ++i) {
+                  for (std::size_t j = i + 1; j < ids.size(); ++j) {
+                    auto& p = pairs[{std::min(ids[i], ids[j]), std::max(ids[i], ids[j])}];
+                    p.first = p.first == 0 ? 1 - key.weight : p.first * (1 - key.weight);
+                    p.second.push_back(key.reason);
+                  }
+                }
+              });
+  }
+  std::vector<DuplicatePair> out;
+  for (auto& [ids, p] : pairs) {
+    int score = static_cast<int>(std::lround(100 * (1 - p.first)));
+    if (score >= min_score) out.push_back({ids.first, ids.second, score, p.second});
+  }
+  std::sort(out.begin(), out.end(), [](const auto& x, const auto& y) {
+    return x.score != y.score ? x.score > y.score : std::tie(x.a, x.b) < std::tie(y.a, y.b);
+  });
+  return out;
+}
+
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+ojson rows(Connection& db, const std::string& sql, std::int64_t id) {
+  ojson out = ojson::array();
+  Result r = db.exec(sql, Params(id));
+  for (int i = 0; i < r.rows(); ++i) {
+    auto row = r.row(i);
+    ojson obj = ojson::object();
+    for (int c = 0; c < r.columns(); ++c) {
+      std::string name = r.column_name(c);
+      if (row.is_null(c)) {
+        obj[name] = nullptr;
+        continue;
+      }
+      unsigned type = r.column_type(c);
+      if (type == kJsonb) {  // attributes; by_channel (json) stays text, as SQLite stores it
+        obj[name] = ojson::parse(row.text_view(c), nullptr, false);
+        continue;
+      }
+      Value v = column_value(r, row, c);
+      if (auto p = std::get_if<std::int64_t>(&v)) obj[name] = *p;
+      else if (auto d = std::get_if<double>(&v)) obj[name] = *d;
+      else if (auto s = std::get_if<std::string>(&v)) obj[name] = *s;
+      else obj[name] = nullptr;
+    }
+    out.push_back(std::move(obj));
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json personal_data(Connection& db, std::int64_t id) {
+  ojson doc = ojson::object();
+  doc["exported_at"] = now_local();
+  auto customer = rows(db, "SELECT * FROM customers WHERE id = $1", id);
+  doc["customer"] = customer.empty() ? ojson() : customer[0];
+  ojson tags = ojson::array();
+  for (auto& r : rows(db, "SELECT tag FROM customer_tags WHERE customer_id = $1 ORDER BY tag", id)) tags.push_back(r["tag"]);
+  doc["tags"] = tags;
+  ojson aliases = ojson::array();
+  for (auto& r : rows(db, "SELECT number FROM customer_aliases WHERE customer_id = $1 ORDER BY number", id)) {
+    aliases.push_back(r["number"]);
+  }
+  doc["merged_numbers"] = aliases;
+  ojson orders = rows(db, "SELECT * FROM orders WHERE customer_id = $1 ORDER BY ordered_at, id", id);
+  for (auto& o : orders) {
+    o["lines"] = rows(db,
+                      "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost "
+                      "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.line",
+                      o["id"].get<std::int64_t>());
+  }
+  doc["orders"] = orders;
+  doc["payments"] = rows(db, "SELECT * FROM payments WHERE customer_id = $1 ORDER BY paid_at, id", id);
+  doc["contacts"] = rows(db, "SELECT * FROM contacts WHERE customer_id = $1 ORDER BY at, id", id);
+  auto order_stats = rows(db, "SELECT * FROM customer_order_stats WHERE customer_id = $1", id);
+  auto contact_stats = rows(db, "SELECT * FROM customer_contact_stats WHERE customer_id = $1", id);
+  doc["order_statistics"] = order_stats.empty() ? ojson() : order_stats[0];
+  doc["contact_statistics"] = contact_stats.empty() ? ojson() : contact_stats[0];
+  doc["money_note"] = "amounts are in minor units (cents, øre)";
+  return doc;
+}
+
+}  // namespace kunde::store::pg

@@ -1,0 +1,224 @@
+// Order storage.
+#include "store/pg/order_repo.hpp"
+
+#include <fmt/format.h>
+
+#include "store/pg/change.hpp"
+
+namespace kunde::store::pg {
+
+model::Order read_order(const Row& r, int c) {
+  model::Order o;
+  o.id = r.int64(c);
+  o.number = r.text(c + 1);
+  o.customer_id = r.int64(c + 2);
+  o.ordered_at = r.text(c + 3);
+  o.channel = r.opt_text(c + 4);
+  o.status = r.text(c + 5);
+  return o;
+}
+
+model::OrderLine read_line(const Row& r, int c) {
+  model::OrderLine l;
+  l.line = r.int64(c);
+  l.product_id = r.opt_int(c + 1);
+  l.quantity = r.number(c + 2);
+  l.unit_price = r.opt_int(c + 3);
+  l.amount = r.int64(c + 4);
+  l.unit_cost = r.opt_int(c + 5);
+  l.cost = r.opt_int(c + 6);
+  return l;
+}
+
+namespace {
+
+constexpr const char* kOrderColumns = "o.id, o.number, o.customer_id, o.ordered_at, o.channel, o.status";
+
+std::string where_clause(const OrderFilter& f, Params& params) {
+  std::vector<std::string> where;
+  auto param = [&](const std::string& v) {
+    params.add(v);
+    return fmt::format("${}::text", params.size());
+  };
+  if (f.customer_id) where.push_back(fmt::format("o.customer_id = {}", *f.customer_id));
+  if (f.since) where.push_back(fmt::format("o.ordered_at >= {}", param(*f.since)));
+  if (f.until) where.push_back(fmt::format("substr(o.ordered_at, 1, 10) <= {}", param(*f.until)));
+  if (f.channel) where.push_back(fmt::format("o.channel = lower({})", param(*f.channel)));
+  if (f.status) where.push_back(fmt::format("o.status = lower({})", param(*f.status)));
+  if (f.sku) {
+    where.push_back(fmt::format(
+        "EXISTS (SELECT 1 FROM order_lines x JOIN products p ON p.id = x.product_id "
+        "WHERE x.order_id = o.id AND p.sku = {})", param(*f.sku)));
+  }
+  if (f.category) {
+    where.push_back(fmt::format(
+        "EXISTS (SELECT 1 FROM order_lines x JOIN products p ON p.id = x.product_id "
+        "WHERE x.order_id = o.id AND lower(p.category) = lower({}))", param(*f.category)));
+  }
+  if (where.empty()) return "";
+  return " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
+}
+
+Params order_params(const model::Order& o) { return Params(o.number, o.customer_id, o.ordered_at, o.channel, o.status); }
+
+constexpr const char* kInsertColumns = "id, number, customer_id, ordered_at, channel, status";
+constexpr const char* kInsertValues = "{id}, $1, $2, $3, $4, $5";
+
+Params line_params(std::int64_t order_id, const model::OrderLine& l) {
+  return Params(l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, order_id, l.line);
+}
+
+}  // namespace
+
+std::optional<model::Order> OrderRepo::by_number(std::string_view number) {
+  Result r = db_.exec(fmt::format("SELECT {} FROM orders o WHERE o.number = $1", kOrderColumns), Params(number));
+  if (r.rows() == 0) return std::nullopt;
+  return read_order(r.row(0));
+}
+
+std::optional<model::Order> OrderRepo::by_id(std::int64_t id) {
+  Result r = db_.exec(fmt::format("SELECT {} FROM orders o WHERE o.id = $1", kOrderColumns), Params(id));
+  if (r.rows() == 0) return std::nullopt;
+  return read_order(r.row(0));
+}
+
+std::int64_t OrderRepo::insert(const model::Order& o) {
+  return db_.write().insert(tables::orders, kInsertColumns, kInsertValues, order_params(o)).id;
+}
+
+std::int64_t OrderRepo::insert_if_new(const model::Order& o) {
+  return db_.write()
+      .insert(tables::orders, kInsertColumns, kInsertValues, order_params(o), "ON CONFLICT (number) DO NOTHING")
+      .id;
+}
+
+void OrderRepo::update(const model::Order& o) {
+  Params p = order_params(o);
+  p.add(o.id);
+  db_.write().update(tables::orders, "number = $1, customer_id = $2, ordered_at = $3, channel = $4, status = $5",
+                     "id = $6", p);
+}
+
+std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int64_t line) {
+  Result r = db_.exec(
+      "SELECT line, product_id, quantity, unit_price, amount, unit_cost, cost FROM order_lines "
+      "WHERE order_id = $1 AND line = $2",
+      Params(order_id, line));
+  if (r.rows() == 0) return std::nullopt;
+  return read_line(r.row(0), 0);
+}
+
+void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
+  db_.write().insert(tables::order_lines, "product_id, quantity, unit_price, amount, unit_cost, cost, order_id, line",
+                     "$1::bigint, $2::double precision, $3::bigint, $4, $5::bigint, $6::bigint, $7, $8",
+                     line_params(order_id, l));
+}
+
+void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
+  db_.write().update(tables::order_lines,
+                     "product_id = $1::bigint, quantity = $2::double precision, unit_price = $3::bigint, amount = $4, "
+                     "unit_cost = $5::bigint, cost = $6::bigint",
+                     "order_id = $7 AND line = $8", line_params(order_id, l));
+}
+
+std::int64_t OrderRepo::last_line(std::int64_t order_id) {
+  return db_.scalar("SELECT coalesce(max(line), 0) FROM order_lines WHERE order_id = $1", Params(order_id));
+}
+
+std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t keep) {
+  return db_.write().remove(tables::order_lines, "order_id = $1 AND line > $2", Params(order_id, keep)).changed;
+}
+
+std::vector<LineView> OrderRepo::lines(std::int64_t order_id) {
+  Result r = db_.exec(
+      "SELECT l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, p.sku, p.name, p.category "
+      "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.line",
+      Params(order_id));
+  std::vector<LineView> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    auto row = r.row(i);
+    out.push_back({read_line(row, 0), row.opt_text(7), row.opt_text(8), row.opt_text(9)});
+  }
+  return out;
+}
+
+void OrderRepo::set_status(std::int64_t order_id, const std::string& status) {
+  db_.write().update(tables::orders, "status = $1", "id = $2", Params(status, order_id));
+}
+
+void OrderRepo::list(const OrderFilter& f, const std::function<void(const OrderSummary&)>& each) {
+  Params params;
+  std::string sql = fmt::format(
+      "SELECT {}, c.number, c.name, t.lines, t.amount, t.cost, t.quantity "
+      "FROM orders o JOIN customers c ON c.id = o.customer_id "
+      "CROSS JOIN LATERAL (SELECT count(*) AS lines, coalesce(sum(l.amount), 0) AS amount, "
+      "coalesce(sum(l.cost), 0) AS cost, coalesce(sum(l.quantity), 0) AS quantity "
+      "FROM order_lines l WHERE l.order_id = o.id) t{} ORDER BY o.ordered_at {}, o.id {}",
+      kOrderColumns, where_clause(f, params), f.newest_first ? "DESC" : "ASC", f.newest_first ? "DESC" : "ASC");
+  if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
+  db_.stream(sql, params, [&](const Row& r) {
+    OrderSummary s;
+    s.order = read_order(r);
+    s.customer_number = r.opt_text(6);
+    s.customer_name = r.text(7);
+    s.lines = r.int64(8);
+    s.amount = r.int64(9);
+    s.cost = r.int64(10);
+    s.quantity = r.number(11);
+    each(s);
+  });
+}
+
+void OrderRepo::export_lines(const OrderFilter& f,
+                             const std::function<void(const OrderSummary&, const LineView&)>& each) {
+  Params params;
+  std::string sql = fmt::format(
+      "SELECT {}, c.number, c.name, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, "
+      "p.sku, p.name, p.category FROM orders o JOIN customers c ON c.id = o.customer_id "
+      "JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id{} "
+      "ORDER BY o.ordered_at, o.id, l.line",
+      kOrderColumns, where_clause(f, params));
+  OrderSummary s;
+  db_.stream(sql, params, [&](const Row& r) {
+    s.order = read_order(r);
+    s.customer_number = r.opt_text(6);
+    s.customer_name = r.text(7);
+    LineView v{read_line(r, 8), r.opt_text(15), r.opt_text(16), r.opt_text(17)};
+    each(s, v);
+  });
+}
+
+std::vector<Invoice> OrderRepo::invoices(std::int64_t customer_id) {
+  Result r = db_.exec(
+      "SELECT o.ordered_at, sum(l.amount) FROM orders o JOIN order_lines l ON l.order_id = o.id "
+      "WHERE o.customer_id = $1 AND o.status <> 'cancelled' GROUP BY o.id ORDER BY o.ordered_at, o.id",
+      Params(customer_id));
+  std::vector<Invoice> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.row(i).text(0), r.row(i).int64(1)});
+  return out;
+}
+
+std::map<std::string, std::int64_t> OrderRepo::orders_by_channel(std::int64_t customer_id) {
+  Result r = db_.exec(
+      "SELECT coalesce(channel, ''), count(*) FROM orders WHERE customer_id = $1 AND status <> 'cancelled' GROUP BY 1",
+      Params(customer_id));
+  std::map<std::string, std::int64_t> out;
+  for (int i = 0; i < r.rows(); ++i) out[r.row(i).text(0)] = r.row(i).int64(1);
+  return out;
+}
+
+void OrderRepo::balance_customers(
+    bool all, const std::function<void(std::int64_t, const std::optional<std::string>&, const std::string&)>& each) {
+  db_.stream(
+      "SELECT c.id, c.number, c.name FROM customers c JOIN customer_order_stats s ON s.customer_id = c.id "
+      "WHERE s.balance <> 0 OR ($1::boolean AND (s.orders > 0 OR s.paid <> 0)) ORDER BY c.id",
+      Params(all), [&](const Row& r) { each(r.int64(0), r.opt_text(1), r.text(2)); });
+}
+
+std::string OrderRepo::next_number() {
+  std::int64_t n = db_.scalar("SELECT coalesce(max(id), 0) + 1 FROM orders");
+  while (by_number(fmt::format("O-{}", n))) ++n;
+  return fmt::format("O-{}", n);
+}
+
+}  // namespace kunde::store::pg

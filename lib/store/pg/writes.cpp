@@ -1,0 +1,181 @@
+// Writes and import writes on PostgreSQL. An import's new rows get their ids here (the
+// largest so far plus one, consecutive) and are recorded by key range, not row by row; the
+// customers they touch are listed for the refresh at commit, and the search words of what
+// they add are left for the next search.
+#include "store/pg/writes.hpp"
+
+#include <fmt/format.h>
+
+#include "store/pg/change.hpp"
+#include "store/pg/contact_repo.hpp"
+#include "store/pg/customer_repo.hpp"
+#include "store/pg/order_repo.hpp"
+#include "store/pg/payment_repo.hpp"
+#include "store/pg/product_repo.hpp"
+
+namespace kunde::store::pg {
+namespace {
+
+class PlainWrite final : public Write {
+ public:
+  PlainWrite(Connection& db, const std::string& command) : change_(db, command) {}
+  std::int64_t commit(std::string_view summary) override { return change_.commit(summary); }
+  void rollback() override { change_.rollback(); }
+
+ private:
+  Change change_;
+};
+
+class BulkWrite final : public ImportWrite {
+ public:
+  BulkWrite(Connection& db, const std::string& command)
+      : db_(db), change_(db, command), customers_(db), products_(db), orders_(db), payments_(db), contacts_(db) {
+    change_.begin_bulk();
+  }
+
+  std::int64_t commit(std::string_view summary) override { return change_.commit(summary); }
+  void rollback() override { change_.rollback(); }
+  void expect_many(Table) override {}
+  void checkpoint() override {}
+
+  std::int64_t add_customer(const model::Customer& c) override { return insert_customer(c, ""); }
+  std::int64_t add_customer_if_new(const model::Customer& c) override {
+    return insert_customer(c, "ON CONFLICT (number) DO NOTHING");
+  }
+  void update_customer(const model::Customer& c) override { customers_.update(c); }
+
+  std::int64_t add_product(const model::Product& p) override {
+    std::int64_t id = change_.next_id(NewRow::products);
+    db_.exec("INSERT INTO products(id, sku, name, category, list_price, unit_cost) VALUES ($1, $2, $3, $4, $5::bigint, "
+             "$6::bigint)",
+             Params(id, p.sku, p.name, p.category, p.list_price, p.unit_cost));
+    added(NewRow::products, id);
+    return id;
+  }
+  void update_product(const model::Product& now, const model::Product&) override { products_.update(now); }
+
+  std::int64_t add_order_if_new(const model::Order& o) override {
+    std::int64_t id = change_.next_id(NewRow::orders);
+    Result r = db_.exec(
+        "INSERT INTO orders(id, number, customer_id, ordered_at, channel, status) VALUES ($1, $2, $3, $4, $5, $6) "
+        "ON CONFLICT (number) DO NOTHING RETURNING id",
+        Params(id, o.number, o.customer_id, o.ordered_at, o.channel, o.status));
+    if (r.rows() == 0) return 0;
+    added(NewRow::orders, id);
+    return id;
+  }
+  void add_line(const model::Order& order, const model::OrderLine& l) override {
+    db_.exec(
+        "INSERT INTO order_lines(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost) "
+        "VALUES ($1, $2, $3::bigint, $4::double precision, $5::bigint, $6, $7::bigint, $8::bigint)",
+        Params(order.id, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost));
+    change_.touch(order.customer_id, Change::kTouchOrders);
+  }
+  void update_order(const model::Order& now, const model::Order&) override { orders_.update(now); }
+  void put_line(const model::Order& order, const model::OrderLine& line, bool exists) override {
+    if (exists) {
+      orders_.update_line(order.id, line);
+    } else {
+      orders_.insert_line(order.id, line);
+    }
+  }
+  std::int64_t delete_lines_after(const model::Order& order, std::int64_t keep) override {
+    return orders_.delete_lines_after(order.id, keep);
+  }
+  std::int64_t last_line(std::int64_t order_id) override { return orders_.last_line(order_id); }
+
+  std::int64_t add_payment_if_new(const model::Payment& p) override {
+    std::int64_t id = change_.next_id(NewRow::payments);
+    Result r = db_.exec(
+        "INSERT INTO payments(id, reference, customer_id, paid_at, amount) VALUES ($1, $2, $3, $4, $5) "
+        "ON CONFLICT (reference) DO NOTHING RETURNING id",
+        Params(id, p.reference, p.customer_id, p.paid_at, p.amount));
+    if (r.rows() == 0) return 0;
+    added(NewRow::payments, id);
+    change_.touch(p.customer_id, Change::kTouchPayments);
+    return id;
+  }
+  void update_payment(const model::Payment& now, const model::Payment&) override { payments_.update(now); }
+
+  std::int64_t add_contact_if_new(const model::Contact& c) override { return insert_contact(c, true); }
+  std::int64_t add_contacts(std::span<const model::Contact* const> contacts) override {
+    std::int64_t first = 0;
+    for (const auto* c : contacts) {
+      std::int64_t id = insert_contact(*c, false);
+      if (!first) first = id;
+    }
+    return first;
+  }
+  std::int64_t next_contact_id() override { return change_.next_id(NewRow::contacts); }
+  bool had_contacts(std::int64_t customer_id) override {
+    return db_.exec("SELECT 1 FROM customer_contact_stats WHERE customer_id = $1", Params(customer_id)).rows() > 0;
+  }
+  bool update_contact_by_key(const model::Contact& c, unsigned fields) override {
+    return contacts_.update_by_key(c, fields);
+  }
+  bool update_contact_by_id(std::int64_t id, const model::Contact& c, unsigned fields) override {
+    return contacts_.update_by_id(id, c, fields);
+  }
+
+ private:
+  void added(NewRow table, std::int64_t id) {
+    change_.used_id(table, id);
+    change_.inserted(table, id);
+  }
+
+  std::int64_t insert_customer(const model::Customer& c, std::string_view conflict) {
+    std::int64_t id = change_.next_id(NewRow::customers);
+    Params p(id);
+    Params fields = customer_params(c);
+    auto values = fields.pointers();
+    for (const char* v : values) p.add(v ? std::optional<std::string>(v) : std::nullopt);
+    Result r = db_.exec(fmt::format(
+                            "INSERT INTO customers(id, number, name, kind, email, email_key, phone, phone_e164, street, "
+                            "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
+                            "payment_terms_days, wallet, notes, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                            "$10, $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint, $19, $20::jsonb) {} "
+                            "RETURNING id",
+                            conflict),
+                        p);
+    if (r.rows() == 0) return 0;
+    added(NewRow::customers, id);
+    for (const auto& t : c.tags) {
+      db_.exec("INSERT INTO customer_tags(customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING", Params(id, t));
+    }
+    return id;
+  }
+
+  std::int64_t insert_contact(const model::Contact& c, bool keyed) {
+    std::int64_t id = change_.next_id(NewRow::contacts);
+    Result r = db_.exec(
+        fmt::format("INSERT INTO contacts(id, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                    "$15) {} RETURNING id",
+                    kContactInsertColumns, keyed ? "ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING" : ""),
+        Params(id, c.key, c.customer_id, c.at, c.channel, c.direction, c.subject, c.notes, c.outcome, c.reason,
+               c.follow_up_at, c.promise, c.owner, c.done_at, c.done_notes));
+    if (r.rows() == 0) return 0;
+    added(NewRow::contacts, id);
+    change_.touch(c.customer_id, Change::kTouchContacts);
+    return id;
+  }
+
+  Connection& db_;
+  Change change_;
+  CustomerRepo customers_;
+  ProductRepo products_;
+  OrderRepo orders_;
+  PaymentRepo payments_;
+  ContactRepo contacts_;
+};
+
+}  // namespace
+
+std::unique_ptr<Write> make_write(Connection& db, const std::string& command) {
+  return std::make_unique<PlainWrite>(db, command);
+}
+
+std::unique_ptr<ImportWrite> make_import_write(Connection& db, const std::string& command) {
+  return std::make_unique<BulkWrite>(db, command);
+}
+
+}  // namespace kunde::store::pg
