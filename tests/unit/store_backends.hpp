@@ -1,5 +1,6 @@
 // The store backends the contract suite (test_store_contract.cpp) runs against. A new
 // backend joins by adding itself to store_backends(); every contract test then runs on it.
+// PostgreSQL is among them when KUNDE_TEST_PG names a server database.
 #pragma once
 
 #include <functional>
@@ -21,5 +22,10 @@ struct StoreBackend {
 };
 
 const std::vector<StoreBackend>& store_backends();
+
+// A new, empty database on the server KUNDE_TEST_PG names (which must be set), as a URL.
+std::string new_pg_database(const std::string& prefix);
+// The URL of database `name` on the server of `base`.
+std::string pg_database_url(const std::string& base, const std::string& name);
 
 }  // namespace kunde::test
