@@ -73,9 +73,9 @@ std::vector<Problem> check_database(Connection& db, bool fix) {
        "open_follow_ups, next_follow_up_at, preferred_channel, by_channel::text FROM customer_contact_stats",
        "SELECT customer_id AS id, contacts, inbound, outbound, last_contact_at, complaints, open_promises, "
        "open_follow_ups, next_follow_up_at, preferred_channel, by_channel FROM old_contact_stats"},
-      {"search index", "SELECT customer_id AS id, words FROM customer_search", "SELECT customer_id, words FROM old_search"},
+      {"search index", "SELECT customer_id AS id, words FROM customer_search", "SELECT customer_id AS id, words FROM old_search"},
       {"contact search index", "SELECT contact_id AS id, words FROM contact_search",
-       "SELECT contact_id, words FROM old_contact_search"},
+       "SELECT contact_id AS id, words FROM old_contact_search"},
   };
   for (const auto& c : checks) {
     std::int64_t n = db.scalar(fmt::format("SELECT count(DISTINCT id) FROM (SELECT id FROM ({0} EXCEPT {1}) a "
