@@ -63,6 +63,7 @@ Change::Change(Database& db, std::string command, bool record, References refere
       foreign_keys_(db, references == References::writer),
       tx_(db, Transaction::Kind::write),
       record_(record) {
+  install_touch_triggers(db_);
   clear_touched(db_);
   if (record_) start_session();
 }
@@ -241,6 +242,7 @@ void refresh_derived(Database& db) {
 }
 
 void rebuild_derived(Database& db) {
+  install_touch_triggers(db);
   for (const char* t : {"touched_orders", "touched_contacts", "touched_search"}) {
     db.exec(std::string("INSERT OR IGNORE INTO temp.") + t + " SELECT id FROM customers");
   }

@@ -282,6 +282,10 @@ void migrate(Database& db, const std::vector<std::string>& steps) {
 }
 
 void install_touch_triggers(Database& db) {
+  // Asked each time rather than remembered: a rollback takes temporary objects made in its
+  // transaction with it.
+  auto& installed = db.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'touch_contact_del'");
+  if (installed.first([](const Statement&) { return true; })) return;
   // Five lists, by what a change can affect: orders feed the order statistics, payments the
   // paid amount and balance in them; contacts feed the contact statistics and, by contact,
   // the contact search index; a customer row feeds the statistics (its rows must exist) and

@@ -91,7 +91,6 @@ SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
   } else {
     migrate(*db_);
   }
-  install_touch_triggers(*db_);
   parts_ = std::make_unique<Parts>(*db_);
 }
 
