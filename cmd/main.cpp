@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <optional>
@@ -12,6 +13,9 @@
 #include "error.hpp"
 
 namespace {
+
+using kunde::cmd::Context;
+using namespace kunde::cmd;
 
 // The command line as history shows it, quoted where a shell would need it.
 std::string command_line(int argc, char** argv) {
@@ -29,6 +33,41 @@ std::string command_line(int argc, char** argv) {
     }
   }
   return out;
+}
+
+// The command groups, by the commands each registers: the whole command tree in one place.
+struct CommandGroup {
+  std::initializer_list<const char*> commands;
+  void (*register_group)(CLI::App&, Context&);
+};
+const CommandGroup kCommandGroups[] = {
+    {{"init"}, register_init},
+    {{"customer"}, register_customer},
+    {{"product"}, register_product},
+    {{"order"}, register_order},
+    {{"contact"}, register_contact},
+    {{"history", "undo"}, register_history},
+    {{"backup", "doctor", "sql"}, register_maintenance},
+    {{"config"}, register_config},
+};
+
+// The first word that is no global option or its value: the command.
+std::string_view command_word(int argc, char** argv) {
+  static constexpr std::string_view kWithValue[] = {"--db", "--config", "-f", "--format", "-o", "--output", "--color"};
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a.empty() || a[0] != '-') return a;
+    if (std::find(std::begin(kWithValue), std::end(kWithValue), a) != std::end(kWithValue)) ++i;
+  }
+  return {};
+}
+
+const CommandGroup* group_of(std::string_view word) {
+  for (const auto& g : kCommandGroups) {
+    for (const char* c : g.commands)
+      if (word == c) return &g;
+  }
+  return nullptr;
 }
 
 void print_error(const std::string& message, const std::string& hint) {
@@ -64,14 +103,12 @@ int main(int argc, char** argv) {
   app.add_option("--color", g.color, "Colour in tables: auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  register_init(app, ctx);
-  register_customer(app, ctx);
-  register_history(app, ctx);
-  register_config(app, ctx);
-  register_maintenance(app, ctx);
-  register_product(app, ctx);
-  register_order(app, ctx);
-  register_contact(app, ctx);
+  // Only the group of the command given is registered: building every command's options
+  // took a third of a screen pop. Help and unknown words get them all.
+  const CommandGroup* chosen = group_of(command_word(argc, argv));
+  for (const auto& group : kCommandGroups) {
+    if (!chosen || chosen == &group) group.register_group(app, ctx);
+  }
 
   // The commands parsed so far, and the word after them that names no command, if any.
   struct Parsed {
