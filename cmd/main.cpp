@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "crm/rule_error.hpp"
 #include "error.hpp"
 
 namespace {
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   register_product(app, ctx);
   register_order(app, ctx);
   register_contact(app, ctx);
+  register_segment(app, ctx);
 
   // The commands parsed so far, and the word after them that names no command, if any.
   struct Parsed {
@@ -142,6 +144,11 @@ int main(int argc, char** argv) {
     if (e.closed_pipe()) return kExitOk;
     print_error(e.what(), e.hint());
     return kExitError;
+  } catch (const kunde::crm::RuleError& e) {
+    // The rule with a caret under the mistake, between the message and the hint.
+    std::cerr << "kunde: error: " << e.what() << '\n' << e.excerpt() << '\n';
+    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    return kExitUsage;
   } catch (const kunde::UsageError& e) {
     print_error(e.what(), e.hint());
     return kExitUsage;
