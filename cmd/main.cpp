@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "crm/rule_error.hpp"
 #include "error.hpp"
 
 namespace {
@@ -46,6 +47,7 @@ const CommandGroup kCommandGroups[] = {
     {{"product"}, register_product},
     {{"order"}, register_order},
     {{"contact"}, register_contact},
+    {{"segment"}, register_segment},
     {{"history", "undo"}, register_history},
     {{"backup", "doctor", "sql"}, register_maintenance},
     {{"config"}, register_config},
@@ -179,6 +181,11 @@ int main(int argc, char** argv) {
     if (e.closed_pipe()) return kExitOk;
     print_error(e.what(), e.hint());
     return kExitError;
+  } catch (const kunde::crm::RuleError& e) {
+    // The rule with a caret under the mistake, between the message and the hint.
+    std::cerr << "kunde: error: " << e.what() << '\n' << e.excerpt() << '\n';
+    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    return kExitUsage;
   } catch (const kunde::UsageError& e) {
     print_error(e.what(), e.hint());
     return kExitUsage;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/customer.hpp"
+#include "model/rule_tree.hpp"
 
 namespace kunde::store {
 
@@ -21,6 +22,9 @@ struct CustomerFilter {
   std::optional<std::vector<std::int64_t>> ids;
   std::optional<std::string> overdue_as_of;  // an unpaid amount older than the terms on that day
   bool over_limit = false;              // balance above the credit limit
+  std::optional<model::RuleNode> rule;  // a segment rule the customers meet, on the day rule_today
+  std::string rule_today;
+  std::optional<std::string> segment;   // members of the segment of this name
   std::string sort = "id";              // a customer column, or revenue/balance/last_order ...
   bool descending = false;
   std::optional<std::int64_t> limit;

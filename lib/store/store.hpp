@@ -14,6 +14,7 @@
 #include "store/orders.hpp"
 #include "store/payments.hpp"
 #include "store/products.hpp"
+#include "store/segments.hpp"
 #include "store/write.hpp"
 
 namespace kunde::store {
@@ -27,6 +28,7 @@ class Store {
   virtual Orders& orders() = 0;
   virtual Payments& payments() = 0;
   virtual Contacts& contacts() = 0;
+  virtual Segments& segments() = 0;
   virtual History& history() = 0;
   virtual Maintenance& maintenance() = 0;
 

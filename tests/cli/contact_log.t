@@ -165,7 +165,7 @@ Bad input.
   hint: see 'kunde --help' or the command's --help
   [2]
   $ kunde contact log --channel phone --direction in
-  kunde: error: give one customer, or --from FILE for many
+  kunde: error: give one customer, or --from FILE or --segment NAME for many
   hint: kunde contact log K-1001 --channel phone --direction in
   [2]
   $ kunde contact show 99

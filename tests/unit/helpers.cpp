@@ -21,6 +21,7 @@ class SharedStore final : public store::Store {
   store::Orders& orders() override { return s_.orders(); }
   store::Payments& payments() override { return s_.payments(); }
   store::Contacts& contacts() override { return s_.contacts(); }
+  store::Segments& segments() override { return s_.segments(); }
   store::History& history() override { return s_.history(); }
   store::Maintenance& maintenance() override { return s_.maintenance(); }
   const std::string& location() const override { return s_.location(); }

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "crm/segment_fields.hpp"
+#include "crm/segment_rule.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
@@ -1260,5 +1262,162 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
     CHECK_FALSE(gone["customer"].is_object());
     CHECK(gone["orders"].empty());
     CHECK(m.check(false).empty());
+  });
+}
+
+namespace {
+
+model::RuleNode customer_rule(const std::string& text) { return crm::parse_rule(text, crm::customer_rule_fields()); }
+
+Ids segment_events(store::Store& s, std::int64_t segment, const store::SegmentEventFilter& f, Strings* causes = nullptr) {
+  Ids out;
+  s.segments().events(segment, f, [&](const store::SegmentEvent& e) {
+    out.push_back(e.entered ? e.customer_id : -e.customer_id);
+    if (causes) causes->push_back(e.cause);
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("store contract: segments evaluate rules, keep members, and record who entered and left") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& seg = s.segments();
+    // Kari: revenue 110.00, owes 20.00 past her 10 days' terms since 2026-02-01, last order
+    // 2026-03-01, four contacts with one complaint. Ola: revenue 20.00, paid. Per: nothing.
+    auto count = [&](const std::string& rule, const std::string& today = "2026-03-15") {
+      auto tree = customer_rule(rule);
+      return seg.count_matching(store::RuleQuery{tree, today});
+    };
+    CHECK(count("revenue > 50") == 1);
+    CHECK(count("revenue > 50 or country = se") == 2);
+    CHECK(count("recency_days <= 30") == 1);
+    CHECK(count("recency_days <= 30", "2026-04-01") == 0);
+    CHECK(count("last_order_at >= -70d") == 2);
+    CHECK(count("overdue", "2026-02-11") == 0);
+    CHECK(count("overdue", "2026-02-12") == 1);
+    CHECK(count("over_limit and balance = 20") == 1);
+    CHECK(count("contacts >= 4 and complaints = 1 and inbound = 3") == 1);
+    CHECK(count("orders = 0") == 1);  // no statistics is zero
+    CHECK(count("p_alive = null and clv = null") == 3);  // nothing scored yet
+    CHECK(count("tag:vip and city = tromso") == 1);
+    CHECK(count("not tag:vip") == 2);
+    CHECK(count("name = 'x'' OR 1=1 --'") == 0);
+
+    std::int64_t rich = 0, hand = 0;
+    const auto entries = s.history().list(1000).size();
+    auto rich_rule = customer_rule("revenue > 50");
+    in_write(s, "segment create rich", [&] {
+      store::Segment d;
+      d.name = "rich";
+      d.dynamic = true;
+      d.rule = "revenue > 50";
+      d.created_at = "2026-03-15 09:00:00";
+      rich = seg.create(d);
+      auto change = seg.refresh(rich, {rich_rule, "2026-03-15"}, "2026-03-15 09:00:00", "create");
+      CHECK(change.members == 1);
+      CHECK(change.entered == 1);
+    });
+    CHECK(s.history().list(1000).size() == entries + 1);
+    auto found = seg.find("rich");
+    REQUIRE(found);
+    CHECK(found->dynamic);
+    CHECK(found->rule == "revenue > 50");
+    CHECK(found->members == 1);
+    CHECK(found->refreshed_at == std::optional<std::string>("2026-03-15 09:00:00"));
+    CHECK_FALSE(seg.find("Rich"));
+    CHECK(seg.member_ids(rich) == Ids{x.kari});
+
+    // A refresh outside a write is no history entry; it records who entered and who left.
+    auto wider = customer_rule("revenue > 15");
+    auto change = seg.refresh(rich, {wider, "2026-03-16"}, "2026-03-16 09:00:00", "refresh");
+    CHECK(change.entered == 1);
+    CHECK(change.left == 0);
+    CHECK(change.members == 2);
+    CHECK(s.history().list(1000).size() == entries + 1);
+    auto narrower = customer_rule("revenue > 15 and country = no and tag:vip");
+    change = seg.refresh(rich, {narrower, "2026-03-17"}, "2026-03-17 09:00:00", "refresh");
+    CHECK(change.left == 1);
+    CHECK(seg.member_ids(rich) == Ids{x.kari});
+    Strings causes;
+    CHECK(segment_events(s, rich, {}, &causes) == Ids{x.kari, x.ola, -x.ola});
+    CHECK(causes == Strings{"create", "refresh", "refresh"});
+    CHECK(segment_events(s, rich, {std::string("2026-03-16 12:00"), std::nullopt}) == Ids{-x.ola});
+    CHECK(segment_events(s, rich, {std::nullopt, true}) == Ids{x.kari, x.ola});
+
+    // Static members by hand, in writes that undo reverts.
+    in_write(s, "segment create hand", [&] {
+      store::Segment d;
+      d.name = "hand";
+      d.created_at = "2026-03-18 09:00:00";
+      hand = seg.create(d);
+    });
+    std::int64_t add_entry = in_write(s, "segment add hand", [&] {
+      std::vector<std::int64_t> ids{x.per, x.ola, x.per};
+      auto added = seg.add_members(hand, ids, "2026-03-18 10:00:00");
+      CHECK(added.entered == 2);
+      CHECK(added.members == 2);
+    });
+    in_write(s, "segment remove hand", [&] {
+      std::vector<std::int64_t> ids{x.per, x.kari};
+      auto removed = seg.remove_members(hand, ids, "2026-03-18 11:00:00");
+      CHECK(removed.left == 1);
+      CHECK(removed.members == 1);
+    });
+    CHECK(seg.member_ids(hand) == Ids{x.ola});
+    CHECK(segment_events(s, hand, {}) == Ids{x.ola, x.per, -x.per});
+    auto listed = seg.list();
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].name == "hand");
+    CHECK_FALSE(listed[0].dynamic);
+    CHECK(listed[0].rule.empty());
+    CHECK(listed[0].members == 1);
+    CHECK(listed[1].name == "rich");
+
+    // Rules and lists see segments.
+    CHECK(count("segment:hand or segment:rich") == 2);
+    CHECK(count("not segment:hand") == 2);
+    store::CustomerFilter f;
+    f.segment = "hand";
+    CHECK(customer_ids(s, f) == Ids{x.ola});
+    f.segment = "nothing";
+    CHECK(customer_ids(s, f).empty());
+    f.segment.reset();
+    f.rule = customer_rule("segment:rich or city = bergen");
+    f.rule_today = "2026-03-15";
+    f.sort = "name";
+    CHECK(customer_ids(s, f) == Ids{x.kari, x.ola});
+    f.tags = {"vip"};
+    CHECK(customer_ids(s, f) == Ids{x.kari});
+
+    // Undo of the remove, then of the add.
+    s.history().undo(std::nullopt, "undo");
+    CHECK(seg.member_ids(hand) == Ids{x.ola, x.per});
+    s.history().undo(add_entry, "undo");
+    CHECK(seg.member_ids(hand).empty());
+
+    // Erasing a customer takes them out of every segment and its record.
+    in_write(s, "segment add hand", [&] {
+      std::vector<std::int64_t> ids{x.kari};
+      seg.add_members(hand, ids, "2026-03-19 10:00:00");
+    });
+    in_write(s, "customer rm", [&] { s.customers().erase(x.kari); });
+    CHECK(seg.member_ids(hand).empty());
+    CHECK(seg.member_ids(rich).empty());
+    CHECK(segment_events(s, rich, {}) == Ids{x.ola, -x.ola});
+    s.history().undo(std::nullopt, "undo");
+    CHECK(seg.member_ids(hand) == Ids{x.kari});  // static membership comes back with the customer
+
+    // Dropping takes the members and the record; undo brings the definition back.
+    in_write(s, "segment drop rich", [&] { seg.drop(rich); });
+    CHECK_FALSE(seg.find("rich"));
+    CHECK(count("segment:rich") == 0);
+    s.history().undo(std::nullopt, "undo");
+    found = seg.find("rich");
+    REQUIRE(found);
+    CHECK(found->members == 0);
+    CHECK_FALSE(found->refreshed_at);
+    CHECK(s.maintenance().check(false).empty());
   });
 }

@@ -35,7 +35,8 @@ void clear_touched(Database& db) {
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history",          "history_changes", "customer_order_stats",
                                           "customer_contact_stats", "customer_scores", "customer_search",
-                                          "contact_search",   "search_pending",  "meta"};
+                                          "contact_search",   "search_pending",  "meta",
+                                          "segment_matches",  "segment_refreshes", "segment_history"};
   for (const char* s : kSkip) {
     if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
   }

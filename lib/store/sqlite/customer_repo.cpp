@@ -11,6 +11,7 @@
 #include "model/org_number.hpp"
 #include "model/order.hpp"
 #include "model/phone.hpp"
+#include "store/sqlite/customer_rule_sql.hpp"
 #include "store/sqlite/search.hpp"
 #include "text/utf8.hpp"
 
@@ -257,6 +258,9 @@ Dependents CustomerRepo::dependents(std::int64_t id) {
 
 void CustomerRepo::remove(std::int64_t id) {
   db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?").bind(1, id).run();
+  // Dynamic segments' matches follow by cascade; their record of the customer goes too.
+  db_.prepare("DELETE FROM segment_members WHERE customer_id = ?").bind(1, id).run();
+  db_.prepare("DELETE FROM segment_history WHERE customer_id = ?").bind(1, id).run();
   db_.prepare("DELETE FROM customer_aliases WHERE customer_id = ?").bind(1, id).run();
   db_.prepare("DELETE FROM customers WHERE id = ?").bind(1, id).run();
 }
@@ -269,6 +273,12 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
     db_.prepare(fmt::format("UPDATE {} SET customer_id = ? WHERE customer_id = ?", table)).bind(1, into).bind(2, from).run();
   }
   db_.prepare("UPDATE customer_aliases SET customer_id = ? WHERE customer_id = ?").bind(1, into).bind(2, from).run();
+  // Static segments keep their member; dynamic ones decide again at their next refresh.
+  db_.prepare("INSERT OR IGNORE INTO segment_members(segment_id, customer_id) SELECT segment_id, ? FROM segment_members "
+              "WHERE customer_id = ?")
+      .bind(1, into)
+      .bind(2, from)
+      .run();
   // What the surviving record lacks, the merged one supplies.
   auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
     if (!dst && src) dst = src;
@@ -357,7 +367,7 @@ std::vector<std::string> CustomerRepo::attribute_keys() {
 void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const model::Customer&)>& each) {
   db_.need_indexes();
   if (f.search) update_search_index(db_);  // entries a bulk write left pending
-  std::string sql = fmt::format("SELECT {} FROM customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id", kColumns);
+  std::string sql = fmt::format("SELECT {} FROM {}", kColumns, kCustomerRuleFrom);
   std::vector<std::string> where;
   std::vector<std::string> params;
   auto param = [&](std::string v) {
@@ -401,6 +411,16 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
         "coalesce(c.payment_terms_days, {}) || ' days') < {}",
         model::kDefaultPaymentTermsDays, param(*f.overdue_as_of)));
   }
+  if (f.segment) {
+    where.push_back(fmt::format("c.id IN (SELECT sm.customer_id FROM {} WHERE sm.segment = {})", kSegmentMembership,
+                                param(*f.segment)));
+  }
+  // Last: its placeholders are numbered after the ones above.
+  std::optional<RuleSql> rule;
+  if (f.rule) {
+    rule = customer_rule_sql(db_, RuleQuery{*f.rule, f.rule_today});
+    where.push_back("(" + rule->where + ")");
+  }
   if (!where.empty()) sql += " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
   static const std::pair<const char*, const char*> kSorts[] = {
       {"id", "c.id"}, {"number", "c.number"}, {"name", "kunde_fold(c.name)"}, {"city", "kunde_fold(c.city)"},
@@ -421,6 +441,7 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
   if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
   Statement st(db_, sql);
   for (std::size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i + 1), params[i]);
+  if (rule) bind_rule_params(st, *rule, static_cast<int>(params.size()) + 1);
   while (st.step()) each(read_customer(st));
 }
 

@@ -96,7 +96,8 @@ constexpr ForeignRef kForeignRefs[] = {
     {"customer_tags", 0, "customers"}, {"customer_aliases", 1, "customers"},
     {"orders", 2, "customers"},        {"payments", 2, "customers"},
     {"contacts", 2, "customers"},      {"order_lines", 0, "orders"},
-    {"order_lines", 2, "products"},
+    {"order_lines", 2, "products"},    {"segment_members", 0, "segments"},
+    {"segment_members", 1, "customers"},
 };
 
 struct ConflictInfo {
@@ -377,7 +378,7 @@ void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
         std::string_view t = table;
         if (t == "customers") hit = column_is(0, is_customer);
         if (t == "customer_tags") hit = column_is(0, is_customer);
-        if (t == "customer_aliases") hit = column_is(1, is_customer);
+        if (t == "customer_aliases" || t == "segment_members") hit = column_is(1, is_customer);
         if (t == "orders" || t == "payments" || t == "contacts") hit = column_is(2, is_customer);
         if (t == "order_lines") hit = column_is(0, is_order);
         return hit;

@@ -56,6 +56,16 @@ json personal_data(Database& db, std::int64_t id) {
   auto contact_stats = rows(db, "SELECT * FROM customer_contact_stats WHERE customer_id = ?", id);
   doc["order_statistics"] = order_stats.empty() ? json() : order_stats[0];
   doc["contact_statistics"] = contact_stats.empty() ? json() : contact_stats[0];
+  doc["segments"] = rows(db,
+                         "SELECT g.name AS segment, g.kind FROM segments g WHERE g.id IN (SELECT segment_id FROM "
+                         "segment_members WHERE customer_id = ?1 UNION SELECT segment_id FROM segment_matches "
+                         "WHERE customer_id = ?1) ORDER BY g.name",
+                         id);
+  doc["segment_history"] = rows(db,
+                                "SELECT r.at, g.name AS segment, CASE h.entered WHEN 1 THEN 'entered' ELSE 'left' END "
+                                "AS change FROM segment_history h JOIN segment_refreshes r ON r.id = h.refresh_id "
+                                "JOIN segments g ON g.id = r.segment_id WHERE h.customer_id = ? ORDER BY r.id",
+                                id);
   doc["money_note"] = "amounts are in minor units (cents, øre)";
   return doc;
 }

@@ -183,6 +183,57 @@ CREATE TABLE customer_scores (
   churn_risk           TEXT      -- why the customer is at risk, or NULL
 ) STRICT;
 
+-- Segments: named groups of customers. A dynamic segment's rule (normalised text) decides
+-- its members at each refresh; a static one's members are added and removed by hand.
+CREATE TABLE segments (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL CHECK (kind IN ('dynamic', 'static')),
+  rule       TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((kind = 'dynamic') = (rule IS NOT NULL))
+) STRICT;
+
+-- The members of static segments.
+CREATE TABLE segment_members (
+  segment_id  INTEGER NOT NULL REFERENCES segments(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  PRIMARY KEY (segment_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_members_customer ON segment_members(customer_id);
+
+-- Derived: the customers a dynamic segment's rule selected at its last refresh. Recomputed,
+-- never undone, so history leaves it out (as it leaves out the two tables below).
+CREATE TABLE segment_matches (
+  segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  PRIMARY KEY (segment_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_matches_customer ON segment_matches(customer_id);
+
+-- Each time a segment's members changed: a refresh, its creation, a change of its rule,
+-- or members added or removed by hand (cause), with the counts after it.
+CREATE TABLE segment_refreshes (
+  id         INTEGER PRIMARY KEY,
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  cause      TEXT NOT NULL,
+  members    INTEGER NOT NULL,
+  entered    INTEGER NOT NULL,
+  exited     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX segment_refreshes_segment ON segment_refreshes(segment_id, at);
+
+-- Who entered and who left a segment, by which refresh. Customer ids are kept without a
+-- reference: removing a customer deletes their rows here too.
+CREATE TABLE segment_history (
+  refresh_id  INTEGER NOT NULL REFERENCES segment_refreshes(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL,
+  entered     INTEGER NOT NULL CHECK (entered IN (0, 1)),
+  PRIMARY KEY (refresh_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_history_customer ON segment_history(customer_id);
+
 -- Derived: folded text for diacritics-insensitive search; rowid is the customer id. Contact
 -- text has an index of its own, one row per contact, so a contact import adds rows instead
 -- of rewriting every customer's. No column sizes: nothing ranks by them.

@@ -16,6 +16,7 @@
 #include "store/sqlite/personal_data.hpp"
 #include "store/sqlite/product_repo.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/segment_repo.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/writes.hpp"
 
@@ -72,12 +73,20 @@ class MaintenanceOnDatabase final : public Maintenance {
 
 struct SqliteStore::Parts {
   explicit Parts(Database& db)
-      : customers(db), products(db), orders(db), payments(db), contacts(db), history(db), maintenance(db) {}
+      : customers(db),
+        products(db),
+        orders(db),
+        payments(db),
+        contacts(db),
+        segments(db),
+        history(db),
+        maintenance(db) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
   PaymentRepo payments;
   ContactRepo contacts;
+  SegmentRepo segments;
   HistoryOnDatabase history;
   MaintenanceOnDatabase maintenance;
 };
@@ -101,6 +110,7 @@ Products& SqliteStore::products() { return parts_->products; }
 Orders& SqliteStore::orders() { return parts_->orders; }
 Payments& SqliteStore::payments() { return parts_->payments; }
 Contacts& SqliteStore::contacts() { return parts_->contacts; }
+Segments& SqliteStore::segments() { return parts_->segments; }
 History& SqliteStore::history() { return parts_->history; }
 Maintenance& SqliteStore::maintenance() { return parts_->maintenance; }
 const std::string& SqliteStore::location() const { return db_->path(); }

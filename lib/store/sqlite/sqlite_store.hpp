@@ -21,6 +21,7 @@ class SqliteStore final : public Store {
   Orders& orders() override;
   Payments& payments() override;
   Contacts& contacts() override;
+  Segments& segments() override;
   History& history() override;
   Maintenance& maintenance() override;
   const std::string& location() const override;
