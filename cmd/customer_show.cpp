@@ -140,8 +140,10 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   labels.line("phone", c.phone ? *c.phone + (c.phone_e164 && *c.phone_e164 != *c.phone ? "  (" + *c.phone_e164 + ")" : "") : "");
   labels.line("email", c.email.value_or(""));
   std::string address;
+  // "street, postal code city, country": the city follows its postal code with a space.
   for (const auto* part : {&c.street, &c.postal_code, &c.city, &c.country}) {
-    if (*part) address += (address.empty() ? "" : (part == &c.city ? " " : ", ")) + **part;
+    bool after_postal = part == &c.city && c.postal_code;
+    if (*part) address += (address.empty() ? "" : (after_postal ? " " : ", ")) + **part;
   }
   labels.line("address", address);
   labels.line("org no", c.org_number.value_or(""));
