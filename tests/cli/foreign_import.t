@@ -150,7 +150,8 @@ shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15). By ha
   $ kunde history -q | tail -1
    2  2026-11-23 10:00:00  order import nw-orders.csv --lines nw-lines.csv --null NULL        nw-orders.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected; nw-lines.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 products created
 
-Importing both files again changes nothing.
+Importing both files again changes nothing, and an export (gross, discount rate and net
+per line; the order without lines as one row) imports back unchanged.
 
   $ kunde order import nw-orders.csv --lines nw-lines.csv --null NULL
   nw-orders.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected
@@ -160,6 +161,11 @@ Importing both files again changes nothing.
   10248,ALFKI,2026-07-04 00:00:00,11,12,14.00,,,,168.00,,completed,32.38,,,Germany
   10248,ALFKI,2026-07-04 00:00:00,42,10,9.80,,,,98.00,,completed,32.38,,,Germany
   10248,ALFKI,2026-07-04 00:00:00,72,5,34.80,,,,174.00,,completed,32.38,,,Germany
+  $ kunde order export -q -o export.csv && grep 10249 export.csv
+  10249,BONAP,2026-07-05 00:00:00,14,9,18.60,,,,167.40,,completed,11.61,,,France
+  10249,BONAP,2026-07-05 00:00:00,51,40,42.40,1696.00,0.05,,1611.20,,completed,11.61,,,France
+  $ kunde order import export.csv
+  export.csv: 0 inserted, 0 updated, 9 unchanged, 0 rejected
 
 A lines file whose orders exist needs no customer or date; bad discounts and unknown
 orders are rejected with their line numbers. The one good line (10251: 9.80 less 10%) is
