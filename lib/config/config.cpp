@@ -56,11 +56,34 @@ ImportMapping mapping_from(const toml::table& t, const std::string& origin) {
   if (auto v = t["sep"].value<std::string>()) m.sep = *v;
   if (auto v = t["date_format"].value<std::string>()) m.date_format = *v;
   if (auto v = t["decimal_comma"].value<bool>()) m.decimal_comma = *v;
+  if (auto v = t["discount_unit"].value<std::string>()) m.discount_unit = *v;
   if (auto f = t["fields"].as_table()) {
     for (const auto& [k, v] : *f) {
       auto s = v.value<std::string>();
       if (!s) throw Error(fmt::format("{}: fields.{} must be a column name in quotes", origin, k.str()), "");
       m.fields[std::string(k.str())] = *s;
+    }
+  }
+  // Constants and defaults: any scalar, kept as the text an import would read.
+  if (auto f = t["set"].as_table()) {
+    for (const auto& [k, v] : *f) {
+      if (v.is_table() || v.is_array()) {
+        throw Error(fmt::format("{}: set.{} must be one value", origin, k.str()), "e.g. kind = \"company\"");
+      }
+      m.set[std::string(k.str())] = node_text(v);
+    }
+  }
+  if (auto n = t["null"]; n) {
+    if (auto one = n.value<std::string>()) {
+      m.nulls.push_back(*one);
+    } else if (auto list = n.as_array()) {
+      for (const auto& e : *list) {
+        auto s = e.value<std::string>();
+        if (!s) throw Error(fmt::format("{}: null must list texts in quotes", origin), "e.g. null = [\"NULL\", \"\\\\N\"]");
+        m.nulls.push_back(*s);
+      }
+    } else {
+      throw Error(fmt::format("{}: null must list texts in quotes", origin), "e.g. null = [\"NULL\", \"\\\\N\"]");
     }
   }
   return m;

@@ -18,9 +18,11 @@ struct Setting {
 
 // A named import mapping: the same keys as a mapping file.
 struct ImportMapping {
-  std::optional<std::string> encoding, sep, date_format;
+  std::optional<std::string> encoding, sep, date_format, discount_unit;
   std::optional<bool> decimal_comma;
   std::map<std::string, std::string> fields;  // canonical field -> column in the file
+  std::map<std::string, std::string> set;     // [set]: field (or attribute) -> value, as --set
+  std::vector<std::string> nulls;             // null = ["NULL", "\\N"], as --null
   std::string origin;
 };
 

@@ -38,6 +38,7 @@ const std::vector<std::string>& customer_sort_keys();
 struct CustomerStats {
   std::optional<std::string> first_order_at, last_order_at, top_categories;
   std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0, avg_order_value = 0;
+  std::int64_t uncosted_revenue = 0;  // revenue from lines without a cost: margin leaves it out
   std::optional<std::string> oldest_unpaid_at;  // oldest invoice not fully paid
 };
 

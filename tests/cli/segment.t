@@ -47,18 +47,18 @@ A dynamic segment: its rule is stored normalised, its members computed at once.
   refreshed_at  2026-11-23 10:00:00
   used_by       buyers-or-vip
   $ kunde segment members norway -f csv
-  id,number,name,kind,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes
-  1,K-001,Bj\xc3\xb8rn \xc3\x85berg,person,Bjorn.Aberg@Example.no,+47 912 34 567,Storgata 1,0155,Oslo,NO,,2024-03-01,phone,5000.00,30,12000.00,b2c;vip,Prefers calls after 16 (esc)
-  2,K-002,\xc3\x85se \xc3\x98deg\xc3\xa5rd,person,ase@example.no,22334455,Bryggen 2,5003,Bergen,NO,,2024-05-12,email,,14,,b2c, (esc)
+  id,number,name,kind,contact_person,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes
+  1,K-001,Bj\xc3\xb8rn \xc3\x85berg,person,,Bjorn.Aberg@Example.no,+47 912 34 567,Storgata 1,0155,Oslo,NO,,2024-03-01,phone,5000.00,30,12000.00,b2c;vip,Prefers calls after 16 (esc)
+  2,K-002,\xc3\x85se \xc3\x98deg\xc3\xa5rd,person,,ase@example.no,22334455,Bryggen 2,5003,Bergen,NO,,2024-05-12,email,,14,,b2c, (esc)
   2 members of segment norway as of 2026-11-23 10:00:00
   $ kunde segment members buyers -f json
   [
-    {"id":5,"number":"K-1","name":"Kari Nordmann","kind":"person","email":null,"phone":null,"street":null,"postal_code":null,"city":null,"country":null,"org_number":null,"created_at":null,"preferred_channel":null,"credit_limit":200.00,"payment_terms_days":14,"wallet":null,"tags":null,"notes":null},
-    {"id":6,"number":"K-2","name":"Ola Hansen","kind":"person","email":null,"phone":null,"street":null,"postal_code":null,"city":null,"country":null,"org_number":null,"created_at":null,"preferred_channel":null,"credit_limit":null,"payment_terms_days":null,"wallet":null,"tags":null,"notes":null}
+    {"id":5,"number":"K-1","name":"Kari Nordmann","kind":"person","contact_person":null,"email":null,"phone":null,"street":null,"postal_code":null,"city":null,"country":null,"org_number":null,"created_at":null,"preferred_channel":null,"credit_limit":200.00,"payment_terms_days":14,"wallet":null,"tags":null,"notes":null},
+    {"id":6,"number":"K-2","name":"Ola Hansen","kind":"person","contact_person":null,"email":null,"phone":null,"street":null,"postal_code":null,"city":null,"country":null,"org_number":null,"created_at":null,"preferred_channel":null,"credit_limit":null,"payment_terms_days":null,"wallet":null,"tags":null,"notes":null}
   ]
   2 members of segment buyers as of 2026-11-23 10:00:00
   $ kunde segment members buyers --sort -name -n 1 -q
-  id  number  name        kind    email  phone  street  postal_code  city  country  org_number  created_at  preferred_channel  credit_limit  payment_terms_days  wallet  tags  notes
+  id  number  name        kind    contact_person  email  phone  street  postal_code  city  country  org_number  created_at  preferred_channel  credit_limit  payment_terms_days  wallet  tags  notes
    6  K-2     Ola Hansen  person
 
 Time passes: a refresh records who left; refreshing again changes nothing.
@@ -283,7 +283,7 @@ unknown segment, a dynamic segment given members, a segment others use.
 
 The fields a rule may use.
 
-  $ kunde segment fields -f csv | head -5
+  $ kunde segment fields -f csv 2>note.txt | head -5; cat note.txt
   field,kind,description
   id,integer,the customer's id (#id)
   number,text,customer number

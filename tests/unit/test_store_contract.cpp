@@ -170,7 +170,7 @@ store::OrderFigures figures_from_rows(store::Store& s, std::int64_t customer) {
   f.customer_id = customer;
   std::vector<store::OrderTotal> orders;
   s.orders().list(f, [&](const store::OrderSummary& o) {
-    if (o.order.status != "cancelled" && o.lines > 0) orders.push_back({o.order.id, o.order.ordered_at, o.amount, o.cost});
+    if (o.order.status != "cancelled" && o.lines > 0) orders.push_back({o.order.id, o.order.ordered_at, o.amount, o.cost, o.uncosted});
   });
   std::map<std::string, std::int64_t> by_category;
   s.orders().export_lines(f, [&](const store::OrderSummary& o, const store::LineView& l) {
@@ -190,6 +190,7 @@ void check_order_stats(store::Store& s, std::int64_t customer) {
   CHECK(got.revenue == want.revenue);
   CHECK(got.cost == want.cost);
   CHECK(got.margin == want.margin);
+  CHECK(got.uncosted_revenue == want.uncosted_revenue);
   CHECK(got.paid == want.paid);
   CHECK(got.balance == want.balance);
   CHECK(got.avg_order_value == want.avg_order_value);
@@ -635,7 +636,9 @@ TEST_CASE("store contract: orders, their lines, invoices and balances") {
     CHECK(st.orders == 3);
     CHECK(st.revenue == 11000);
     CHECK(st.cost == 4000);
-    CHECK(st.margin == 7000);
+    // The pens (10.00) have no cost: the margin is on the 100.00 whose cost is known.
+    CHECK(st.uncosted_revenue == 1000);
+    CHECK(st.margin == 6000);
     CHECK(st.paid == 9000);
     CHECK(st.balance == 2000);
     CHECK(st.avg_order_value == 3667);

@@ -22,7 +22,8 @@ constexpr const char* kColumns =
     "c.id, c.number, c.name, c.kind, c.email, c.email_key, c.phone, c.phone_e164, c.street, "
     "c.postal_code, c.city, c.country, c.org_number, c.created_at, c.preferred_channel, "
     "c.credit_limit, c.payment_terms_days, c.wallet, c.notes, c.attributes, "
-    "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))";
+    "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag)), "
+    "c.contact_person";
 
 model::Customer read_customer(const Statement& st) {
   model::Customer c;
@@ -52,6 +53,7 @@ model::Customer read_customer(const Statement& st) {
       for (auto& [k, v] : j.items()) c.attributes[k] = v.is_string() ? v.get<std::string>() : v.dump();
   }
   if (!st.is_null(20)) c.tags = model::split_tags(st.get_text_view(20));
+  c.contact_person = st.get_opt_text(21);
   return c;
 }
 
@@ -81,7 +83,8 @@ Statement& bind_customer(Statement& st, const model::Customer& c) {
       .bind(16, c.payment_terms_days)
       .bind(17, c.wallet)
       .bind_ref(18, c.notes)
-      .bind(19, attributes_json(c));
+      .bind(19, attributes_json(c))
+      .bind_ref(20, c.contact_person);
 }
 
 }  // namespace
@@ -187,8 +190,8 @@ namespace {
 constexpr const char* kInsertCustomer =
     "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
     "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-    "payment_terms_days, wallet, notes, attributes) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "payment_terms_days, wallet, notes, attributes, contact_person) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 }
 
 std::int64_t CustomerRepo::insert(const model::Customer& c) { return insert_with(kInsertCustomer, c); }
@@ -197,8 +200,8 @@ std::int64_t CustomerRepo::insert_if_new(const model::Customer& c) {
   static constexpr std::string_view kIfNew =
       "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
       "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-      "payment_terms_days, wallet, notes, attributes) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING";
+      "payment_terms_days, wallet, notes, attributes, contact_person) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING";
   return insert_with(kIfNew, c);
 }
 
@@ -219,9 +222,9 @@ void CustomerRepo::update(const model::Customer& c) {
   auto& st = db_.prepare(
       "UPDATE customers SET number=?, name=?, kind=?, email=?, email_key=?, phone=?, phone_e164=?, "
       "street=?, postal_code=?, city=?, country=?, org_number=?, created_at=?, preferred_channel=?, "
-      "credit_limit=?, payment_terms_days=?, wallet=?, notes=?, attributes=? WHERE id=?");
+      "credit_limit=?, payment_terms_days=?, wallet=?, notes=?, attributes=?, contact_person=? WHERE id=?");
   bind_customer(st, c);
-  st.bind(20, c.id);
+  st.bind(21, c.id);
   st.run();
   auto& del = db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?");
   del.bind(1, c.id).run();
@@ -287,6 +290,7 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
   fill(a->phone_e164, b->phone_e164), fill(a->street, b->street), fill(a->postal_code, b->postal_code);
   fill(a->city, b->city), fill(a->country, b->country), fill(a->org_number, b->org_number);
   fill(a->preferred_channel, b->preferred_channel), fill(a->notes, b->notes);
+  fill(a->contact_person, b->contact_person);
   if (!a->created_at || (b->created_at && *b->created_at < *a->created_at)) a->created_at = b->created_at;
   if (!a->credit_limit) a->credit_limit = b->credit_limit;
   if (!a->payment_terms_days) a->payment_terms_days = b->payment_terms_days;
@@ -327,7 +331,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
   CustomerStats s;
   auto& st = db_.prepare(
       "SELECT first_order_at, last_order_at, orders, revenue, cost, margin, paid, balance, top_categories, "
-      "avg_order_value, oldest_unpaid_at FROM customer_order_stats WHERE customer_id = ?");
+      "avg_order_value, oldest_unpaid_at, uncosted_revenue FROM customer_order_stats WHERE customer_id = ?");
   st.bind(1, id);
   if (st.step()) {
     s.first_order_at = st.get_opt_text(0);
@@ -341,6 +345,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
     s.top_categories = st.get_opt_text(8);
     s.avg_order_value = st.is_null(9) ? 0 : st.get_int(9);
     s.oldest_unpaid_at = st.get_opt_text(10);
+    s.uncosted_revenue = st.get_int(11);
   }
   st.reset();
   return s;

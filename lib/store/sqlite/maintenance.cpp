@@ -57,7 +57,8 @@ std::vector<Problem> check_database(Database& db, bool fix) {
     apply_pending_search(db);  // entries left for the next search are not missing
     db.exec("CREATE TEMP TABLE old_order_stats AS SELECT * FROM customer_order_stats");
     db.exec("CREATE TEMP TABLE old_contact_stats AS SELECT * FROM customer_contact_stats");
-    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes FROM customer_search");
+    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes "
+            "FROM customer_search");
     db.exec("CREATE TEMP TABLE old_contact_search AS SELECT rowid AS id, subject, notes FROM contact_search");
     rebuild_derived(db);
     struct Check {
@@ -70,7 +71,7 @@ std::vector<Problem> check_database(Database& db, bool fix) {
          "SELECT customer_id AS id, * FROM temp.old_order_stats"},
         {"contact statistics", "SELECT customer_id AS id, * FROM customer_contact_stats",
          "SELECT customer_id AS id, * FROM temp.old_contact_stats"},
-        {"search index", "SELECT rowid AS id, name, email, phone, city, notes FROM customer_search",
+        {"search index", "SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes FROM customer_search",
          "SELECT * FROM temp.old_search"},
         {"contact search index", "SELECT rowid AS id, subject, notes FROM contact_search",
          "SELECT * FROM temp.old_contact_search"},

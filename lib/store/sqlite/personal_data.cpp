@@ -45,7 +45,11 @@ json personal_data(Database& db, std::int64_t id) {
   doc["merged_numbers"] = aliases;
   json orders = rows(db, "SELECT * FROM orders WHERE customer_id = ? ORDER BY ordered_at, id", id);
   for (auto& o : orders) {
-    o["lines"] = rows(db, "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost "
+    if (o.contains("attributes") && o["attributes"].is_string()) {
+      o["attributes"] = json::parse(o["attributes"].get<std::string>(), nullptr, false);
+    }
+    o["lines"] = rows(db, "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.gross, l.discount, l.amount, "
+                          "l.unit_cost, l.cost "
                           "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.line",
                       o["id"].get<std::int64_t>());
   }

@@ -27,6 +27,7 @@ CREATE TABLE customers (
   number             TEXT UNIQUE,
   name               TEXT NOT NULL DEFAULT '',
   kind               TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'company')),
+  contact_person     TEXT,     -- whom to ask for at a company
   email              TEXT,
   email_key          TEXT,
   phone              TEXT,
@@ -70,20 +71,35 @@ CREATE TABLE products (
   unit_cost  INTEGER
 ) STRICT;
 
+-- freight: what delivering the order cost us, in minor units: a cost of the order (it counts
+-- in cost and margin, never in revenue), NULL when none is known. attributes: the file's other
+-- order-level columns (shipping address, ...) as a JSON object. An order without lines (its
+-- header imported, its lines to come) counts for nothing yet.
 CREATE TABLE orders (
   id          INTEGER PRIMARY KEY,
   number      TEXT NOT NULL UNIQUE,
   customer_id INTEGER NOT NULL REFERENCES customers(id),
   ordered_at  TEXT NOT NULL,
   channel     TEXT,
-  status      TEXT NOT NULL DEFAULT 'completed'
+  status      TEXT NOT NULL DEFAULT 'completed',
+  freight     INTEGER,
+  attributes  TEXT NOT NULL DEFAULT '{}'
 ) STRICT;
 CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
 -- No index on ordered_at, nor on order_lines(product_id): together they cost a quarter of an
 -- order import, and the lists and sales figures they would serve scan 600,000 lines in tens
 -- of milliseconds.
 
--- amount and cost are line totals in minor units: quantity × unit price, rounded once here.
+-- Line totals in minor units, each rounded once (lib/crm/pricing.hpp has the rule):
+--   amount    the NET line total, after any discount: what revenue, balances, statistics and
+--             every report sum
+--   gross     the total before the discount (quantity × unit price), only when it differs
+--             from amount; NULL means the same as amount, so coalesce(gross, amount) is the
+--             gross and coalesce(gross, amount) - amount the discount taken off
+--   discount  the rate the file or `order add` gave, as a fraction (0.05 for 5%); NULL when
+--             none was given (a net total alone still shows as gross - amount)
+--   cost      quantity × unit cost; NULL when the cost is not known: the line then counts in
+--             revenue but not in margin (customer_order_stats.uncosted_revenue)
 CREATE TABLE order_lines (
   order_id   INTEGER NOT NULL REFERENCES orders(id),
   line       INTEGER NOT NULL,
@@ -93,6 +109,8 @@ CREATE TABLE order_lines (
   amount     INTEGER NOT NULL,
   unit_cost  INTEGER,
   cost       INTEGER,
+  gross      INTEGER,
+  discount   REAL,
   PRIMARY KEY (order_id, line)
 ) STRICT, WITHOUT ROWID;
 
@@ -130,7 +148,10 @@ CREATE INDEX contacts_open ON contacts(follow_up_at)
   WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
 
 -- Derived: per-customer order and payment statistics, refreshed for touched customers;
--- customers without orders or payments have no row (migration 4).
+-- customers without orders or payments have no row. lib/crm/statistics.hpp defines each:
+-- revenue is net of discounts; uncosted_revenue the part of it from lines without a cost;
+-- cost the costs known (lines' cost of goods and orders' freight); margin = revenue -
+-- uncosted_revenue - cost, the margin on the revenue whose cost is known.
 CREATE TABLE customer_order_stats (
   customer_id      INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
   first_order_at   TEXT,
@@ -147,7 +168,8 @@ CREATE TABLE customer_order_stats (
   -- first); overdue once it is older than the payment terms. Kept as a date, not a flag,
   -- so it never goes stale as days pass.
   oldest_unpaid_at TEXT,
-  top_categories   TEXT
+  top_categories   TEXT,
+  uncosted_revenue INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Derived: per-customer contact statistics, refreshed for touched customers.
@@ -234,11 +256,12 @@ CREATE TABLE segment_history (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX segment_history_customer ON segment_history(customer_id);
 
--- Derived: folded text for diacritics-insensitive search; rowid is the customer id. Contact
+-- Derived: folded text for diacritics-insensitive search (attributes: the values of the
+-- custom attributes); rowid is the customer id. Contact
 -- text has an index of its own, one row per contact, so a contact import adds rows instead
 -- of rewriting every customer's. No column sizes: nothing ranks by them.
 CREATE VIRTUAL TABLE customer_search USING fts5(
-  name, email, phone, city, notes,
+  name, email, phone, city, notes, contact_person, attributes,
   tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
 );
 CREATE VIRTUAL TABLE contact_search USING fts5(

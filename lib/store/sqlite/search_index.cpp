@@ -29,11 +29,14 @@ struct SearchIndex {
   const char* list_key;
 };
 
+// Custom attributes are searched by their values, not their names.
 constexpr SearchIndex kCustomerSearch{"customer_search", R"sql(
-INSERT INTO customer_search(rowid, name, email, phone, city, notes)
+INSERT INTO customer_search(rowid, name, email, phone, city, notes, contact_person, attributes)
 SELECT src.id, kunde_fold(src.name), kunde_fold(src.email),
        trim(coalesce(src.phone_e164, '') || ' ' || coalesce(src.phone, '')),
-       kunde_fold(src.city), kunde_fold(src.notes)
+       kunde_fold(src.city), kunde_fold(src.notes), kunde_fold(src.contact_person),
+       CASE WHEN src.attributes <> '{}' THEN
+         kunde_fold((SELECT group_concat(value, ' ') FROM json_each(src.attributes))) END
 )sql", "customers", "customer_id"};
 
 constexpr SearchIndex kContactSearch{"contact_search", R"sql(
