@@ -3,6 +3,7 @@
 #include "store/sqlite/personal_data.hpp"
 
 #include "clock.hpp"
+#include "store/sqlite/history.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -56,6 +57,7 @@ json personal_data(Database& db, std::int64_t id) {
   auto contact_stats = rows(db, "SELECT * FROM customer_contact_stats WHERE customer_id = ?", id);
   doc["order_statistics"] = order_stats.empty() ? json() : order_stats[0];
   doc["contact_statistics"] = contact_stats.empty() ? json() : contact_stats[0];
+  doc["history"] = history_of_customer(db, id);
   doc["money_note"] = "amounts are in minor units (cents, øre)";
   return doc;
 }
