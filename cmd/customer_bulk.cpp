@@ -94,8 +94,16 @@ int run_forget(Context& ctx, const std::string& ref, bool yes) {
     throw UsageError(fmt::format("forgetting customer #{} erases them everywhere, history included, and cannot be undone", id),
                      "add --yes to confirm; 'kunde customer export-one' first keeps a copy for the person");
   }
-  crm::forget_customer(ctx.session(), id);
-  ctx.note(fmt::format("erased customer #{} and every trace of them in history", id));
+  auto erasure = crm::forget_customer(ctx.session(), id);
+  if (!erasure.complete) {
+    // Their rows are gone; old copies of the pages remain while another program reads.
+    throw Error(fmt::format("customer #{} is removed, but another program reading the database still holds old "
+                            "copies of their data in it",
+                            id),
+                "close the other programs using the database (kunde, sqlite3), then run 'kunde doctor --fix' to "
+                "finish the erasure; any kunde command finishes it once they are closed");
+  }
+  ctx.note(fmt::format("erased customer #{} and every trace of them, history and search index included", id));
   return kExitOk;
 }
 

@@ -12,6 +12,7 @@
 #include "context.hpp"
 #include "crm/rule_error.hpp"
 #include "error.hpp"
+#include "text/gate.hpp"
 
 namespace {
 
@@ -72,6 +73,20 @@ const CommandGroup* group_of(std::string_view word) {
   return nullptr;
 }
 
+// The text gate (text/gate.hpp) for the command line: every value given to a command that
+// was parsed, named by its option. The command line itself goes into history.
+void check_arguments(CLI::App& app) {
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& value : opt->results()) {
+      if (auto fault = kunde::text::text_fault(value)) {
+        throw kunde::UsageError(fmt::format("{} {}", opt->get_name(), *fault),
+                                "give text in UTF-8; check the encoding of the terminal or script");
+      }
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands()) check_arguments(*sub);
+}
+
 void print_error(const std::string& message, const std::string& hint) {
   std::cerr << "kunde: error: " << message << '\n';
   if (!hint.empty()) std::cerr << "hint: " << hint << '\n';
@@ -102,6 +117,8 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "jsonl", "md", "markdown", "html"}));
   app.add_option("-o,--output", g.output, "Write output to FILE; the format follows its extension unless -f is given");
   app.add_flag("-q,--quiet", g.quiet, "No summary lines on standard error");
+  app.add_flag("--safe-csv", g.safe_csv,
+               "In CSV and TSV, put ' before text a spreadsheet would run as a formula (= + - @, their full-width forms)");
   app.add_option("--color", g.color, "Colour in tables: auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
@@ -133,6 +150,7 @@ int main(int argc, char** argv) {
   };
   try {
     app.parse(argc, argv);
+    check_arguments(app);
   } catch (const CLI::CallForHelp& e) {
     // `kunde bogus --help` would otherwise print the top-level help and succeed.
     if (auto p = parsed(); p.unknown) {

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "error.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -21,6 +22,8 @@ void create_store(const std::string& location, int money_decimals, const std::st
   }
   sqlite::init_database(location, money_decimals, currency);
 }
+
+void count_query_memory() { sqlite::Database::count_memory(); }
 
 std::unique_ptr<Store> open_store(const std::string& location, const DerivedRules& rules) {
   if (is_server_url(location)) {

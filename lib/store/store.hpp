@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/contacts.hpp"
 #include "store/customers.hpp"
@@ -42,10 +43,19 @@ class Store {
   virtual std::unique_ptr<Write> begin_write(const std::string& command) = 0;
   // The write of an import (see ImportWrite).
   virtual std::unique_ptr<ImportWrite> begin_import(const std::string& command) = 0;
+
+  // What the user should know of work that went on regardless (a search on a read-only
+  // store that may miss rows), each once; taking them clears them.
+  virtual std::vector<std::string> take_warnings() { return {}; }
 };
 
 // Creates a new, empty store at `location` (never overwrites one).
 void create_store(const std::string& location, int money_decimals, const std::string& currency);
+
+// Makes the stores this process opens from now on count their memory, so that
+// QueryLimits::memory_bytes can hold. Counting costs every write some time, so only a
+// command that runs ad hoc queries asks for it, before it opens its store.
+void count_query_memory();
 
 // Opens the existing store at `location`, migrating it forward when needed. `rules` must
 // outlive the store.

@@ -41,7 +41,7 @@ legacy encodings with a mapping file, JSON input, export round trip.
   bad-quoting.csv: 1 inserted, 0 updated, 0 unchanged, 1 rejected
   [3]
   $ kunde customer import not-utf8.csv
-  kunde: error: not-utf8.csv:2: the text is not valid UTF-8
+  kunde: error: not-utf8.csv:2: field 'name' is not valid UTF-8 (byte 4)
   hint: give the file's encoding, e.g. --encoding cp1252 (also for "Latin-1")
   [1]
   $ kunde customer import missing.csv

@@ -102,12 +102,15 @@ An import that names the merged-away number updates the customer it was merged i
       "number": "M-3",
       "name": "Other",
       "email": "BJORN@example.no",
+              "number": "M-3",
+              "name": "Other",
+              "email": "BJORN@example.no",
   $ kunde customer forget M-3
   kunde: error: forgetting customer #5 erases them everywhere, history included, and cannot be undone
   hint: add --yes to confirm; 'kunde customer export-one' first keeps a copy for the person
   [2]
   $ kunde customer forget M-3 --yes
-  erased customer #5 and every trace of them in history
+  erased customer #5 and every trace of them, history and search index included
   $ kunde customer show M-3
   kunde: error: no customer matches 'M-3'
   hint: give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names

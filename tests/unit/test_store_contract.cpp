@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -1194,14 +1195,39 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
 
     Strings header;
     std::vector<std::vector<Value>> rows;
-    m.query("SELECT 1 + 1 AS two, 'x' AS text", [&](const Strings& h) { header = h; },
+    m.query("SELECT 1 + 1 AS two, 'x' AS text; -- the answer", {}, [&](const Strings& h) { header = h; },
             [&](const std::vector<Value>& r) { rows.push_back(r); });
     CHECK(header == Strings{"two", "text"});
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == Value(std::int64_t{2}));
     CHECK(rows[0][1] == Value(std::string("x")));
-    CHECK_THROWS_AS(m.query("DELETE FROM customers", [](const Strings&) {}, [](const std::vector<Value>&) {}), Error);
-    CHECK_THROWS_AS(m.query("SELECT FROM WHERE", [](const Strings&) {}, [](const std::vector<Value>&) {}), Error);
+    auto none = [](const std::vector<Value>&) {};
+    auto query_error = [&](const std::string& sql, store::QueryLimits limits = {}) -> std::string {
+      try {
+        m.query(sql, limits, [](const Strings&) {}, none);
+      } catch (const UsageError& e) {
+        return std::string("usage: ") + e.what();
+      } catch (const Error& e) {
+        return e.what();
+      }
+      return "(no error)";
+    };
+    CHECK(query_error("DELETE FROM customers") == "usage: kunde sql runs only statements that read");
+    CHECK(query_error("SELECT FROM WHERE").rfind("the query is not valid SQL", 0) == 0);
+    // One statement: SQLite would run the first and drop the rest without a word.
+    CHECK(query_error("SELECT 1; DELETE FROM customers") ==
+          "usage: kunde sql runs one statement, and the query holds more");
+    CHECK(query_error("SELECT 1; SELECT 2") == "usage: kunde sql runs one statement, and the query holds more");
+    CHECK(query_error("SELECT 1; bogus") == "usage: kunde sql runs one statement, and the query holds more");
+    CHECK_THROWS_AS(m.query_columns("SELECT 1; SELECT 2"), UsageError);
+    CHECK(query_error("SELECT 1;;  ; /* done */") == "(no error)");
+    // A query that never ends stops at its time limit.
+    store::QueryLimits quick;
+    quick.time = std::chrono::milliseconds(200);
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(query_error("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", quick) ==
+          "the query ran longer than 200 ms (the time limit)");
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
     CHECK(s.customers().count() == 3);
 
     // A likely duplicate of Kari: the same email and phone.
@@ -1240,6 +1266,9 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
     CHECK(doc["payments"].size() == 1);
     CHECK(doc["contacts"].size() == 4);
     CHECK(m.personal_data(x.per)["orders"].empty());
+    // History held on Kari is part of it: the seed's entry recorded her rows.
+    REQUIRE(doc["history"].is_array());
+    CHECK_FALSE(doc["history"].empty());
 
     // Right to erasure: the customer goes everywhere, history included, and it cannot be undone.
     m.forget(x.kari, "customer forget #1");
@@ -1264,6 +1293,14 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
     auto gone = m.personal_data(x.kari);
     CHECK_FALSE(gone["customer"].is_object());
     CHECK(gone["orders"].empty());
+    CHECK(gone["history"].empty());
+    CHECK(m.check(false).empty());
+
+    // Ids are never given twice, not even the highest once it is erased.
+    CHECK(m.forget(twin, "customer forget #4").complete);
+    std::int64_t next = 0;
+    in_write(s, "customer add", [&] { next = s.customers().insert(person("K-10", "Eva Lund", "Oslo")); });
+    CHECK(next > twin);
     CHECK(m.check(false).empty());
   });
 }

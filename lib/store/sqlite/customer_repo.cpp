@@ -206,7 +206,19 @@ std::int64_t CustomerRepo::insert_if_new(const model::Customer& c) {
 }
 
 std::int64_t CustomerRepo::insert_with(std::string_view sql, const model::Customer& c) {
-  bind_customer(db_.prepare(sql), c).run();
+  if (std::int64_t id = db_.take_customer_id()) {
+    // Past the highest id ever given out (Database::set_customer_id_floor).
+    // The same statement with the id as one more column, numbered past the others.
+    std::string with_id(sql);
+    std::size_t columns_end = with_id.find(") VALUES (");
+    std::size_t values_end = with_id.find(')', columns_end + 10);
+    with_id.insert(values_end, ", ?99");
+    with_id.insert(columns_end, ", id");
+    bind_customer(db_.prepare(with_id), c).bind(99, id).run();
+    if (db_.changes() == 0) db_.set_customer_id_floor(id - 1);  // not inserted: the next one takes it
+  } else {
+    bind_customer(db_.prepare(sql), c).run();
+  }
   if (db_.changes() == 0) return 0;
   std::int64_t id = db_.last_insert_rowid();
   write_tags(id, c.tags);

@@ -3,6 +3,7 @@
 #include "store/sqlite/personal_data.hpp"
 
 #include "clock.hpp"
+#include "store/sqlite/history.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -70,6 +71,7 @@ json personal_data(Database& db, std::int64_t id) {
                                 "AS change FROM segment_history h JOIN segment_refreshes r ON r.id = h.refresh_id "
                                 "JOIN segments g ON g.id = r.segment_id WHERE h.customer_id = ? ORDER BY r.id",
                                 id);
+  doc["history"] = history_of_customer(db, id);
   doc["money_note"] = "amounts are in minor units (cents, øre)";
   return doc;
 }

@@ -296,6 +296,17 @@ CREATE TABLE history_changes (
   data       BLOB NOT NULL,
   PRIMARY KEY (history_id, segment, seq)
 ) STRICT;
+-- Keys of the rows an erasure removed (the customer, their contacts), by range: kunde doctor
+-- checks that the search indexes hold no word of them (erasure.hpp). meta holds
+-- 'erasure_pending' (the entry of an erasure whose old pages may still be in the file or its
+-- log) and 'customer_id_high' (the highest customer id given out: ids are never given twice).
+CREATE TABLE erased_keys (
+  history_id INTEGER NOT NULL REFERENCES history(id),
+  tbl        TEXT NOT NULL CHECK (tbl IN ('customers', 'contacts')),
+  lo         INTEGER NOT NULL,
+  hi         INTEGER NOT NULL
+) STRICT;
+
 -- Rows a bulk write inserted, recorded by key range (inserted_rows.hpp).
 CREATE TABLE history_inserts (
   history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,

@@ -112,8 +112,15 @@ bool search_is_pending(Database& db) {
 }
 
 void update_search_index(Database& db) {
-  // A database the user may only read is searched as it was last indexed.
-  if (sqlite3_db_readonly(db.handle(), "main") == 1 || !search_is_pending(db)) return;
+  if (!search_is_pending(db)) return;
+  if (sqlite3_db_readonly(db.handle(), "main") == 1) {
+    // A database the user may only read is searched as it was last indexed; a search that
+    // may miss rows says so.
+    db.warn(fmt::format("{} is read-only and has rows not yet in its search index (an import leaves them for "
+                        "the next search to index): the search may miss some of them",
+                        db.path()));
+    return;
+  }
   Transaction tx(db, Transaction::Kind::write);
   apply_pending_search(db);
   tx.commit();

@@ -3,12 +3,15 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
 
 #include "error.hpp"
 #include "store/sqlite/contact_repo.hpp"
 #include "store/sqlite/customer_repo.hpp"
 #include "store/sqlite/duplicates.hpp"
+#include "store/sqlite/erasure.hpp"
 #include "store/sqlite/history.hpp"
 #include "store/sqlite/maintenance.hpp"
 #include "store/sqlite/order_repo.hpp"
@@ -41,28 +44,22 @@ class MaintenanceOnDatabase final : public Maintenance {
   explicit MaintenanceOnDatabase(Database& db) : db_(db) {}
   void backup(const std::string& path) override { backup_database(db_, path); }
   std::vector<Problem> check(bool fix) override { return check_database(db_, fix); }
-  void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+  void query(const std::string& sql, const QueryLimits& limits,
+             const std::function<void(const std::vector<std::string>&)>& header,
              const std::function<void(const std::vector<Value>&)>& row) override {
-    run_query(db_, sql, header, row);
+    run_query(db_, sql, limits, header, row);
   }
   std::vector<std::string> query_columns(const std::string& sql) override {
     std::vector<std::string> columns;
-    run_query(db_, sql, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
+    run_query(db_, sql, {}, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
     return columns;
   }
   std::vector<DuplicatePair> duplicates(int min_score) override { return find_duplicates(db_, min_score); }
   nlohmann::ordered_json personal_data(std::int64_t customer_id) override {
     return sqlite::personal_data(db_, customer_id);
   }
-  void forget(std::int64_t customer_id, const std::string& command) override {
-    {
-      // Recorded without a changeset: history must not keep what the erasure removed.
-      Change change(db_, command, false);
-      scrub_history_for_customer(db_, customer_id);
-      CustomerRepo(db_).erase(customer_id);
-      change.commit("1 customer erased");
-    }
-    compact_after_erasure(db_);
+  Erasure forget(std::int64_t customer_id, const std::string& command) override {
+    return erase_customer(db_, customer_id, command);
   }
 
  private:
@@ -100,6 +97,9 @@ SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
   } else {
     migrate(*db_);
   }
+  // An erasure the last command could not finish (killed, or held up by a reader) is
+  // finished by the next one that may write, if no reader is in the way now.
+  if (!memory && sqlite3_db_readonly(db_->handle(), "main") == 0 && erasure_pending(*db_)) finish_erasure(*db_, false);
   parts_ = std::make_unique<Parts>(*db_);
 }
 

@@ -28,6 +28,7 @@ class SqliteStore final : public Store {
   int money_decimals() override;
   std::unique_ptr<Write> begin_write(const std::string& command) override;
   std::unique_ptr<ImportWrite> begin_import(const std::string& command) override;
+  std::vector<std::string> take_warnings() override { return db_->take_warnings(); }
 
   // The connection, for this backend's own tests.
   Database& db() { return *db_; }
