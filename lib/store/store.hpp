@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "store/analytics.hpp"
 #include "store/contacts.hpp"
 #include "store/customers.hpp"
 #include "store/derived_rules.hpp"
@@ -29,6 +30,8 @@ class Store {
   virtual Contacts& contacts() = 0;
   virtual History& history() = 0;
   virtual Maintenance& maintenance() = 0;
+  // The rows reports read, and the model scores they store.
+  virtual Analytics& analytics() = 0;
 
   // Where the store lives, as messages name it.
   virtual const std::string& location() const = 0;

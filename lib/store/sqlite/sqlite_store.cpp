@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "store/sqlite/analytics_repo.hpp"
 #include "store/sqlite/contact_repo.hpp"
 #include "store/sqlite/customer_repo.hpp"
 #include "store/sqlite/duplicates.hpp"
@@ -72,7 +73,14 @@ class MaintenanceOnDatabase final : public Maintenance {
 
 struct SqliteStore::Parts {
   explicit Parts(Database& db)
-      : customers(db), products(db), orders(db), payments(db), contacts(db), history(db), maintenance(db) {}
+      : customers(db),
+        products(db),
+        orders(db),
+        payments(db),
+        contacts(db),
+        history(db),
+        maintenance(db),
+        analytics(db) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
@@ -80,6 +88,7 @@ struct SqliteStore::Parts {
   ContactRepo contacts;
   HistoryOnDatabase history;
   MaintenanceOnDatabase maintenance;
+  AnalyticsRepo analytics;
 };
 
 SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
@@ -104,6 +113,7 @@ Payments& SqliteStore::payments() { return parts_->payments; }
 Contacts& SqliteStore::contacts() { return parts_->contacts; }
 History& SqliteStore::history() { return parts_->history; }
 Maintenance& SqliteStore::maintenance() { return parts_->maintenance; }
+Analytics& SqliteStore::analytics() { return parts_->analytics; }
 const std::string& SqliteStore::location() const { return db_->path(); }
 
 int SqliteStore::money_decimals() {
