@@ -65,6 +65,26 @@ json stats_json(const crm::CustomerStats& s, const crm::ContactSummary& k, int d
               {"open_promises", k.open_promises}};
 }
 
+// The model scores a report stored, as JSON; null when there are none.
+json scores_json(const std::optional<crm::StoredScore>& stored, int d) {
+  if (!stored) return nullptr;
+  const auto& s = stored->score;
+  auto opt_real = [](const std::optional<double>& v) { return v ? json(*v) : json(); };
+  auto opt_money = [&](const std::optional<std::int64_t>& v) { return v ? io::json_decimal(Decimal{*v, d}) : json(); };
+  auto opt_int = [](const std::optional<int>& v) { return v ? json(*v) : json(); };
+  return json{{"as_of", stored->as_of},
+              {"model", text_or_null(stored->model)},
+              {"p_alive", opt_real(s.p_alive)},
+              {"expected_purchases", opt_real(s.expected_purchases)},
+              {"expected_order_value", opt_money(s.expected_order_value)},
+              {"clv", opt_money(s.clv)},
+              {"rfm_r", opt_int(s.rfm_r)},
+              {"rfm_f", opt_int(s.rfm_f)},
+              {"rfm_m", opt_int(s.rfm_m)},
+              {"rfm_segment", text_or_null(s.rfm_segment)},
+              {"churn_risk", text_or_null(s.churn_risk)}};
+}
+
 void line(std::ostream& out, bool color, const std::string& label, const std::string& value) {
   if (value.empty()) return;
   out << (color ? "\x1b[2m" : "") << fmt::format("{:<10}", label) << (color ? "\x1b[0m" : "") << value << '\n';
@@ -96,6 +116,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, contacts, d);
+    doc["statistics"]["scores"] = scores_json(pop.scores, d);
     add_orders_json(ctx, doc, pop);
     doc["contacts"] = customer_contacts_json(ctx, pop);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
@@ -129,6 +150,18 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     line(out, color, "revenue", fmt::format("{} in {} (avg {}), margin {}", money(s.revenue, d), counted(s.orders, "order"),
                                             money(s.avg_order_value, d), money(s.margin, d)));
     line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
+  }
+  if (pop.scores) {
+    const auto& sc = pop.scores->score;
+    if (sc.clv) {
+      line(out, color, "value", fmt::format("CLV {}, P(alive) {:.2f}  ({} as of {})", money(*sc.clv, d), sc.p_alive.value_or(0),
+                                            pop.scores->model.value_or("model"), pop.scores->as_of));
+    }
+    if (sc.rfm_r) {
+      line(out, color, "RFM", fmt::format("{} ({}{}{})", sc.rfm_segment.value_or("no segment"), *sc.rfm_r,
+                                          sc.rfm_f.value_or(0), sc.rfm_m.value_or(0)));
+    }
+    if (sc.churn_risk) line(out, color, "at risk", *sc.churn_risk);
   }
   if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (contacts.contacts > 0) {
