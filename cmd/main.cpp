@@ -72,6 +72,7 @@ int main(int argc, char** argv) {
   register_product(app, ctx);
   register_order(app, ctx);
   register_contact(app, ctx);
+  register_report(app, ctx);
 
   // The commands parsed so far, and the word after them that names no command, if any.
   struct Parsed {
