@@ -67,26 +67,31 @@ class Interned {
   std::vector<std::string> names_;
 };
 
-// The main category (largest amount) and channel (most orders) of each buyer, from the order
-// lines, which come customer by customer.
+// The main category (largest amount) and channel (most orders) of each buyer, ties to the
+// first by name, from the order lines, which come customer by customer.
 void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, Interned& categories,
                 Interned& channels) {
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < buyers.size(); ++i) index.emplace(buyers[i].id, i);
   std::int64_t current = 0, last_order = 0;
-  std::map<int, std::int64_t> amount_by_category, orders_by_channel;
+  std::map<std::string, std::int64_t, std::less<>> amount_by_category, orders_by_channel;
+  auto most = [](const std::map<std::string, std::int64_t, std::less<>>& m, Interned& names) {
+    const std::string* best = nullptr;
+    for (const auto& [name, v] : m) {
+      if (!name.empty() && v > 0 && (!best || v > m.find(*best)->second)) best = &name;
+    }
+    return best ? names.id(*best) : -1;
+  };
+  auto add = [](std::map<std::string, std::int64_t, std::less<>>& m, std::string_view key, std::int64_t v) {
+    auto it = m.find(key);
+    if (it == m.end()) it = m.emplace(std::string(key), 0).first;
+    it->second += v;
+  };
   auto flush = [&] {
     auto it = index.find(current);
     if (it == index.end()) return;
-    Buyer& b = buyers[it->second];
-    std::int64_t best = 0;
-    for (const auto& [category, amount] : amount_by_category) {
-      if (category >= 0 && amount > best) best = amount, b.category = category;
-    }
-    best = 0;
-    for (const auto& [channel, orders] : orders_by_channel) {
-      if (channel >= 0 && orders > best) best = orders, b.channel = channel;
-    }
+    buyers[it->second].category = most(amount_by_category, categories);
+    buyers[it->second].channel = most(orders_by_channel, channels);
   };
   s.store().analytics().order_lines(q, [&](const store::LineFact& l) {
     if (l.customer_id != current) {
@@ -96,9 +101,9 @@ void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& 
       amount_by_category.clear();
       orders_by_channel.clear();
     }
-    amount_by_category[categories.id(l.category)] += l.amount;
+    add(amount_by_category, l.category, l.amount);
     if (l.order_id != last_order) {
-      ++orders_by_channel[channels.id(l.channel)];
+      add(orders_by_channel, l.channel, 1);
       last_order = l.order_id;
     }
   });
