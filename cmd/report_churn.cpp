@@ -79,7 +79,7 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
   chart.add_series("churn rate", rates);
   if (!r.months.empty()) doc.chart(chart);
 
-  auto& rows = doc.table("at_risk", "Customers at risk by value at stake",
+  auto& rows = doc.table("at_risk_customers", "Customers at risk by value at stake",
                          {"id", "number", "name", "orders", "first_order", "last_order", "days_since",
                           "median_interval_days", "p_alive", "revenue", "margin", "value_at_stake", "reason"});
   rows.primary = true;

@@ -65,7 +65,7 @@ void add_holdout(Context& ctx, report::Document& doc, const crm::ClvReport& r) {
     freq.add_row({row.and_more ? Value(fmt::format("{}+", row.x)) : Value(std::to_string(row.x)), row.customers,
                   rounded(row.actual, 3), rounded(row.predicted, 3)});
   }
-  report::Chart c(report::ChartKind::line, "tracking", "Cumulative repeat purchases, actual and expected");
+  report::Chart c(report::ChartKind::line, "tracking_curve", "Cumulative repeat purchases, actual and expected");
   c.x_label = fmt::format("{}s from the calibration end", unit);
   c.y_label = "repeat purchases";
   c.y_format.scale = report::Scale::integer;
@@ -170,7 +170,7 @@ int run_clv(Context& ctx, const ClvOptions& o) {
   std::vector<std::string> columns = {"id", "number", "name", "frequency", "recency", "T", "revenue", "p_alive",
                                       "expected_purchases", "expected_order_value", "clv"};
   if (r.holdout) columns.insert(columns.end(), {"holdout_actual", "holdout_predicted"});
-  auto& rows = doc.table("customers", "Customers by CLV", columns);
+  auto& rows = doc.table("by_customer", "Customers by CLV", columns);
   rows.primary = true;
   std::size_t shown_rows = o.limit ? std::min(r.rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, *o.limit)))
                                    : r.rows.size();

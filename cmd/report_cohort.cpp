@@ -21,7 +21,7 @@ int run_cohort(Context& ctx, const ReportOptions& o) {
       .data("customers", r.customers)
       .data("revenue", money_cell(ctx, r.revenue));
 
-  report::Chart heat(report::ChartKind::heatmap, "retention", "Share of each cohort ordering k months later");
+  report::Chart heat(report::ChartKind::heatmap, "retention_heatmap", "Share of each cohort ordering k months later");
   heat.x_label = "months since the first order";
   heat.y_label = "cohort";
   heat.value_label = "ordering";
@@ -69,7 +69,7 @@ int run_cohort(Context& ctx, const ReportOptions& o) {
   auto& table = doc.table("retention", "Retention: % of the cohort ordering in month k", columns);
   table.primary = true;
   for (auto& row : rows) table.add_row(std::move(row));
-  auto& money_table = doc.table("revenue", "Revenue of the cohort in month k", revenue_columns);
+  auto& money_table = doc.table("revenue_by_month", "Revenue of the cohort in month k", revenue_columns);
   for (auto& row : money_rows) money_table.add_row(std::move(row));
   render(ctx, doc);
   ctx.note(fmt::format("{} cohorts, {} customers", cohorts.size(), r.customers));

@@ -73,7 +73,7 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
   auto& rules = doc.table("segment_rules", "Segment table (first match wins)", {"segment", "r", "f", "m"});
   for (const auto& rule : r.segments) rules.add_row({rule.name, range_text(rule.r), range_text(rule.f), range_text(rule.m)});
 
-  auto& rows = doc.table("customers", "Customers",
+  auto& rows = doc.table("by_customer", "Customers",
                          {"id", "number", "name", "last_order", "recency_days", "orders", "revenue", "r", "f", "m", "rfm",
                           "segment"});
   rows.primary = true;

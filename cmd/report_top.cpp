@@ -60,7 +60,7 @@ int run_top(Context& ctx, const TopOptions& o) {
   std::vector<std::string> columns = {"rank", "id", "number", "name", q.by, "revenue", "margin", "profit", "orders",
                                       "last_order", "order_channel", "country", "category"};
   if (q.by == "profit" || q.by == "revenue" || q.by == "margin") columns.erase(columns.begin() + 4);
-  auto& rows = doc.table("top", "Top customers", columns);
+  auto& rows = doc.table("top_customers", "Top customers", columns);
   rows.primary = true;
   std::int64_t rank = 0;
   for (const auto& t : r.rows) {

@@ -87,7 +87,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
     auto& drivers = doc.table("loss_drivers", "What the customers with a loss cost", {"cost", "customers", "amount"});
     for (const auto& x : r.drivers) drivers.add_row({x.what, x.customers, money(x.amount)});
   }
-  auto& rows = doc.table("customers", "Customers by profit",
+  auto& rows = doc.table("by_customer", "Customers by profit",
                          {"rank", "id", "number", "name", "orders", "contacts", "revenue", "cost", "margin", "returns",
                           "cost_to_serve", "profit", "cumulative_pct", "decile", "driver"});
   rows.primary = true;
