@@ -51,7 +51,7 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
                     cs.churn_days, cs.p_alive_threshold, cs.interval_factor));
   f.data("p_alive_threshold", cs.p_alive_threshold).data("interval_factor", cs.interval_factor);
   f.add("model", "model", q.model, r.model_name.empty() ? "" : fmt::format("P(alive) from {} fitted in {}s", r.model_name, q.period));
-  f.add("stored", "saved", r.saved, r.saved ? "each customer's churn risk is stored for lists and segments" : "");
+  f.add("stored", "saved", r.saved, r.saved ? "each customer's churn risk is stored for lists and segments" : "not stored (--no-save)");
   if (r.fit_error) doc.note("P(alive) is left out: " + *r.fit_error, "fit_error");
 
   auto& groups = doc.table("churned_vs_retained", "Churned against retained customers",

@@ -127,7 +127,9 @@ int run_clv(Context& ctx, const ClvOptions& o) {
         fmt::format("{} over {} customers ({:.0f} purchases expected)", money_text(ctx, std::llround(r.total_clv)),
                     r.customers, r.total_expected_purchases));
   f.data("expected_purchases", rounded(r.total_expected_purchases, 2));
-  f.add("stored", "saved", r.saved, r.saved ? "the scores are stored for customer show, lists and segments" : "");
+  f.add("stored", "saved", r.saved,
+        r.saved ? "the scores are stored for customer show, lists and segments"
+                : q.calibration_end ? "not stored: a holdout run scores the calibration period" : "not stored (--no-save)");
 
   if (q.model == "bgnbd" && r.one_time_buyers > 0) {
     doc.note(fmt::format("BG/NBD keeps a customer who bought once alive (P(alive) 1) however long ago that was: "

@@ -32,7 +32,7 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
       .add("segments", "segment_table", ctx.config().table_array("rfm.segments").empty() ? "default" : ctx.config().file(),
            ctx.config().table_array("rfm.segments").empty() ? "the default table (kunde-report(1))"
                                                             : "from " + ctx.config().file())
-      .add("stored", "saved", r.saved, r.saved ? "the scores are stored for customer show, lists and segments" : "");
+      .add("stored", "saved", r.saved, r.saved ? "the scores are stored for customer show, lists and segments" : "not stored (--no-save)");
 
   auto& seg = doc.table("segments", "Segments", {"segment", "customers", "share_pct", "orders", "revenue", "revenue_share_pct"});
   for (const auto& t : r.totals) {

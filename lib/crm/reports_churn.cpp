@@ -191,6 +191,11 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     b.cost += d.cost;
   });
 
+  if (buyers.empty()) {
+    throw Error(fmt::format("nothing to report: no orders up to {}", request.scope.as_of),
+                "import orders (kunde order import), or give a later --as-of");
+  }
+
   // P(alive) as of the as-of day; without a model that fits, the other rule alone.
   try {
     analytics::SummaryOptions so;

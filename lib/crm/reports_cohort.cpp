@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "crm/session.hpp"
+#include "error.hpp"
 #include "store/store.hpp"
 
 namespace kunde::crm {
@@ -25,6 +26,10 @@ CohortReport cohort_report(Session& s, const ReportScope& scope) {
   s.store().analytics().purchase_days(q, [&](const store::PurchaseDay& d) {
     days.push_back({d.customer_id, day_number(d.day), d.amount});
   });
+  if (days.empty()) {
+    throw Error(fmt::format("nothing to report: no orders up to {}", scope.as_of),
+                "import orders (kunde order import), or give a later --as-of");
+  }
   r.matrix = analytics::cohort_matrix(days, day_number(scope.as_of));
   if (scope.since) {
     const int first = analytics::month_of_day(day_number(*scope.since));

@@ -1,7 +1,10 @@
 // The RFM report: customer totals from the store, scored by lib/analytics.
 #include "crm/reports_rfm.hpp"
 
+#include <fmt/format.h>
+
 #include "crm/session.hpp"
+#include "error.hpp"
 #include "store/store.hpp"
 
 namespace kunde::crm {
@@ -22,6 +25,10 @@ RfmReport rfm_report(Session& s, const ReportScope& scope, bool save) {
   r.frequency = result.frequency;
   r.monetary = result.monetary;
   CustomerNames names(s, scope);
+  if (result.customers.empty()) {
+    throw Error(fmt::format("nothing to report: no orders up to {}", scope.as_of),
+                "import orders (kunde order import), or give a later --as-of");
+  }
   r.rows.reserve(result.customers.size());
   for (std::size_t i = 0; i < result.customers.size(); ++i) {
     const analytics::RfmScore& sc = result.customers[i];

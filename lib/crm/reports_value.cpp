@@ -2,6 +2,8 @@
 // crm::cost_to_serve, then ranks, deciles and the whale curve.
 #include "crm/reports_value.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -11,6 +13,7 @@
 #include "crm/cost_to_serve.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
+#include "error.hpp"
 #include "store/store.hpp"
 
 namespace kunde::crm {
@@ -124,6 +127,11 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   });
   const auto n = static_cast<std::int64_t>(r.rows.size());
   r.customers = n;
+  if (n == 0) {
+    throw Error(fmt::format("nothing to report: no orders or contacts {}",
+                            scope.since ? fmt::format("from {} to {}", *scope.since, scope.as_of) : "up to " + scope.as_of),
+                "import orders (kunde order import) or contacts, or give another --as-of or --since");
+  }
   std::int64_t cumulative = 0;
   r.deciles.resize(n > 0 ? 10 : 0);
   for (std::size_t d = 0; d < r.deciles.size(); ++d) r.deciles[d].decile = static_cast<int>(d) + 1;

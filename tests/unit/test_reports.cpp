@@ -203,6 +203,30 @@ TEST_CASE("reports: --as-of computes from the rows up to that day") {
   }
 }
 
+TEST_CASE("reports: nothing to report is an error with a hint, not an empty report") {
+  test::StoreFixture fx;
+  auto& s = fx.session();
+  const std::string none = "nothing to report: no orders up to 2026-12-31";
+  CHECK(has(error_of([&] { crm::value_report(s, scope("2026-12-31")); }),
+            "nothing to report: no orders or contacts up to 2026-12-31\nhint: "));
+  CHECK(has(error_of([&] { crm::rfm_report(s, scope("2026-12-31"), true); }), none + "\nhint: "));
+  CHECK(has(error_of([&] { crm::cohort_report(s, scope("2026-12-31")); }), none + "\nhint: "));
+  crm::ChurnRequest churn;
+  churn.scope = scope("2026-12-31");
+  CHECK(has(error_of([&] { crm::churn_report(s, churn); }), none + "\nhint: "));
+  crm::SummaryRequest summary;
+  summary.scope = scope("2026-12-31");
+  CHECK(has(error_of([&] { crm::summary_report(s, summary); }), none));
+  crm::TopRequest top;
+  top.scope = scope("2026-12-31");
+  CHECK(has(error_of([&] { crm::top_report(s, top); }), "nothing to report"));
+
+  // Orders after the as-of day do not count.
+  Fixture data;
+  CHECK(has(error_of([&] { crm::value_report(*data.s, scope("2025-12-31")); }), "no orders or contacts up to 2025-12-31"));
+  CHECK(has(error_of([&] { crm::rfm_report(*data.s, scope("2025-12-31"), false); }), "no orders up to 2025-12-31"));
+}
+
 TEST_CASE("reports: a bad measure, model or horizon is a usage error with a hint") {
   Fixture fx;
   crm::TopRequest top;
