@@ -17,5 +17,6 @@ void register_product(CLI::App& app, Context& ctx);
 void register_order(CLI::App& app, Context& ctx);
 void register_contact(CLI::App& app, Context& ctx);
 void register_segment(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 
 }  // namespace kunde::cmd

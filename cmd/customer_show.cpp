@@ -94,6 +94,26 @@ std::size_t label_width(const model::Customer& c) {
   return widest + 2;
 }
 
+// The model scores a report stored, as JSON; null when there are none.
+json scores_json(const std::optional<crm::StoredScore>& stored, int d) {
+  if (!stored) return nullptr;
+  const auto& s = stored->score;
+  auto opt_real = [](const std::optional<double>& v) { return v ? json(*v) : json(); };
+  auto opt_money = [&](const std::optional<std::int64_t>& v) { return v ? io::json_decimal(Decimal{*v, d}) : json(); };
+  auto opt_int = [](const std::optional<int>& v) { return v ? json(*v) : json(); };
+  return json{{"as_of", stored->as_of},
+              {"model", text_or_null(stored->model)},
+              {"p_alive", opt_real(s.p_alive)},
+              {"expected_purchases", opt_real(s.expected_purchases)},
+              {"expected_order_value", opt_money(s.expected_order_value)},
+              {"clv", opt_money(s.clv)},
+              {"rfm_r", opt_int(s.rfm_r)},
+              {"rfm_f", opt_int(s.rfm_f)},
+              {"rfm_m", opt_int(s.rfm_m)},
+              {"rfm_segment", text_or_null(s.rfm_segment)},
+              {"churn_risk", text_or_null(s.churn_risk)}};
+}
+
 }  // namespace
 
 void print_customer_brief(Context& ctx, std::int64_t id) {
@@ -120,6 +140,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, contacts, d);
+    doc["statistics"]["scores"] = scores_json(pop.scores, d);
     add_orders_json(ctx, doc, pop);
     doc["contacts"] = customer_contacts_json(ctx, pop);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
@@ -158,6 +179,18 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     labels.line("revenue", fmt::format("{} in {} (avg {}), {}", money(s.revenue, d), counted(s.orders, "order"),
                                        money(s.avg_order_value, d), margin_text(s, d)));
     labels.line("orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
+  }
+  if (pop.scores) {
+    const auto& sc = pop.scores->score;
+    if (sc.clv) {
+      labels.line("value", fmt::format("CLV {}, P(alive) {:.2f}  ({} as of {})", money(*sc.clv, d), sc.p_alive.value_or(0),
+                                                   pop.scores->model.value_or("model"), pop.scores->as_of));
+    }
+    if (sc.rfm_r) {
+      labels.line("RFM", fmt::format("{} ({}{}{})", sc.rfm_segment.value_or("no segment"), *sc.rfm_r,
+                                                 sc.rfm_f.value_or(0), sc.rfm_m.value_or(0)));
+    }
+    if (sc.churn_risk) labels.line("at risk", *sc.churn_risk);
   }
   if (s.top_categories) labels.line("buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (contacts.contacts > 0) {

@@ -49,6 +49,7 @@ const CommandGroup kCommandGroups[] = {
     {{"order"}, register_order},
     {{"contact"}, register_contact},
     {{"segment"}, register_segment},
+    {{"report"}, register_report},
     {{"history", "undo"}, register_history},
     {{"backup", "doctor", "sql"}, register_maintenance},
     {{"config"}, register_config},

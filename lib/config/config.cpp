@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 #include <toml++/toml.h>
 
 #include "error.hpp"
@@ -25,6 +26,12 @@ std::string xdg(const char* var, const char* fallback) {
 
 std::string node_text(const toml::node& n) {
   if (auto s = n.as_string()) return s->get();
+  if (auto t = n.as_table()) {
+    // An inline table, as an element of an array of tables: {name = Champions, r = 4-5}.
+    std::string out;
+    for (const auto& [k, v] : *t) out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", k.str(), node_text(v));
+    return "{" + out + "}";
+  }
   if (auto i = n.as_integer()) return std::to_string(i->get());
   if (auto f = n.as_floating_point()) return fmt::format("{}", f->get());
   if (auto b = n.as_boolean()) return b->get() ? "true" : "false";
@@ -222,6 +229,23 @@ std::vector<std::string> Config::strings(const std::string& key) const {
     if (!item.empty()) out.push_back(item);
     if (comma == std::string::npos) break;
     start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<std::map<std::string, std::string>> Config::table_array(const std::string& key) const {
+  std::vector<std::map<std::string, std::string>> out;
+  toml::node_view<const toml::node> node = std::as_const(impl_->table).at_path(key);
+  if (!node) return out;
+  const toml::array* array = node.as_array();
+  if (!array || (!array->empty() && !array->is_array_of_tables())) {
+    throw Error(fmt::format("{}: {} must be a list of tables", impl_->file, key),
+                "write it as [[" + key + "]] tables or as a list of { ... } tables; see kunde-config(5)");
+  }
+  for (const auto& element : *array) {
+    std::map<std::string, std::string> fields;
+    for (const auto& [k, v] : *element.as_table()) fields[std::string(k.str())] = node_text(v);
+    out.push_back(std::move(fields));
   }
   return out;
 }

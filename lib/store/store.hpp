@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "store/analytics.hpp"
 #include "store/contacts.hpp"
 #include "store/customers.hpp"
 #include "store/derived_rules.hpp"
@@ -32,6 +33,8 @@ class Store {
   virtual Segments& segments() = 0;
   virtual History& history() = 0;
   virtual Maintenance& maintenance() = 0;
+  // The rows reports read, and the model scores they store.
+  virtual Analytics& analytics() = 0;
 
   // Where the store lives, as messages name it.
   virtual const std::string& location() const = 0;

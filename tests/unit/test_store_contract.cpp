@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "crm/segment_fields.hpp"
@@ -1459,5 +1461,201 @@ TEST_CASE("store contract: segments evaluate rules, keep members, and record who
     CHECK(found->members == 0);
     CHECK_FALSE(found->refreshed_at);
     CHECK(s.maintenance().check(false).empty());
+  });
+}
+
+TEST_CASE("store contract: report streams read the rows that count up to a day, and sum them as stored statistics do") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& a = s.analytics();
+    auto query = [](std::string as_of, std::optional<std::string> since = std::nullopt,
+                     std::optional<Ids> customers = std::nullopt) {
+      return store::AnalyticsQuery{std::move(as_of), std::move(since), std::move(customers)};
+    };
+
+    // Orders: cancelled O-3 left out; by customer, then day; sums of their lines.
+    struct Order {
+      std::int64_t customer, id;
+      std::string day, channel;
+      std::int64_t lines, amount, cost, with_cost, returns;
+      bool operator==(const Order&) const = default;
+    };
+    auto orders = [&](const store::AnalyticsQuery& q) {
+      std::vector<Order> out;
+      a.orders(q, [&](const store::OrderFact& o) {
+        out.push_back({o.customer_id, o.order_id, std::string(o.day), std::string(o.channel), o.lines, o.amount, o.cost,
+                       o.amount_with_cost, o.returns});
+      });
+      return out;
+    };
+    std::vector<Order> all = orders(query("2026-12-31"));
+    REQUIRE(all.size() == 4);
+    CHECK(all[0] == Order{x.kari, x.o1, "2026-01-01", "web", 1, 10000, 4000, 10000, 0});
+    CHECK(all[1] == Order{x.kari, x.o2, "2026-02-01", "phone", 2, 6000, 1000, 5000, 0});
+    CHECK(all[2] == Order{x.kari, x.o4, "2026-03-01", "", 1, -5000, -1000, -5000, -5000});
+    CHECK(all[3] == Order{x.ola, x.o5, "2026-01-10", "retail", 1, 2000, 500, 2000, 0});
+    // The as-of day counts whole, since from its day on; a segment's customers only.
+    auto ids = [&](const store::AnalyticsQuery& q) {
+      Ids out;
+      for (const auto& o : orders(q)) out.push_back(o.id);
+      return out;
+    };
+    CHECK(ids(query("2026-02-01")) == Ids{x.o1, x.o2, x.o5});
+    CHECK(ids(query("2026-01-31")) == Ids{x.o1, x.o5});
+    CHECK(ids(query("2026-12-31", "2026-01-10")) == Ids{x.o2, x.o4, x.o5});
+    CHECK(ids(query("2026-12-31", std::nullopt, Ids{x.ola, x.per})) == Ids{x.o5});
+    CHECK(ids(query("2026-12-31", std::nullopt, Ids{})).empty());
+    CHECK(ids(query("2025-12-31")).empty());
+
+    // Lines: each with its product's category and cost, or none.
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::string, double, std::int64_t,
+                           std::optional<std::int64_t>>>
+        lines;
+    a.order_lines(query("2026-12-31"), [&](const store::LineFact& l) {
+      lines.emplace_back(l.order_id, l.line, std::string(l.day), std::string(l.category), l.quantity, l.amount, l.cost);
+      if (l.order_id == x.o5) CHECK_FALSE(l.product_id);
+      if (l.order_id == x.o1) CHECK(l.product_id == x.book);
+      if (l.order_id == x.o1) CHECK(l.channel == "web");
+    });
+    using Line = decltype(lines)::value_type;
+    CHECK(lines == std::vector<Line>{Line{x.o1, 1, "2026-01-01", "books", 1, 10000, 4000},
+                                     Line{x.o2, 1, "2026-02-01", "games", 1, 5000, 1000},
+                                     Line{x.o2, 2, "2026-02-01", "", 2, 1000, std::nullopt},
+                                     Line{x.o4, 1, "2026-03-01", "games", -1, -5000, -1000},
+                                     Line{x.o5, 1, "2026-01-10", "", 1, 2000, 500}});
+
+    // Purchase days: one per customer and day.
+    std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t>> days;
+    a.purchase_days(query("2026-12-31"), [&](const store::PurchaseDay& d) {
+      days.emplace_back(d.customer_id, std::string(d.day), d.orders, d.amount);
+    });
+    using Day = decltype(days)::value_type;
+    CHECK(days == std::vector<Day>{Day{x.kari, "2026-01-01", 1, 10000}, Day{x.kari, "2026-02-01", 1, 6000},
+                                   Day{x.kari, "2026-03-01", 1, -5000}, Day{x.ola, "2026-01-10", 1, 2000}});
+
+    // Customer totals equal the materialised statistics when the day is after every order.
+    Ids totalled;
+    a.customer_totals(query("2026-12-31"), [&](const store::CustomerTotals& t) {
+      totalled.push_back(t.customer_id);
+      auto stats = s.customers().stats(t.customer_id);
+      CHECK(t.orders == stats.orders);
+      CHECK(t.revenue == stats.revenue);
+      CHECK(t.cost == stats.cost);
+      CHECK(std::string(t.first_order) == stats.first_order_at.value_or("").substr(0, 10));
+      CHECK(std::string(t.last_order) == stats.last_order_at.value_or("").substr(0, 10));
+      if (t.customer_id == x.kari) {
+        CHECK(t.purchase_days == 3);
+        CHECK(t.lines == 4);
+        CHECK(t.revenue_with_cost == 10000);
+        CHECK(t.returns == -5000);
+      }
+    });
+    CHECK(totalled == Ids{x.kari, x.ola});
+    a.customer_totals(query("2026-01-31"), [&](const store::CustomerTotals& t) {
+      if (t.customer_id == x.kari) {
+        CHECK(t.orders == 1);
+        CHECK(t.revenue == 10000);
+        CHECK(std::string(t.last_order) == "2026-01-01");
+      }
+    });
+
+    // Contacts up to a day (a time on the as-of day counts), complaints by the rules.
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::string, bool, bool>> contacts;
+    a.contacts(query("2026-03-02"), [&](const store::ContactFact& k) {
+      contacts.emplace_back(k.customer_id, k.contact_id, std::string(k.day), std::string(k.channel), k.inbound, k.complaint);
+    });
+    using Contact = decltype(contacts)::value_type;
+    CHECK(contacts == std::vector<Contact>{Contact{x.kari, x.c5, "2026-02-01", "phone", true, false},
+                                           Contact{x.kari, x.c1, "2026-03-01", "phone", true, true},
+                                           Contact{x.kari, x.c2, "2026-03-02", "email", false, false},
+                                           Contact{x.ola, x.c4, "2026-03-01", "visit", true, false}});
+
+    // Profiles: every customer, or a segment's; dates do not apply.
+    std::vector<std::tuple<std::int64_t, std::string, std::string, std::string, Strings>> profiles;
+    auto read_profiles = [&](const store::AnalyticsQuery& q) {
+      profiles.clear();
+      a.customer_profiles(q, [&](const store::CustomerProfile& p) {
+        profiles.emplace_back(p.id, std::string(p.number), std::string(p.country), std::string(p.city),
+                              Strings(p.tags.begin(), p.tags.end()));
+      });
+    };
+    read_profiles(query("2000-01-01"));
+    using Profile = decltype(profiles)::value_type;
+    CHECK(profiles == std::vector<Profile>{Profile{x.kari, "K-1", "NO", "Tromsø", {"vip"}},
+                                           Profile{x.ola, "K-2", "NO", "Bergen", {}},
+                                           Profile{x.per, "K-3", "SE", "Göteborg", {}}});
+    read_profiles(query("2026-12-31", std::nullopt, Ids{x.per}));
+    CHECK(profiles.size() == 1);
+  });
+}
+
+TEST_CASE("store contract: scores are stored part by part, outside history") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& a = s.analytics();
+    const auto entries = s.history().list(100).size();
+    CHECK_FALSE(a.scores(x.kari));
+
+    std::vector<store::CustomerScore> clv(2);
+    clv[0].customer_id = x.kari;
+    clv[0].p_alive = 0.75;
+    clv[0].expected_purchases = 1.5;
+    clv[0].expected_order_value = 4200;
+    clv[0].clv = 6300;
+    clv[1].customer_id = x.ola;
+    clv[1].p_alive = 0.5;
+    clv[1].clv = 100;
+    store::ScoreSave save{store::ScorePart::clv, "2026-06-30", std::string("bgnbd"), true, clv};
+    a.save_scores(save);
+    std::vector<store::CustomerScore> rfm(1);
+    rfm[0].customer_id = x.kari;
+    rfm[0].rfm_r = 5;
+    rfm[0].rfm_f = 4;
+    rfm[0].rfm_m = 3;
+    rfm[0].rfm_segment = "Loyal";
+    a.save_scores({store::ScorePart::rfm, "2026-07-01", std::nullopt, true, rfm});
+
+    auto kari = a.scores(x.kari);
+    REQUIRE(kari);
+    CHECK(kari->as_of == "2026-07-01");
+    CHECK(kari->model == "bgnbd");
+    CHECK(kari->score.p_alive == 0.75);
+    CHECK(kari->score.expected_purchases == 1.5);
+    CHECK(kari->score.expected_order_value == 4200);
+    CHECK(kari->score.clv == 6300);
+    CHECK(kari->score.rfm_r == 5);
+    CHECK(kari->score.rfm_segment == "Loyal");
+    CHECK_FALSE(kari->score.churn_risk);
+    CHECK_FALSE(a.scores(x.per));
+
+    // A run over everyone replaces the part: Kari, not in it, keeps only her RFM scores.
+    std::vector<store::CustomerScore> again(1);
+    again[0].customer_id = x.ola;
+    again[0].p_alive = 0.25;
+    again[0].clv = 50;
+    a.save_scores({store::ScorePart::clv, "2026-08-01", std::string("mbgnbd"), true, again});
+    kari = a.scores(x.kari);
+    REQUIRE(kari);
+    CHECK_FALSE(kari->score.clv);
+    CHECK_FALSE(kari->model);
+    CHECK(kari->score.rfm_m == 3);
+    CHECK(a.scores(x.ola)->score.p_alive == 0.25);
+    CHECK(a.scores(x.ola)->model == "mbgnbd");
+
+    // A run over a segment changes only its members; a customer with nothing left has no row.
+    std::vector<store::CustomerScore> risk(1);
+    risk[0].customer_id = x.per;
+    risk[0].churn_risk = "P(alive) 0.20 below 0.5";
+    a.save_scores({store::ScorePart::churn, "2026-08-02", std::nullopt, false, risk});
+    CHECK(a.scores(x.per)->score.churn_risk == "P(alive) 0.20 below 0.5");
+    a.save_scores({store::ScorePart::rfm, "2026-08-03", std::nullopt, true, {}});
+    CHECK_FALSE(a.scores(x.kari));
+    CHECK(a.scores(x.per));
+
+    // Derived data: no history entry, and erasing a customer takes the scores along.
+    CHECK(s.history().list(100).size() == entries);
+    CHECK(s.maintenance().check(false).empty());
+    in_write(s, "customer rm", [&] { s.customers().erase(x.per); });
+    CHECK_FALSE(a.scores(x.per));
   });
 }

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "store/sqlite/analytics_repo.hpp"
 #include "store/sqlite/contact_repo.hpp"
 #include "store/sqlite/customer_repo.hpp"
 #include "store/sqlite/duplicates.hpp"
@@ -77,7 +78,8 @@ struct SqliteStore::Parts {
         contacts(db),
         segments(db),
         history(db),
-        maintenance(db) {}
+        maintenance(db),
+        analytics(db) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
@@ -86,6 +88,7 @@ struct SqliteStore::Parts {
   SegmentRepo segments;
   HistoryOnDatabase history;
   MaintenanceOnDatabase maintenance;
+  AnalyticsRepo analytics;
 };
 
 SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
@@ -113,6 +116,7 @@ Contacts& SqliteStore::contacts() { return parts_->contacts; }
 Segments& SqliteStore::segments() { return parts_->segments; }
 History& SqliteStore::history() { return parts_->history; }
 Maintenance& SqliteStore::maintenance() { return parts_->maintenance; }
+Analytics& SqliteStore::analytics() { return parts_->analytics; }
 const std::string& SqliteStore::location() const { return db_->path(); }
 
 int SqliteStore::money_decimals() {

@@ -24,6 +24,7 @@ class SqliteStore final : public Store {
   Segments& segments() override;
   History& history() override;
   Maintenance& maintenance() override;
+  Analytics& analytics() override;
   const std::string& location() const override;
   int money_decimals() override;
   std::unique_ptr<Write> begin_write(const std::string& command) override;
