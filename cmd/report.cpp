@@ -92,6 +92,8 @@ void register_report(CLI::App& app, Context& ctx) {
   register_report_affinity(report, ctx);
   register_report_products(report, ctx);
   register_report_next(report, ctx);
+  register_report_channels(report, ctx);
+  register_report_changes(report, ctx);
 }
 
 }  // namespace kunde::cmd

@@ -26,6 +26,8 @@ void register_report_summary(CLI::App* report, Context& ctx);
 void register_report_affinity(CLI::App* report, Context& ctx);
 void register_report_products(CLI::App* report, Context& ctx);
 void register_report_next(CLI::App* report, Context& ctx);
+void register_report_channels(CLI::App* report, Context& ctx);
+void register_report_changes(CLI::App* report, Context& ctx);
 
 // Options every report takes.
 struct ReportOptions {

@@ -11,6 +11,10 @@
 #include <fmt/format.h>
 
 #include "crm/reports_affinity.hpp"
+#include "crm/reports_changes.hpp"
+#include "crm/reports_channels.hpp"
+#include "crm/reports_next.hpp"
+#include "crm/reports_products.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
@@ -161,4 +165,141 @@ TEST_CASE("reports affinity: rules over orders and over customers of a small sho
   CHECK_THROWS_AS(crm::affinity_report(fx.session(), q), UsageError);
   CHECK_THROWS_AS(crm::item_level("sku"), UsageError);
   CHECK_THROWS_AS(crm::basket_by("day"), UsageError);
+}
+
+TEST_CASE("reports products: penetration, and one customer's bought and not bought") {
+  test::StoreFixture fx;
+  fx.import("order", kShop);
+  crm::ProductsRequest q;
+  q.scope = scope();
+  auto r = crm::products_report(fx.session(), q);
+  CHECK(r.customers == 3);
+  CHECK(r.orders == 5);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0].item == "books");
+  CHECK(r.rows[0].customers == 3);
+  CHECK(r.rows[0].orders == 4);
+  CHECK(r.rows[0].revenue == 4200);
+  CHECK(r.rows[0].order_share == doctest::Approx(0.8));
+  CHECK(r.rows[1].item == "music");  // 2 customers, 3 orders; games has 2 customers, 2 orders
+  CHECK(r.rows[2].item == "games");
+  CHECK(r.customer_rows.empty());
+
+  q.customer = 3;  // K3 bought books only
+  r = crm::products_report(fx.session(), q);
+  REQUIRE(r.customer_rows.size() == 3);
+  CHECK(r.customer_rows[0].item == "books");
+  CHECK(r.customer_rows[0].bought);
+  CHECK(!r.customer_rows[0].interval_days);
+  CHECK(!r.customer_rows[1].bought);
+  CHECK(r.customer_rows[1].penetration == doctest::Approx(2.0 / 3));
+
+  q.customer = 1;  // K1: books on 2026-01-10 and 2026-03-10
+  r = crm::products_report(fx.session(), q);
+  REQUIRE(r.customer_rows.size() == 3);
+  CHECK(r.customer_rows[0].item == "games");  // 30.00 is the most revenue
+  CHECK(r.customer_rows[1].item == "books");
+  CHECK(r.customer_rows[1].first == "2026-01-10");
+  CHECK(r.customer_rows[1].last == "2026-03-10");
+  REQUIRE(r.customer_rows[1].interval_days);
+  CHECK(*r.customer_rows[1].interval_days == doctest::Approx(59));
+
+  q.level = crm::ItemLevel::product;
+  q.customer.reset();
+  r = crm::products_report(fx.session(), q);
+  CHECK(r.rows.size() == 5);
+  CHECK(r.rows[0].item == "B1");
+}
+
+TEST_CASE("reports next: offers from rules the customer's purchases satisfy, and the expected date") {
+  test::StoreFixture fx;
+  fx.import("order", kShop);
+  crm::NextRequest q;
+  q.scope = scope("2026-06-30");
+  q.min_support = 0.2;
+  q.min_confidence = 0.5;
+  q.customers = {3, 1};
+  auto r = crm::next_report(fx.session(), q);
+  CHECK(r.baskets == 5);
+  REQUIRE(r.rows.size() == 2);
+  // K3 has books: books => music (3/4) is the rule; K1 has everything.
+  CHECK(r.rows[0].id == 3);
+  REQUIRE(r.rows[0].offers.size() == 1);
+  CHECK(r.rows[0].offers[0].item == "music");
+  CHECK(r.rows[0].offers[0].because == std::vector<std::string>{"books"});
+  CHECK(r.rows[0].offers[0].confidence == doctest::Approx(0.75));
+  CHECK(!r.rows[0].expected_next);  // one purchase day
+  CHECK(r.rows[1].id == 1);
+  CHECK(r.rows[1].offers.empty());
+  // K1 bought on 2026-01-10 and 2026-03-10: 59 days, so next on 2026-05-08, overdue by June.
+  REQUIRE(r.rows[1].expected_next);
+  CHECK(*r.rows[1].expected_next == "2026-05-08");
+  CHECK(r.rows[1].overdue);
+
+  q.top = 0;
+  CHECK_THROWS_AS(crm::next_report(fx.session(), q), UsageError);
+}
+
+TEST_CASE("reports channels: mix, multi-channel customers, quarters and moves") {
+  test::StoreFixture fx;
+  fx.import("order", kShop);
+  auto r = crm::channels_report(fx.session(), scope());
+  CHECK(r.orders == 5);
+  CHECK(r.customers == 3);
+  REQUIRE(r.mix.size() == 3);
+  CHECK(r.mix[0].channel == "web");
+  CHECK(r.mix[0].orders == 3);
+  CHECK(r.mix[0].order_share == doctest::Approx(0.6));
+  CHECK(r.mix[0].customers == 3);
+  CHECK(r.multi_channel == 2);  // K1 web and shop, K2 web and phone
+  CHECK(r.repeat_customers == 2);
+  CHECK(r.movers == 2);
+  REQUIRE(r.periods.size() == 2);
+  CHECK(r.periods[0].period == "2026-Q1");
+  CHECK(r.periods[1].period == "2026-Q2");
+  CHECK(r.period_channels.front() == "web");
+  CHECK(!r.costs_configured);
+  CHECK(crm::quarter_of("2026-12-31") == "2026-Q4");
+}
+
+TEST_CASE("reports changes: behaviour against the customer's own history") {
+  test::StoreFixture fx;
+  // K1 ordered books by web every month of 2025 for 100.00; in the last 90 days of the
+  // as-of day it ordered games by phone, once, for 400.00. K2 kept its habits.
+  std::string csv = "order,customer,ordered_at,sku,quantity,unit_price,category,channel\n";
+  for (int m = 1; m <= 12; ++m) {
+    csv += fmt::format("A{},K1,2025-{:02}-15,B1,1,100.00,books,web\n", m, m);
+    csv += fmt::format("B{},K2,2025-{:02}-15,B1,1,100.00,books,web\n", m, m);
+  }
+  for (int m = 1; m <= 3; ++m) csv += fmt::format("B{},K2,2026-{:02}-15,B1,1,100.00,books,web\n", 12 + m, m);
+  csv += "A13,K1,2026-02-01,G1,1,400.00,games,phone\n";
+  fx.import("order", csv);
+  crm::ChangesRequest q;
+  q.scope = scope("2026-03-31");
+  q.window_days = 90;
+  auto r = crm::changes_report(fx.session(), q);
+  CHECK(r.window_start == "2026-01-01");
+  CHECK(r.customers == 2);
+  std::vector<std::string> what;
+  for (const auto& c : r.changes) {
+    CHECK(c.customer_id == 1);
+    what.push_back(c.what);
+  }
+  CHECK(what == std::vector<std::string>{"frequency", "value", "category_mix", "channel"});
+  REQUIRE(r.changes.size() >= 2);
+  CHECK(*r.changes[1].change == doctest::Approx(3.0));  // 400.00 against 100.00
+
+  // A window ending before the change: nothing.
+  q.scope = scope("2025-12-31");
+  CHECK(crm::changes_report(fx.session(), q).changes.empty());
+
+  CHECK(crm::window_days("90d") == 90);
+  CHECK(crm::window_days("12w") == 84);
+  CHECK(crm::window_days("3m") == 90);
+  CHECK(crm::window_days("30") == 30);
+  CHECK_THROWS_AS(crm::window_days("0d"), UsageError);
+  CHECK_THROWS_AS(crm::window_days("ninety"), UsageError);
+
+  Config config;
+  CHECK(crm::change_settings(config).min_orders == 3);
 }
