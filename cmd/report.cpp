@@ -94,6 +94,7 @@ void register_report(CLI::App& app, Context& ctx) {
   register_report_next(report, ctx);
   register_report_channels(report, ctx);
   register_report_changes(report, ctx);
+  register_report_all(report, ctx);
 }
 
 }  // namespace kunde::cmd
