@@ -9,6 +9,7 @@
 
 #include "customer_show_orders.hpp"
 #include "clock.hpp"
+#include "crm/reports_next.hpp"
 #include "crm/screen_pop.hpp"
 #include "customer_show_contacts.hpp"
 #include "options.hpp"
@@ -164,6 +165,19 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     if (sc.churn_risk) line(out, color, "at risk", *sc.churn_risk);
   }
   if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
+  if (s.orders > 0) {
+    // What to offer next: the top three categories of `report next`.
+    crm::NextRequest next;
+    next.scope.as_of = today_local().substr(0, 10);
+    next.customers = {id};
+    next.top = 3;
+    auto offers = crm::next_report(ctx.session(), next);
+    std::vector<std::string> items;
+    for (const auto& o : offers.rows.front().offers) {
+      items.push_back(fmt::format("{} ({:.0f}%)", o.item, 100 * o.confidence));
+    }
+    if (!items.empty()) line(out, color, "offer", fmt::format("{}", fmt::join(items, ", ")));
+  }
   if (contacts.contacts > 0) {
     line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,
                                              contacts.last_contact_at.value_or("-")));
