@@ -15,7 +15,7 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   > O4,K2,2026-04-01,G1,1,30.00,games,phone
   > O5,K3,2026-05-01,B1,1,10.00,books,web
   > CSV
-  $ kunde order import -q orders.csv
+  $ kunde order import -q --create-missing orders.csv
   $ kunde report affinity --as-of 2026-06-30 --min-support 0.4 --min-confidence 0.6
   $ kunde report affinity --as-of 2026-06-30 --by customer --min-support 0.5 --min-confidence 1 -n 3 -f csv
   $ kunde report affinity --as-of 2026-06-30 --level product --min-support 0.4 -f ndjson

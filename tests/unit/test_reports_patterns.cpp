@@ -66,6 +66,14 @@ const char* kShop =
     "O4,K2,2026-04-01,G1,1,30.00,games,phone\n"
     "O5,K3,2026-05-01,B1,1,10.00,books,web\n";
 
+// Imports orders whose customers are new, as `kunde order import --create-missing` does.
+void import_orders(test::StoreFixture& fx, const std::string& csv) {
+  crm::ImportRequest request(crm::ImportKind::orders);
+  request.options.create_missing = true;
+  auto counts = fx.import("order", csv, request);
+  REQUIRE(counts.rejected == 0);
+}
+
 crm::ReportScope scope(const char* as_of = "2026-12-31") {
   crm::ReportScope s;
   s.as_of = as_of;
@@ -97,7 +105,7 @@ TEST_CASE("reports affinity: the Groceries baskets imported as orders give arule
     }
   }
   test::StoreFixture fx;
-  fx.import("order", csv);
+  import_orders(fx, csv);
 
   crm::AffinityRequest q;
   q.scope = scope("2026-01-01");
@@ -127,7 +135,7 @@ TEST_CASE("reports affinity: the Groceries baskets imported as orders give arule
 
 TEST_CASE("reports affinity: rules over orders and over customers of a small shop") {
   test::StoreFixture fx;
-  fx.import("order", kShop);
+  import_orders(fx, kShop);
   crm::AffinityRequest q;
   q.scope = scope();
   q.min_support = 0.4;
@@ -169,7 +177,7 @@ TEST_CASE("reports affinity: rules over orders and over customers of a small sho
 
 TEST_CASE("reports products: penetration, and one customer's bought and not bought") {
   test::StoreFixture fx;
-  fx.import("order", kShop);
+  import_orders(fx, kShop);
   crm::ProductsRequest q;
   q.scope = scope();
   auto r = crm::products_report(fx.session(), q);
@@ -213,7 +221,7 @@ TEST_CASE("reports products: penetration, and one customer's bought and not boug
 
 TEST_CASE("reports next: offers from rules the customer's purchases satisfy, and the expected date") {
   test::StoreFixture fx;
-  fx.import("order", kShop);
+  import_orders(fx, kShop);
   crm::NextRequest q;
   q.scope = scope("2026-06-30");
   q.min_support = 0.2;
@@ -242,7 +250,7 @@ TEST_CASE("reports next: offers from rules the customer's purchases satisfy, and
 
 TEST_CASE("reports channels: mix, multi-channel customers, quarters and moves") {
   test::StoreFixture fx;
-  fx.import("order", kShop);
+  import_orders(fx, kShop);
   auto r = crm::channels_report(fx.session(), scope());
   CHECK(r.orders == 5);
   CHECK(r.customers == 3);
@@ -273,7 +281,7 @@ TEST_CASE("reports changes: behaviour against the customer's own history") {
   }
   for (int m = 1; m <= 3; ++m) csv += fmt::format("B{},K2,2026-{:02}-15,B1,1,100.00,books,web\n", 12 + m, m);
   csv += "A13,K1,2026-02-01,G1,1,400.00,games,phone\n";
-  fx.import("order", csv);
+  import_orders(fx, csv);
   crm::ChangesRequest q;
   q.scope = scope("2026-03-31");
   q.window_days = 90;
