@@ -166,7 +166,9 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   }
   if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (s.orders > 0) {
-    // What to offer next: the top three categories of `report next`.
+    // What to offer next: the top three categories of `report next`, once there are orders
+    // enough for rules to mean something.
+    constexpr std::int64_t kMinOrders = 100;
     crm::NextRequest next;
     next.scope.as_of = today_local().substr(0, 10);
     next.customers = {id};
@@ -176,7 +178,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     for (const auto& o : offers.rows.front().offers) {
       items.push_back(fmt::format("{} ({:.0f}%)", o.item, 100 * o.confidence));
     }
-    if (!items.empty()) line(out, color, "offer", fmt::format("{}", fmt::join(items, ", ")));
+    if (!items.empty() && offers.baskets >= kMinOrders) line(out, color, "offer", fmt::format("{}", fmt::join(items, ", ")));
   }
   if (contacts.contacts > 0) {
     line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,
