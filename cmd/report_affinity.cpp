@@ -34,9 +34,10 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   if (o.n < 0) throw UsageError("-n must be 0 or more", "give how many rules to show, 0 for all");
   crm::AffinityReport r = crm::affinity_report(ctx.session(), q);
 
-  report::Document doc = report_document(fmt::format("Affinity of {}s by {}", o.level, o.by), q.scope);
+  const std::string plural = o.level == "category" ? "categories" : "products";
+  report::Document doc = report_document(fmt::format("Affinity of {} by {}", plural, o.by), q.scope);
   auto& f = doc.fields();
-  f.add("baskets", "baskets", r.baskets, fmt::format("{} {}s with {} {}s", r.baskets, o.by, r.items, o.level));
+  f.add("baskets", "baskets", r.baskets, fmt::format("{} {}s with {} {}", r.baskets, o.by, r.items, plural));
   f.add("rules", "rules", static_cast<std::int64_t>(r.rules.size()),
         fmt::format("{} rules at support {}, confidence {}{}, at most {} items", r.rules.size(), q.min_support,
                     q.min_confidence, q.min_lift > 0 ? fmt::format(", lift {}", q.min_lift) : "", q.max_len));

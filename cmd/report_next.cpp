@@ -40,7 +40,8 @@ int run_next(Context& ctx, const NextOptions& o) {
   report::Document doc = report_document("Next offers", q.scope);
   auto& f = doc.fields();
   f.add("rules", "rules", static_cast<std::int64_t>(r.rules),
-        fmt::format("{} rules over {} orders ({}s, support {}, confidence {})", r.rules, r.baskets, o.level,
+        fmt::format("{} rules over {} orders ({}, support {}, confidence {})", r.rules, r.baskets,
+                    o.level == "category" ? "categories" : "products",
                     q.min_support, q.min_confidence));
   f.data("baskets", r.baskets).data("level", o.level);
   for (const auto& c : r.rows) {

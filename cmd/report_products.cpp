@@ -25,6 +25,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   if (!o.customer.empty()) q.customer = resolve_customer(ctx, o.customer);
   crm::ProductsReport r = crm::products_report(ctx.session(), q);
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
+  const std::string plural = o.level == "category" ? "categories" : "products";
 
   report::Document doc = report_document(fmt::format("{} penetration", o.level == "category" ? "Category" : "Product"), q.scope);
   auto& f = doc.fields();
@@ -34,11 +35,12 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   if (q.customer) {
     crm::ReportScope one = q.scope;
     one.customers = std::vector<std::int64_t>{*q.customer};
-    const crm::CustomerName& name = crm::CustomerNames(ctx.session(), one).of(*q.customer);
+    crm::CustomerNames names(ctx.session(), one);
+    const crm::CustomerName& name = names.of(*q.customer);
     std::int64_t bought = 0;
     for (const auto& c : r.customer_rows) bought += c.bought ? 1 : 0;
-    f.add("customer", "customer", name.number, fmt::format("{} {}: bought {} of {} {}s", name.number, name.name, bought,
-                                                            r.customer_rows.size(), o.level));
+    f.add("customer", "customer", name.number, fmt::format("{} {}: bought {} of {} {}", name.number, name.name, bought,
+                                                            r.customer_rows.size(), plural));
     auto& t = doc.table("customer", fmt::format("What {} bought and did not", name.number),
                         {o.level, "bought", "orders", "revenue", "first", "last", "interval_days", "penetration_pct"});
     t.primary = true;
@@ -67,7 +69,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   chart.add_series("customers", shares);
   if (!shares.empty()) doc.chart(chart, report::Audience::people);
   render(ctx, doc);
-  ctx.note(fmt::format("{} {}s over {} customers", r.rows.size(), o.level, r.customers));
+  ctx.note(fmt::format("{} {} over {} customers", r.rows.size(), plural, r.customers));
   return kExitOk;
 }
 
