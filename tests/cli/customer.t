@@ -85,7 +85,8 @@ Customers: add, list, show by any key, find, edit, tag, rm.
       "contacts": 0,
       "last_contact_at": null,
       "preferred_channel": null,
-      "open_promises": 0
+      "open_promises": 0,
+      "scores": null
     },
     "account": {
       "invoiced": 0.00,
