@@ -89,6 +89,12 @@ void register_report(CLI::App& app, Context& ctx) {
   register_report_churn(report, ctx);
   register_report_cohort(report, ctx);
   register_report_top(report, ctx);
+  register_report_affinity(report, ctx);
+  register_report_products(report, ctx);
+  register_report_next(report, ctx);
+  register_report_channels(report, ctx);
+  register_report_changes(report, ctx);
+  register_report_all(report, ctx);
 }
 
 }  // namespace kunde::cmd

@@ -22,6 +22,13 @@ void register_report_churn(CLI::App* report, Context& ctx);
 void register_report_cohort(CLI::App* report, Context& ctx);
 void register_report_top(CLI::App* report, Context& ctx);
 void register_report_summary(CLI::App* report, Context& ctx);
+// Purchase patterns, channels and behaviour changes.
+void register_report_affinity(CLI::App* report, Context& ctx);
+void register_report_products(CLI::App* report, Context& ctx);
+void register_report_next(CLI::App* report, Context& ctx);
+void register_report_channels(CLI::App* report, Context& ctx);
+void register_report_changes(CLI::App* report, Context& ctx);
+void register_report_all(CLI::App* report, Context& ctx);
 
 // Options every report takes.
 struct ReportOptions {
