@@ -4,6 +4,7 @@
 
 #include "clock.hpp"
 #include "commands.hpp"
+#include "crm/segments.hpp"
 #include "options.hpp"
 #include "report_verbs.hpp"
 
@@ -11,6 +12,7 @@ namespace kunde::cmd {
 
 void add_as_of_option(CLI::App* app, ReportOptions& o) {
   app->add_option("--as-of", o.as_of, "Compute from the rows up to DATE (default today; also relative: -30d)");
+  app->add_option("--segment", o.segment, "Only the members of segment NAME (see kunde-segment(1))");
 }
 
 void add_since_option(CLI::App* app, ReportOptions& o, const std::string& what) {
@@ -23,8 +25,9 @@ std::optional<std::string> date_option_day(const std::string& text, const std::s
   return day;
 }
 
-crm::ReportScope report_scope(const ReportOptions& o) {
+crm::ReportScope report_scope(Context& ctx, const ReportOptions& o) {
   crm::ReportScope s;
+  if (!o.segment.empty()) s.customers = crm::segment_member_ids(ctx.session(), o.segment);
   s.as_of = date_option_day(o.as_of, "--as-of").value_or(today_local());
   if (auto since = date_option_day(o.since, "--since")) {
     s.since = *since;

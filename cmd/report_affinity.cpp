@@ -24,7 +24,7 @@ std::string itemset_text(const std::vector<std::string>& items) {
 
 int run_affinity(Context& ctx, const AffinityOptions& o) {
   crm::AffinityRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.by = crm::basket_by(o.by);
   q.level = crm::item_level(o.level);
   q.min_support = o.min_support;

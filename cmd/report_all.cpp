@@ -184,7 +184,7 @@ void affinity_section(report::Document& doc, const crm::AffinityReport& r) {
 }
 
 int run_all(Context& ctx, const AllOptions& o) {
-  crm::ReportScope scope = report_scope(o.report);
+  crm::ReportScope scope = report_scope(ctx, o.report);
   if (o.top < 1) throw UsageError("--top must be at least 1", "give the number of top customers, such as --top 10");
   auto& s = ctx.session();
   report::Document doc = report_document("Customer report", scope);

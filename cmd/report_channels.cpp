@@ -14,7 +14,7 @@ struct ChannelsOptions {
 };
 
 int run_channels(Context& ctx, const ChannelsOptions& o) {
-  crm::ReportScope scope = report_scope(o.report);
+  crm::ReportScope scope = report_scope(ctx, o.report);
   crm::ChannelsReport r = crm::channels_report(ctx.session(), scope);
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
 

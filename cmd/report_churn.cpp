@@ -22,7 +22,7 @@ Value opt_share(const std::optional<double>& v) { return v ? share_cell(*v) : Va
 int run_churn(Context& ctx, const ChurnOptions& o) {
   crm::ClvSettings clv = crm::clv_settings(ctx.config());
   crm::ChurnRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.settings = crm::churn_settings(ctx.config());
   q.model = crm::model_key(o.model.empty() ? clv.model : o.model);
   q.period = o.period.empty() ? clv.period : o.period;

@@ -30,7 +30,7 @@ std::string parameter_text(const std::vector<analytics::Parameter>& params, doub
 crm::ClvRequest make_request(Context& ctx, const ClvOptions& o) {
   crm::ClvSettings settings = crm::clv_settings(ctx.config());
   crm::ClvRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.model = crm::model_key(o.model.empty() ? settings.model : o.model);
   q.period = o.period.empty() ? settings.period : o.period;
   const double period_days = analytics::period_days(q.period);

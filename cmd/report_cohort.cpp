@@ -9,7 +9,7 @@ namespace kunde::cmd {
 namespace {
 
 int run_cohort(Context& ctx, const ReportOptions& o) {
-  crm::CohortReport r = crm::cohort_report(ctx.session(), report_scope(o));
+  crm::CohortReport r = crm::cohort_report(ctx.session(), report_scope(ctx, o));
   const auto& cohorts = r.matrix.cohorts;
   std::size_t width = 0;
   for (const auto& c : cohorts) width = std::max(width, c.active.size());
@@ -72,7 +72,7 @@ int run_cohort(Context& ctx, const ReportOptions& o) {
   auto& money_table = doc.table("revenue_by_month", "Revenue of the cohort in month k", revenue_columns);
   for (auto& row : money_rows) money_table.add_row(std::move(row));
   render(ctx, doc);
-  ctx.note(fmt::format("{} cohorts, {} customers", cohorts.size(), r.customers));
+  ctx.note(fmt::format("{}, {}", counted(cohorts.size(), "cohort"), counted(r.customers, "customer")));
   return kExitOk;
 }
 

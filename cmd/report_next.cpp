@@ -24,7 +24,7 @@ std::string itemset_text(const std::vector<std::string>& items) {
 
 int run_next(Context& ctx, const NextOptions& o) {
   crm::NextRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.level = crm::item_level(o.level);
   q.min_support = o.min_support;
   q.min_confidence = o.min_confidence;
@@ -32,6 +32,13 @@ int run_next(Context& ctx, const NextOptions& o) {
   if (o.n < 1) throw UsageError("-n must be at least 1", "give how many suggestions, such as -n 5");
   q.top = static_cast<std::size_t>(o.n);
   for (const auto& ref : o.customers) q.customers.push_back(resolve_customer(ctx, ref));
+  // --segment names whom to suggest to; the rules still come from every customer's orders.
+  if (q.scope.customers) {
+    q.customers.insert(q.customers.end(), q.scope.customers->begin(), q.scope.customers->end());
+    q.scope.customers.reset();
+  } else if (q.customers.empty()) {
+    throw UsageError("report next needs --customer or --segment", "name the customers: --customer K-1, or --segment at-risk");
+  }
   crm::NextReport r = crm::next_report(ctx.session(), q);
 
   crm::ReportScope named = q.scope;
@@ -77,7 +84,7 @@ void register_report_next(CLI::App* report, Context& ctx) {
   auto o = std::make_shared<NextOptions>();
   auto* cmd = report->add_subcommand("next", "What to offer a customer next, and when they should buy again");
   add_as_of_option(cmd, o->report);
-  cmd->add_option("--customer", o->customers, "The customer (repeat for more)")->required();
+  cmd->add_option("--customer", o->customers, "The customer (repeat for more; or --segment NAME)");
   cmd->add_option("--level", o->level, "Offer categories or products (default category)")
       ->check(CLI::IsMember({"category", "product"}));
   cmd->add_option("--min-support", o->min_support, "Least support of a rule used (default 0.005)");

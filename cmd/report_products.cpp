@@ -19,7 +19,7 @@ struct ProductsOptions {
 
 int run_products(Context& ctx, const ProductsOptions& o) {
   crm::ProductsRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.level = crm::item_level(o.level);
   if (o.n < 0) throw UsageError("-n must be 0 or more", "give how many rows to show, 0 for all");
   if (!o.customer.empty()) q.customer = resolve_customer(ctx, o.customer);

@@ -20,7 +20,7 @@ std::string range_text(const analytics::ScoreRange& r) {
 }
 
 int run_rfm(Context& ctx, const RfmOptions& o) {
-  crm::RfmReport r = crm::rfm_report(ctx.session(), report_scope(o.report), !o.no_save);
+  crm::RfmReport r = crm::rfm_report(ctx.session(), report_scope(ctx, o.report), !o.no_save);
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
   report::Document doc = report_document("RFM segments", r.scope);
   const auto customers = static_cast<std::int64_t>(r.rows.size());

@@ -21,7 +21,7 @@ Value change(double now, double before) {
 int run_summary(Context& ctx, const SummaryOptions& o) {
   crm::ClvSettings clv = crm::clv_settings(ctx.config());
   crm::SummaryRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.period = o.period;
   q.churn.settings = crm::churn_settings(ctx.config());
   q.churn.model = clv.model;
@@ -36,7 +36,7 @@ int run_summary(Context& ctx, const SummaryOptions& o) {
         fmt::format("{} on file, {} have ordered: {} active, {} churned", r.customers, r.buyers, r.active, r.churned));
   f.data("buyers", r.buyers).data("active", r.active).data("churned", r.churned);
   f.add("at risk", "at_risk", r.at_risk,
-        fmt::format("{} active customers at risk, {} a year at stake", r.at_risk, money_text(ctx, r.value_at_stake)));
+        fmt::format("{} at risk, {} a year at stake", counted(r.at_risk, "active customer"), money_text(ctx, r.value_at_stake)));
   f.data("value_at_stake", money_cell(ctx, r.value_at_stake));
   f.add("new", "new_customers", now.new_customers,
         fmt::format("{} first ordered this {} ({} the one before)", now.new_customers, q.period, before.new_customers));

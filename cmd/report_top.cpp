@@ -19,7 +19,7 @@ struct TopOptions {
 
 int run_top(Context& ctx, const TopOptions& o) {
   crm::TopRequest q;
-  q.scope = report_scope(o.report);
+  q.scope = report_scope(ctx, o.report);
   q.n = o.n;
   q.by = o.by;
   if (q.by == "clv") {

@@ -36,7 +36,7 @@ report::Chart whale_chart(const crm::ValueReport& r, int decimals) {
 }
 
 int run_value(Context& ctx, const ValueOptions& o) {
-  crm::ValueReport r = crm::value_report(ctx.session(), report_scope(o.report));
+  crm::ValueReport r = crm::value_report(ctx.session(), report_scope(ctx, o.report));
   const int d = ctx.money_decimals();
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
   report::Document doc = report_document("Customer value", r.scope);

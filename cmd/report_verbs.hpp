@@ -33,7 +33,8 @@ void register_report_all(CLI::App* report, Context& ctx);
 // Options every report takes.
 struct ReportOptions {
   std::string as_of;
-  std::string since;  // only where the report offers --since
+  std::string since;    // only where the report offers --since
+  std::string segment;  // the members of a segment only
 };
 void add_as_of_option(CLI::App* app, ReportOptions& o);
 void add_since_option(CLI::App* app, ReportOptions& o, const std::string& what);
@@ -41,8 +42,9 @@ void add_since_option(CLI::App* app, ReportOptions& o, const std::string& what);
 // A date option as a day (YYYY-MM-DD); empty stays empty.
 std::optional<std::string> date_option_day(const std::string& text, const std::string& option);
 
-// The rows a report reads: up to --as-of (default today), from --since.
-crm::ReportScope report_scope(const ReportOptions& o);
+// The rows a report reads: up to --as-of (default today), from --since, of the members of
+// --segment.
+crm::ReportScope report_scope(Context& ctx, const ReportOptions& o);
 
 // Cells: money in minor units as the store's decimals; a number rounded for people (JSON
 // gets the rounded number too: what a report says is what it means).

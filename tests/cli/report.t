@@ -321,7 +321,7 @@ The order totals every report must reconcile with, to date and as of an earlier 
   | cohort | customers | revenue | m0 | m1 |
   | --- | ---: | ---: | ---: | ---: |
   | 2026-10 | 2 | 170.12 | 170.12 | 0.00 |
-  1 cohorts, 2 customers
+  1 cohort, 2 customers
   $ kunde report cohort --as-of 2025-06-30 -f json | field revenue
   13 cohorts, 26 customers
   2596.52
@@ -394,7 +394,7 @@ The order totals every report must reconcile with, to date and as of an earlier 
   $ kunde report summary
   Summary  as of 2026-11-23
   customers    40 on file, 40 have ordered: 16 active, 24 churned
-  at risk      1 active customers at risk, 149.58 a year at stake
+  at risk      1 active customer at risk, 149.58 a year at stake
   new          1 first ordered this month (1 the one before)
   this period  2026-10-24 to 2026-11-23
   to date      revenue 4671.58, margin 1984.98 in 161 orders
@@ -417,7 +417,7 @@ The order totals every report must reconcile with, to date and as of an earlier 
   *as of 2026-11-23*
   
   - **customers:** 40 on file, 40 have ordered: 16 active, 24 churned
-  - **at risk:** 1 active customers at risk, 149.58 a year at stake
+  - **at risk:** 1 active customer at risk, 149.58 a year at stake
   - **new:** 1 first ordered this month (1 the one before)
   - **this period:** 2026-10-24 to 2026-11-23
   - **to date:** revenue 4671.58, margin 1984.98 in 161 orders
@@ -433,3 +433,28 @@ The order totals every report must reconcile with, to date and as of an earlier 
   | customers ordering | 2 | 2 | 0.0 |
   | new customers | 1 | 1 | 0.0 |
   40 customers, 16 active, 1 at risk, 24 churned
+
+Reports of a segment read its members only; next suggests to a segment's members.
+
+  $ kunde -q segment create big --where 'revenue > 150'
+  $ kunde segment list -q -f csv | cut -d, -f1-3
+  name,kind,members
+  big,dynamic,8
+  $ kunde report value --segment big -f json | field customers
+  8 customers, profit 970.97; 0 with a loss
+  8
+  $ kunde report summary --segment big -q | head -3
+  Summary  as of 2026-11-23
+  customers    8 on file, 8 have ordered: 4 active, 4 churned
+  at risk      1 active customer at risk, 149.58 a year at stake
+  $ kunde report next --segment big -n 1 -q -f csv | head -2
+  id,number,name,rank,offer,because,confidence,lift,support,expected_next
+  8,K000008,Ragnhild Fjeld,1,hage,"{kaffe, tekstil}",1.000,6.400,0.00625,2026-06-28
+  $ kunde report value --segment nothing
+  kunde: error: there is no segment 'nothing'
+  hint: 'kunde segment list' shows the segments
+  [2]
+  $ kunde report next
+  kunde: error: report next needs --customer or --segment
+  hint: name the customers: --customer K-1, or --segment at-risk
+  [2]

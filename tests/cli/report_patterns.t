@@ -152,8 +152,8 @@ Bad input:
   hint: give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names
   [1]
   $ kunde report next
-  kunde: error: --customer is required
-  hint: see 'kunde --help' or the command's --help
+  kunde: error: report next needs --customer or --segment
+  hint: name the customers: --customer K-1, or --segment at-risk
   [2]
   $ kunde report next --customer K1 -n 0
   kunde: error: -n must be at least 1
