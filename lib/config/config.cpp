@@ -153,7 +153,15 @@ Config Config::load(const std::optional<std::string>& path, bool no_config) {
   }
   file = expand_home(file);
   if (!no_config && !file.empty()) {
-    if (std::filesystem::exists(file)) {
+    // A default location in a folder this user may not enter (another user's HOME) holds no
+    // config for them: only a file named on purpose must be readable.
+    std::error_code ec;
+    bool present = std::filesystem::exists(file, ec);
+    if (ec && required) {
+      throw Error(fmt::format("cannot read the config file {}: {}", file, ec.message()),
+                  "check the file's permissions, or give another with --config");
+    }
+    if (present) {
       c.impl_->file = file;
       c.impl_->table = parse_file(file);
       flatten(c.impl_->table, "", c.impl_->from_file);

@@ -257,6 +257,8 @@ void read_ndjson(ByteSource& source, RecordSink& sink) {
     if (obj.is_discarded() || !obj.is_object()) {
       records.fail("not a JSON object");
     } else if (twice) {
+      // The keys still name the file's columns, so the record is refused for what it is.
+      for (auto& [k, v] : obj.items()) records.set(k, v.is_primitive() ? scalar_text(v) : std::string());
       records.fail(fmt::format("key '{}' appears twice", *twice));
     } else {
       for (auto& [k, v] : obj.items()) {
