@@ -309,8 +309,9 @@ std::vector<SegmentRefreshed> refresh_segments(Session& s, const std::optional<s
     out.push_back(std::move(r));
   }
   // Segments with a problem that kept them out of the order are reported too.
-  for (const auto& [n, why] : problems) {
-    bool listed = std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.name == n; });
+  for (const auto& problem : problems) {
+    const auto& [n, why] = problem;
+    bool listed = std::any_of(out.begin(), out.end(), [&](const auto& r) { return r.name == problem.first; });
     bool wanted = !name || *name == n;
     if (!listed && wanted) out.push_back({n, {}, why});
   }

@@ -261,7 +261,9 @@ void read_ndjson(ByteSource& source, RecordSink& sink) {
       for (auto& [k, v] : obj.items()) records.set(k, v.is_primitive() ? scalar_text(v) : std::string());
       records.fail(fmt::format("key '{}' appears twice", *twice));
     } else {
-      for (auto& [k, v] : obj.items()) {
+      for (auto& item : obj.items()) {
+        const std::string& k = item.key();
+        const json& v = item.value();
         auto has = [&v](bool (json::*is)() const noexcept) {
           return v.is_array() && std::any_of(v.begin(), v.end(), [is](const json& e) { return (e.*is)(); });
         };
