@@ -16,5 +16,7 @@ void register_maintenance(CLI::App& app, Context& ctx);
 void register_product(CLI::App& app, Context& ctx);
 void register_order(CLI::App& app, Context& ctx);
 void register_contact(CLI::App& app, Context& ctx);
+void register_segment(CLI::App& app, Context& ctx);
+void register_report(CLI::App& app, Context& ctx);
 
 }  // namespace kunde::cmd

@@ -4,6 +4,7 @@
 
 #include "clock.hpp"
 #include "commands.hpp"
+#include "customer_sets.hpp"
 #include "error.hpp"
 #include "crm/contacts.hpp"
 #include "model/contact.hpp"
@@ -40,12 +41,13 @@ std::int64_t parse_contact_id(const std::string& raw) {
 // ---- log
 
 struct LogOptions {
-  std::string customer, from, channel, direction, subject, notes, outcome, reason, follow_up, promise, owner, at;
+  std::string customer, from, segment, channel, direction, subject, notes, outcome, reason, follow_up, promise, owner, at;
 };
 
 int run_log(Context& ctx, const LogOptions& o) {
-  if (o.customer.empty() == o.from.empty()) {
-    throw UsageError("give one customer, or --from FILE for many", "kunde contact log K-1001 --channel phone --direction in");
+  if (o.customer.empty() == (o.from.empty() && o.segment.empty())) {
+    throw UsageError("give one customer, or --from FILE or --segment NAME for many",
+                     "kunde contact log K-1001 --channel phone --direction in");
   }
   std::string today = today_local();
   model::Contact c;
@@ -65,10 +67,10 @@ int run_log(Context& ctx, const LogOptions& o) {
 
   std::vector<std::int64_t> ids;
   std::int64_t rejected = 0;
-  if (o.from.empty()) {
-    ids.push_back(resolve_customer(ctx, o.customer));
+  if (o.customer.empty()) {
+    ids = customers_from(ctx, o.from, o.segment, rejected);
   } else {
-    ids = read_customer_refs(ctx, o.from, rejected);
+    ids.push_back(resolve_customer(ctx, o.customer));
   }
   auto logged = crm::log_contacts(ctx.session(), c, ids);
   ctx.note(logged.summary);
@@ -236,9 +238,10 @@ void register_contact(CLI::App& app, Context& ctx) {
   contact->require_subcommand(1);
 
   auto log_opts = std::make_shared<LogOptions>();
-  auto* log = contact->add_subcommand("log", "Record a contact with a customer, or the same contact with many (--from)");
+  auto* log = contact->add_subcommand("log", "Record a contact with a customer, or the same contact with many (--from, --segment)");
   log->add_option("CUSTOMER", log_opts->customer, "Customer number, #id, email or phone");
   log->add_option("--from", log_opts->from, "Log the contact for every customer in FILE (- for standard input) with an id or number column: one history entry");
+  log->add_option("--segment", log_opts->segment, "Log the contact for every member of segment NAME (with --from: those in both)");
   log->add_option("--channel", log_opts->channel, "visit, phone, post (letter), email, video, chat, sms, fax, web, social, or a configured one")->required();
   log->add_option("--direction", log_opts->direction, "in (the customer reached us) or out (we reached them)")->required();
   log->add_option("--subject", log_opts->subject, "What it was about");

@@ -41,11 +41,15 @@ void Context::finish_output() {
   if (output_) output_->finish();
   for (const auto& n : notes_) err_ << n << '\n';
   notes_.clear();
+  // Warnings are no summary: --quiet keeps them.
+  if (session_) {
+    for (const auto& w : session_->take_warnings()) err_ << "kunde: warning: " << w << '\n';
+  }
 }
 
 io::WriterOptions Context::writer_options(bool safe_csv) const {
   io::WriterOptions o;
-  o.safe_csv = safe_csv;
+  o.safe_csv = safe_csv || global.safe_csv;
   bool tty = !global.output && isatty(STDOUT_FILENO);
   const char* no_color = std::getenv("NO_COLOR");
   const char* term = std::getenv("TERM");

@@ -34,6 +34,7 @@ struct GlobalOptions {
   std::optional<std::string> format;
   std::optional<std::string> output;
   bool quiet = false;
+  bool safe_csv = false;
   std::string color = "auto";
 };
 

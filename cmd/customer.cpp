@@ -27,6 +27,7 @@ void add_field_options(CLI::App* app, FieldOptions& o, bool edit) {
       {"number", "Customer number (text; leading zeros are kept)"},
       {"name", "Name of the person or company"},
       {"kind", "person or company"},
+      {"contact-person", "The person to talk to at a company"},
       {"email", "Email address"},
       {"phone", "Phone number in any format; matched as E.164"},
       {"street", "Street address"},
@@ -202,7 +203,7 @@ void register_customer(CLI::App& app, Context& ctx) {
   });
 
   auto find_opts = std::make_shared<FindOptions>();
-  auto* find = customer->add_subcommand("find", "Search names, emails, phones, cities, notes and contact notes; accents and case ignored");
+  auto* find = customer->add_subcommand("find", "Search names, contact persons, emails, phones, cities, notes, custom attributes and contact notes; accents and case ignored");
   find->add_option("TEXT", find_opts->words, "Words to find (each a prefix: 'bjo osl' finds Bjørn in Oslo)")->required();
   find->add_option("-n,--limit", find_opts->limit, "At most N customers");
   find->callback([&ctx, find_opts] {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "customer_filter.hpp"
+#include "customer_sets.hpp"
 #include "customer_verbs.hpp"
 #include "error.hpp"
 #include "crm/customers.hpp"
@@ -14,21 +15,21 @@ namespace kunde::cmd {
 namespace {
 
 struct TagOptions {
-  std::vector<std::string> args;  // CUSTOMER TAG... or, with --from, TAG...
-  std::string from;
+  std::vector<std::string> args;  // CUSTOMER TAG... or, with --from or --segment, TAG...
+  std::string from, segment;
 };
 
 int run_tag(Context& ctx, const TagOptions& o, bool add) {
   std::vector<std::string> tags = o.args;
   std::vector<std::int64_t> ids;
   std::int64_t rejected = 0;
-  if (o.from.empty()) {
+  if (o.from.empty() && o.segment.empty()) {
     if (tags.size() < 2) throw UsageError("give a customer and at least one tag", "kunde customer tag K-1001 vip");
     ids.push_back(resolve_customer(ctx, tags.front()));
     tags.erase(tags.begin());
   } else {
     if (tags.empty()) throw UsageError("give at least one tag", "kunde customer tag --from - winback");
-    ids = read_customer_refs(ctx, o.from, rejected);
+    ids = customers_from(ctx, o.from, o.segment, rejected);
   }
   auto t = crm::tag_customers(ctx.session(), ids, tags, add);
   ctx.note(fmt::format("{} {} on {}", counted(t.changed, "tag"), add ? "added" : "removed", counted(t.customers, "customer")));
@@ -93,8 +94,16 @@ int run_forget(Context& ctx, const std::string& ref, bool yes) {
     throw UsageError(fmt::format("forgetting customer #{} erases them everywhere, history included, and cannot be undone", id),
                      "add --yes to confirm; 'kunde customer export-one' first keeps a copy for the person");
   }
-  crm::forget_customer(ctx.session(), id);
-  ctx.note(fmt::format("erased customer #{} and every trace of them in history", id));
+  auto erasure = crm::forget_customer(ctx.session(), id);
+  if (!erasure.complete) {
+    // Their rows are gone; old copies of the pages remain while another program reads.
+    throw Error(fmt::format("customer #{} is removed, but another program reading the database still holds old "
+                            "copies of their data in it",
+                            id),
+                "close the other programs using the database (kunde, sqlite3), then run 'kunde doctor --fix' to "
+                "finish the erasure; any kunde command finishes it once they are closed");
+  }
+  ctx.note(fmt::format("erased customer #{} and every trace of them, history and search index included", id));
   return kExitOk;
 }
 
@@ -122,14 +131,16 @@ struct ForgetOptions {
 
 void register_customer_bulk(CLI::App* customer, Context& ctx) {
   auto tag_opts = std::make_shared<TagOptions>();
-  auto* tag = customer->add_subcommand("tag", "Add tags to one customer, or to every customer in --from");
-  tag->add_option("ARGS", tag_opts->args, "CUSTOMER TAG... (or TAG... with --from)")->required();
+  auto* tag = customer->add_subcommand("tag", "Add tags to one customer, or to every customer in --from or --segment");
+  tag->add_option("ARGS", tag_opts->args, "CUSTOMER TAG... (or TAG... with --from or --segment)")->required();
   tag->add_option("--from", tag_opts->from, "Customers from FILE (- for standard input) with an id or number column");
+  tag->add_option("--segment", tag_opts->segment, kSegmentOptionHelp);
   tag->callback([&ctx, tag_opts] { ctx.action = [&ctx, tag_opts] { return run_tag(ctx, *tag_opts, true); }; });
   auto untag_opts = std::make_shared<TagOptions>();
-  auto* untag = customer->add_subcommand("untag", "Remove tags from one customer, or from every customer in --from");
-  untag->add_option("ARGS", untag_opts->args, "CUSTOMER TAG... (or TAG... with --from)")->required();
+  auto* untag = customer->add_subcommand("untag", "Remove tags from one customer, or from every customer in --from or --segment");
+  untag->add_option("ARGS", untag_opts->args, "CUSTOMER TAG... (or TAG... with --from or --segment)")->required();
   untag->add_option("--from", untag_opts->from, "Customers from FILE (- for standard input) with an id or number column");
+  untag->add_option("--segment", untag_opts->segment, kSegmentOptionHelp);
   untag->callback([&ctx, untag_opts] { ctx.action = [&ctx, untag_opts] { return run_tag(ctx, *untag_opts, false); }; });
 
   auto import_flags = std::make_shared<ImportFlags>();

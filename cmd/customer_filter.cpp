@@ -2,6 +2,7 @@
 #include "customer_filter.hpp"
 
 #include "clock.hpp"
+#include "crm/segments.hpp"
 #include "model/country.hpp"
 #include "model/dates.hpp"
 #include "options.hpp"
@@ -20,6 +21,9 @@ void add_filter_options(CLI::App* app, ListOptions& o) {
   app->add_flag("--overdue", o.overdue, "Only customers with an unpaid amount older than their payment terms");
   app->add_flag("--over-limit", o.filter.over_limit, "Only customers whose balance exceeds their credit limit");
   app->add_option("--from", o.from, "Only the customers in FILE (- for standard input) with an id or number column");
+  app->add_option("--segment", o.segment, "Only the members of segment NAME");
+  app->add_option("--where", o.where, "Only the customers RULE selects, in the language of segments (kunde-segment(1))")
+      ->type_name("RULE");
   app->add_option("--sort", o.sort, "Sort by FIELD (id, number, name, city, country, created_at, email, revenue, margin, balance, orders, last_order); -FIELD sorts descending");
   app->add_option("-n,--limit", o.limit, "At most N customers");
 }
@@ -36,6 +40,12 @@ crm::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& reje
     f.descending = true;
   }
   f.limit = o.limit;
+  // The segment and the rule first: a mistake there fails before standard input is read.
+  if (!o.segment.empty()) f.segment = crm::find_segment(ctx.session(), o.segment).name;
+  if (!o.where.empty()) {
+    f.rule = crm::parse_customer_rule(ctx.session(), o.where);
+    f.rule_today = today_local();
+  }
   if (!o.from.empty()) f.ids = read_customer_refs(ctx, o.from, rejected);
   return f;
 }

@@ -15,7 +15,7 @@ struct ListOptions {
   crm::CustomerFilter filter;
   bool overdue = false;
   std::vector<std::string> attrs;
-  std::string since, until, sort = "id", from;
+  std::string since, until, sort = "id", from, segment, where;
   std::optional<std::int64_t> limit;
 };
 

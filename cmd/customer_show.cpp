@@ -13,6 +13,7 @@
 #include "customer_show_contacts.hpp"
 #include "options.hpp"
 #include "render.hpp"
+#include "text/utf8.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -53,6 +54,7 @@ json stats_json(const crm::CustomerStats& s, const crm::ContactSummary& k, int d
               {"last_order_at", text_or_null(s.last_order_at)},
               {"revenue", m(s.revenue)},
               {"margin", m(s.margin)},
+              {"uncosted_revenue", m(s.uncosted_revenue)},
               {"paid", m(s.paid)},
               {"balance", m(s.balance)},
               {"avg_order_value", m(s.avg_order_value)},
@@ -65,9 +67,51 @@ json stats_json(const crm::CustomerStats& s, const crm::ContactSummary& k, int d
               {"open_promises", k.open_promises}};
 }
 
-void line(std::ostream& out, bool color, const std::string& label, const std::string& value) {
-  if (value.empty()) return;
-  out << (color ? "\x1b[2m" : "") << fmt::format("{:<10}", label) << (color ? "\x1b[0m" : "") << value << '\n';
+// Labels in one column, as wide as the longest (custom attributes may be long) plus two.
+struct Labels {
+  std::ostream& out;
+  bool color;
+  std::size_t width;
+  void line(const std::string& label, const std::string& value) const {
+    if (value.empty()) return;
+    std::size_t used = text::display_width(label);
+    out << (color ? "\x1b[2m" : "") << label << std::string(width > used ? width - used : 2, ' ')
+        << (color ? "\x1b[0m" : "") << value << '\n';
+  }
+};
+
+// The margin covers the revenue whose cost is known: say how much has none.
+std::string margin_text(const crm::CustomerStats& s, int d) {
+  if (s.uncosted_revenue == 0) return "margin " + money(s.margin, d);
+  if (s.uncosted_revenue == s.revenue) return "margin unknown (no cost known)";
+  return fmt::format("margin {} on {} ({} without a cost)", money(s.margin, d), money(s.revenue - s.uncosted_revenue, d),
+                     money(s.uncosted_revenue, d));
+}
+
+std::size_t label_width(const model::Customer& c) {
+  std::size_t widest = 8;
+  for (const auto& [k, v] : c.attributes) widest = std::max(widest, text::display_width(k));
+  return widest + 2;
+}
+
+// The model scores a report stored, as JSON; null when there are none.
+json scores_json(const std::optional<crm::StoredScore>& stored, int d) {
+  if (!stored) return nullptr;
+  const auto& s = stored->score;
+  auto opt_real = [](const std::optional<double>& v) { return v ? json(*v) : json(); };
+  auto opt_money = [&](const std::optional<std::int64_t>& v) { return v ? io::json_decimal(Decimal{*v, d}) : json(); };
+  auto opt_int = [](const std::optional<int>& v) { return v ? json(*v) : json(); };
+  return json{{"as_of", stored->as_of},
+              {"model", text_or_null(stored->model)},
+              {"p_alive", opt_real(s.p_alive)},
+              {"expected_purchases", opt_real(s.expected_purchases)},
+              {"expected_order_value", opt_money(s.expected_order_value)},
+              {"clv", opt_money(s.clv)},
+              {"rfm_r", opt_int(s.rfm_r)},
+              {"rfm_f", opt_int(s.rfm_f)},
+              {"rfm_m", opt_int(s.rfm_m)},
+              {"rfm_segment", text_or_null(s.rfm_segment)},
+              {"churn_risk", text_or_null(s.churn_risk)}};
 }
 
 }  // namespace
@@ -96,6 +140,7 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     json doc = customer_json(c, d);
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, contacts, d);
+    doc["statistics"]["scores"] = scores_json(pop.scores, d);
     add_orders_json(ctx, doc, pop);
     doc["contacts"] = customer_contacts_json(ctx, pop);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
@@ -107,39 +152,56 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
   }
   auto& out = ctx.out();
   bool color = ctx.writer_options().color;
+  std::size_t width = label_width(c);
+  Labels labels{out, color, width};
   out << (color ? "\x1b[1m" : "") << c.name << (color ? "\x1b[0m" : "")
       << fmt::format("  #{}{}  {}", c.id, c.number ? "  " + *c.number : "", c.kind) << '\n';
-  if (!c.tags.empty()) line(out, color, "tags", model::join_tags(c.tags));
-  line(out, color, "phone", c.phone ? *c.phone + (c.phone_e164 && *c.phone_e164 != *c.phone ? "  (" + *c.phone_e164 + ")" : "") : "");
-  line(out, color, "email", c.email.value_or(""));
+  labels.line("contact", c.contact_person.value_or(""));
+  if (!c.tags.empty()) labels.line("tags", model::join_tags(c.tags));
+  labels.line("phone", c.phone ? *c.phone + (c.phone_e164 && *c.phone_e164 != *c.phone ? "  (" + *c.phone_e164 + ")" : "") : "");
+  labels.line("email", c.email.value_or(""));
   std::string address;
+  // "street, postal code city, country": the city follows its postal code with a space.
   for (const auto* part : {&c.street, &c.postal_code, &c.city, &c.country}) {
-    if (*part) address += (address.empty() ? "" : (part == &c.city ? " " : ", ")) + **part;
+    bool after_postal = part == &c.city && c.postal_code;
+    if (*part) address += (address.empty() ? "" : (after_postal ? " " : ", ")) + **part;
   }
-  line(out, color, "address", address);
-  line(out, color, "org no", c.org_number.value_or(""));
-  line(out, color, "since", c.created_at.value_or(""));
-  if (!aliases.empty()) line(out, color, "merged", fmt::format("{}", fmt::join(aliases, ", ")));
+  labels.line("address", address);
+  labels.line("org no", c.org_number.value_or(""));
+  labels.line("since", c.created_at.value_or(""));
+  if (!aliases.empty()) labels.line("merged", fmt::format("{}", fmt::join(aliases, ", ")));
   std::string terms;
   if (c.credit_limit) terms += "limit " + money(*c.credit_limit, d);
   if (c.payment_terms_days) terms += (terms.empty() ? "" : ", ") + counted(*c.payment_terms_days, "day");
-  line(out, color, "balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
-  print_account_alerts(ctx, out, color, pop);
+  labels.line("balance", money(s.balance, d) + (terms.empty() ? "" : "  (" + terms + ")"));
+  print_account_alerts(ctx, out, color, pop, width);
   if (s.orders > 0) {
-    line(out, color, "revenue", fmt::format("{} in {} (avg {}), margin {}", money(s.revenue, d), counted(s.orders, "order"),
-                                            money(s.avg_order_value, d), money(s.margin, d)));
-    line(out, color, "orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
+    labels.line("revenue", fmt::format("{} in {} (avg {}), {}", money(s.revenue, d), counted(s.orders, "order"),
+                                       money(s.avg_order_value, d), margin_text(s, d)));
+    labels.line("orders", fmt::format("first {}, last {}", s.first_order_at.value_or("-"), s.last_order_at.value_or("-")));
   }
-  if (s.top_categories) line(out, color, "buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
+  if (pop.scores) {
+    const auto& sc = pop.scores->score;
+    if (sc.clv) {
+      labels.line("value", fmt::format("CLV {}, P(alive) {:.2f}  ({} as of {})", money(*sc.clv, d), sc.p_alive.value_or(0),
+                                                   pop.scores->model.value_or("model"), pop.scores->as_of));
+    }
+    if (sc.rfm_r) {
+      labels.line("RFM", fmt::format("{} ({}{}{})", sc.rfm_segment.value_or("no segment"), *sc.rfm_r,
+                                                 sc.rfm_f.value_or(0), sc.rfm_m.value_or(0)));
+    }
+    if (sc.churn_risk) labels.line("at risk", *sc.churn_risk);
+  }
+  if (s.top_categories) labels.line("buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (contacts.contacts > 0) {
-    line(out, color, "contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,
+    labels.line("contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,
                                              contacts.last_contact_at.value_or("-")));
   }
   std::string channel = contacts.preferred_channel.value_or(c.preferred_channel.value_or(""));
-  line(out, color, "channel", channel);
-  print_customer_contacts(ctx, out, color, pop);
-  for (const auto& [k, v] : c.attributes) line(out, color, k, v);
-  line(out, color, "notes", c.notes.value_or(""));
+  labels.line("channel", channel);
+  print_customer_contacts(ctx, out, color, pop, width);
+  for (const auto& [k, v] : c.attributes) labels.line(k, v);
+  labels.line("notes", c.notes.value_or(""));
   print_recent_orders(ctx, out, color, pop);
   return kExitOk;
 }

@@ -2,6 +2,7 @@
 #include "customer_show_contacts.hpp"
 
 #include "io/json_out.hpp"
+#include "text/utf8.hpp"
 
 #include <fmt/format.h>
 
@@ -26,8 +27,10 @@ json contact_item(const crm::ContactRow& r) {
               {"owner", text_or_null(k.owner)}, {"done_at", text_or_null(k.done_at)}};
 }
 
-void label(std::ostream& out, bool color, const std::string& name, const std::string& value) {
-  out << (color ? "\x1b[2m" : "") << fmt::format("{:<10}", name) << (color ? "\x1b[0m" : "") << value << '\n';
+void label(std::ostream& out, bool color, const std::string& name, const std::string& value, std::size_t width) {
+  std::size_t used = text::display_width(name);
+  out << (color ? "\x1b[2m" : "") << name << std::string(width > used ? width - used : 2, ' ') << (color ? "\x1b[0m" : "")
+      << value << '\n';
 }
 
 // "phone 3 × 45.00, ...": the parts of the cost to serve.
@@ -73,13 +76,14 @@ json customer_contacts_json(Context& ctx, const crm::ScreenPop& pop) {
   return doc;
 }
 
-void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop) {
+void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop,
+                             std::size_t width) {
   const auto& s = pop.contacts;
-  if (s.complaints > 0) label(out, color, "complaint", fmt::format("{} recorded", s.complaints));
+  if (s.complaints > 0) label(out, color, "complaint", fmt::format("{} recorded", s.complaints), width);
   const auto& cost = pop.cost;
   bool served = s.contacts > 0 || pop.stats.orders > 0;
   if (!cost.configured) {
-    if (s.contacts > 0) label(out, color, "cost", "cost to serve not configured: set [costs.contact] in the config");
+    if (s.contacts > 0) label(out, color, "cost", "cost to serve not configured: set [costs.contact] in the config", width);
   } else if (served && (!cost.parts.empty() || !cost.uncosted.empty())) {
     std::string detail = cost_parts(cost, ctx.money_decimals());
     if (!cost.uncosted.empty()) {
@@ -87,7 +91,7 @@ void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const 
     }
     bool orders = std::any_of(cost.parts.begin(), cost.parts.end(), [](const auto& p) { return p.what == "order"; });
     label(out, color, "cost", fmt::format("{} to serve by contacts{} ({})", format_decimal(Decimal{cost.total, ctx.money_decimals()}),
-                                          orders ? " and orders" : "", detail));
+                                          orders ? " and orders" : "", detail), width);
   }
   const auto& open = pop.open;
   for (std::size_t i = 0; i < open.size() && i < static_cast<std::size_t>(kOpenShown); ++i) {
@@ -95,17 +99,17 @@ void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const 
     const auto& k = d.row.contact;
     std::string when = d.days_late > 0 ? fmt::format("{} ({} overdue)", d.due, counted(d.days_late, "day")) : d.due;
     std::string what = k.promise ? "promised: " + *k.promise : k.subject.value_or("follow up");
-    label(out, color, i == 0 ? "open" : "", fmt::format("{}  {}  [{}]{}", when, what, k.id, k.owner ? "  " + *k.owner : ""));
+    label(out, color, i == 0 ? "open" : "", fmt::format("{}  {}  [{}]{}", when, what, k.id, k.owner ? "  " + *k.owner : ""), width);
   }
   if (open.size() > static_cast<std::size_t>(kOpenShown)) {
-    label(out, color, "", fmt::format("... {} more: kunde contact due --customer #{}", open.size() - kOpenShown, pop.customer.id));
+    label(out, color, "", fmt::format("... {} more: kunde contact due --customer #{}", open.size() - kOpenShown, pop.customer.id), width);
   }
   const auto& last = pop.recent_contacts;
   for (std::size_t i = 0; i < last.size(); ++i) {
     const auto& k = last[i].contact;
     label(out, color, i == 0 ? "recent" : "",
           fmt::format("{}  {} {}  {}{}", k.at, k.channel, k.direction, k.subject.value_or("-"),
-                      k.outcome ? " (" + *k.outcome + ")" : ""));
+                      k.outcome ? " (" + *k.outcome + ")" : ""), width);
   }
 }
 

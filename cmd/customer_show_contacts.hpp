@@ -13,6 +13,8 @@ namespace kunde::cmd {
 // {"contacts": ..., "cost_to_serve": ..., "open": [...], "recent": [...]} for -f json.
 nlohmann::ordered_json customer_contacts_json(Context& ctx, const crm::ScreenPop& pop);
 // Labelled lines for the table view, aligned with the rest of customer show.
-void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop);
+// `width`: the label column, as wide as the rest of the screen pop's.
+void print_customer_contacts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop,
+                             std::size_t width = 10);
 
 }  // namespace kunde::cmd

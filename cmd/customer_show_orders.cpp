@@ -37,7 +37,8 @@ std::vector<std::string> favourite_categories(const std::string& stored) {
   return out;
 }
 
-void print_account_alerts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop) {
+void print_account_alerts(Context& ctx, std::ostream& out, bool color, const crm::ScreenPop& pop,
+                          std::size_t width) {
   const auto& a = pop.account;
   int d = ctx.money_decimals();
   std::vector<std::string> alerts;
@@ -47,7 +48,7 @@ void print_account_alerts(Context& ctx, std::ostream& out, bool color, const crm
   }
   if (a.over_limit()) alerts.push_back(fmt::format("OVER LIMIT by {}", money(a.balance - *a.credit_limit, d)));
   if (alerts.empty()) return;
-  out << (color ? "\x1b[1;31m" : "") << fmt::format("{:<10}{}", "!", fmt::join(alerts, "; ")) << (color ? "\x1b[0m" : "")
+  out << (color ? "\x1b[1;31m" : "") << fmt::format("{:<{}}{}", "!", width, fmt::join(alerts, "; ")) << (color ? "\x1b[0m" : "")
       << '\n';
 }
 

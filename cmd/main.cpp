@@ -3,15 +3,21 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 #include <optional>
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "crm/rule_error.hpp"
 #include "error.hpp"
+#include "text/gate.hpp"
 
 namespace {
+
+using kunde::cmd::Context;
+using namespace kunde::cmd;
 
 // The command line as history shows it, quoted where a shell would need it.
 std::string command_line(int argc, char** argv) {
@@ -29,6 +35,57 @@ std::string command_line(int argc, char** argv) {
     }
   }
   return out;
+}
+
+// The command groups, by the commands each registers: the whole command tree in one place.
+struct CommandGroup {
+  std::initializer_list<const char*> commands;
+  void (*register_group)(CLI::App&, Context&);
+};
+const CommandGroup kCommandGroups[] = {
+    {{"init"}, register_init},
+    {{"customer"}, register_customer},
+    {{"product"}, register_product},
+    {{"order"}, register_order},
+    {{"contact"}, register_contact},
+    {{"segment"}, register_segment},
+    {{"report"}, register_report},
+    {{"history", "undo"}, register_history},
+    {{"backup", "doctor", "sql"}, register_maintenance},
+    {{"config"}, register_config},
+};
+
+// The first word that is no global option or its value: the command.
+std::string_view command_word(int argc, char** argv) {
+  static constexpr std::string_view kWithValue[] = {"--db", "--config", "-f", "--format", "-o", "--output", "--color"};
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (a.empty() || a[0] != '-') return a;
+    if (std::find(std::begin(kWithValue), std::end(kWithValue), a) != std::end(kWithValue)) ++i;
+  }
+  return {};
+}
+
+const CommandGroup* group_of(std::string_view word) {
+  for (const auto& g : kCommandGroups) {
+    for (const char* c : g.commands)
+      if (word == c) return &g;
+  }
+  return nullptr;
+}
+
+// The text gate (text/gate.hpp) for the command line: every value given to a command that
+// was parsed, named by its option. The command line itself goes into history.
+void check_arguments(CLI::App& app) {
+  for (const CLI::Option* opt : app.get_options()) {
+    for (const auto& value : opt->results()) {
+      if (auto fault = kunde::text::text_fault(value)) {
+        throw kunde::UsageError(fmt::format("{} {}", opt->get_name(), *fault),
+                                "give text in UTF-8; check the encoding of the terminal or script");
+      }
+    }
+  }
+  for (CLI::App* sub : app.get_subcommands()) check_arguments(*sub);
 }
 
 void print_error(const std::string& message, const std::string& hint) {
@@ -61,17 +118,17 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"table", "csv", "tsv", "json", "ndjson", "jsonl", "md", "markdown", "html"}));
   app.add_option("-o,--output", g.output, "Write output to FILE; the format follows its extension unless -f is given");
   app.add_flag("-q,--quiet", g.quiet, "No summary lines on standard error");
+  app.add_flag("--safe-csv", g.safe_csv,
+               "In CSV and TSV, put ' before text a spreadsheet would run as a formula (= + - @, their full-width forms)");
   app.add_option("--color", g.color, "Colour in tables: auto, always, never (NO_COLOR is honoured)")
       ->check(CLI::IsMember({"auto", "always", "never"}));
 
-  register_init(app, ctx);
-  register_customer(app, ctx);
-  register_history(app, ctx);
-  register_config(app, ctx);
-  register_maintenance(app, ctx);
-  register_product(app, ctx);
-  register_order(app, ctx);
-  register_contact(app, ctx);
+  // Only the group of the command given is registered: building every command's options
+  // took a third of a screen pop. Help and unknown words get them all.
+  const CommandGroup* chosen = group_of(command_word(argc, argv));
+  for (const auto& group : kCommandGroups) {
+    if (!chosen || chosen == &group) group.register_group(app, ctx);
+  }
 
   // The commands parsed so far, and the word after them that names no command, if any.
   struct Parsed {
@@ -94,6 +151,7 @@ int main(int argc, char** argv) {
   };
   try {
     app.parse(argc, argv);
+    check_arguments(app);
   } catch (const CLI::CallForHelp& e) {
     // `kunde bogus --help` would otherwise print the top-level help and succeed.
     if (auto p = parsed(); p.unknown) {
@@ -142,6 +200,11 @@ int main(int argc, char** argv) {
     if (e.closed_pipe()) return kExitOk;
     print_error(e.what(), e.hint());
     return kExitError;
+  } catch (const kunde::crm::RuleError& e) {
+    // The rule with a caret under the mistake, between the message and the hint.
+    std::cerr << "kunde: error: " << e.what() << '\n' << e.excerpt() << '\n';
+    if (!e.hint().empty()) std::cerr << "hint: " << e.hint() << '\n';
+    return kExitUsage;
   } catch (const kunde::UsageError& e) {
     print_error(e.what(), e.hint());
     return kExitUsage;

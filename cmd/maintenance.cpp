@@ -1,8 +1,11 @@
 // kunde backup, doctor and sql.
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "commands.hpp"
 #include "crm/maintenance.hpp"
+#include "memory_budget.hpp"
 #include "render.hpp"
 
 namespace kunde::cmd {
@@ -38,14 +41,25 @@ void register_maintenance(CLI::App& app, Context& ctx) {
     };
   });
 
-  auto query = std::make_shared<std::string>();
+  struct SqlOptions {
+    std::string query;
+    double timeout = 30;
+  };
+  auto sql_opts = std::make_shared<SqlOptions>();
   auto* sql = app.add_subcommand("sql", "Run one read-only SQL query and print the result");
-  sql->add_option("QUERY", *query, "A SELECT statement")->required();
-  sql->callback([&ctx, query] {
-    ctx.action = [&ctx, query] {
-      auto columns = crm::query_columns(ctx.session(), *query);
+  sql->add_option("QUERY", sql_opts->query, "One SELECT statement")->required();
+  sql->add_option("--timeout", sql_opts->timeout, "Stop the query after SECONDS (default 30; 0 for no limit)")
+      ->type_name("SECONDS")
+      ->check(CLI::NonNegativeNumber);
+  sql->callback([&ctx, sql_opts] {
+    ctx.action = [&ctx, sql_opts] {
+      crm::prepare_queries();
+      crm::QueryLimits limits;
+      limits.time = std::chrono::milliseconds(static_cast<std::int64_t>(sql_opts->timeout * 1000));
+      limits.memory_bytes = budget::kQueryHeapBytes;
+      auto columns = crm::query_columns(ctx.session(), sql_opts->query);
       render_list(ctx, "rows", columns, [&](const report::RowEmit& emit) {
-        crm::query(ctx.session(), *query, [](const std::vector<std::string>&) {}, emit);
+        crm::query(ctx.session(), sql_opts->query, limits, [](const std::vector<std::string>&) {}, emit);
       });
       return kExitOk;
     };

@@ -8,17 +8,29 @@
 #include "model/dates.hpp"
 #include "crm/customer_refs.hpp"
 #include "crm/customer_resolver.hpp"
+#include "render.hpp"
 
 namespace kunde::cmd {
 
 void add_import_options(CLI::App* app, ImportFlags& f, bool create_missing) {
-  app->add_option("FILE", f.file, "File to import (CSV, TSV, JSON or NDJSON; - for standard input)")->required();
+  // Not required: --fields needs no file. The options that repeat take one value each, so
+  // FILE after them is read as the file.
+  app->add_option("FILE", f.file, "File to import (CSV, TSV, JSON or NDJSON; - for standard input)");
   app->add_option("--encoding", f.encoding, "Character encoding of the file: cp1252 (also for \"latin1\"), utf-16, iso-8859-15, ...");
   app->add_option("--sep", f.sep, "Field separator, e.g. ';' or tab (default: ',' for CSV, tab for TSV)");
   app->add_flag("--decimal-comma", f.decimal_comma, "Numbers use a decimal comma: 1 234,50");
   app->add_option("--date-format", f.date_format, "Date format of the file, strftime style, e.g. '%d.%m.%Y'");
-  app->add_option("--map", f.maps, "Read FIELD from COLUMN: --map number=Kundenr (repeatable)")->type_name("FIELD=COLUMN");
+  app->add_option("--map", f.maps, "Read FIELD from COLUMN: --map number=Kundenr (repeatable)")
+      ->type_name("FIELD=COLUMN")
+      ->allow_extra_args(false);
   app->add_option("--mapping", f.mapping, "A mapping file (TOML), or the NAME of an [import.NAME] table in the config");
+  app->add_option("--set", f.sets, "FIELD is VALUE where the file has no column for it or an empty cell (repeatable)")
+      ->type_name("FIELD=VALUE")
+      ->allow_extra_args(false);
+  app->add_option("--null", f.nulls, "Cells written exactly TOKEN are empty, e.g. --null NULL (repeatable)")
+      ->type_name("TOKEN")
+      ->allow_extra_args(false);
+  app->add_flag("--fields", f.fields, "List the fields and the column names read as each, and do nothing else");
   app->add_option("--reject-file", f.reject_file, "Write rejected rows here (CSV with reject_line and reject_reason columns)");
   app->add_flag("--dry-run", f.dry_run, "Report what would happen; change nothing");
   app->add_flag("--strict", f.strict, "Reject the whole file when any row is bad");
@@ -52,6 +64,12 @@ crm::ImportOptions import_options(Context& ctx, const ImportFlags& f) {
     auto [field, column] = split_assignment(m, "--map");
     o.field_map[field] = column;
   }
+  for (const auto& m : f.sets) {
+    auto [field, value] = split_assignment(m, "--set");
+    o.set[field] = value;
+  }
+  o.nulls.insert(o.nulls.end(), f.nulls.begin(), f.nulls.end());
+  if (!f.discount_unit.empty()) o.discount_unit = model::discount_unit(f.discount_unit);
   if (!f.input_format.empty()) {
     static constexpr std::pair<const char*, io::InputFormat> kFormats[] = {
         {"csv", io::InputFormat::csv}, {"tsv", io::InputFormat::tsv}, {"json", io::InputFormat::json},
@@ -82,13 +100,33 @@ void print_rejections(Context& ctx, const crm::ImportCounts& counts) {
   }
 }
 
+namespace {
+
+int print_fields(Context& ctx, crm::ImportKind kind) {
+  render_list(ctx, "fields", {"field", "required", "aliases", "meaning"}, [&](const report::RowEmit& emit) {
+    for (const auto& f : crm::import_fields(kind)) {
+      emit({f.name, f.required ? "yes" : f.identifies ? "one of" : "", fmt::format("{}", fmt::join(f.aliases, ", ")),
+            f.help});
+    }
+  });
+  return kExitOk;
+}
+
+}  // namespace
+
 int run_import(Context& ctx, const ImportFlags& flags, crm::ImportRequest request) {
+  if (flags.fields) return print_fields(ctx, request.kind);
+  if (flags.file.empty()) throw UsageError("FILE is required", "give the file to import, or --fields to list the fields");
   request.path = flags.file;
   request.options = import_options(ctx, flags);
   auto counts = crm::run_import(ctx.session(), request);
-  print_rejections(ctx, counts);
-  ctx.note(fmt::format("{}: {}{}", counts.source, counts.summary(), flags.dry_run ? " (dry run: nothing changed)" : ""));
-  return counts.rejected > 0 ? kExitRejected : kExitOk;
+  std::int64_t rejected = 0;
+  for (const auto* c = &counts; c; c = c->next.get()) {
+    print_rejections(ctx, *c);
+    ctx.note(fmt::format("{}: {}{}", c->source, c->summary(), flags.dry_run ? " (dry run: nothing changed)" : ""));
+    rejected += c->rejected;
+  }
+  return rejected > 0 ? kExitRejected : kExitOk;
 }
 
 std::vector<std::int64_t> read_customer_refs(Context& ctx, const std::string& path, std::int64_t& rejected) {

@@ -17,18 +17,21 @@ namespace kunde::cmd {
 
 struct ImportFlags {
   std::string file;
-  std::string encoding, sep, date_format, mapping, reject_file, input_format;
-  std::vector<std::string> maps;  // FIELD=COLUMN
-  bool decimal_comma = false, dry_run = false, strict = false, create_missing = false;
+  std::string encoding, sep, date_format, mapping, reject_file, input_format, discount_unit;
+  std::vector<std::string> maps;   // FIELD=COLUMN
+  std::vector<std::string> sets;   // FIELD=VALUE
+  std::vector<std::string> nulls;  // TOKEN
+  bool decimal_comma = false, dry_run = false, strict = false, create_missing = false, fields = false;
 };
 
-// FILE plus --encoding, --sep, --decimal-comma, --date-format, --map, --mapping,
-// --reject-file, --dry-run, --strict, --input-format (and --create-missing when asked).
+// FILE plus --encoding, --sep, --decimal-comma, --date-format, --map, --mapping, --set,
+// --null, --fields, --reject-file, --dry-run, --strict, --input-format (and
+// --create-missing when asked).
 void add_import_options(CLI::App* app, ImportFlags& flags, bool create_missing);
 
 // Runs an import (crm::run_import) with the options the flags give: prints rejected rows and
 // the summary, and returns the exit code (3 when rows were rejected). `request` holds what
-// the entity adds to the flags.
+// the entity adds to the flags. With --fields it prints the entity's fields instead.
 int run_import(Context& ctx, const ImportFlags& flags, crm::ImportRequest request);
 
 // --from FILE|-: customers named in a CSV/TSV/JSON/NDJSON file by an id or number column.

@@ -32,13 +32,14 @@ std::int64_t parse_money_option(Context& ctx, const std::string& text, const std
 }
 
 struct AddOptions {
-  std::string customer, number, at, channel, status, amount, cost;
-  std::vector<std::string> lines;  // SKU[:QTY[:PRICE]]
+  std::string customer, number, at, channel, status, amount, cost, freight;
+  std::vector<std::string> lines;  // SKU[:QTY[:PRICE[:DISCOUNT]]]
 };
 
 int run_add(Context& ctx, const AddOptions& o) {
   if (o.lines.empty() == o.amount.empty()) {
-    throw UsageError("give either --line SKU[:QTY[:PRICE]] (repeatable) or --amount", "e.g. kunde order add K-1001 --line MUG-1:2");
+    throw UsageError("give either --line SKU[:QTY[:PRICE[:DISCOUNT]]] (repeatable) or --amount",
+                     "e.g. kunde order add K-1001 --line MUG-1:2");
   }
   crm::NewOrder order;
   order.customer = o.customer;
@@ -46,12 +47,13 @@ int run_add(Context& ctx, const AddOptions& o) {
   order.channel = model::normalise_channel(o.channel);
   order.status = model::normalise_status(o.status);
   if (!o.number.empty()) order.number = o.number;
+  if (!o.freight.empty()) order.freight = parse_money_option(ctx, o.freight, "--freight");
   for (const auto& spec : o.lines) {
-    // SKU[:QTY[:PRICE]]: the sku may not hold a colon, the price may.
+    // SKU[:QTY[:PRICE[:DISCOUNT]]]: the sku may not hold a colon; an empty price is the list price.
     std::vector<std::string> parts;
     std::size_t start = 0;
     for (std::size_t i = 0; i <= spec.size(); ++i) {
-      if (i == spec.size() || (spec[i] == ':' && parts.size() < 2)) {
+      if (i == spec.size() || (spec[i] == ':' && parts.size() < 3)) {
         parts.push_back(spec.substr(start, i - start));
         start = i + 1;
       }
@@ -65,7 +67,14 @@ int run_add(Context& ctx, const AddOptions& o) {
         throw UsageError(fmt::format("--line '{}': quantity: {}", spec, e.what()), "e.g. --line MUG-1:2:99.50");
       }
     }
-    if (parts.size() > 2) l.input.unit_price = parse_money_option(ctx, parts[2], "--line " + spec);
+    if (parts.size() > 2 && !parts[2].empty()) l.input.unit_price = parse_money_option(ctx, parts[2], "--line " + spec);
+    if (parts.size() > 3 && !parts[3].empty()) {
+      try {
+        l.input.discount = model::parse_discount(parts[3], model::DiscountUnit::fraction);
+      } catch (const Error& e) {
+        throw UsageError(fmt::format("--line '{}': discount: {}", spec, e.what()), "e.g. --line MUG-1:2::10% or MUG-1:2:99.50:0.1");
+      }
+    }
     order.lines.push_back(std::move(l));
   }
   if (!o.amount.empty()) {
@@ -128,14 +137,30 @@ int run_list(Context& ctx, const ListOptions& o) {
 }
 
 const std::vector<std::string>& line_columns() {
-  static const std::vector<std::string> cols = {"line", "sku", "name", "category", "quantity", "unit_price", "amount", "unit_cost", "cost"};
+  static const std::vector<std::string> cols = {"line",     "sku",      "name",   "category",  "quantity", "unit_price",
+                                                "gross",    "discount", "amount", "unit_cost", "cost"};
   return cols;
+}
+
+Value discount_value(const std::optional<double>& d) { return d ? Value(*d) : Value(); }
+
+report::Datum attributes_datum(const std::map<std::string, std::string>& attributes) {
+  auto out = report::Datum::record();
+  for (const auto& [k, v] : attributes) out.add(k, v);
+  return out;
 }
 
 std::vector<Value> line_values(const crm::LineView& v, int d) {
   return {v.line.line, text_value(v.sku), text_value(v.name), text_value(v.category), v.line.quantity,
-          money_value(v.line.unit_price, d), Decimal{v.line.amount, d}, money_value(v.line.unit_cost, d),
-          money_value(v.line.cost, d)};
+          money_value(v.line.unit_price, d), Decimal{v.line.gross_or_amount(), d}, discount_value(v.line.discount),
+          Decimal{v.line.amount, d}, money_value(v.line.unit_cost, d), money_value(v.line.cost, d)};
+}
+
+// "270.00 (10% of 2,700.00)": what a discount took off.
+std::string discount_text(std::int64_t gross, std::int64_t net, int d) {
+  std::int64_t off = gross - net;
+  std::string share = gross != 0 ? fmt::format(" ({:.4g}%)", 100.0 * static_cast<double>(off) / static_cast<double>(gross)) : "";
+  return format_decimal(Decimal{off, d}) + share;
 }
 
 int run_show(Context& ctx, const std::string& number) {
@@ -143,6 +168,8 @@ int run_show(Context& ctx, const std::string& number) {
   const auto& s = detail.summary;
   const auto& lines = detail.lines;
   int d = ctx.money_decimals();
+  // The margin covers the lines whose cost is known; the rest is said apart.
+  std::int64_t margin = s.amount - s.uncosted - s.cost;
   report::Document doc;
   doc.fields(report::Audience::machines)
       .data("order", s.order.number)
@@ -152,16 +179,35 @@ int run_show(Context& ctx, const std::string& number) {
       .data("name", s.customer_name)
       .data("channel", s.order.channel)
       .data("status", s.order.status)
+      .data("gross", Decimal{s.gross, d})
+      .data("discount", Decimal{s.gross - s.amount, d})
       .data("amount", Decimal{s.amount, d})
-      .data("cost", Decimal{s.cost, d});
-  doc.fields(report::Audience::people)
-      .show("order", s.order.number)
+      .data("freight", money_value(s.order.freight, d))
+      .data("cost", Decimal{s.cost, d})
+      .data("margin", Decimal{margin, d})
+      .data("uncosted_revenue", Decimal{s.uncosted, d})
+      .data("attributes", attributes_datum(s.order.attributes));
+  auto& people = doc.fields(report::Audience::people);
+  people.show("order", s.order.number)
       .show("ordered_at", s.order.ordered_at)
       .show("customer", fmt::format("{} {}", customer_ref(s), s.customer_name))
       .show("channel", s.order.channel.value_or(""))
-      .show("status", s.order.status)
-      .show("amount", format_decimal(Decimal{s.amount, d}))
-      .show("margin", format_decimal(Decimal{s.amount - s.cost, d}));
+      .show("status", s.order.status);
+  if (s.gross != s.amount) {
+    people.show("gross", format_decimal(Decimal{s.gross, d})).show("discount", discount_text(s.gross, s.amount, d));
+  }
+  people.show("amount", format_decimal(Decimal{s.amount, d}));
+  if (s.order.freight) people.show("freight", format_decimal(Decimal{*s.order.freight, d}));
+  if (s.uncosted == s.amount && s.amount != 0) {
+    people.show("margin", "unknown: no line has a cost");
+  } else if (s.uncosted != 0) {
+    people.show("margin", fmt::format("{} on {}; {} has no cost", format_decimal(Decimal{margin, d}),
+                                      format_decimal(Decimal{s.amount - s.uncosted, d}),
+                                      format_decimal(Decimal{s.uncosted, d})));
+  } else {
+    people.show("margin", format_decimal(Decimal{margin, d}));
+  }
+  for (const auto& [k, v] : s.order.attributes) people.show(k, v);
   auto& table = doc.table("lines", "", line_columns());
   table.primary = true;
   for (const auto& l : lines) table.add_row(line_values(l, d));
@@ -183,15 +229,33 @@ int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
   auto f = make_filter(ctx, o);
   int d = ctx.money_decimals();
   std::int64_t n = 0;
-  render_list(ctx, "lines", model::field_names(model::order_fields()), [&](const report::RowEmit& emit) {
-  crm::export_order_lines(ctx.session(), f, [&](const crm::OrderSummary& s, const crm::LineView& v) {
-    // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
-    Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
-    emit({s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
-            money_value(v.line.unit_price, d), cost, Decimal{v.line.amount, d}, text_value(s.order.channel),
-            s.order.status, text_value(v.name), text_value(v.category)});
-    ++n;
-  });
+  // The canonical columns, then the orders' custom attributes alphabetically.
+  auto columns = model::field_names(model::order_fields());
+  auto keys = crm::order_attribute_keys(ctx.session());
+  columns.insert(columns.end(), keys.begin(), keys.end());
+  render_list(ctx, "lines", columns, [&](const report::RowEmit& emit) {
+    crm::export_order_lines(ctx.session(), f, [&](const crm::OrderSummary& s, const crm::LineView& v) {
+      std::vector<Value> row;
+      if (v.line.line == 0) {
+        // An order without lines: its own columns only.
+        row = {s.order.number, customer_ref(s), s.order.ordered_at, Value(), Value(), Value(), Value(), Value(),
+               Value(),        Value(),         text_value(s.order.channel), s.order.status,
+               money_value(s.order.freight, d), Value(), Value()};
+      } else {
+        // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
+        Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
+        row = {s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
+               money_value(v.line.unit_price, d), money_value(v.line.gross, d), discount_value(v.line.discount), cost,
+               Decimal{v.line.amount, d}, text_value(s.order.channel), s.order.status,
+               money_value(s.order.freight, d), text_value(v.name), text_value(v.category)};
+      }
+      for (const auto& k : keys) {
+        auto it = s.order.attributes.find(k);
+        row.push_back(it == s.order.attributes.end() ? Value() : Value(it->second));
+      }
+      emit(row);
+      ++n;
+    });
   }, {io::OutputFormat::csv, safe_csv});
   ctx.note("exported " + counted(n, "order line"));
   return kExitOk;
@@ -200,6 +264,7 @@ int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
 struct ImportOptions {
   ImportFlags flags;
   crm::OrderImportOptions order;
+  std::string lines;
 };
 
 struct ExportOptions {
@@ -216,9 +281,11 @@ void register_order(CLI::App& app, Context& ctx) {
   auto add_opts = std::make_shared<AddOptions>();
   auto* add = order->add_subcommand("add", "Add an order with product lines, or an order-level amount");
   add->add_option("CUSTOMER", add_opts->customer, "Customer number, #id, email or phone")->required();
-  add->add_option("--line", add_opts->lines, "A line SKU[:QTY[:PRICE]] (repeatable; price defaults to the list price)");
+  add->add_option("--line", add_opts->lines,
+                  "A line SKU[:QTY[:PRICE[:DISCOUNT]]] (repeatable; price defaults to the list price; discount 10% or 0.1)");
   add->add_option("--amount", add_opts->amount, "The order's total, for an order without product lines");
   add->add_option("--cost", add_opts->cost, "Cost of goods of an --amount order");
+  add->add_option("--freight", add_opts->freight, "What delivering the order cost: an order cost, not revenue");
   add->add_option("--number", add_opts->number, "Order number (default O-N)");
   add->add_option("--at", add_opts->at, "Order date (default now)");
   add->add_option("--channel", add_opts->channel, "Sales channel: web, retail, phone, wholesale, ... (lower-cased)");
@@ -241,8 +308,14 @@ void register_order(CLI::App& app, Context& ctx) {
   cancel->callback([&ctx, cancel_number] { ctx.action = [&ctx, cancel_number] { return run_cancel(ctx, *cancel_number); }; });
 
   auto import_opts = std::make_shared<ImportOptions>();
-  auto* imp = order->add_subcommand("import", "Import order lines (grouped by the order column) or order-level rows");
+  auto* imp = order->add_subcommand("import", "Import order lines (grouped by the order column), order-level rows, or orders and their lines from two files");
   add_import_options(imp, import_opts->flags, true);
+  imp->add_option("--lines", import_opts->lines,
+                  "The orders' lines are in this file; FILE holds one row per order (one import, one history entry)")
+      ->type_name("LINES_FILE");
+  imp->add_option("--discount-unit", import_opts->flags.discount_unit,
+                  "How plain discount numbers are written: fraction (0.05, the default) or percent (5)")
+      ->check(CLI::IsMember({"fraction", "percent"}));
   imp->add_flag("--skip-anonymous", import_opts->order.skip_anonymous,
                 "Skip rows with an empty customer and count them, instead of rejecting them");
   imp->add_flag("--strip-zero-fraction", import_opts->order.strip_zero_fraction,
@@ -251,6 +324,7 @@ void register_order(CLI::App& app, Context& ctx) {
     ctx.action = [&ctx, import_opts] {
       crm::ImportRequest r(crm::ImportKind::orders);
       r.orders = import_opts->order;
+      r.lines_path = import_opts->lines;
       return run_import(ctx, import_opts->flags, r);
     };
   });

@@ -79,12 +79,15 @@ int run_show(Context& ctx, const std::string& sku) {
   std::vector<std::string> fields{"id"};
   auto names = model::field_names(model::product_fields());
   fields.insert(fields.end(), names.begin(), names.end());
-  for (const char* f : {"customers", "orders", "quantity", "revenue", "cost", "margin"}) fields.push_back(f);
+  // The margin covers the revenue whose cost is known; uncosted_revenue is the rest.
+  for (const char* f : {"customers", "orders", "quantity", "revenue", "cost", "margin", "uncosted_revenue"})
+    fields.push_back(f);
   std::vector<Value> values{p->id};
   auto pv = product_values(*p, d);
   values.insert(values.end(), pv.begin(), pv.end());
   for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),
-                  Value(Decimal{s.cost, d}), Value(Decimal{s.revenue - s.cost, d})})
+                  Value(Decimal{s.cost, d}), Value(Decimal{s.revenue - s.uncosted - s.cost, d}),
+                  Value(Decimal{s.uncosted, d})})
     values.push_back(v);
   render_record(ctx, fields, values);
   return kExitOk;

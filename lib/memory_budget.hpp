@@ -22,6 +22,9 @@ constexpr std::size_t kReadAheadBatchRows = 1024;
 // Stored contacts a contact import keeps to match rows against, in units of 16 bytes (a
 // stored contact is one unit): about 24 MB.
 constexpr std::size_t kContactMatchUnits = 1'500'000;
+// What SQLite may allocate while `kunde sql` runs one ad hoc query (sorts beyond the page
+// cache spill to temporary files; a value as large as this is refused).
+constexpr std::int64_t kQueryHeapBytes = 256 << 20;
 // Customer references a contact import remembers the answer to.
 constexpr std::size_t kRememberedReferences = 20'000;
 

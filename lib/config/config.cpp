@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <utility>
 #include <toml++/toml.h>
 
 #include "error.hpp"
@@ -25,6 +26,12 @@ std::string xdg(const char* var, const char* fallback) {
 
 std::string node_text(const toml::node& n) {
   if (auto s = n.as_string()) return s->get();
+  if (auto t = n.as_table()) {
+    // An inline table, as an element of an array of tables: {name = Champions, r = 4-5}.
+    std::string out;
+    for (const auto& [k, v] : *t) out += fmt::format("{}{} = {}", out.empty() ? "" : ", ", k.str(), node_text(v));
+    return "{" + out + "}";
+  }
   if (auto i = n.as_integer()) return std::to_string(i->get());
   if (auto f = n.as_floating_point()) return fmt::format("{}", f->get());
   if (auto b = n.as_boolean()) return b->get() ? "true" : "false";
@@ -56,11 +63,34 @@ ImportMapping mapping_from(const toml::table& t, const std::string& origin) {
   if (auto v = t["sep"].value<std::string>()) m.sep = *v;
   if (auto v = t["date_format"].value<std::string>()) m.date_format = *v;
   if (auto v = t["decimal_comma"].value<bool>()) m.decimal_comma = *v;
+  if (auto v = t["discount_unit"].value<std::string>()) m.discount_unit = *v;
   if (auto f = t["fields"].as_table()) {
     for (const auto& [k, v] : *f) {
       auto s = v.value<std::string>();
       if (!s) throw Error(fmt::format("{}: fields.{} must be a column name in quotes", origin, k.str()), "");
       m.fields[std::string(k.str())] = *s;
+    }
+  }
+  // Constants and defaults: any scalar, kept as the text an import would read.
+  if (auto f = t["set"].as_table()) {
+    for (const auto& [k, v] : *f) {
+      if (v.is_table() || v.is_array()) {
+        throw Error(fmt::format("{}: set.{} must be one value", origin, k.str()), "e.g. kind = \"company\"");
+      }
+      m.set[std::string(k.str())] = node_text(v);
+    }
+  }
+  if (auto n = t["null"]; n) {
+    if (auto one = n.value<std::string>()) {
+      m.nulls.push_back(*one);
+    } else if (auto list = n.as_array()) {
+      for (const auto& e : *list) {
+        auto s = e.value<std::string>();
+        if (!s) throw Error(fmt::format("{}: null must list texts in quotes", origin), "e.g. null = [\"NULL\", \"\\\\N\"]");
+        m.nulls.push_back(*s);
+      }
+    } else {
+      throw Error(fmt::format("{}: null must list texts in quotes", origin), "e.g. null = [\"NULL\", \"\\\\N\"]");
     }
   }
   return m;
@@ -123,7 +153,15 @@ Config Config::load(const std::optional<std::string>& path, bool no_config) {
   }
   file = expand_home(file);
   if (!no_config && !file.empty()) {
-    if (std::filesystem::exists(file)) {
+    // A default location in a folder this user may not enter (another user's HOME) holds no
+    // config for them: only a file named on purpose must be readable.
+    std::error_code ec;
+    bool present = std::filesystem::exists(file, ec);
+    if (ec && required) {
+      throw Error(fmt::format("cannot read the config file {}: {}", file, ec.message()),
+                  "check the file's permissions, or give another with --config");
+    }
+    if (present) {
       c.impl_->file = file;
       c.impl_->table = parse_file(file);
       flatten(c.impl_->table, "", c.impl_->from_file);
@@ -199,6 +237,23 @@ std::vector<std::string> Config::strings(const std::string& key) const {
     if (!item.empty()) out.push_back(item);
     if (comma == std::string::npos) break;
     start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<std::map<std::string, std::string>> Config::table_array(const std::string& key) const {
+  std::vector<std::map<std::string, std::string>> out;
+  toml::node_view<const toml::node> node = std::as_const(impl_->table).at_path(key);
+  if (!node) return out;
+  const toml::array* array = node.as_array();
+  if (!array || (!array->empty() && !array->is_array_of_tables())) {
+    throw Error(fmt::format("{}: {} must be a list of tables", impl_->file, key),
+                "write it as [[" + key + "]] tables or as a list of { ... } tables; see kunde-config(5)");
+  }
+  for (const auto& element : *array) {
+    std::map<std::string, std::string> fields;
+    for (const auto& [k, v] : *element.as_table()) fields[std::string(k.str())] = node_text(v);
+    out.push_back(std::move(fields));
   }
   return out;
 }

@@ -18,9 +18,11 @@ struct Setting {
 
 // A named import mapping: the same keys as a mapping file.
 struct ImportMapping {
-  std::optional<std::string> encoding, sep, date_format;
+  std::optional<std::string> encoding, sep, date_format, discount_unit;
   std::optional<bool> decimal_comma;
   std::map<std::string, std::string> fields;  // canonical field -> column in the file
+  std::map<std::string, std::string> set;     // [set]: field (or attribute) -> value, as --set
+  std::vector<std::string> nulls;             // null = ["NULL", "\\N"], as --null
   std::string origin;
 };
 
@@ -50,6 +52,10 @@ class Config {
   // Keys under a table such as "costs.contact", with their numeric values.
   std::map<std::string, double> numbers_under(const std::string& table) const;
   std::vector<std::string> strings(const std::string& key) const;
+  // The tables of the array of tables at `key` (`segments = [{...}, ...]` or `[[rfm.segments]]`
+  // in the file), each as its keys with their values as text. Empty when the file has none;
+  // throws kunde::Error when `key` holds something else.
+  std::vector<std::map<std::string, std::string>> table_array(const std::string& key) const;
   std::optional<ImportMapping> import_mapping(const std::string& name) const;
   std::vector<Setting> settings() const;
   const std::string& file() const;

@@ -108,10 +108,9 @@ Merged merge_customers(Session& s, std::string_view keep_ref, std::string_view m
   return m;
 }
 
-std::int64_t forget_customer(Session& s, std::int64_t id) {
+store::Erasure forget_customer(Session& s, std::int64_t id) {
   // The command line may name the person: history keeps only the id.
-  s.store().maintenance().forget(id, fmt::format("customer forget #{}", id));
-  return id;
+  return s.store().maintenance().forget(id, fmt::format("customer forget #{}", id));
 }
 
 nlohmann::ordered_json personal_data(Session& s, std::int64_t id) { return s.store().maintenance().personal_data(id); }

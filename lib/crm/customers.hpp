@@ -52,8 +52,8 @@ struct Merged {
 };
 Merged merge_customers(Session& s, std::string_view keep, std::string_view merge);
 
-// Erases the customer everywhere, history included (the right to erasure); their id.
-std::int64_t forget_customer(Session& s, std::int64_t id);
+// Erases the customer everywhere, history included (the right to erasure).
+store::Erasure forget_customer(Session& s, std::int64_t id);
 // Everything held on the customer (the right of access).
 nlohmann::ordered_json personal_data(Session& s, std::int64_t id);
 std::vector<DuplicatePair> duplicates(Session& s, int min_score);

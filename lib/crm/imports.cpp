@@ -8,6 +8,9 @@
 #include "crm/import/payment_import.hpp"
 #include "crm/import/product_import.hpp"
 #include "error.hpp"
+#include "model/contact.hpp"
+#include "model/customer.hpp"
+#include "model/order.hpp"
 #include "store/store.hpp"
 
 namespace kunde::crm {
@@ -21,7 +24,10 @@ ImportCounts run_import(Session& s, const ImportRequest& r) {
   switch (r.kind) {
     case ImportKind::customers: counts = import::import_customers(s, *write, r.path, options); break;
     case ImportKind::products: counts = import::import_products(s, *write, r.path, options); break;
-    case ImportKind::orders: counts = import::import_orders(s, *write, r.path, options, r.orders); break;
+    case ImportKind::orders:
+      counts = r.lines_path.empty() ? import::import_orders(s, *write, r.path, options, r.orders)
+                                    : import::import_orders_and_lines(s, *write, r.path, r.lines_path, options, r.orders);
+      break;
     case ImportKind::payments:
       counts = import::import_payments(s, *write, r.path, options, r.strip_zero_fraction);
       break;
@@ -31,10 +37,24 @@ ImportCounts run_import(Session& s, const ImportRequest& r) {
   }
   if (options.dry_run) {
     write->rollback();
+  } else if (counts.next) {
+    write->commit(fmt::format("{}: {}; {}: {}", counts.source, counts.summary(), counts.next->source,
+                              counts.next->summary()));
   } else {
     write->commit(counts.summary());
   }
   return counts;
+}
+
+const std::vector<model::FieldSpec>& import_fields(ImportKind kind) {
+  switch (kind) {
+    case ImportKind::customers: return model::customer_fields();
+    case ImportKind::products: return model::product_fields();
+    case ImportKind::orders: return model::order_fields();
+    case ImportKind::payments: return model::payment_fields();
+    case ImportKind::contacts: return model::contact_fields();
+  }
+  return model::customer_fields();
 }
 
 void apply_mapping_named(Session& s, ImportOptions& options, const std::string& mapping, bool sep_flag,

@@ -22,12 +22,17 @@ struct ImportRequest {
   std::string path;
   ImportOptions options;
   OrderImportOptions orders;                  // for orders
+  std::string lines_path;                     // orders: a file of their lines (`path` holds one row per order)
   bool strip_zero_fraction = false;           // for payments
 };
 
 // Imports the file in one write: committed unless --dry-run (rolled back) or --strict with a
-// rejected row (kunde::Error, nothing changed).
+// rejected row (kunde::Error, nothing changed). An order file with a lines file is one
+// write too: the counts of the lines file follow in `next`.
 ImportCounts run_import(Session& s, const ImportRequest& request);
+
+// The fields an import of `kind` reads, with the column names it takes for each.
+const std::vector<model::FieldSpec>& import_fields(ImportKind kind);
 
 // The import options a mapping (a TOML file, or the NAME of an [import.NAME] table in the
 // config) gives; `flags` are those given on the command line, which win.

@@ -20,9 +20,12 @@ std::vector<std::string> query_columns(Session& s, const std::string& sql) {
   return s.store().maintenance().query_columns(sql);
 }
 
-void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+void prepare_queries() { store::count_query_memory(); }
+
+void query(Session& s, const std::string& sql, const QueryLimits& limits,
+           const std::function<void(const std::vector<std::string>&)>& header,
            const std::function<void(const std::vector<Value>&)>& row) {
-  s.store().maintenance().query(sql, header, row);
+  s.store().maintenance().query(sql, limits, header, row);
 }
 
 }  // namespace kunde::crm

@@ -26,7 +26,11 @@ UndoResult undo(Session& s, std::optional<std::int64_t> id);
 void backup(Session& s, const std::string& path);
 std::vector<Problem> check(Session& s, bool fix);
 std::vector<std::string> query_columns(Session& s, const std::string& sql);
-void query(Session& s, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+using store::QueryLimits;
+// Call before the session opens its store, so the memory limit of query() can hold.
+void prepare_queries();
+void query(Session& s, const std::string& sql, const QueryLimits& limits,
+           const std::function<void(const std::vector<std::string>&)>& header,
            const std::function<void(const std::vector<Value>&)>& row);
 
 }  // namespace kunde::crm

@@ -18,6 +18,7 @@ AddedOrder add_order(Session& s, const NewOrder& in) {
   order.ordered_at = in.ordered_at;
   order.channel = in.channel;
   order.status = in.status;
+  order.freight = in.freight;
   order.number = in.number ? *in.number : orders.next_number();
   if (orders.by_number(order.number)) {
     throw Error(fmt::format("order {} exists already", order.number), "choose another --number");
@@ -64,6 +65,8 @@ void export_order_lines(Session& s, const OrderFilter& f,
                         const std::function<void(const OrderSummary&, const LineView&)>& each) {
   s.store().orders().export_lines(f, each);
 }
+
+std::vector<std::string> order_attribute_keys(Session& s) { return s.store().orders().attribute_keys(); }
 
 OrderDetail show_order(Session& s, const std::string& number) {
   auto& orders = s.store().orders();

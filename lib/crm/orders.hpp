@@ -26,6 +26,7 @@ struct NewOrder {
   std::string ordered_at;
   std::optional<std::string> channel;
   std::string status = "completed";
+  std::optional<std::int64_t> freight;
   struct Line {
     std::string sku;
     LineInput input;
@@ -44,8 +45,11 @@ AddedOrder add_order(Session& s, const NewOrder& order);
 bool cancel_order(Session& s, const std::string& number, std::string& was);
 
 void list_orders(Session& s, const OrderFilter& f, const std::function<void(const OrderSummary&)>& each);
+// Every line of the selected orders (an order without lines once, as line 0).
 void export_order_lines(Session& s, const OrderFilter& f,
                         const std::function<void(const OrderSummary&, const LineView&)>& each);
+// The names of the orders' custom attributes, sorted.
+std::vector<std::string> order_attribute_keys(Session& s);
 
 struct OrderDetail {
   OrderSummary summary;

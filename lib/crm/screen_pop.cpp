@@ -16,6 +16,7 @@ ScreenPop screen_pop(Session& s, std::string_view ref, std::int64_t recent_order
   p.stats = store.customers().stats(id);
   p.account = account(s, id, today);
   p.contacts = store.contacts().summary(id);
+  p.scores = store.analytics().scores(id);
 
   std::map<std::string, std::int64_t> contacts_by_channel, orders_by_channel;
   for (const auto& [channel, n] : p.contacts.by_channel) contacts_by_channel[channel] = n.first + n.second;

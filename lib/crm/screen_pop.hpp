@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,8 +13,11 @@
 #include "crm/customers.hpp"
 #include "crm/orders.hpp"
 #include "crm/payments.hpp"
+#include "store/analytics.hpp"
 
 namespace kunde::crm {
+
+using store::StoredScore;
 
 struct ScreenPop {
   model::Customer customer;
@@ -22,6 +26,7 @@ struct ScreenPop {
   Account account;
   ContactSummary contacts;
   CostToServe cost;
+  std::optional<StoredScore> scores;  // CLV, RFM and churn risk, when a report stored them
   std::vector<DueItem> open;         // every open follow-up and promise, soonest first
   std::vector<ContactRow> recent_contacts;
   struct RecentOrder {

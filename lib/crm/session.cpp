@@ -24,6 +24,8 @@ store::Store& Session::store() {
   return *store_;
 }
 
+std::vector<std::string> Session::take_warnings() { return store_ ? store_->take_warnings() : std::vector<std::string>{}; }
+
 int Session::money_decimals() { return store().money_decimals(); }
 
 const std::string& Session::region() {

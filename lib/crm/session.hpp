@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "config/config.hpp"
 
@@ -39,6 +40,8 @@ class Session {
   // The phone region for numbers without a country code: configured, else where most
   // customers live (worked out once).
   const std::string& region();
+  // The store's warnings (Store::take_warnings), none when it was never opened.
+  std::vector<std::string> take_warnings();
   // The one way a customer reference (number, #id, email, any phone form) becomes a customer.
   CustomerResolver& resolver();
 

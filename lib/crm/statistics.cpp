@@ -83,10 +83,11 @@ OrderFigures order_figures(std::span<const OrderTotal> orders, std::span<const C
   for (const auto& o : orders) {
     f.revenue += o.total;
     f.cost += o.cost;
+    f.uncosted_revenue += o.uncosted;
     invoices.push_back({o.at, o.total});
   }
   f.orders = static_cast<std::int64_t>(orders.size());
-  f.margin = f.revenue - f.cost;
+  f.margin = f.revenue - f.uncosted_revenue - f.cost;
   f.invoiced = f.revenue;
   f.paid = paid;
   f.balance = f.revenue - paid;

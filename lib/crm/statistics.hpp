@@ -3,8 +3,12 @@
 // store::DerivedRules handed to it), and the service layer uses them for what it computes
 // as it reads (what is overdue today).
 //
-//   revenue           Σ line amounts of orders not cancelled (returns are negative lines)
-//   cost              Σ line costs of those orders; margin = revenue − cost
+//   revenue           Σ line amounts of orders not cancelled (returns are negative lines);
+//                     amounts are net of discounts. An order without lines counts for nothing.
+//   uncosted_revenue  the part of revenue from lines whose cost is not known
+//   cost              Σ known line costs of those orders plus their freight (an order cost)
+//   margin            revenue − uncosted_revenue − cost: the margin on the revenue whose cost
+//                     is known, so a line without a cost never shows as 100% margin
 //   invoiced          the same revenue; balance = invoiced − paid
 //   settlement        payments and credit notes (orders with a negative total) settle the
 //                     oldest invoices first; oldest_unpaid_at is the date of the first invoice

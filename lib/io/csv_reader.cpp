@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "error.hpp"
+#include "io/writer.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::io {
@@ -58,12 +59,6 @@ void read_csv(ByteSource& source, char separator, RecordSink& sink) {
 
   auto deliver = [&] {
     for (auto& rec : ready) {
-      for (const auto& f : rec.fields) {
-        if (auto bad = text::find_invalid_utf8(f); bad != std::string_view::npos) {
-          throw Error(fmt::format("{}:{}: the text is not valid UTF-8", source.name(), rec.line),
-                      "give the file's encoding, e.g. --encoding cp1252 (also for \"Latin-1\")");
-        }
-      }
       if (!have_header) {
         if (!rec.error.empty()) {
           throw Error(fmt::format("{}:{}: {}", source.name(), rec.line, rec.error),
@@ -74,6 +69,12 @@ void read_csv(ByteSource& source, char separator, RecordSink& sink) {
         sink.on_header(rec.fields);
         have_header = true;
       } else {
+        // A file kunde exported with --safe-csv comes back as it was.
+        for (auto& f : rec.fields) {
+          if (!f.empty() && f[0] == '\'') {
+            if (auto plain = unguard_csv(f); plain.size() != f.size()) f.erase(0, 1);
+          }
+        }
         sink.on_record(rec);
       }
     }

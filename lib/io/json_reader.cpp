@@ -4,7 +4,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -120,8 +122,10 @@ class Sax : public nlohmann::json_sax<json> {
     if (depth_ == 1 && !top_array_) {
       single_ = true;
       records_.begin(feed_.line);
+      keys_.clear();
     } else if (depth_ == 2 && top_array_) {
       records_.begin(feed_.line);
+      keys_.clear();
     } else if (depth_ > record_depth()) {
       records_.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", key_));
     }
@@ -134,8 +138,15 @@ class Sax : public nlohmann::json_sax<json> {
   }
   bool start_array(std::size_t) override {
     ++depth_;
-    if (depth_ == 1) top_array_ = true;
-    if (depth_ == record_depth() + 1) list_.clear(), in_list_ = true;
+    if (depth_ == 1) {
+      top_array_ = true;
+    } else if (depth_ == 2 && top_array_) {
+      not_a_record();  // [[{...}]]: a list where a record belongs
+    } else if (depth_ == record_depth() + 1) {
+      list_.clear(), in_list_ = true;
+    } else if (depth_ == record_depth() + 2 && in_list_) {
+      records_.fail(fmt::format("field '{}' holds a list of lists; only text, numbers and lists of them are read", key_));
+    }
     return true;
   }
   bool end_array() override {
@@ -147,7 +158,15 @@ class Sax : public nlohmann::json_sax<json> {
     return true;
   }
   bool key(string_t& k) override {
-    if (depth_ == record_depth()) key_ = k;
+    if (depth_ == record_depth()) {
+      // nlohmann keeps the last of two equal keys; a record that says two things is refused.
+      if (std::find(keys_.begin(), keys_.end(), k) != keys_.end()) {
+        records_.fail(fmt::format("key '{}' appears twice", k));
+      } else {
+        keys_.push_back(k);
+      }
+      key_ = k;
+    }
     return true;
   }
   bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
@@ -160,11 +179,12 @@ class Sax : public nlohmann::json_sax<json> {
 
  private:
   int record_depth() const { return top_array_ ? 2 : 1; }
+  [[noreturn]] void not_a_record() {
+    throw Error(fmt::format("{}:{}: expected an object for each record", name_, feed_.line),
+                "write the records as [{\"name\": ...}, ...]");
+  }
   bool value(const json& v, bool raw_number = false) {
-    if (depth_ == 0 || (depth_ == 1 && top_array_)) {
-      throw Error(fmt::format("{}:{}: expected an object for each record", name_, feed_.line),
-                  "write the records as [{\"name\": ...}, ...]");
-    }
+    if (depth_ == 0 || (depth_ == 1 && top_array_)) not_a_record();
     std::string text = raw_number ? v.get<std::string>() : scalar_text(v);
     if (in_list_ && depth_ == record_depth() + 1) {
       if (!list_.empty()) list_ += ';';
@@ -183,6 +203,7 @@ class Sax : public nlohmann::json_sax<json> {
   bool single_ = false;
   bool in_list_ = false;
   std::string key_;
+  std::vector<std::string> keys_;  // of the record being read: few, so a list
   std::string list_;
 };
 
@@ -194,12 +215,24 @@ void read_json(ByteSource& source, RecordSink& sink) {
   feed->refill();
   KeyedRecords records(sink);
   FeedIterator first{feed.get()}, last{nullptr};
-  // Several top-level values in a row (jq's output) are read one after the other.
+  // Several top-level objects in a row (jq's output) are read one after the other; a list
+  // of records is the whole document.
+  int values = 0;
+  bool list = false;
   while (true) {
     while (!first.at_end() && std::isspace(static_cast<unsigned char>(*first))) ++first;
     if (first.at_end()) break;
+    if (values > 0 && (list || *first == '[')) {
+      throw Error(fmt::format("{}:{}: more JSON after the list of records", source.name(), feed->line),
+                  "write the records as one list [{\"name\": ...}, ...], or as one object after another");
+    }
+    list = *first == '[';
+    ++values;
     Sax sax(*feed, records, source.name());
     json::sax_parse(first, last, &sax, nlohmann::json::input_format_t::json, false);
+  }
+  if (values == 0) {
+    throw Error(fmt::format("{}: the file is empty", source.name()), "write the records as [{\"name\": ...}, ...]");
   }
   if (!records.announced()) sink.on_header({});
 }
@@ -210,13 +243,34 @@ void read_ndjson(ByteSource& source, RecordSink& sink) {
     std::string_view text = line.substr(0, line.size() - 1);
     if (text.find_first_not_of(" \t\r") == std::string_view::npos) return;
     records.begin(number);
-    json obj = json::parse(text, nullptr, false);
+    std::vector<std::string> keys;
+    std::optional<std::string> twice;
+    auto watch = [&](int depth, json::parse_event_t event, json& parsed) {
+      if (depth == 1 && event == json::parse_event_t::key && !twice) {
+        auto k = parsed.get<std::string>();
+        if (std::find(keys.begin(), keys.end(), k) != keys.end()) twice = k;
+        keys.push_back(std::move(k));
+      }
+      return true;
+    };
+    json obj = json::parse(text, watch, false);
     if (obj.is_discarded() || !obj.is_object()) {
       records.fail("not a JSON object");
+    } else if (twice) {
+      // The keys still name the file's columns, so the record is refused for what it is.
+      for (auto& [k, v] : obj.items()) records.set(k, v.is_primitive() ? scalar_text(v) : std::string());
+      records.fail(fmt::format("key '{}' appears twice", *twice));
     } else {
-      for (auto& [k, v] : obj.items()) {
-        if (v.is_object()) {
+      for (auto& item : obj.items()) {
+        const std::string& k = item.key();
+        const json& v = item.value();
+        auto has = [&v](bool (json::*is)() const noexcept) {
+          return v.is_array() && std::any_of(v.begin(), v.end(), [is](const json& e) { return (e.*is)(); });
+        };
+        if (v.is_object() || has(&json::is_object)) {
           records.fail(fmt::format("field '{}' holds an object; only text, numbers and lists are read", k));
+        } else if (has(&json::is_array)) {
+          records.fail(fmt::format("field '{}' holds a list of lists; only text, numbers and lists of them are read", k));
         } else {
           records.set(k, scalar_text(v));
         }

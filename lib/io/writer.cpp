@@ -60,23 +60,31 @@ class DelimitedWriter : public RowWriter {
   }
   void row(const std::vector<Value>& values) override {
     cells_.clear();
-    for (const auto& v : values) cells_.push_back(to_text(v));
+    numbers_.clear();
+    for (const auto& v : values) {
+      cells_.push_back(to_text(v));
+      numbers_.push_back(is_numeric(v));
+    }
     write_line(cells_);
   }
   void end() override { out_.flush(); }
 
  private:
+  // A number kunde writes (-12.50) is never a formula, and a ' would make it text.
   void write_line(const std::vector<std::string>& cells) {
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i) out_ << sep_;
-      out_ << csv_field(cells[i], sep_, opt_.safe_csv);
+      bool number = i < numbers_.size() && numbers_[i];
+      out_ << csv_field(cells[i], sep_, opt_.safe_csv && !number);
     }
     out_ << '\n';
+    numbers_.clear();
   }
   std::ostream& out_;
   char sep_;
   WriterOptions opt_;
   std::vector<std::string> cells_;
+  std::vector<bool> numbers_;  // of the row being written; empty for the header
 };
 
 class JsonWriter : public RowWriter {
@@ -217,13 +225,41 @@ OutputFormat format_for_path(const std::string& path) {
   return OutputFormat::table;
 }
 
+bool formula_start(std::string_view cell) {
+  if (!cell.empty() && (cell[0] == '\t' || cell[0] == '\r')) return true;
+  // Spaces (also no-break and ideographic ones) some spreadsheets trim before they look.
+  static constexpr std::string_view kSpaces[] = {" ", "\n", "\xc2\xa0", "\xe3\x80\x80"};
+  static constexpr std::string_view kStarts[] = {
+      "=", "+", "-", "@",
+      "\xef\xbc\x9d", "\xef\xbc\x8b", "\xef\xbc\x8d", "\xef\xbc\xa0",  // ＝ ＋ － ＠
+      "\xef\xb9\xa6", "\xef\xb9\xa2", "\xef\xb9\xa3", "\xef\xb9\xab",  // ﹦ ﹢ ﹣ ﹫
+  };
+  auto starts = [&cell](std::string_view p) { return cell.substr(0, p.size()) == p; };
+  for (bool skipped = true; skipped;) {
+    skipped = false;
+    for (auto sp : kSpaces) {
+      if (starts(sp)) {
+        cell.remove_prefix(sp.size());
+        skipped = true;
+      }
+    }
+  }
+  for (auto st : kStarts) {
+    if (starts(st)) return true;
+  }
+  return false;
+}
+
+std::string_view unguard_csv(std::string_view cell) {
+  if (cell.size() > 1 && cell[0] == '\'' && formula_start(cell.substr(1))) cell.remove_prefix(1);
+  return cell;
+}
+
 std::string csv_field(const std::string& s, char sep, bool safe) {
   std::string v = s;
-  if (safe && !v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
-    v.insert(v.begin(), '\'');
-  }
+  if (safe && formula_start(v)) v.insert(v.begin(), '\'');
   bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string::npos ||
-               (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+               (!s.empty() && (s.front() == ' ' || s.back() == ' '));  // the spaces, guarded or not
   if (!quote) return v;
   std::string out = "\"";
   for (char c : v) {

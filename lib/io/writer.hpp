@@ -7,6 +7,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "value.hpp"
@@ -41,7 +42,16 @@ class RowWriter {
 std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& out,
                                            const WriterOptions& options);
 
-// Quotes a CSV field when it needs it.
+// Quotes a CSV field when it needs it; `safe` (--safe-csv) puts a ' before text a
+// spreadsheet would run as a formula (formula_start).
 std::string csv_field(const std::string& s, char sep, bool safe);
+
+// Whether a spreadsheet may read the cell as a formula: it starts, perhaps after spaces, with
+// = + - @ or one of their full-width or small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, which Excel and
+// LibreOffice read as = and so on in East Asian locales), or with a tab or carriage return.
+bool formula_start(std::string_view cell);
+// A cell --safe-csv guarded ('=SUM(A1)) back as it was written (=SUM(A1)): the ' is taken off
+// only when it is exactly the one csv_field adds. Imports read cells through this.
+std::string_view unguard_csv(std::string_view cell);
 
 }  // namespace kunde::io

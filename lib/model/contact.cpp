@@ -54,22 +54,29 @@ std::uint64_t fnv1a_bytes(std::uint64_t h, std::string_view s) {
 }  // namespace
 
 const std::vector<FieldSpec>& contact_fields() {
-  static const std::vector<FieldSpec> fields = {
-      {"key", {"contact_key", "contact_id", "external_id"}},
-      {"customer", {"customer_id", "customer_number", "customer_no", "number", "kundenr"}, true},
-      {"at", {"date", "contacted_at", "datetime", "time", "timestamp", "dato"}, true},
-      {"channel", {"medium", "kanal", "type"}, true},
-      {"direction", {"dir", "inbound_outbound", "retning"}, true},
-      {"subject", {"title", "topic", "emne"}},
-      {"notes", {"note", "comment", "comments", "notat", "body", "text"}},
-      {"outcome", {"result", "resultat"}},
-      {"reason", {"cause", "arsak"}},
-      {"follow_up_at", {"due", "follow_up", "followup", "due_at", "due_date"}},
-      {"promise", {"promised", "commitment", "lofte"}},
-      {"owner", {"agent", "user", "assigned_to", "handled_by", "ansvarlig"}},
-      {"done_at", {"closed_at", "completed_at"}},
-      {"done_notes", {"closing_notes"}},
-  };
+  static const std::vector<FieldSpec> fields = [] {
+    std::vector<std::string> customer = {"number"};
+    customer.insert(customer.end(), aliases::customer_number().begin(), aliases::customer_number().end());
+    return std::vector<FieldSpec>{
+        {"key", {"contact_key", "contact_id", "external_id"}, false, false,
+         "the contact's own key, when the file has one (matched on)"},
+        {"customer", customer, true, false, "customer number, #id or email"},
+        {"at", {"date", "contacted_at", "datetime", "time", "timestamp", "dato"}, true, false,
+         "when it happened"},
+        {"channel", {"medium", "kanal", "type"}, true, false, "phone, email, visit, post, chat, sms, ..."},
+        {"direction", {"dir", "inbound_outbound", "retning"}, true, false, "in or out"},
+        {"subject", {"title", "topic", "emne"}, false, false, "subject"},
+        {"notes", {"note", "comment", "comments", "notat", "body", "text"}, false, false, "notes"},
+        {"outcome", {"result", "resultat"}, false, false, "outcome"},
+        {"reason", {"cause", "arsak"}, false, false, "reason (why a customer complained or left)"},
+        {"follow_up_at", {"due", "follow_up", "followup", "due_at", "due_date"}, false, false,
+         "when to follow up"},
+        {"promise", {"promised", "commitment", "lofte"}, false, false, "what was promised"},
+        {"owner", {"agent", "user", "assigned_to", "handled_by", "ansvarlig"}, false, false, "who follows up"},
+        {"done_at", {"closed_at", "completed_at"}, false, false, "when the follow-up was done"},
+        {"done_notes", {"closing_notes"}, false, false, "notes on closing it"},
+    };
+  }();
   return fields;
 }
 

@@ -29,25 +29,37 @@ Value money_value(const std::optional<std::int64_t>& i, int decimals) {
 }  // namespace
 
 const std::vector<FieldSpec>& customer_fields() {
-  static const std::vector<FieldSpec> fields = {
-      {"number", {"external_id", "customer_id", "customer_number", "customer_no", "kundenr", "kundenummer"}},
-      {"name", {"full_name", "customer_name", "navn", "namn", "company", "company_name"}},
-      {"kind", {"type", "customer_type"}},
-      {"email", {"e_mail", "mail", "epost", "e_post"}},
-      {"phone", {"telephone", "tel", "mobile", "telefon", "mobil", "phone_number"}},
-      {"street", {"address", "street_address", "adresse", "gateadresse", "address1"}},
-      {"postal_code", {"zip", "zip_code", "postcode", "postnr", "postnummer"}},
-      {"city", {"town", "poststed", "sted", "ort", "by"}},
-      {"country", {"land", "country_code"}},
-      {"org_number", {"organisation_number", "organization_number", "orgnr", "org_nr", "vat_number"}},
-      {"created_at", {"created", "customer_since", "opprettet"}},
-      {"preferred_channel", {"channel"}},
-      {"credit_limit", {"kredittgrense"}},
-      {"payment_terms_days", {"payment_terms", "terms_days", "betalingsfrist"}},
-      {"wallet", {"share_of_wallet_base", "estimated_spend"}},
-      {"tags", {"labels"}},
-      {"notes", {"note", "comment", "comments", "notat", "merknad"}},
-  };
+  static const std::vector<FieldSpec> fields = [] {
+    std::vector<std::string> number = {"external_id"};
+    number.insert(number.end(), aliases::customer_number().begin(), aliases::customer_number().end());
+    return std::vector<FieldSpec>{
+        {"number", number, false, true, "the customer's number in your systems (text; matched first)"},
+        {"name", {"full_name", "customer_name", "company", "company_name", "navn", "namn", "firma"}, false, false,
+         "person or company name (needed for a new customer)"},
+        {"kind", {"type", "customer_type"}, false, false, "person or company (default person)"},
+        {"contact_person", {"contact_name", "contact", "attention", "attn", "att", "kontaktperson", "kontakt"},
+         false, false, "the person to talk to at a company"},
+        {"email", {"e_mail", "mail", "email_address", "epost", "e_post"}, false, true,
+         "email address (matched when there is no number)"},
+        {"phone", {"telephone", "tel", "mobile", "phone_number", "telefon", "mobil"}, false, false,
+         "phone in any form; stored as written and as E.164"},
+        {"street", {"address", "street_address", "address1", "adresse", "gateadresse"}, false, false, "street address"},
+        {"postal_code", {"zip", "zip_code", "postcode", "postnr", "postnummer"}, false, false, "postal code (text)"},
+        {"city", {"town", "poststed", "sted", "ort", "by"}, false, false, "city"},
+        {"country", {"country_code", "land"}, false, false, "country code or name, stored as ISO 3166-1 alpha-2"},
+        {"org_number", {"organisation_number", "organization_number", "orgnr", "org_nr", "vat_number"}, false, false,
+         "organisation number (checked for NO, SE, DK, FI)"},
+        {"created_at", {"created", "customer_since", "opprettet"}, false, false, "when the relationship began"},
+        {"preferred_channel", {"channel"}, false, false, "preferred contact channel"},
+        {"credit_limit", {"kredittgrense"}, false, false, "credit limit (amount)"},
+        {"payment_terms_days", {"payment_terms", "terms_days", "betalingsfrist"}, false, false,
+         "payment terms in days"},
+        {"wallet", {"share_of_wallet_base", "estimated_spend"}, false, false,
+         "estimated yearly spend in our category"},
+        {"tags", {"labels"}, false, false, "tags, separated by ; or ,"},
+        {"notes", {"note", "comment", "comments", "notat", "merknad"}, false, false, "free-text notes"},
+    };
+  }();
   return fields;
 }
 
@@ -58,16 +70,9 @@ std::vector<std::string> customer_columns() {
 }
 
 std::optional<CustomerField> customer_field(std::string_view name) {
-  std::string n = text::to_lower_ascii(text::trim(name));
-  const auto& fields = customer_fields();
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (fields[i].name == n) return static_cast<CustomerField>(i);
-  }
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    for (const auto& a : fields[i].aliases)
-      if (a == n) return static_cast<CustomerField>(i);
-  }
-  return std::nullopt;
+  std::size_t i = find_field(customer_fields(), name);
+  if (i == std::string::npos) return std::nullopt;
+  return static_cast<CustomerField>(i);
 }
 
 std::vector<std::string> split_tags(std::string_view s) {
@@ -103,6 +108,7 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view raw, 
   switch (field) {
     case kNumber: c.number = opt(v); break;
     case kName: c.name = std::string(v); break;
+    case kContactPerson: c.contact_person = opt(v); break;
     case kKind: {
       std::string k = text::to_lower_ascii(v);
       if (k.empty() || k == "person" || k == "private" || k == "privat" || k == "individual" || k == "p") {
@@ -122,7 +128,7 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view raw, 
     case kCity: c.city = opt(v); break;
     case kCountry: c.country = opt(v); break;
     case kOrgNumber: c.org_number = opt(v); break;
-    case kCreatedAt: c.created_at = v.empty() ? std::nullopt : opt(parse_date(v, ctx.date_format)); break;
+    case kCreatedAt: c.created_at = v.empty() ? std::nullopt : opt(ctx.file ? parse_file_date(v, ctx.date_format) : parse_date(v, ctx.date_format)); break;
     case kPreferredChannel: c.preferred_channel = v.empty() ? std::nullopt : opt(text::to_lower_ascii(v)); break;
     case kCreditLimit: money(c.credit_limit, "credit_limit"); break;
     case kPaymentTermsDays:
@@ -173,6 +179,7 @@ std::vector<Value> customer_values(const Customer& c, int d) {
   return {text_value(c.number),
           Value(c.name),
           Value(c.kind),
+          text_value(c.contact_person),
           text_value(c.email),
           text_value(c.phone),
           text_value(c.street),

@@ -20,7 +20,7 @@ struct Customer {
   std::optional<std::string> number;
   std::string name;
   std::string kind = "person";
-  std::optional<std::string> email, phone, street, postal_code, city, country, org_number,
+  std::optional<std::string> contact_person, email, phone, street, postal_code, city, country, org_number,
       created_at, preferred_channel, notes;
   std::optional<std::int64_t> credit_limit, payment_terms_days, wallet;
   std::vector<std::string> tags;                   // sorted, no duplicates
@@ -34,7 +34,7 @@ struct Customer {
 
 // Canonical customer fields in export order, with their import aliases.
 enum CustomerField : std::size_t {
-  kNumber, kName, kKind, kEmail, kPhone, kStreet, kPostalCode, kCity, kCountry, kOrgNumber,
+  kNumber, kName, kKind, kContactPerson, kEmail, kPhone, kStreet, kPostalCode, kCity, kCountry, kOrgNumber,
   kCreatedAt, kPreferredChannel, kCreditLimit, kPaymentTermsDays, kWallet, kTags, kNotes,
   kCustomerFieldCount
 };
@@ -48,6 +48,7 @@ struct ParseContext {
   NumberFormat number;
   std::string date_format;
   std::string region;  // default phone/organisation-number country
+  bool file = false;   // the values come from a file (an import): errors may point at --date-format
 };
 
 // Sets one field from text; empty text clears it (name becomes ""). Throws kunde::Error.

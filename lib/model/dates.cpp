@@ -33,8 +33,7 @@ int num(std::string_view s, std::size_t pos, std::size_t n) {
     throw Error(fmt::format("'{}' is not a date in the format {}", text, format),
                 "check --date-format against the file");
   }
-  throw Error(fmt::format("'{}' is not a date", text),
-              "write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'");
+  throw Error(fmt::format("'{}' is not a date", text), "write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time");
 }
 
 std::string ymd_text(int y, int m, int d, std::string_view text, const std::string& format) {
@@ -107,6 +106,15 @@ std::string parse_date(std::string_view raw, const std::string& format) {
   in >> date::parse(format, ymd);
   if (in.fail() || !ymd.ok() || in.peek() != std::char_traits<char>::eof()) bad_date(t, format);
   return date::format("%F", ymd);
+}
+
+std::string parse_file_date(std::string_view text, const std::string& format) {
+  try {
+    return parse_date(text, format);
+  } catch (const Error& e) {
+    if (!format.empty() || text::trim(text).empty()) throw;
+    throw Error(e.what(), "write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'");
+  }
 }
 
 std::string add_days(const std::string& iso, int days) {

@@ -12,6 +12,10 @@ namespace kunde::model {
 // Throws kunde::Error for anything else or for an impossible date such as 2026-02-30.
 std::string parse_date(std::string_view text, const std::string& format = {});
 
+// parse_date for a date read from a file: the error's hint names --date-format, which every
+// import has (and other commands do not).
+std::string parse_file_date(std::string_view text, const std::string& format);
+
 // Like parse_date, and also "today", "yesterday", "tomorrow", and relative "+7d", "-2w",
 // "3m" (days, weeks, months from `today`).
 std::string parse_date_relative(std::string_view text, const std::string& today,

@@ -8,7 +8,10 @@
 #include <string_view>
 #include <vector>
 
+#include <map>
+
 #include "model/field_spec.hpp"
+#include "model/money.hpp"
 
 namespace kunde::model {
 
@@ -23,13 +26,22 @@ struct Product {
   bool operator==(const Product&) const = default;
 };
 
+// A line's money in minor units. `amount` is what the customer pays for it, net of any
+// discount: what revenue, balances and every report count. `gross` is the total before the
+// discount, kept only when the two differ; `discount` the rate a file or `order add` gave
+// (a fraction), kept only when it is not zero. `cost` is none when the line's cost is not
+// known: such a line adds to revenue but not to margin.
 struct OrderLine {
   std::int64_t line = 0;
   std::optional<std::int64_t> product_id;
   double quantity = 1;
   std::optional<std::int64_t> unit_price;
-  std::int64_t amount = 0;                 // line total in minor units
+  std::int64_t amount = 0;
+  std::optional<std::int64_t> gross;
+  std::optional<double> discount;
   std::optional<std::int64_t> unit_cost, cost;
+  // The total before discount: gross when kept, else the amount.
+  std::int64_t gross_or_amount() const { return gross ? *gross : amount; }
   bool operator==(const OrderLine&) const = default;
 };
 
@@ -40,6 +52,8 @@ struct Order {
   std::string ordered_at;
   std::optional<std::string> channel;
   std::string status = "completed";
+  std::optional<std::int64_t> freight;          // what delivering it cost us: an order cost, not revenue
+  std::map<std::string, std::string> attributes;  // other order-level columns (shipping address, ...)
   bool operator==(const Order&) const = default;
 };
 
@@ -60,7 +74,8 @@ const std::vector<FieldSpec>& product_fields();
 // Canonical order-line fields in export order; `amount` is the line total (order-level rows).
 namespace order_field {
 enum : std::size_t {
-  order, customer, ordered_at, sku, quantity, unit_price, unit_cost, amount, channel, status, name, category, count
+  order, customer, ordered_at, sku, quantity, unit_price, gross, discount, unit_cost, amount, channel, status, freight,
+  name, category, count
 };
 }
 const std::vector<FieldSpec>& order_fields();
@@ -79,6 +94,20 @@ std::optional<std::string> normalise_channel(std::string_view text);
 
 // quantity × unit price in minor units, rounded half away from zero.
 std::int64_t line_total(double quantity, std::int64_t unit_price);
+
+// How a file writes discounts that are plain numbers: as fractions (0.05; a number above 1 is
+// then an error) or as percentages (5). "5%" is a percentage either way.
+enum class DiscountUnit { fraction, percent };
+// "fraction" or "percent"; throws kunde::UsageError for anything else.
+DiscountUnit discount_unit(std::string_view name);
+// A discount as a fraction from 0 to 1. Throws kunde::Error for anything else.
+double parse_discount(std::string_view text, DiscountUnit unit, NumberFormat fmt = {});
+// The total after a discount: gross × (1 − discount), the discount read to millionths and the
+// result rounded half away from zero, once.
+std::int64_t discounted(std::int64_t gross, double discount);
+// The total before a discount that left `net` (rounded half away from zero); none for a
+// discount of 100%.
+std::optional<std::int64_t> undiscounted(std::int64_t net, double discount);
 
 // A stable 64-bit hash (FNV-1a) of the fields of a row, for content keys of rows that
 // carry no identifier of their own. Field boundaries count.

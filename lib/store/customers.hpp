@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/customer.hpp"
+#include "model/rule_tree.hpp"
 
 namespace kunde::store {
 
@@ -21,6 +22,9 @@ struct CustomerFilter {
   std::optional<std::vector<std::int64_t>> ids;
   std::optional<std::string> overdue_as_of;  // an unpaid amount older than the terms on that day
   bool over_limit = false;              // balance above the credit limit
+  std::optional<model::RuleNode> rule;  // a segment rule the customers meet, on the day rule_today
+  std::string rule_today;
+  std::optional<std::string> segment;   // members of the segment of this name
   std::string sort = "id";              // a customer column, or revenue/balance/last_order ...
   bool descending = false;
   std::optional<std::int64_t> limit;
@@ -34,6 +38,7 @@ const std::vector<std::string>& customer_sort_keys();
 struct CustomerStats {
   std::optional<std::string> first_order_at, last_order_at, top_categories;
   std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0, avg_order_value = 0;
+  std::int64_t uncosted_revenue = 0;  // revenue from lines without a cost: margin leaves it out
   std::optional<std::string> oldest_unpaid_at;  // oldest invoice not fully paid
 };
 

@@ -12,11 +12,13 @@
 
 namespace kunde::store {
 
-// An order that counts (not cancelled), with its totals in minor units.
+// An order that counts (not cancelled), with its totals in minor units: `total` net of
+// discounts, `cost` the costs known (its lines' and its freight), `uncosted` the part of the
+// total from lines without a cost.
 struct OrderTotal {
   std::int64_t id = 0;
   std::string at;
-  std::int64_t total = 0, cost = 0;
+  std::int64_t total = 0, cost = 0, uncosted = 0;
 };
 
 // Amount bought in one product category.
@@ -29,6 +31,7 @@ struct CategoryAmount {
 struct OrderFigures {
   std::optional<std::string> first_order_at, last_order_at, oldest_unpaid_at, top_categories;
   std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, invoiced = 0, paid = 0, balance = 0, avg_order_value = 0;
+  std::int64_t uncosted_revenue = 0;
 };
 
 // How one customer used one channel for contacts.

@@ -3,6 +3,7 @@
 // erasure.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -27,6 +28,21 @@ struct DuplicatePair {
   std::vector<std::string> reasons;
 };
 
+// Bounds on one ad hoc query, so a mistyped one cannot run for ever or take the machine's
+// memory: past either it fails with kunde::Error saying which.
+struct QueryLimits {
+  std::chrono::milliseconds time{30'000};  // 0: none
+  std::int64_t memory_bytes = 0;           // 0: none
+};
+
+// What became of an erasure once the person's rows are gone.
+struct Erasure {
+  // Whether the old copies of their data in the store's files are overwritten too. Another
+  // process still reading the store can keep them until it finishes; the next command that
+  // opens the store after that overwrites them.
+  bool complete = true;
+};
+
 class Maintenance {
  public:
   virtual ~Maintenance() = default;
@@ -35,18 +51,23 @@ class Maintenance {
   // Integrity and references, then the derived statistics and search entries against a full
   // recomputation. With `fix`, rebuilds the derived data when it differs.
   virtual std::vector<Problem> check(bool fix) = 0;
-  // The column names of one read-only statement, without running it.
+  // The column names of one read-only statement, without running it. More than one
+  // statement is a UsageError.
   virtual std::vector<std::string> query_columns(const std::string& sql) = 0;
-  // Runs one read-only statement; `header` gets the column names, `row` each row.
-  virtual void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+  // Runs one read-only statement within `limits`; `header` gets the column names, `row`
+  // each row.
+  virtual void query(const std::string& sql, const QueryLimits& limits,
+                     const std::function<void(const std::vector<std::string>&)>& header,
                      const std::function<void(const std::vector<Value>&)>& row) = 0;
   // Pairs scoring at least `min_score`, best first.
   virtual std::vector<DuplicatePair> duplicates(int min_score) = 0;
   // Everything held on one customer, as one document (the right of access).
   virtual nlohmann::ordered_json personal_data(std::int64_t customer_id) = 0;
   // Erases the customer everywhere, history included, as one entry that cannot be undone
-  // (the right to erasure); no copy of the erased text is left in the file.
-  virtual void forget(std::int64_t customer_id, const std::string& command) = 0;
+  // (the right to erasure): their rows, search entries, and the history records and
+  // summaries that name them, all at once however the command ends; then every old copy of
+  // their data in the store's files, once no reader needs it.
+  virtual Erasure forget(std::int64_t customer_id, const std::string& command) = 0;
 
   // Every row of one of store_tables(), ordered by its keys; JSON objects as compact text
   // with their keys sorted, so that rows of two backends compare equal.

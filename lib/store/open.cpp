@@ -1,6 +1,7 @@
 // Choosing the backend a location names: a postgresql:// (or postgres://) URL is a
 // PostgreSQL database, anything else the path of a SQLite file.
 #include "store/pg/pg_store.hpp"
+#include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_store.hpp"
 #include "store/store.hpp"
 
@@ -20,6 +21,8 @@ void create_store(const std::string& location, int money_decimals, const std::st
   }
   sqlite::init_database(location, money_decimals, currency);
 }
+
+void count_query_memory() { sqlite::Database::count_memory(); }
 
 std::unique_ptr<Store> open_store(const std::string& location, const DerivedRules& rules) {
   if (is_server_url(location)) return std::make_unique<pg::PgStore>(location, rules);

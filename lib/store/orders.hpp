@@ -20,16 +20,19 @@ struct OrderFilter {
   bool newest_first = false;
 };
 
-// An order with its customer and totals, as lists show it.
+// An order with its customer and totals, as lists show it: `amount` net of discounts,
+// `gross` before them, `cost` the costs known (its lines' and, once it has lines, its
+// freight), `uncosted` the part of the amount from lines without a cost.
 struct OrderSummary {
   model::Order order;
   std::optional<std::string> customer_number;
   std::string customer_name;
-  std::int64_t lines = 0, amount = 0, cost = 0;
+  std::int64_t lines = 0, amount = 0, cost = 0, gross = 0, uncosted = 0;
   double quantity = 0;
 };
 
-// A line with its product, as show and export need it.
+// A line with its product, as show and export need it. In export_lines, line 0 stands for
+// an order without lines.
 struct LineView {
   model::OrderLine line;
   std::optional<std::string> sku, name, category;
@@ -55,9 +58,13 @@ class Orders {
   virtual void set_status(std::int64_t order_id, const std::string& status) = 0;
 
   virtual void list(const OrderFilter& f, const std::function<void(const OrderSummary&)>& each) = 0;
-  // Every line of the orders the filter selects, by order date, order and line.
+  // Every line of the orders the filter selects, by order date, order and line; an order
+  // without lines once, with a LineView whose line number is 0. The summary's totals are not
+  // filled in.
   virtual void export_lines(const OrderFilter& f,
                             const std::function<void(const OrderSummary&, const LineView&)>& each) = 0;
+  // The names of the orders' custom attributes, sorted.
+  virtual std::vector<std::string> attribute_keys() = 0;
   // The customer's orders that count, oldest first (by date, then id).
   virtual std::vector<Invoice> invoices(std::int64_t customer_id) = 0;
   // How many of the customer's orders that count came through each channel.

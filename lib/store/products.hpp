@@ -16,9 +16,10 @@ struct ProductFilter {
   std::optional<std::string> category, search;  // search: sku or name contains, case and accents ignored
 };
 
-// What a product sold: over orders that are not cancelled.
+// What a product sold: over orders that are not cancelled. `revenue` is net of discounts;
+// `uncosted` the part of it from lines without a cost, which `cost` does not cover.
 struct ProductSales {
-  std::int64_t customers = 0, orders = 0, revenue = 0, cost = 0;
+  std::int64_t customers = 0, orders = 0, revenue = 0, cost = 0, uncosted = 0;
   double quantity = 0;
 };
 

@@ -5,7 +5,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "store/analytics.hpp"
 #include "store/contacts.hpp"
 #include "store/customers.hpp"
 #include "store/derived_rules.hpp"
@@ -14,6 +16,7 @@
 #include "store/orders.hpp"
 #include "store/payments.hpp"
 #include "store/products.hpp"
+#include "store/segments.hpp"
 #include "store/write.hpp"
 
 namespace kunde::store {
@@ -27,8 +30,11 @@ class Store {
   virtual Orders& orders() = 0;
   virtual Payments& payments() = 0;
   virtual Contacts& contacts() = 0;
+  virtual Segments& segments() = 0;
   virtual History& history() = 0;
   virtual Maintenance& maintenance() = 0;
+  // The rows reports read, and the model scores they store.
+  virtual Analytics& analytics() = 0;
 
   // Where the store lives, as messages name it.
   virtual const std::string& location() const = 0;
@@ -40,10 +46,19 @@ class Store {
   virtual std::unique_ptr<Write> begin_write(const std::string& command) = 0;
   // The write of an import (see ImportWrite).
   virtual std::unique_ptr<ImportWrite> begin_import(const std::string& command) = 0;
+
+  // What the user should know of work that went on regardless (a search on a read-only
+  // store that may miss rows), each once; taking them clears them.
+  virtual std::vector<std::string> take_warnings() { return {}; }
 };
 
 // Creates a new, empty store at `location` (never overwrites one).
 void create_store(const std::string& location, int money_decimals, const std::string& currency);
+
+// Makes the stores this process opens from now on count their memory, so that
+// QueryLimits::memory_bytes can hold. Counting costs every write some time, so only a
+// command that runs ad hoc queries asks for it, before it opens its store.
+void count_query_memory();
 
 // Opens the existing store at `location`, migrating it forward when needed. `rules` must
 // outlive the store.

@@ -3,7 +3,7 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   $ kunde --version
   kunde 0.1.0
   $ kunde
-  kunde: error: 'kunde' needs a command: init, customer, history, undo, config, backup, doctor, sql, product, order, contact
+  kunde: error: 'kunde' needs a command: init, customer, product, order, contact, segment, report, history, undo, backup, doctor, sql, config
   hint: see 'kunde --help'
   [2]
   $ kunde nosuch

@@ -113,7 +113,7 @@ Bad input.
   [1]
   $ kunde contact due --as-of 2026-13-01
   kunde: error: --as-of: '2026-13-01' is not a date
-  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time
   [2]
   $ kunde contact due --within soon
   kunde: error: 'soon' is not a duration

@@ -101,8 +101,8 @@ Bad input: a missing required column, an unknown --map field.
 
   $ printf 'customer,at,channel\nK-1,2026-01-01,phone\n' > nodir.csv
   $ kunde contact import nodir.csv
-  kunde: error: nodir.csv:1: no column for 'direction'
-  hint: name a column direction (or dir, inbound_outbound, retning), or map one with --map direction=COLUMN
+  kunde: error: nodir.csv:1: no column for 'direction' (the columns are: customer, at, channel)
+  hint: name a column direction (or dir, inbound_outbound, retning, ...), or map one with --map direction=COLUMN ('--fields' lists every name)
   [1]
   $ kunde contact import nodir.csv --map sentiment=x
   kunde: error: --map sentiment=x: there is no field 'sentiment'

@@ -154,18 +154,18 @@ Bad input.
   [2]
   $ kunde contact log K-1001 --channel phone --direction in --at 2026-02-30
   kunde: error: --at: '2026-02-30' is not a date
-  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time
   [2]
   $ kunde contact log K-1001 --channel phone --direction in --follow-up soon
   kunde: error: --follow-up: 'soon' is not a date
-  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time
   [2]
   $ kunde contact log K-1001 --direction in
   kunde: error: --channel is required
   hint: see 'kunde --help' or the command's --help
   [2]
   $ kunde contact log --channel phone --direction in
-  kunde: error: give one customer, or --from FILE for many
+  kunde: error: give one customer, or --from FILE or --segment NAME for many
   hint: kunde contact log K-1001 --channel phone --direction in
   [2]
   $ kunde contact show 99
@@ -182,7 +182,7 @@ Bad input.
   [2]
   $ kunde contact list --since yesterdayish
   kunde: error: --since: 'yesterdayish' is not a date
-  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time
   [2]
   $ kunde history -f csv | tail -n +2 | wc -l
   7

@@ -50,6 +50,7 @@ Customers: add, list, show by any key, find, edit, tag, rm.
     "number": "K-001",
     "name": "Bj\xc3\xb8rn \xc3\x85berg", (esc)
     "kind": "person",
+    "contact_person": null,
     "email": "Bjorn.Aberg@Example.no",
     "phone": "+47 912 34 567",
     "street": "Storgata 1",
@@ -76,6 +77,7 @@ Customers: add, list, show by any key, find, edit, tag, rm.
       "last_order_at": null,
       "revenue": 0.00,
       "margin": 0.00,
+      "uncosted_revenue": 0.00,
       "paid": 0.00,
       "balance": 0.00,
       "avg_order_value": 0.00,
@@ -85,7 +87,8 @@ Customers: add, list, show by any key, find, edit, tag, rm.
       "contacts": 0,
       "last_contact_at": null,
       "preferred_channel": null,
-      "open_promises": 0
+      "open_promises": 0,
+      "scores": null
     },
     "account": {
       "invoiced": 0.00,
@@ -188,7 +191,7 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   updated customer #5
   $ kunde customer edit K-005 --set colour=blue
   kunde: error: there is no customer field 'colour'
-  hint: fields are: number, name, kind, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes
+  hint: fields are: number, name, kind, contact_person, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes
   [2]
   $ kunde customer tag K-005 vip gold
   2 tags added on 1 customer

@@ -41,7 +41,7 @@ legacy encodings with a mapping file, JSON input, export round trip.
   bad-quoting.csv: 1 inserted, 0 updated, 0 unchanged, 1 rejected
   [3]
   $ kunde customer import not-utf8.csv
-  kunde: error: not-utf8.csv:2: the text is not valid UTF-8
+  kunde: error: not-utf8.csv:2: field 'name' is not valid UTF-8 (byte 4)
   hint: give the file's encoding, e.g. --encoding cp1252 (also for "Latin-1")
   [1]
   $ kunde customer import missing.csv
@@ -64,7 +64,7 @@ legacy encodings with a mapping file, JSON input, export round trip.
       "credit_limit": 750.00,
   $ kunde customer import --map nummer=Kundenr legacy-cp1252.csv
   kunde: error: --map nummer=Kundenr: there is no field 'nummer'
-  hint: fields are: number, name, kind, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes
+  hint: fields are: number, name, kind, contact_person, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes
   [2]
   $ kunde customer import --map number=Nope customers.csv
   kunde: error: customers.csv:1: there is no column 'Nope' (mapped to number)
@@ -120,13 +120,13 @@ Export, then import into a new database: the export is identical.
   $ cmp first.csv second.csv && echo identical
   identical
   $ head -2 first.csv
-  number,name,kind,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes,loyalty
-  K-001,Bj\xc3\xb8rn \xc3\x85berg,person,Bjorn.Aberg@Example.no,+47 912 34 567,Storgata 1,0155,Oslo,NO,,2024-03-01,phone,5000.00,30,12000.00,b2c;vip,, (esc)
+  number,name,kind,contact_person,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes,loyalty
+  K-001,Bj\xc3\xb8rn \xc3\x85berg,person,,Bjorn.Aberg@Example.no,+47 912 34 567,Storgata 1,0155,Oslo,NO,,2024-03-01,phone,5000.00,30,12000.00,b2c;vip,, (esc)
   $ kunde customer export --safe-csv -f csv -q --tag nosuch
-  number,name,kind,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes,loyalty
+  number,name,kind,contact_person,email,phone,street,postal_code,city,country,org_number,created_at,preferred_channel,credit_limit,payment_terms_days,wallet,tags,notes,loyalty
   $ kunde customer add -q --name '=HYPERLINK("x")' --number X-1 > /dev/null
   $ kunde customer export --safe-csv -q | grep X-1
-  X-1,"'=HYPERLINK(""x"")",person,,,,,,,,2026-11-23,,,,,,,
+  X-1,"'=HYPERLINK(""x"")",person,,,,,,,,,2026-11-23,,,,,,,
 
 History: one entry per import; undo restores the database as it was.
 

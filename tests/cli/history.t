@@ -27,18 +27,18 @@ History and undo: each write is one entry; undo refuses when a later change is i
   $ kunde undo 4
   undid entry 4 (customer edit -q A-1 --city Bergen) as entry 5
   $ kunde customer show A-1 -f csv -q | cut -d, -f1-9
-  id,number,name,kind,email,phone,street,postal_code,city
-  1,A-1,Anna,person,,,,,Oslo
+  id,number,name,kind,contact_person,email,phone,street,postal_code
+  1,A-1,Anna,person,,,,,
   $ kunde undo 3
   undid entry 3 (customer edit -q A-1 --city Oslo) as entry 6
   $ kunde customer show A-1 -f csv -q | cut -d, -f1-9
-  id,number,name,kind,email,phone,street,postal_code,city
+  id,number,name,kind,contact_person,email,phone,street,postal_code
   1,A-1,Anna,person,,,,,
   $ kunde undo 6
   undid entry 6 (undo 3) as entry 7
   $ kunde customer show A-1 -f csv -q | cut -d, -f1-9
-  id,number,name,kind,email,phone,street,postal_code,city
-  1,A-1,Anna,person,,,,,Oslo
+  id,number,name,kind,contact_person,email,phone,street,postal_code
+  1,A-1,Anna,person,,,,,
   $ kunde undo 5
   undid entry 5 (undo 4) as entry 8
   $ kunde history -f tsv
@@ -102,12 +102,15 @@ An import that names the merged-away number updates the customer it was merged i
       "number": "M-3",
       "name": "Other",
       "email": "BJORN@example.no",
+              "number": "M-3",
+              "name": "Other",
+              "email": "BJORN@example.no",
   $ kunde customer forget M-3
   kunde: error: forgetting customer #5 erases them everywhere, history included, and cannot be undone
   hint: add --yes to confirm; 'kunde customer export-one' first keeps a copy for the person
   [2]
   $ kunde customer forget M-3 --yes
-  erased customer #5 and every trace of them in history
+  erased customer #5 and every trace of them, history and search index included
   $ kunde customer show M-3
   kunde: error: no customer matches 'M-3'
   hint: give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names

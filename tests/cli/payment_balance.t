@@ -58,7 +58,7 @@ Payments, balances, overdue and credit limits, and the screen pop.
   Kari Nordmann  #1  K-1  person
   balance   300.00  (limit 200.00, 14 days)
   !         OVER LIMIT by 100.00
-  revenue   450.00 in 2 orders (avg 225.00), margin 390.00
+  revenue   450.00 in 2 orders (avg 225.00), margin 90.00 on 150.00 (300.00 without a cost)
   orders    first 2026-09-01, last 2026-11-20
   buys      kitchen, food
   
@@ -95,4 +95,4 @@ One order, one day: counts read in the singular.
   $ kunde customer show K-9 --orders 0 | grep -E 'balance|OVERDUE|revenue'
   balance   10.00  (1 day)
   !         OVERDUE 10.00 (oldest unpaid 2026-11-01, terms 1 day)
-  revenue   10.00 in 1 order (avg 10.00), margin 10.00
+  revenue   10.00 in 1 order (avg 10.00), margin unknown (no cost known)

@@ -1,13 +1,16 @@
 // libFuzzer target: the segment rule language. Whatever the input, parsing either fails with
 // a RuleError or gives a tree that prints to a rule parsing back to the same tree, whose SQL
-// has one bound value per placeholder and runs on SQLite.
+// has one bound value per placeholder and runs on SQLite: over the sample catalogue, and over
+// the real customer fields with the SQLite store's own mapping.
 #include <cstdint>
 #include <cstdlib>
 #include <memory>
 #include <string>
 
 #include "../unit/rule_samples.hpp"
+#include "crm/segment_fields.hpp"
 #include "crm/segment_rule.hpp"
+#include "store/sqlite/customer_rule_sql.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/schema.hpp"
 #include "store/sqlite/rule_sql.hpp"
@@ -24,7 +27,7 @@ kunde::store::sqlite::Database& database() {
         "(1, 'K1', 'Bjørn', 'Oslo', 'NO', '2026-01-01', '{\"industry\":\"retail\"}'), (2, 'K2', '', NULL, NULL, NULL, '{}');"
         "INSERT INTO customer_tags VALUES (1, 'vip');"
         "INSERT INTO sample_scores VALUES (1, 0.4, 250000, 'At risk');"
-        "INSERT INTO segment_members VALUES ('at-risk', 1);");
+        "INSERT INTO sample_segment_members VALUES ('at-risk', 1);");
     return d;
   }();
   return *db;
@@ -55,5 +58,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   store::sqlite::Statement st(database(), std::string("SELECT count(*) FROM ") + test::kSampleRuleFrom + " WHERE " + sql.where);
   store::sqlite::bind_rule_params(st, sql);
   if (!st.step() || st.get_int(0) < 0 || st.get_int(0) > 2) std::abort();
+
+  model::RuleNode real;
+  try {
+    real = crm::parse_rule(rule, crm::customer_rule_fields());
+  } catch (const crm::RuleError&) {
+    return 0;
+  }
+  if (!(crm::parse_rule(crm::format_rule(real), crm::customer_rule_fields()) == real)) std::abort();
+  auto real_sql = store::sqlite::customer_rule_sql(database(), store::RuleQuery{real, "2026-06-15"});
+  store::sqlite::Statement count(database(), std::string("SELECT count(*) FROM ") + store::sqlite::kCustomerRuleFrom +
+                                                 " WHERE " + real_sql.where);
+  store::sqlite::bind_rule_params(count, real_sql);
+  if (!count.step() || count.get_int(0) < 0 || count.get_int(0) > 2) std::abort();
   return 0;
 }

@@ -21,8 +21,10 @@ class SharedStore final : public store::Store {
   store::Orders& orders() override { return s_.orders(); }
   store::Payments& payments() override { return s_.payments(); }
   store::Contacts& contacts() override { return s_.contacts(); }
+  store::Segments& segments() override { return s_.segments(); }
   store::History& history() override { return s_.history(); }
   store::Maintenance& maintenance() override { return s_.maintenance(); }
+  store::Analytics& analytics() override { return s_.analytics(); }
   const std::string& location() const override { return s_.location(); }
   int money_decimals() override { return s_.money_decimals(); }
   std::unique_ptr<store::Write> begin_write(const std::string& command) override { return s_.begin_write(command); }

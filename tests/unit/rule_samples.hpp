@@ -48,7 +48,7 @@ inline const crm::RuleCatalogue& sample_rule_catalogue() {
 }
 
 // The sample fields over customers c, customer_order_stats s, customer_contact_stats k and a
-// scores table m (p_alive, clv, rfm_segment), with segment members in segment_members.
+// scores table m (p_alive, clv, rfm_segment), with segment members in sample_segment_members.
 inline store::sqlite::RuleSqlMapping sample_rule_mapping() {
   store::sqlite::RuleSqlMapping m;
   for (const char* column : {"number", "name", "kind", "contact_person", "email", "phone", "street", "postal_code",
@@ -67,11 +67,11 @@ inline store::sqlite::RuleSqlMapping sample_rule_mapping() {
   m.fields["p_alive"] = "m.p_alive";
   m.fields["clv"] = "m.clv";
   m.fields["rfm_segment"] = "m.rfm_segment";
-  m.segments = store::sqlite::MembershipSource{"segment_members sm", "sm.customer_id", "sm.segment"};
+  m.segments = store::sqlite::MembershipSource{"sample_segment_members sm", "sm.customer_id", "sm.segment"};
   return m;
 }
 
-// The FROM clause the sample mapping reads; segment_members and sample_scores are made by
+// The FROM clause the sample mapping reads; sample_segment_members and sample_scores are made by
 // create_sample_rule_tables.
 constexpr const char* kSampleRuleFrom =
     "customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id "
@@ -81,7 +81,7 @@ constexpr const char* kSampleRuleFrom =
 constexpr const char* kSampleRuleTables =
     "CREATE TABLE IF NOT EXISTS sample_scores (customer_id INTEGER PRIMARY KEY, p_alive REAL, clv INTEGER, "
     "rfm_segment TEXT) STRICT;"
-    "CREATE TABLE IF NOT EXISTS segment_members (segment TEXT NOT NULL, customer_id INTEGER NOT NULL, "
+    "CREATE TABLE IF NOT EXISTS sample_segment_members (segment TEXT NOT NULL, customer_id INTEGER NOT NULL, "
     "PRIMARY KEY (segment, customer_id)) STRICT;";
 
 }  // namespace kunde::test

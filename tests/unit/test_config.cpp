@@ -144,6 +144,15 @@ TEST_CASE("load_mapping_file") {
   CHECK(m.origin == path);
   CHECK_THROWS_WITH_AS(load_mapping_file(dir.file("none.toml")), ("no mapping file at " + dir.file("none.toml")).c_str(),
                        Error);
+  // Constants, null tokens and the discount unit of a recurring export.
+  auto nw = dir.write("nw.toml",
+                      "null = [\"NULL\", \"\\\\N\"]\ndiscount_unit = \"percent\"\n"
+                      "[set]\nkind = \"company\"\ncredit_limit = 500\n");
+  ImportMapping n = load_mapping_file(nw);
+  CHECK(n.nulls == std::vector<std::string>{"NULL", "\\N"});
+  CHECK(n.set == std::map<std::string, std::string>{{"credit_limit", "500"}, {"kind", "company"}});
+  CHECK(n.discount_unit == std::optional<std::string>("percent"));
+  CHECK_THROWS_AS(load_mapping_file(dir.write("badnull.toml", "null = [1]\n")), Error);
   auto bad = dir.write("bad.toml", "[fields]\nname = 3\n");
   CHECK_THROWS_WITH_AS(load_mapping_file(bad), (bad + ": fields.name must be a column name in quotes").c_str(), Error);
 }

@@ -25,13 +25,15 @@ namespace {
 // The definitions as SQL: one statement each, for all customers in temp.refresh_batch.
 constexpr const char* kOrderStatsSql = R"sql(
 WITH ord AS (
-  SELECT o.id, o.customer_id, o.ordered_at, sum(l.amount) AS total, sum(coalesce(l.cost, 0)) AS cost
+  SELECT o.id, o.customer_id, o.ordered_at, sum(l.amount) AS total,
+         sum(coalesce(l.cost, 0)) + coalesce(o.freight, 0) AS cost,
+         sum(CASE WHEN l.cost IS NULL THEN l.amount ELSE 0 END) AS uncosted
   FROM orders o JOIN order_lines l ON l.order_id = o.id
   WHERE o.status <> 'cancelled' AND o.customer_id IN (SELECT customer_id FROM temp.refresh_batch)
   GROUP BY o.id
 ), agg AS (
   SELECT customer_id, min(ordered_at) AS first_at, max(ordered_at) AS last_at, count(*) AS n,
-         sum(total) AS revenue, sum(cost) AS cost, sum(CASE WHEN total < 0 THEN -total ELSE 0 END) AS credits
+         sum(total) AS revenue, sum(cost) AS cost, sum(uncosted) AS uncosted, sum(CASE WHEN total < 0 THEN -total ELSE 0 END) AS credits
   FROM ord GROUP BY customer_id
 ), pay AS (
   SELECT customer_id, sum(amount) AS paid FROM payments
@@ -60,12 +62,14 @@ WITH ord AS (
   GROUP BY customer_id
 )
 INSERT INTO temp.ref_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin,
-                                 invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories)
+                                 invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories,
+                                 uncosted_revenue)
 SELECT c.id, a.first_at, a.last_at, coalesce(a.n, 0), coalesce(a.revenue, 0), coalesce(a.cost, 0),
-       coalesce(a.revenue, 0) - coalesce(a.cost, 0), coalesce(a.revenue, 0), coalesce(p.paid, 0),
+       coalesce(a.revenue, 0) - coalesce(a.uncosted, 0) - coalesce(a.cost, 0), coalesce(a.revenue, 0),
+       coalesce(p.paid, 0),
        coalesce(a.revenue, 0) - coalesce(p.paid, 0),
        CASE WHEN a.n > 0 THEN CAST(round(1.0 * a.revenue / a.n) AS INTEGER) ELSE 0 END,
-       u.at, t.categories
+       u.at, t.categories, coalesce(a.uncosted, 0)
 FROM temp.refresh_batch x
 CROSS JOIN customers c ON c.id = x.customer_id  -- the batch drives the join
 LEFT JOIN agg a ON a.customer_id = c.id

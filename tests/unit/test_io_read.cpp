@@ -159,7 +159,7 @@ TEST_CASE("CSV: a UTF-8 byte-order mark is stripped") {
 TEST_CASE("CSV: invalid UTF-8 is an error naming the line") {
   TempDir dir;
   auto p = dir.write("a.csv", "name,city\nAse,Oslo\n\"multi\nline\",x\nBj\xF8rn,Oslo\n");
-  CHECK(error_of(p) == p + ":5: the text is not valid UTF-8");
+  CHECK(error_of(p) == p + ":5: field 'name' is not valid UTF-8 (byte 3)");
   CollectSink sink;
   try {
     io::read_records(p, {}, sink);
@@ -331,6 +331,18 @@ TEST_CASE("JSON: an empty array gives an empty header and no records") {
   CHECK(s.records.empty());
 }
 
+TEST_CASE("JSON: no value, or more after a list, is an error") {
+  TempDir dir;
+  CHECK(error_of(dir.write("e.json", "")) == dir.file("e.json") + ": the file is empty");
+  CHECK(error_of(dir.write("s.json", " \n\t")) == dir.file("s.json") + ": the file is empty");
+  CHECK(error_of(dir.write("b.json", "\xef\xbb\xbf")) == dir.file("b.json") + ": the file is empty");
+  CHECK(error_of(dir.write("d.json", "[][]")) == dir.file("d.json") + ":1: more JSON after the list of records");
+  CHECK(error_of(dir.write("o.json", "{\"a\": 1}\n[]")) == dir.file("o.json") + ":2: more JSON after the list of records");
+  // jq's output, one object after another, is read.
+  auto s = read(dir.write("jq.json", "{\"a\": 1}\n{\"a\": 2}\n"));
+  CHECK(s.records.size() == 2);
+}
+
 TEST_CASE("JSON: nested objects are a record error") {
   TempDir dir;
   auto s = read(dir.write("a.json", "[{\"a\": {\"b\": 1}, \"c\": 2}, {\"a\": \"ok\", \"c\": 3}]"));
@@ -367,4 +379,12 @@ TEST_CASE("NDJSON: one object per line") {
   CHECK(s.records[3].error == "not a JSON object");
   CHECK(s.records[4].line == 6);
   CHECK(s.records[4].fields == row({"5", ""}));
+}
+
+TEST_CASE("CSV: cells guarded by --safe-csv come back without the guard") {
+  TempDir dir;
+  auto s = read(dir.write("a.csv", "name,phone,note\n\"'=HYPERLINK(\"\"x\"\")\",'+47 912 34 567,O'Brien\n'＝1,'plain',\"' =1\"\n"));
+  REQUIRE(s.records.size() == 2);
+  CHECK(s.records[0].fields == row({"=HYPERLINK(\"x\")", "+47 912 34 567", "O'Brien"}));
+  CHECK(s.records[1].fields == row({"＝1", "'plain'", " =1"}));
 }

@@ -70,7 +70,7 @@ TEST_CASE("CSV and TSV writers") {
   safe.header = false;
   CHECK(render(OutputFormat::csv, kColumns, kRows, safe) ==
         "1,\"Bjørn, \"\"B\"\"\",12.50,,true,0.5\n"
-        "2,'=cmd,'-0.05,,false,2\n");
+        "2,'=cmd,-0.05,,false,2\n");
   CHECK(render(OutputFormat::tsv, {"a", "b"}, {{Value(std::string("x y")), Value(std::string("t\tab"))}}) ==
         "a\tb\nx y\t\"t\tab\"\n");
 }
@@ -146,4 +146,38 @@ TEST_CASE("value text") {
   CHECK(to_text(Value()) == "");
   CHECK(to_text(Value(true)) == "true");
   CHECK(to_text(Value(1.5)) == "1.5");
+}
+
+TEST_CASE("--safe-csv: look-alike formula starts, spaces before them, numbers left alone") {
+  CHECK(csv_field("＝HYPERLINK(\"x\")", ',', true) == "\"'＝HYPERLINK(\"\"x\"\")\"");
+  CHECK(csv_field("＋47", ',', true) == "'＋47");
+  CHECK(csv_field("－1", ',', true) == "'－1");
+  CHECK(csv_field("＠SUM(A1)", ',', true) == "'＠SUM(A1)");
+  CHECK(csv_field("﹦1+1", ',', true) == "'﹦1+1");
+  CHECK(csv_field("  =1+1", ',', true) == "\"'  =1+1\"");
+  CHECK(csv_field("\xc2\xa0=1", ',', true) == "'\xc2\xa0=1");
+  CHECK(csv_field("\n=1", ',', true) == "\"'\n=1\"");
+  CHECK(csv_field("Åse ＝ Ola", ',', true) == "Åse ＝ Ola");
+  CHECK(csv_field("　", ',', true) == "　");
+  std::ostringstream out;
+  WriterOptions o;
+  o.safe_csv = true;
+  auto w = make_row_writer(OutputFormat::csv, out, o);
+  w->begin({"name", "amount", "note"});
+  w->row({Value(std::string("-x")), Value(Decimal{-1250, 2}), Value(std::int64_t{-3})});
+  w->end();
+  CHECK(out.str() == "name,amount,note\n'-x,-12.50,-3\n");
+}
+
+TEST_CASE("unguard_csv takes off exactly the quote --safe-csv adds") {
+  for (std::string s : {"=SUM(A1)", "+47 912 34 567", "-5", "@x", "\tx", "＝x", "  =x", "\xc2\xa0=1", "﹫a"}) {
+    CAPTURE(s);
+    std::string guarded = "'" + s;
+    CHECK(unguard_csv(guarded) == s);
+  }
+  CHECK(unguard_csv("'quoted'") == "'quoted'");
+  CHECK(unguard_csv("'") == "'");
+  CHECK(unguard_csv("''=x") == "''=x");
+  CHECK(unguard_csv("O'Brien") == "O'Brien");
+  CHECK(unguard_csv("=x") == "=x");
 }

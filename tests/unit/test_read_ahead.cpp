@@ -33,7 +33,7 @@ struct Target {
 class EchoImporter : private Target, public Importer {
  public:
   explicit EchoImporter(std::size_t fail_at = 0)
-      : Importer({{"n", {}, true}}, crm::import::ImportOptions{}, fx.session(), *import_write), fail_at_(fail_at) {}
+      : Importer({{"n", {}, true, false, "a number"}}, crm::import::ImportOptions{}, fx.session(), *import_write), fail_at_(fail_at) {}
   std::size_t rows = 0, prepared_rows = 0, mismatches = 0, out_of_order = 0;
 
  protected:

@@ -397,7 +397,7 @@ TEST_CASE("rule: quotes, semicolons and comments in a rule stay values") {
       {"name ~ ''' OR ''1''=''1'", {}},
       {"tag:''')); DROP TABLE customer_tags; --'", {1}},
       {"attr.'a''); DROP TABLE x; --' = v", {2}},
-      {"segment:'x''); DROP TABLE segment_members; --'", {}},
+      {"segment:'x''); DROP TABLE sample_segment_members; --'", {}},
       {"country in ('NO''); DROP TABLE customers; --', NO) and city = Oslo", {1, 2, 3, 4, 5, 6}},
   };
   for (const auto& c : cases) {
@@ -412,7 +412,7 @@ TEST_CASE("rule: quotes, semicolons and comments in a rule stay values") {
   }
   CHECK(db.count("customers") == 6);
   CHECK(db.count("customer_tags") == 1);
-  CHECK(db.count("segment_members") == 0);
+  CHECK(db.count("sample_segment_members") == 0);
 }
 
 TEST_CASE("rule: a missing value matches != and not in, and nothing else") {

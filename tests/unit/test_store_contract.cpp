@@ -6,12 +6,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
+#include "crm/segment_fields.hpp"
+#include "crm/segment_rule.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
@@ -168,7 +173,7 @@ store::OrderFigures figures_from_rows(store::Store& s, std::int64_t customer) {
   f.customer_id = customer;
   std::vector<store::OrderTotal> orders;
   s.orders().list(f, [&](const store::OrderSummary& o) {
-    if (o.order.status != "cancelled" && o.lines > 0) orders.push_back({o.order.id, o.order.ordered_at, o.amount, o.cost});
+    if (o.order.status != "cancelled" && o.lines > 0) orders.push_back({o.order.id, o.order.ordered_at, o.amount, o.cost, o.uncosted});
   });
   std::map<std::string, std::int64_t> by_category;
   s.orders().export_lines(f, [&](const store::OrderSummary& o, const store::LineView& l) {
@@ -188,6 +193,7 @@ void check_order_stats(store::Store& s, std::int64_t customer) {
   CHECK(got.revenue == want.revenue);
   CHECK(got.cost == want.cost);
   CHECK(got.margin == want.margin);
+  CHECK(got.uncosted_revenue == want.uncosted_revenue);
   CHECK(got.paid == want.paid);
   CHECK(got.balance == want.balance);
   CHECK(got.avg_order_value == want.avg_order_value);
@@ -633,7 +639,9 @@ TEST_CASE("store contract: orders, their lines, invoices and balances") {
     CHECK(st.orders == 3);
     CHECK(st.revenue == 11000);
     CHECK(st.cost == 4000);
-    CHECK(st.margin == 7000);
+    // The pens (10.00) have no cost: the margin is on the 100.00 whose cost is known.
+    CHECK(st.uncosted_revenue == 1000);
+    CHECK(st.margin == 6000);
     CHECK(st.paid == 9000);
     CHECK(st.balance == 2000);
     CHECK(st.avg_order_value == 3667);
@@ -1189,14 +1197,39 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
 
     Strings header;
     std::vector<std::vector<Value>> rows;
-    m.query("SELECT 1 + 1 AS two, 'x' AS text", [&](const Strings& h) { header = h; },
+    m.query("SELECT 1 + 1 AS two, 'x' AS text; -- the answer", {}, [&](const Strings& h) { header = h; },
             [&](const std::vector<Value>& r) { rows.push_back(r); });
     CHECK(header == Strings{"two", "text"});
     REQUIRE(rows.size() == 1);
     CHECK(rows[0][0] == Value(std::int64_t{2}));
     CHECK(rows[0][1] == Value(std::string("x")));
-    CHECK_THROWS_AS(m.query("DELETE FROM customers", [](const Strings&) {}, [](const std::vector<Value>&) {}), Error);
-    CHECK_THROWS_AS(m.query("SELECT FROM WHERE", [](const Strings&) {}, [](const std::vector<Value>&) {}), Error);
+    auto none = [](const std::vector<Value>&) {};
+    auto query_error = [&](const std::string& sql, store::QueryLimits limits = {}) -> std::string {
+      try {
+        m.query(sql, limits, [](const Strings&) {}, none);
+      } catch (const UsageError& e) {
+        return std::string("usage: ") + e.what();
+      } catch (const Error& e) {
+        return e.what();
+      }
+      return "(no error)";
+    };
+    CHECK(query_error("DELETE FROM customers") == "usage: kunde sql runs only statements that read");
+    CHECK(query_error("SELECT FROM WHERE").rfind("the query is not valid SQL", 0) == 0);
+    // One statement: SQLite would run the first and drop the rest without a word.
+    CHECK(query_error("SELECT 1; DELETE FROM customers") ==
+          "usage: kunde sql runs one statement, and the query holds more");
+    CHECK(query_error("SELECT 1; SELECT 2") == "usage: kunde sql runs one statement, and the query holds more");
+    CHECK(query_error("SELECT 1; bogus") == "usage: kunde sql runs one statement, and the query holds more");
+    CHECK_THROWS_AS(m.query_columns("SELECT 1; SELECT 2"), UsageError);
+    CHECK(query_error("SELECT 1;;  ; /* done */") == "(no error)");
+    // A query that never ends stops at its time limit.
+    store::QueryLimits quick;
+    quick.time = std::chrono::milliseconds(200);
+    auto t0 = std::chrono::steady_clock::now();
+    CHECK(query_error("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c", quick) ==
+          "the query ran longer than 200 ms (the time limit)");
+    CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(5));
     CHECK(s.customers().count() == 3);
 
     // A likely duplicate of Kari: the same email and phone.
@@ -1235,6 +1268,9 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
     CHECK(doc["payments"].size() == 1);
     CHECK(doc["contacts"].size() == 4);
     CHECK(m.personal_data(x.per)["orders"].empty());
+    // History held on Kari is part of it: the seed's entry recorded her rows.
+    REQUIRE(doc["history"].is_array());
+    CHECK_FALSE(doc["history"].empty());
 
     // Right to erasure: the customer goes everywhere, history included, and it cannot be undone.
     m.forget(x.kari, "customer forget #1");
@@ -1259,6 +1295,367 @@ TEST_CASE("store contract: maintenance checks, queries, finds duplicates, and se
     auto gone = m.personal_data(x.kari);
     CHECK_FALSE(gone["customer"].is_object());
     CHECK(gone["orders"].empty());
+    CHECK(gone["history"].empty());
     CHECK(m.check(false).empty());
+
+    // Ids are never given twice, not even the highest once it is erased.
+    CHECK(m.forget(twin, "customer forget #4").complete);
+    std::int64_t next = 0;
+    in_write(s, "customer add", [&] { next = s.customers().insert(person("K-10", "Eva Lund", "Oslo")); });
+    CHECK(next > twin);
+    CHECK(m.check(false).empty());
+  });
+}
+
+namespace {
+
+model::RuleNode customer_rule(const std::string& text) { return crm::parse_rule(text, crm::customer_rule_fields()); }
+
+Ids segment_events(store::Store& s, std::int64_t segment, const store::SegmentEventFilter& f, Strings* causes = nullptr) {
+  Ids out;
+  s.segments().events(segment, f, [&](const store::SegmentEvent& e) {
+    out.push_back(e.entered ? e.customer_id : -e.customer_id);
+    if (causes) causes->push_back(e.cause);
+  });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("store contract: segments evaluate rules, keep members, and record who entered and left") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& seg = s.segments();
+    // Kari: revenue 110.00, owes 20.00 past her 10 days' terms since 2026-02-01, last order
+    // 2026-03-01, four contacts with one complaint. Ola: revenue 20.00, paid. Per: nothing.
+    auto count = [&](const std::string& rule, const std::string& today = "2026-03-15") {
+      auto tree = customer_rule(rule);
+      return seg.count_matching(store::RuleQuery{tree, today});
+    };
+    CHECK(count("revenue > 50") == 1);
+    CHECK(count("revenue > 50 or country = se") == 2);
+    CHECK(count("recency_days <= 30") == 1);
+    CHECK(count("recency_days <= 30", "2026-04-01") == 0);
+    CHECK(count("last_order_at >= -70d") == 2);
+    CHECK(count("overdue", "2026-02-11") == 0);
+    CHECK(count("overdue", "2026-02-12") == 1);
+    CHECK(count("over_limit and balance = 20") == 1);
+    CHECK(count("contacts >= 4 and complaints = 1 and inbound = 3") == 1);
+    CHECK(count("orders = 0") == 1);  // no statistics is zero
+    CHECK(count("p_alive = null and clv = null") == 3);  // nothing scored yet
+    CHECK(count("tag:vip and city = tromso") == 1);
+    CHECK(count("not tag:vip") == 2);
+    CHECK(count("name = 'x'' OR 1=1 --'") == 0);
+
+    std::int64_t rich = 0, hand = 0;
+    const auto entries = s.history().list(1000).size();
+    auto rich_rule = customer_rule("revenue > 50");
+    in_write(s, "segment create rich", [&] {
+      store::Segment d;
+      d.name = "rich";
+      d.dynamic = true;
+      d.rule = "revenue > 50";
+      d.created_at = "2026-03-15 09:00:00";
+      rich = seg.create(d);
+      auto change = seg.refresh(rich, {rich_rule, "2026-03-15"}, "2026-03-15 09:00:00", "create");
+      CHECK(change.members == 1);
+      CHECK(change.entered == 1);
+    });
+    CHECK(s.history().list(1000).size() == entries + 1);
+    auto found = seg.find("rich");
+    REQUIRE(found);
+    CHECK(found->dynamic);
+    CHECK(found->rule == "revenue > 50");
+    CHECK(found->members == 1);
+    CHECK(found->refreshed_at == std::optional<std::string>("2026-03-15 09:00:00"));
+    CHECK_FALSE(seg.find("Rich"));
+    CHECK(seg.member_ids(rich) == Ids{x.kari});
+
+    // A refresh outside a write is no history entry; it records who entered and who left.
+    auto wider = customer_rule("revenue > 15");
+    auto change = seg.refresh(rich, {wider, "2026-03-16"}, "2026-03-16 09:00:00", "refresh");
+    CHECK(change.entered == 1);
+    CHECK(change.left == 0);
+    CHECK(change.members == 2);
+    CHECK(s.history().list(1000).size() == entries + 1);
+    auto narrower = customer_rule("revenue > 15 and country = no and tag:vip");
+    change = seg.refresh(rich, {narrower, "2026-03-17"}, "2026-03-17 09:00:00", "refresh");
+    CHECK(change.left == 1);
+    CHECK(seg.member_ids(rich) == Ids{x.kari});
+    Strings causes;
+    CHECK(segment_events(s, rich, {}, &causes) == Ids{x.kari, x.ola, -x.ola});
+    CHECK(causes == Strings{"create", "refresh", "refresh"});
+    CHECK(segment_events(s, rich, {std::string("2026-03-16 12:00"), std::nullopt}) == Ids{-x.ola});
+    CHECK(segment_events(s, rich, {std::nullopt, true}) == Ids{x.kari, x.ola});
+
+    // Static members by hand, in writes that undo reverts.
+    in_write(s, "segment create hand", [&] {
+      store::Segment d;
+      d.name = "hand";
+      d.created_at = "2026-03-18 09:00:00";
+      hand = seg.create(d);
+    });
+    std::int64_t add_entry = in_write(s, "segment add hand", [&] {
+      std::vector<std::int64_t> ids{x.per, x.ola, x.per};
+      auto added = seg.add_members(hand, ids, "2026-03-18 10:00:00");
+      CHECK(added.entered == 2);
+      CHECK(added.members == 2);
+    });
+    in_write(s, "segment remove hand", [&] {
+      std::vector<std::int64_t> ids{x.per, x.kari};
+      auto removed = seg.remove_members(hand, ids, "2026-03-18 11:00:00");
+      CHECK(removed.left == 1);
+      CHECK(removed.members == 1);
+    });
+    CHECK(seg.member_ids(hand) == Ids{x.ola});
+    CHECK(segment_events(s, hand, {}) == Ids{x.ola, x.per, -x.per});
+    auto listed = seg.list();
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].name == "hand");
+    CHECK_FALSE(listed[0].dynamic);
+    CHECK(listed[0].rule.empty());
+    CHECK(listed[0].members == 1);
+    CHECK(listed[1].name == "rich");
+
+    // Rules and lists see segments.
+    CHECK(count("segment:hand or segment:rich") == 2);
+    CHECK(count("not segment:hand") == 2);
+    store::CustomerFilter f;
+    f.segment = "hand";
+    CHECK(customer_ids(s, f) == Ids{x.ola});
+    f.segment = "nothing";
+    CHECK(customer_ids(s, f).empty());
+    f.segment.reset();
+    f.rule = customer_rule("segment:rich or city = bergen");
+    f.rule_today = "2026-03-15";
+    f.sort = "name";
+    CHECK(customer_ids(s, f) == Ids{x.kari, x.ola});
+    f.tags = {"vip"};
+    CHECK(customer_ids(s, f) == Ids{x.kari});
+
+    // Undo of the remove, then of the add.
+    s.history().undo(std::nullopt, "undo");
+    CHECK(seg.member_ids(hand) == Ids{x.ola, x.per});
+    s.history().undo(add_entry, "undo");
+    CHECK(seg.member_ids(hand).empty());
+
+    // Erasing a customer takes them out of every segment and its record.
+    in_write(s, "segment add hand", [&] {
+      std::vector<std::int64_t> ids{x.kari};
+      seg.add_members(hand, ids, "2026-03-19 10:00:00");
+    });
+    in_write(s, "customer rm", [&] { s.customers().erase(x.kari); });
+    CHECK(seg.member_ids(hand).empty());
+    CHECK(seg.member_ids(rich).empty());
+    CHECK(segment_events(s, rich, {}) == Ids{x.ola, -x.ola});
+    s.history().undo(std::nullopt, "undo");
+    CHECK(seg.member_ids(hand) == Ids{x.kari});  // static membership comes back with the customer
+
+    // Dropping takes the members and the record; undo brings the definition back.
+    in_write(s, "segment drop rich", [&] { seg.drop(rich); });
+    CHECK_FALSE(seg.find("rich"));
+    CHECK(count("segment:rich") == 0);
+    s.history().undo(std::nullopt, "undo");
+    found = seg.find("rich");
+    REQUIRE(found);
+    CHECK(found->members == 0);
+    CHECK_FALSE(found->refreshed_at);
+    CHECK(s.maintenance().check(false).empty());
+  });
+}
+
+TEST_CASE("store contract: report streams read the rows that count up to a day, and sum them as stored statistics do") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& a = s.analytics();
+    auto query = [](std::string as_of, std::optional<std::string> since = std::nullopt,
+                     std::optional<Ids> customers = std::nullopt) {
+      return store::AnalyticsQuery{std::move(as_of), std::move(since), std::move(customers)};
+    };
+
+    // Orders: cancelled O-3 left out; by customer, then day; sums of their lines.
+    struct Order {
+      std::int64_t customer, id;
+      std::string day, channel;
+      std::int64_t lines, amount, cost, with_cost, returns;
+      bool operator==(const Order&) const = default;
+    };
+    auto orders = [&](const store::AnalyticsQuery& q) {
+      std::vector<Order> out;
+      a.orders(q, [&](const store::OrderFact& o) {
+        out.push_back({o.customer_id, o.order_id, std::string(o.day), std::string(o.channel), o.lines, o.amount, o.cost,
+                       o.amount_with_cost, o.returns});
+      });
+      return out;
+    };
+    std::vector<Order> all = orders(query("2026-12-31"));
+    REQUIRE(all.size() == 4);
+    CHECK(all[0] == Order{x.kari, x.o1, "2026-01-01", "web", 1, 10000, 4000, 10000, 0});
+    CHECK(all[1] == Order{x.kari, x.o2, "2026-02-01", "phone", 2, 6000, 1000, 5000, 0});
+    CHECK(all[2] == Order{x.kari, x.o4, "2026-03-01", "", 1, -5000, -1000, -5000, -5000});
+    CHECK(all[3] == Order{x.ola, x.o5, "2026-01-10", "retail", 1, 2000, 500, 2000, 0});
+    // The as-of day counts whole, since from its day on; a segment's customers only.
+    auto ids = [&](const store::AnalyticsQuery& q) {
+      Ids out;
+      for (const auto& o : orders(q)) out.push_back(o.id);
+      return out;
+    };
+    CHECK(ids(query("2026-02-01")) == Ids{x.o1, x.o2, x.o5});
+    CHECK(ids(query("2026-01-31")) == Ids{x.o1, x.o5});
+    CHECK(ids(query("2026-12-31", "2026-01-10")) == Ids{x.o2, x.o4, x.o5});
+    CHECK(ids(query("2026-12-31", std::nullopt, Ids{x.ola, x.per})) == Ids{x.o5});
+    CHECK(ids(query("2026-12-31", std::nullopt, Ids{})).empty());
+    CHECK(ids(query("2025-12-31")).empty());
+
+    // Lines: each with its product's category and cost, or none.
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::string, double, std::int64_t,
+                           std::optional<std::int64_t>>>
+        lines;
+    a.order_lines(query("2026-12-31"), [&](const store::LineFact& l) {
+      lines.emplace_back(l.order_id, l.line, std::string(l.day), std::string(l.category), l.quantity, l.amount, l.cost);
+      if (l.order_id == x.o5) CHECK_FALSE(l.product_id);
+      if (l.order_id == x.o1) CHECK(l.product_id == x.book);
+      if (l.order_id == x.o1) CHECK(l.channel == "web");
+    });
+    using Line = decltype(lines)::value_type;
+    CHECK(lines == std::vector<Line>{Line{x.o1, 1, "2026-01-01", "books", 1, 10000, 4000},
+                                     Line{x.o2, 1, "2026-02-01", "games", 1, 5000, 1000},
+                                     Line{x.o2, 2, "2026-02-01", "", 2, 1000, std::nullopt},
+                                     Line{x.o4, 1, "2026-03-01", "games", -1, -5000, -1000},
+                                     Line{x.o5, 1, "2026-01-10", "", 1, 2000, 500}});
+
+    // Purchase days: one per customer and day.
+    std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t>> days;
+    a.purchase_days(query("2026-12-31"), [&](const store::PurchaseDay& d) {
+      days.emplace_back(d.customer_id, std::string(d.day), d.orders, d.amount);
+    });
+    using Day = decltype(days)::value_type;
+    CHECK(days == std::vector<Day>{Day{x.kari, "2026-01-01", 1, 10000}, Day{x.kari, "2026-02-01", 1, 6000},
+                                   Day{x.kari, "2026-03-01", 1, -5000}, Day{x.ola, "2026-01-10", 1, 2000}});
+
+    // Customer totals equal the materialised statistics when the day is after every order.
+    Ids totalled;
+    a.customer_totals(query("2026-12-31"), [&](const store::CustomerTotals& t) {
+      totalled.push_back(t.customer_id);
+      auto stats = s.customers().stats(t.customer_id);
+      CHECK(t.orders == stats.orders);
+      CHECK(t.revenue == stats.revenue);
+      CHECK(t.cost == stats.cost);
+      CHECK(std::string(t.first_order) == stats.first_order_at.value_or("").substr(0, 10));
+      CHECK(std::string(t.last_order) == stats.last_order_at.value_or("").substr(0, 10));
+      if (t.customer_id == x.kari) {
+        CHECK(t.purchase_days == 3);
+        CHECK(t.lines == 4);
+        CHECK(t.revenue_with_cost == 10000);
+        CHECK(t.returns == -5000);
+      }
+    });
+    CHECK(totalled == Ids{x.kari, x.ola});
+    a.customer_totals(query("2026-01-31"), [&](const store::CustomerTotals& t) {
+      if (t.customer_id == x.kari) {
+        CHECK(t.orders == 1);
+        CHECK(t.revenue == 10000);
+        CHECK(std::string(t.last_order) == "2026-01-01");
+      }
+    });
+
+    // Contacts up to a day (a time on the as-of day counts), complaints by the rules.
+    std::vector<std::tuple<std::int64_t, std::int64_t, std::string, std::string, bool, bool>> contacts;
+    a.contacts(query("2026-03-02"), [&](const store::ContactFact& k) {
+      contacts.emplace_back(k.customer_id, k.contact_id, std::string(k.day), std::string(k.channel), k.inbound, k.complaint);
+    });
+    using Contact = decltype(contacts)::value_type;
+    CHECK(contacts == std::vector<Contact>{Contact{x.kari, x.c5, "2026-02-01", "phone", true, false},
+                                           Contact{x.kari, x.c1, "2026-03-01", "phone", true, true},
+                                           Contact{x.kari, x.c2, "2026-03-02", "email", false, false},
+                                           Contact{x.ola, x.c4, "2026-03-01", "visit", true, false}});
+
+    // Profiles: every customer, or a segment's; dates do not apply.
+    std::vector<std::tuple<std::int64_t, std::string, std::string, std::string, Strings>> profiles;
+    auto read_profiles = [&](const store::AnalyticsQuery& q) {
+      profiles.clear();
+      a.customer_profiles(q, [&](const store::CustomerProfile& p) {
+        profiles.emplace_back(p.id, std::string(p.number), std::string(p.country), std::string(p.city),
+                              Strings(p.tags.begin(), p.tags.end()));
+      });
+    };
+    read_profiles(query("2000-01-01"));
+    using Profile = decltype(profiles)::value_type;
+    CHECK(profiles == std::vector<Profile>{Profile{x.kari, "K-1", "NO", "Tromsø", {"vip"}},
+                                           Profile{x.ola, "K-2", "NO", "Bergen", {}},
+                                           Profile{x.per, "K-3", "SE", "Göteborg", {}}});
+    read_profiles(query("2026-12-31", std::nullopt, Ids{x.per}));
+    CHECK(profiles.size() == 1);
+  });
+}
+
+TEST_CASE("store contract: scores are stored part by part, outside history") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& a = s.analytics();
+    const auto entries = s.history().list(100).size();
+    CHECK_FALSE(a.scores(x.kari));
+
+    std::vector<store::CustomerScore> clv(2);
+    clv[0].customer_id = x.kari;
+    clv[0].p_alive = 0.75;
+    clv[0].expected_purchases = 1.5;
+    clv[0].expected_order_value = 4200;
+    clv[0].clv = 6300;
+    clv[1].customer_id = x.ola;
+    clv[1].p_alive = 0.5;
+    clv[1].clv = 100;
+    store::ScoreSave save{store::ScorePart::clv, "2026-06-30", std::string("bgnbd"), true, clv};
+    a.save_scores(save);
+    std::vector<store::CustomerScore> rfm(1);
+    rfm[0].customer_id = x.kari;
+    rfm[0].rfm_r = 5;
+    rfm[0].rfm_f = 4;
+    rfm[0].rfm_m = 3;
+    rfm[0].rfm_segment = "Loyal";
+    a.save_scores({store::ScorePart::rfm, "2026-07-01", std::nullopt, true, rfm});
+
+    auto kari = a.scores(x.kari);
+    REQUIRE(kari);
+    CHECK(kari->as_of == "2026-07-01");
+    CHECK(kari->model == "bgnbd");
+    CHECK(kari->score.p_alive == 0.75);
+    CHECK(kari->score.expected_purchases == 1.5);
+    CHECK(kari->score.expected_order_value == 4200);
+    CHECK(kari->score.clv == 6300);
+    CHECK(kari->score.rfm_r == 5);
+    CHECK(kari->score.rfm_segment == "Loyal");
+    CHECK_FALSE(kari->score.churn_risk);
+    CHECK_FALSE(a.scores(x.per));
+
+    // A run over everyone replaces the part: Kari, not in it, keeps only her RFM scores.
+    std::vector<store::CustomerScore> again(1);
+    again[0].customer_id = x.ola;
+    again[0].p_alive = 0.25;
+    again[0].clv = 50;
+    a.save_scores({store::ScorePart::clv, "2026-08-01", std::string("mbgnbd"), true, again});
+    kari = a.scores(x.kari);
+    REQUIRE(kari);
+    CHECK_FALSE(kari->score.clv);
+    CHECK_FALSE(kari->model);
+    CHECK(kari->score.rfm_m == 3);
+    CHECK(a.scores(x.ola)->score.p_alive == 0.25);
+    CHECK(a.scores(x.ola)->model == "mbgnbd");
+
+    // A run over a segment changes only its members; a customer with nothing left has no row.
+    std::vector<store::CustomerScore> risk(1);
+    risk[0].customer_id = x.per;
+    risk[0].churn_risk = "P(alive) 0.20 below 0.5";
+    a.save_scores({store::ScorePart::churn, "2026-08-02", std::nullopt, false, risk});
+    CHECK(a.scores(x.per)->score.churn_risk == "P(alive) 0.20 below 0.5");
+    a.save_scores({store::ScorePart::rfm, "2026-08-03", std::nullopt, true, {}});
+    CHECK_FALSE(a.scores(x.kari));
+    CHECK(a.scores(x.per));
+
+    // Derived data: no history entry, and erasing a customer takes the scores along.
+    CHECK(s.history().list(100).size() == entries);
+    CHECK(s.maintenance().check(false).empty());
+    in_write(s, "customer rm", [&] { s.customers().erase(x.per); });
+    CHECK_FALSE(a.scores(x.per));
   });
 }

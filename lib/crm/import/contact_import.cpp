@@ -120,17 +120,17 @@ class ContactImporter : public Importer {
   void read_values(const Row& row, Contact& c) const {
     std::string_view at = row.get(kContactAt);
     if (at.empty()) throw Error("the date is empty", "every contact needs the date (and time) it happened");
-    c.at = parse_date(at, options().date_format);
+    c.at = parse_file_date(at, options().date_format);
     c.channel = channels_.canonical(row.get(kContactChannel));
     c.direction = parse_direction(row.get(kContactDirection));
     c.subject = opt(row.get(kContactSubject));
     c.notes = opt(row.get(kContactNotes));
     c.outcome = opt(row.get(kContactOutcome));
     c.reason = opt(row.get(kContactReason));
-    if (auto v = row.get(kContactFollowUpAt); !v.empty()) c.follow_up_at = parse_date(v, options().date_format);
+    if (auto v = row.get(kContactFollowUpAt); !v.empty()) c.follow_up_at = parse_file_date(v, options().date_format);
     c.promise = opt(row.get(kContactPromise));
     c.owner = opt(row.get(kContactOwner));
-    if (auto v = row.get(kContactDoneAt); !v.empty()) c.done_at = parse_date(v, options().date_format);
+    if (auto v = row.get(kContactDoneAt); !v.empty()) c.done_at = parse_file_date(v, options().date_format);
     c.done_notes = opt(row.get(kContactDoneNotes));
   }
 

@@ -12,16 +12,18 @@ namespace {
 // A row read as a new customer, ready to insert.
 struct NewCustomer : Prepared {
   model::Customer customer;
+  model::KeptAsWritten kept;
 };
 
 class CustomerImporter : public Importer {
  public:
   CustomerImporter(Session& session, store::ImportWrite& write, const ImportOptions& o)
-      : Importer(model::customer_fields(), o, session, write), repo_(store().customers()) {
+      : Importer(model::customer_fields(), o, session, write, true), repo_(store().customers()) {
     ctx_.money_decimals = o.money_decimals;
     ctx_.number = o.number;
     ctx_.date_format = o.date_format;
     ctx_.region = o.region;
+    ctx_.file = true;
     write.expect_many(store::Table::customers);
     has_aliases_ = repo_.has_aliases();  // an import makes none
   }
@@ -32,7 +34,7 @@ class CustomerImporter : public Importer {
     auto out = std::make_unique<NewCustomer>();
     fill(out->customer, row, false);
     if (out->customer.name.empty()) return nullptr;
-    model::normalise(out->customer, ctx_, nullptr);
+    out->kept = model::normalise(out->customer, ctx_, nullptr);
     return out;
   }
 
@@ -48,6 +50,7 @@ class CustomerImporter : public Importer {
     // customer it was merged into, so only without aliases.
     if (ready && expect_new_ && !number.empty() && !has_aliases_ && ready->customer.number) {
       if (write().add_customer_if_new(ready->customer)) {
+        count(ready->kept);
         return Outcome::inserted;
       }
       expect_new_ = false;
@@ -61,6 +64,7 @@ class CustomerImporter : public Importer {
     expect_new_ = !id;
     if (!id && ready) {
       insert(ready->customer);
+      count(ready->kept);
       return Outcome::inserted;
     }
     model::Customer c;
@@ -70,7 +74,7 @@ class CustomerImporter : public Importer {
     if (c.name.empty() && !id) {
       throw Error("the name is empty", "every new customer needs a name");
     }
-    model::normalise(c, ctx_, id ? &before : nullptr);
+    count(model::normalise(c, ctx_, id ? &before : nullptr));
     if (!id) {
       insert(c);
       return Outcome::inserted;
@@ -100,6 +104,11 @@ class CustomerImporter : public Importer {
     }
   }
   void insert(const model::Customer& c) { write().add_customer(c); }
+  // What the summary says normalising left as written.
+  void count(const model::KeptAsWritten& kept) {
+    if (kept.country) ++counts().notes["countries kept as written"];
+    if (kept.phone) ++counts().notes["phones not normalised"];
+  }
   static std::string text_lower(std::string_view s) {
     std::string out(s);
     for (char& ch : out)

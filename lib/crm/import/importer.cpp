@@ -15,6 +15,7 @@
 #include "error.hpp"
 #include "memory_budget.hpp"
 #include "io/writer.hpp"
+#include "model/field_spec.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::crm::import {
@@ -113,16 +114,16 @@ class BatchQueue {
 
 }  // namespace
 
-std::string normalise_header(std::string_view name) {
-  std::string out;
-  for (char c : text::trim(name)) {
-    if (c == ' ' || c == '-' || c == '.') {
-      if (!out.empty() && out.back() != '_') out += '_';
-    } else {
-      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-    }
+std::string normalise_header(std::string_view name) { return model::attribute_name(name); }
+
+void check_set_names(const std::vector<FieldSpec>& fields, const std::map<std::string, std::string>& set,
+                     bool attributes) {
+  for (const auto& [name, value] : set) {
+    if (attributes || model::find_field(fields, name) != std::string::npos) continue;
+    std::string names;
+    for (const auto& f : fields) names += (names.empty() ? "" : ", ") + f.name;
+    throw UsageError(fmt::format("--set {}={}: there is no field '{}'", name, value, name), "fields are: " + names);
   }
-  return out;
 }
 
 void apply_mapping(ImportOptions& o, const ImportMapping& m, bool sep_flag, bool encoding_flag,
@@ -131,7 +132,10 @@ void apply_mapping(ImportOptions& o, const ImportMapping& m, bool sep_flag, bool
   if (m.encoding && !encoding_flag) o.read.encoding = *m.encoding;
   if (m.date_format && !date_format_flag) o.date_format = *m.date_format;
   if (m.decimal_comma && !decimal_comma_flag) o.number.decimal_comma = *m.decimal_comma;
+  if (m.discount_unit) o.discount_unit = model::discount_unit(*m.discount_unit);
   for (const auto& [field, column] : m.fields) o.field_map.emplace(field, column);
+  for (const auto& [field, value] : m.set) o.set.emplace(field, value);
+  o.nulls.insert(o.nulls.end(), m.nulls.begin(), m.nulls.end());
 }
 
 namespace {
@@ -139,9 +143,12 @@ namespace {
 // "1 products created" reads "1 product created": the counted noun of a note in the singular.
 std::string note_text(const std::string& what, std::int64_t n) {
   if (n != 1 || what.rfind("of ", 0) == 0) return what;
-  for (std::string_view plural : {"products", "customers", "lines"}) {
+  static constexpr std::pair<std::string_view, std::string_view> kNouns[] = {
+      {"products", "product"}, {"customers", "customer"}, {"lines", "line"},
+      {"countries", "country"}, {"phones", "phone"}, {"orders", "order"}};
+  for (auto [plural, singular] : kNouns) {
     if (auto at = what.find(plural); at != std::string::npos) {
-      return what.substr(0, at) + std::string(plural.substr(0, plural.size() - 1)) + what.substr(at + plural.size());
+      return what.substr(0, at) + std::string(singular) + what.substr(at + plural.size());
     }
   }
   return what;
@@ -157,32 +164,42 @@ std::string ImportCounts::summary() const {
   return s;
 }
 
-std::string_view Row::get(std::size_t field) const {
-  int i = index_[field];
-  if (i < 0 || static_cast<std::size_t>(i) >= record_.fields.size()) return {};
-  return text::trim(record_.fields[i]);
+std::string_view Row::cell(std::string_view text) const {
+  std::string_view v = text::trim(text);
+  for (const auto& token : plan_.nulls)
+    if (v == token) return {};
+  return v;
 }
 
 std::vector<std::pair<std::string, std::string_view>> Row::extras() const {
   std::vector<std::pair<std::string, std::string_view>> out;
-  for (const auto& [name, i] : extras_) {
-    if (static_cast<std::size_t>(i) < record_.fields.size()) out.emplace_back(name, text::trim(record_.fields[i]));
+  for (const auto& [name, i] : plan_.extras) {
+    if (static_cast<std::size_t>(i) < record_.fields.size()) out.emplace_back(name, cell(record_.fields[i]));
+  }
+  for (const auto& [name, value] : plan_.extra_set) {
+    bool given = false;
+    for (auto& [n, v] : out) {
+      if (n != name) continue;
+      given = true;
+      if (v.empty()) v = value;
+    }
+    if (!given) out.emplace_back(name, value);
   }
   return out;
 }
 
-Importer::Importer(std::vector<FieldSpec> fields, ImportOptions options, Session& session, store::ImportWrite& write)
-    : fields_(std::move(fields)), options_(std::move(options)), session_(session), write_(write) {
+Importer::Importer(std::vector<FieldSpec> fields, ImportOptions options, Session& session, store::ImportWrite& write,
+                   bool attributes)
+    : fields_(std::move(fields)), options_(std::move(options)), session_(session), write_(write),
+      attributes_(attributes) {
   for (const auto& [field, column] : options_.field_map) {
-    bool known = false;
-    for (const auto& f : fields_) known = known || f.name == field;
-    if (!known) {
-      std::string names;
-      for (const auto& f : fields_) names += (names.empty() ? "" : ", ") + f.name;
-      throw UsageError(fmt::format("--map {}={}: there is no field '{}'", field, column, field),
-                       "fields are: " + names);
-    }
+    if (model::find_field(fields_, field) != std::string::npos) continue;
+    std::string names;
+    for (const auto& f : fields_) names += (names.empty() ? "" : ", ") + f.name;
+    throw UsageError(fmt::format("--map {}={}: there is no field '{}'", field, column, field),
+                     "fields are: " + names);
   }
+  check_set_names(fields_, options_.set, attributes_);
 }
 
 Importer::~Importer() = default;
@@ -289,7 +306,7 @@ void Importer::read_ahead(const std::string& path) {
 std::unique_ptr<Prepared> Importer::prepare_record(const io::Record& record) const {
   if (!record.error.empty() || record.fields.size() != header_.size()) return nullptr;
   try {
-    return prepare(Row(record, index_, extras_));
+    return prepare(Row(record, plan_));
   } catch (const Error&) {
     return nullptr;
   }
@@ -297,51 +314,99 @@ std::unique_ptr<Prepared> Importer::prepare_record(const io::Record& record) con
 
 void Importer::on_header(const std::vector<std::string>& header) {
   header_ = header;
-  index_.assign(fields_.size(), -1);
-  extras_.clear();
+  plan_ = ColumnPlan{};
+  plan_.index.assign(fields_.size(), -1);
+  plan_.set.assign(fields_.size(), nullptr);
+  plan_.nulls = options_.nulls;
   std::vector<bool> used(header.size(), false);
-  std::vector<std::string> norm;
-  for (const auto& h : header) norm.push_back(normalise_header(h));
+  std::vector<std::string> keys;
+  for (const auto& h : header) keys.push_back(model::field_key(h));
   auto find = [&](const std::string& name) -> int {
-    std::string n = normalise_header(name);
-    for (std::size_t i = 0; i < norm.size(); ++i)
-      if (!used[i] && (norm[i] == n || header[i] == name)) return static_cast<int>(i);
+    std::string k = model::field_key(name);
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (!used[i] && (keys[i] == k || header[i] == name)) return static_cast<int>(i);
     return -1;
   };
   // Explicit mappings first, then canonical names, then aliases.
-  for (std::size_t f = 0; f < fields_.size(); ++f) {
-    auto it = options_.field_map.find(fields_[f].name);
-    if (it == options_.field_map.end()) continue;
-    int i = find(it->second);
+  std::vector<bool> mapped(fields_.size(), false);
+  for (const auto& [field, column] : options_.field_map) {
+    std::size_t f = model::find_field(fields_, field);
+    mapped[f] = true;
+    int i = find(column);
+    if (i < 0 && missing_maps_ok_) {
+      maps_not_found_.push_back(fields_[f].name);
+      continue;
+    }
     if (i < 0) {
-      throw UsageError(fmt::format("{}:1: there is no column '{}' (mapped to {})", counts_.source,
-                                   it->second, fields_[f].name),
+      throw UsageError(fmt::format("{}:1: there is no column '{}' (mapped to {})", counts_.source, column,
+                                   fields_[f].name),
                        fmt::format("the columns are: {}", fmt::join(header, ", ")));
     }
-    index_[f] = i, used[i] = true;
+    plan_.index[f] = i, used[i] = true;
   }
   for (std::size_t f = 0; f < fields_.size(); ++f) {
-    if (index_[f] >= 0 || options_.field_map.count(fields_[f].name)) continue;
+    if (plan_.index[f] >= 0 || mapped[f]) continue;
     int i = find(fields_[f].name);
-    for (std::size_t a = 0; i < 0 && a < fields_[f].aliases.size(); ++a) i = find(fields_[f].aliases[a]);
-    if (i >= 0) index_[f] = i, used[i] = true;
+    if (i >= 0) plan_.index[f] = i, used[i] = true;
   }
   for (std::size_t f = 0; f < fields_.size(); ++f) {
-    if (fields_[f].required && index_[f] < 0) {
-      std::string also = fields_[f].aliases.empty() ? "" : fmt::format(" (or {})", fmt::join(fields_[f].aliases, ", "));
-      throw Error(fmt::format("{}:1: no column for '{}'", counts_.source, fields_[f].name),
-                  fmt::format("name a column {}{}, or map one with --map {}=COLUMN", fields_[f].name, also,
-                              fields_[f].name));
+    if (plan_.index[f] >= 0 || mapped[f]) continue;
+    int i = -1;
+    for (std::size_t a = 0; i < 0 && a < fields_[f].aliases.size(); ++a) i = find(fields_[f].aliases[a]);
+    if (i >= 0) plan_.index[f] = i, used[i] = true;
+  }
+  for (const auto& [name, value] : options_.set) {
+    std::size_t f = model::find_field(fields_, name);
+    if (f != std::string::npos) {
+      plan_.set[f] = &value;
+    } else if (attributes_) {
+      plan_.extra_set.emplace_back(model::attribute_name(name), value);
     }
   }
-  for (std::size_t i = 0; i < header.size(); ++i) {
-    if (used[i] || norm[i] == kRejectLine || norm[i] == kRejectReason || norm[i].empty()) continue;
-    extras_.emplace_back(norm[i], static_cast<int>(i));
+  check_columns();
+  if (attributes_) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      std::string name = model::attribute_name(header[i]);
+      if (used[i] || name == kRejectLine || name == kRejectReason || name.empty()) continue;
+      plan_.extras.emplace_back(std::move(name), static_cast<int>(i));
+    }
   }
   if (reject_out_ && !header_written_) {
     for (const auto& h : header) *reject_out_ << io::csv_field(h, ',', false) << ',';
     *reject_out_ << kRejectLine << ',' << kRejectReason << '\n';
     header_written_ = true;
+  }
+}
+
+Error Importer::missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const {
+  std::vector<std::string> names, aliases;
+  for (std::size_t f : fields) {
+    names.push_back(fields_[f].name);
+    for (std::size_t a = 0; a < fields_[f].aliases.size() && a < 3; ++a) aliases.push_back(fields_[f].aliases[a]);
+  }
+  std::string columns = header_.empty() ? "none" : fmt::format("{}", fmt::join(header_, ", "));
+  return Error(fmt::format("{}:1: no column for {} (the columns are: {})", counts_.source, what, columns),
+               fmt::format("name a column {}{}, or map one with --map {}=COLUMN ('--fields' lists every name)",
+                           fmt::join(names, " or "),
+                           aliases.empty() ? "" : fmt::format(" (or {}, ...)", fmt::join(aliases, ", ")),
+                           names.front()));
+}
+
+void Importer::check_columns() {
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (fields_[f].required && !has_column(f)) throw missing_columns(fmt::format("'{}'", fields_[f].name), {f});
+  }
+  std::vector<std::size_t> identifying;
+  bool any = false;
+  for (std::size_t f = 0; f < fields_.size(); ++f) {
+    if (!fields_[f].identifies) continue;
+    identifying.push_back(f);
+    any = any || has_column(f);
+  }
+  if (!identifying.empty() && !any) {
+    std::vector<std::string> names;
+    for (std::size_t f : identifying) names.push_back("'" + fields_[f].name + "'");
+    throw missing_columns(fmt::format("{}", fmt::join(names, " or ")), identifying);
   }
 }
 
@@ -356,7 +421,7 @@ void Importer::on_record(const io::Record& record) {
     return;
   }
   try {
-    Row row(record, index_, extras_);
+    Row row(record, plan_);
     switch (process(row)) {
       case Outcome::inserted: ++counts_.inserted; break;
       case Outcome::updated: ++counts_.updated; break;

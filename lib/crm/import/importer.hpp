@@ -13,9 +13,11 @@
 #include <vector>
 
 #include "config/config.hpp"
+#include "error.hpp"
 #include "io/records.hpp"
 #include "model/field_spec.hpp"
 #include "model/money.hpp"
+#include "model/order.hpp"
 #include "store/store.hpp"
 
 namespace kunde::crm {
@@ -29,7 +31,12 @@ using model::FieldSpec;
 struct ImportOptions {
   io::ReadOptions read;
   std::map<std::string, std::string> field_map;  // canonical field -> column in the file
+  // --set FIELD=VALUE: the value of a field the file has no column for, and of its empty
+  // cells when it has one. A name that is no field sets a custom attribute (customers, orders).
+  std::map<std::string, std::string> set;
+  std::vector<std::string> nulls;  // --null TOKEN: cells written exactly so read as empty
   model::NumberFormat number;
+  model::DiscountUnit discount_unit = model::DiscountUnit::fraction;
   std::string date_format;
   std::string region;          // default phone region
   int money_decimals = 2;
@@ -54,26 +61,41 @@ struct ImportCounts {
   std::map<std::string, std::int64_t> notes;  // e.g. {"customers created", 3}
   std::string source;                        // file name for messages
   std::string summary() const;               // "12 inserted, 0 updated, 3 unchanged, 1 rejected"
+  std::shared_ptr<ImportCounts> next;        // the next file of the same import (order lines)
+};
+
+// How a file's columns map to fields, worked out once from its header.
+struct ColumnPlan {
+  std::vector<int> index;                             // field -> column, -1 when none
+  std::vector<const std::string*> set;                // field -> its --set value, or null
+  std::vector<std::pair<std::string, int>> extras;    // other columns: attribute name and column
+  std::vector<std::pair<std::string, std::string>> extra_set;  // --set attributes no column has
+  std::vector<std::string> nulls;                     // --null tokens
 };
 
 // One input row seen through the column mapping.
 class Row {
  public:
-  Row(const io::Record& record, const std::vector<int>& index,
-      const std::vector<std::pair<std::string, int>>& extras)
-      : record_(record), index_(index), extras_(extras) {}
-  // The trimmed text of a canonical field, "" when absent or empty.
-  std::string_view get(std::size_t field) const;
-  // Whether the file has a column for the field (an empty cell still counts).
-  bool has(std::size_t field) const { return index_[field] >= 0; }
+  Row(const io::Record& record, const ColumnPlan& plan) : record_(record), plan_(plan) {}
+  // The trimmed text of a canonical field, "" when absent, empty or a --null token; an
+  // empty cell reads as the field's --set value when it has one.
+  std::string_view get(std::size_t field) const {
+    std::string_view v;
+    int i = plan_.index[field];
+    if (i >= 0 && static_cast<std::size_t>(i) < record_.fields.size()) v = cell(record_.fields[i]);
+    if (v.empty() && plan_.set[field]) return *plan_.set[field];
+    return v;
+  }
+  // Whether the file has a column for the field (an empty cell still counts), or --set gives it.
+  bool has(std::size_t field) const { return plan_.index[field] >= 0 || plan_.set[field]; }
   std::size_t line() const { return record_.line; }
-  // Columns that are no canonical field: name and trimmed value.
+  // Columns that are no canonical field, and --set attributes: name and trimmed value.
   std::vector<std::pair<std::string, std::string_view>> extras() const;
 
  private:
+  std::string_view cell(std::string_view text) const;
   const io::Record& record_;
-  const std::vector<int>& index_;
-  const std::vector<std::pair<std::string, int>>& extras_;
+  const ColumnPlan& plan_;
 };
 
 // What Importer::prepare worked out for a row ahead of time.
@@ -85,7 +107,10 @@ class Importer : public io::RecordSink {
  public:
   // The import runs in `write`: it adds and changes rows through it, and checkpoints it every
   // few thousand rows so the history record's memory stays bounded.
-  Importer(std::vector<FieldSpec> fields, ImportOptions options, Session& session, store::ImportWrite& write);
+  // `attributes`: columns that are no field are kept (as custom attributes); otherwise they
+  // are ignored, and --set takes field names only.
+  Importer(std::vector<FieldSpec> fields, ImportOptions options, Session& session, store::ImportWrite& write,
+           bool attributes = false);
   ~Importer() override;
   // Reads the whole file. Throws kunde::Error when the file cannot be read at all, or with
   // --strict when any row was rejected (the caller then rolls back).
@@ -93,6 +118,11 @@ class Importer : public io::RecordSink {
 
   void on_header(const std::vector<std::string>& header) override;
   void on_record(const io::Record& record) override;
+
+  // For an import of two files: a --map column the file lacks is left unmapped instead of
+  // failing; maps_not_found() then lists the fields whose column it lacked.
+  void allow_missing_maps() { missing_maps_ok_ = true; }
+  const std::vector<std::string>& maps_not_found() const { return maps_not_found_; }
 
  protected:
   enum class Outcome { inserted, updated, unchanged, skipped };
@@ -112,6 +142,15 @@ class Importer : public io::RecordSink {
   // handed back to the reading thread to be freed there.
   virtual void batch_done() {}
   const ImportOptions& options() const { return options_; }
+  // Whether the file has a column for the field, or --set gives it (known once the header is read).
+  bool has_column(std::size_t field) const { return plan_.index[field] >= 0 || plan_.set[field]; }
+  // The header as the file wrote it.
+  const std::vector<std::string>& header() const { return header_; }
+  // Checks the columns once the header is read, before any row: throws kunde::Error when
+  // the file cannot be imported at all. The default checks required and identifying fields.
+  virtual void check_columns();
+  // The error a file lacking the columns `what` gets, listing its columns and the --map hint.
+  Error missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const;
   store::ImportWrite& write() { return write_; }
   store::Store& store();
   // The customer a row names (crm::CustomerResolver), created as a bare customer with
@@ -130,16 +169,24 @@ class Importer : public io::RecordSink {
   Session& session_;
   store::ImportWrite& write_;
   ImportCounts counts_;
+  bool attributes_ = false;
+  bool missing_maps_ok_ = false;
+  std::vector<std::string> maps_not_found_;
   std::vector<std::string> header_;
-  std::vector<int> index_;
-  std::vector<std::pair<std::string, int>> extras_;
+  ColumnPlan plan_;
   std::unique_ptr<std::ostream> reject_out_;
   bool header_written_ = false;
   std::uint64_t records_seen_ = 0;
   Prepared* prepared_ = nullptr;
 };
 
-// "Customer Number" -> "customer_number": how headers are compared.
+// "Customer Number" -> "customer_number", "customerID" -> "customer_id": a column's name
+// as a custom attribute (model::attribute_name).
 std::string normalise_header(std::string_view name);
+
+// Checks --set names against the fields: UsageError for a name that is no field, unless the
+// entity keeps custom attributes.
+void check_set_names(const std::vector<FieldSpec>& fields, const std::map<std::string, std::string>& set,
+                     bool attributes);
 
 }  // namespace kunde::crm::import

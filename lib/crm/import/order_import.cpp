@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "error.hpp"
@@ -38,10 +39,10 @@ struct CurrentOrder {
   std::string number;
   std::int64_t id = 0;  // 0: none yet
   std::int64_t customer_id = 0;
+  std::string ordered_at;
   model::Order added;   // as inserted, when this import inserted it
   std::uint32_t lines = 0;       // lines so far, of an order this import inserted
   std::uint32_t first_line = 0;  // where this run of its lines began
-  bool cancelled = false;
   SeenOrder* existing = nullptr;  // set when the order existed before the import
 };
 
@@ -52,56 +53,109 @@ std::uint32_t number_check(std::string_view s) {
   return h;
 }
 
-
-// The parts of a line that need no database, read ahead (Importer::prepare).
+// The parts of a row that need no database, read ahead (Importer::prepare).
 struct LineValues : Prepared {
-  std::string ordered_at;
+  std::string ordered_at;  // empty when the row gives none (a line of an existing order)
   double quantity = 1;
-  std::optional<std::int64_t> price, cost, amount;
+  std::optional<std::int64_t> price, cost, amount, gross, freight;
+  std::optional<double> discount;
+};
+
+// The columns that make a row a line: a file with none of them lists orders only.
+constexpr std::size_t kLineFields[] = {F::sku, F::quantity, F::unit_price, F::gross, F::discount,
+                                       F::unit_cost, F::amount, F::name, F::category};
+
+// Which file of an import this is.
+enum class Shape {
+  any,     // lines or orders, as its columns say
+  orders,  // one row per order (the first file of `--lines`)
+  lines,   // order lines (the lines file of `--lines`)
 };
 
 class OrderImporter : public Importer {
  public:
-  OrderImporter(Session& session, store::ImportWrite& write, const ImportOptions& o, const OrderImportOptions& oo)
-      : Importer(model::order_fields(), o, session, write), orders_(store().orders()), products_(store().products()),
-        oo_(oo) {
+  OrderImporter(Session& session, store::ImportWrite& write, const ImportOptions& o, const OrderImportOptions& oo,
+                Shape shape, std::int64_t first_new_id = 0)
+      : Importer(model::order_fields(), o, session, write, true), orders_(store().orders()),
+        products_(store().products()), oo_(oo), shape_(shape), first_new_id_(first_new_id) {
     write.expect_many(store::Table::orders);
   }
 
+  // The id of the first order this importer inserted (0 when none): orders from it on are
+  // this import's own.
+  std::int64_t first_new_id() const { return first_new_id_; }
+
+
  protected:
+  void check_columns() override {
+    bool lines = false;
+    std::vector<std::string> line_columns;
+    for (std::size_t f : kLineFields) {
+      if (!has_column(f)) continue;
+      lines = true;
+      line_columns.push_back(model::order_fields()[f].name);
+    }
+    // Set with the header, before any row is handed to process().
+    headers_only_ = !lines && shape_ != Shape::lines;
+    if (shape_ == Shape::orders && lines) {
+      throw Error(fmt::format("{}:1: the order file has line columns ({})", source(), fmt::join(line_columns, ", ")),
+                  "with --lines the first file holds one row per order (order, customer, date, freight, ...), "
+                  "and the lines file the lines");
+    }
+    Importer::check_columns();
+    if (!has_column(F::order)) {
+      if (headers_only_) {
+        throw missing_columns("'order' (a file of orders without their lines needs their numbers)", {F::order});
+      }
+      if (!has_column(F::customer)) throw missing_columns("'customer'", {F::customer});
+      if (!has_column(F::ordered_at)) throw missing_columns("'ordered_at'", {F::ordered_at});
+    }
+  }
+
   Outcome process(const Row& row) override {
+    if (headers_only_) return process_order(row);
     std::string_view ref = row.get(F::customer);
     if (oo_.strip_zero_fraction) ref = model::strip_zero_fraction(ref);
-    if (ref.empty() && oo_.skip_anonymous) {
+    if (ref.empty() && oo_.skip_anonymous && row.has(F::customer)) {
       ++counts().notes["of the skipped lines had no customer"];
       return Outcome::skipped;
     }
     // Without values read ahead, the problems are found in the same order: date, customer, values.
     LineValues parsed;
     const auto* values = dynamic_cast<const LineValues*>(prepared());
-    if (!values) parsed.ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
+    if (!values) parsed.ordered_at = read_date(row);
+    std::int64_t customer_id = 0;
+    std::optional<model::Order> known;  // the order, when the row leaves the customer to it
     if (ref.empty()) {
-      throw Error("no customer", "every row needs a customer number; --skip-anonymous skips such rows");
+      std::string_view number = row.get(F::order);
+      if (number.empty()) {
+        throw Error("no customer", "every row needs a customer number; --skip-anonymous skips such rows");
+      }
+      known = order_of(number);
+      if (!known) {
+        throw Error(fmt::format("no customer, and there is no order {}", number),
+                    "give the customer and date, or import the orders first (kunde order import ORDERS --lines LINES)");
+      }
+      customer_id = known->customer_id;
+    } else {
+      customer_id = customer(ref);
     }
-    std::int64_t customer_id = customer(ref);
     if (!values) {
       read_values(row, parsed);
       values = &parsed;
     }
-    return process_line(row, customer_id, *values);
+    return process_line(row, customer_id, *values, known);
   }
 
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
     auto out = std::make_unique<LineValues>();
-    out->ordered_at = model::parse_date(row.get(F::ordered_at), options().date_format);
+    out->ordered_at = read_date(row);
     read_values(row, *out);
     return out;
   }
 
-  Outcome process_line(const Row& row, std::int64_t customer_id, const LineValues& values) {
-    const std::string& ordered_at = values.ordered_at;
-    model::OrderLine line = read_line(row, values);
-
+  Outcome process_line(const Row& row, std::int64_t customer_id, const LineValues& values,
+                       const std::optional<model::Order>& known) {
     // The order this line belongs to.
     std::string_view number_text;
     std::string content;
@@ -110,7 +164,7 @@ class OrderImporter : public Importer {
       if (number_text.empty()) throw Error("the order number is empty", "every line needs its order's number");
     } else {
       auto money = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : std::string(); };
-      content = keys_.next(customer_id, {ordered_at, row.get(F::sku), fmt::format("{}", values.quantity),
+      content = keys_.next(customer_id, {values.ordered_at, row.get(F::sku), fmt::format("{}", values.quantity),
                                          money(values.price), money(values.cost), money(values.amount),
                                          model::normalise_channel(row.get(F::channel)).value_or(""),
                                          model::normalise_status(row.get(F::status))});
@@ -118,11 +172,18 @@ class OrderImporter : public Importer {
     }
     bool first = false;
     if (current_.id == 0 || number_text != current_.number) {
-      first = switch_order(row, number_text, !content.empty(), customer_id, ordered_at);
+      first = switch_order(row, number_text, !content.empty(), customer_id, values, known);
     } else if (current_.customer_id != customer_id) {
       throw Error(fmt::format("order {} is for another customer on line {}", number_text, current_.first_line),
                   "lines of one order must name the same customer");
     }
+    // A row with neither a sku nor anything that prices a line is the order alone.
+    if (!has_line(row, values)) {
+      if (!row.has(F::order)) throw Error("neither a sku nor an amount", "order-level rows need an amount column");
+      if (current_.existing) return first && current_.existing->header_changed ? Outcome::updated : Outcome::unchanged;
+      return first ? Outcome::inserted : Outcome::unchanged;
+    }
+    model::OrderLine line = read_line(row, values);
     if (!current_.existing) {
       line.line = ++current_.lines;
       write().add_line(current_.added, line);
@@ -140,8 +201,9 @@ class OrderImporter : public Importer {
         changed = true;
       }
     } else {
+      // A line the order did not have: new, whatever the order had before.
       write().put_line(order, line, false);
-      changed = true;
+      return Outcome::inserted;
     }
     return changed ? Outcome::updated : Outcome::unchanged;
   }
@@ -149,14 +211,14 @@ class OrderImporter : public Importer {
   // Makes the order of this line the current one. True when the file names it for the first
   // time. Lines of one order usually come together; when they come back later, an order
   // this import inserted is found in the database, one that existed before in existing_.
+  // `known`: the order as stored, when the caller looked it up already.
   bool switch_order(const Row& row, std::string_view number, bool content_keyed, std::int64_t customer_id,
-                    const std::string& ordered_at) {
+                    const LineValues& values, std::optional<model::Order> known) {
     current_.number.assign(number);
     current_.id = 0;
     current_.customer_id = customer_id;
     current_.lines = 0;
     current_.first_line = static_cast<std::uint32_t>(row.line());
-    current_.cancelled = false;
     current_.existing = nullptr;
     std::uint64_t key = number_hash(number);
     if (auto it = existing_.find(key); it != existing_.end()) {
@@ -171,33 +233,40 @@ class OrderImporter : public Importer {
       }
       current_.id = seen.id;
       current_.existing = &seen;
+      current_.ordered_at = known ? known->ordered_at : values.ordered_at;
       return false;
     }
+    // A line without a date takes its order's.
+    if (values.ordered_at.empty() && !known) known = orders_.by_number(number);
     model::Order o;
     o.number = std::string(number);
     o.customer_id = customer_id;
-    o.ordered_at = ordered_at;
+    o.ordered_at = !values.ordered_at.empty() ? values.ordered_at : known ? known->ordered_at : std::string();
+    if (o.ordered_at.empty()) throw Error("empty date", "write YYYY-MM-DD");
+    current_.ordered_at = o.ordered_at;
     o.channel = model::normalise_channel(row.get(F::channel));
     o.status = model::normalise_status(row.get(F::status));
+    o.freight = values.freight;
+    set_attributes(o, row);
     // Most orders of a file are new: try the insert, and look the order up only when it exists.
-    if (std::int64_t id = write().add_order_if_new(o)) {
-      if (!first_new_id_) first_new_id_ = id;
-      current_.id = id;
-      current_.cancelled = o.status == "cancelled";
-      current_.added = std::move(o);
-      current_.added.id = id;
-      return true;
+    if (!known) {
+      if (std::int64_t id = write().add_order_if_new(o)) {
+        if (!first_new_id_) first_new_id_ = id;
+        current_.id = id;
+        current_.added = std::move(o);
+        current_.added.id = id;
+        return true;
+      }
     }
-    auto old = orders_.by_number(o.number);
+    auto old = known ? known : orders_.by_number(o.number);
     if (!old) throw Error(fmt::format("order {} could not be stored", o.number), "run 'kunde doctor'");
-    // Ids only grow: an order with an id this import handed out was inserted earlier in the file.
+    // Ids only grow: an order with an id this import handed out was inserted earlier in it.
     if (first_new_id_ && old->id >= first_new_id_) {
       if (old->customer_id != customer_id) {
-        throw Error(fmt::format("order {} is for another customer earlier in this file", number),
+        throw Error(fmt::format("order {} is for another customer earlier in this import", number),
                     "lines of one order must name the same customer");
       }
       current_.id = old->id;
-      current_.cancelled = old->status == "cancelled";
       current_.lines = static_cast<std::uint32_t>(write().last_line(old->id));
       current_.added = *old;
       return false;
@@ -208,10 +277,7 @@ class OrderImporter : public Importer {
     seen.check = number_check(number);
     seen.first_line = current_.first_line;
     o.id = old->id;
-    // Columns the file lacks, and an empty status, keep what is stored (a cancellation
-    // survives a re-import).
-    if (!row.has(F::channel)) o.channel = old->channel;
-    if (row.get(F::status).empty()) o.status = old->status;
+    keep_unwritten(o, *old, row);
     if (!(o == *old)) {
       write().update_order(o, *old);
       seen.header_changed = true;
@@ -225,6 +291,58 @@ class OrderImporter : public Importer {
       current_.existing = &existing_.emplace(key, seen).first->second;
     }
     return true;
+  }
+
+  // A row of a file of orders: the order added or updated, its lines left alone.
+  Outcome process_order(const Row& row) {
+    std::string_view number = row.get(F::order);
+    if (number.empty()) throw Error("the order number is empty", "every order needs its number");
+    LineValues parsed;
+    const auto* values = dynamic_cast<const LineValues*>(prepared());
+    if (!values) parsed.ordered_at = read_date(row);
+    std::string_view ref = row.get(F::customer);
+    if (oo_.strip_zero_fraction) ref = model::strip_zero_fraction(ref);
+    if (ref.empty() && oo_.skip_anonymous && row.has(F::customer)) {
+      ++counts().notes["of the skipped orders had no customer"];
+      return Outcome::skipped;
+    }
+    std::optional<model::Order> old;
+    std::int64_t customer_id = 0;
+    if (ref.empty()) {
+      old = orders_.by_number(number);
+      if (!old) throw Error("no customer", "every new order needs a customer number; --skip-anonymous skips such rows");
+      customer_id = old->customer_id;
+    } else {
+      customer_id = customer(ref);
+    }
+    if (!values) {
+      read_values(row, parsed);
+      values = &parsed;
+    }
+    model::Order o;
+    o.number = std::string(number);
+    o.customer_id = customer_id;
+    o.ordered_at = values->ordered_at;
+    o.channel = model::normalise_channel(row.get(F::channel));
+    o.status = model::normalise_status(row.get(F::status));
+    o.freight = values->freight;
+    set_attributes(o, row);
+    if (!old) {
+      if (!o.ordered_at.empty()) {
+        if (std::int64_t id = write().add_order_if_new(o)) {
+          if (!first_new_id_) first_new_id_ = id;
+          return Outcome::inserted;
+        }
+      }
+      old = orders_.by_number(number);
+      if (!old) throw Error("empty date", "write YYYY-MM-DD");
+    }
+    o.id = old->id;
+    if (o.ordered_at.empty()) o.ordered_at = old->ordered_at;
+    keep_unwritten(o, *old, row);
+    if (o == *old) return Outcome::unchanged;
+    write().update_order(o, *old);
+    return Outcome::updated;
   }
 
   void finish() override {
@@ -247,7 +365,14 @@ class OrderImporter : public Importer {
     }
   }
 
-  // Quantity and money, as written.
+  // The row's date; empty when the row gives none (the order's then counts).
+  std::string read_date(const Row& row) const {
+    std::string_view at = row.get(F::ordered_at);
+    if (at.empty()) return {};
+    return model::parse_file_date(at, options().date_format);
+  }
+
+  // Quantity, money and the discount, as written.
   void read_values(const Row& row, LineValues& out) const {
     if (auto q = row.get(F::quantity); !q.empty()) {
       try {
@@ -259,10 +384,23 @@ class OrderImporter : public Importer {
     if (auto v = row.get(F::unit_price); !v.empty()) out.price = money(v, "unit_price");
     if (auto v = row.get(F::unit_cost); !v.empty()) out.cost = money(v, "unit_cost");
     if (auto v = row.get(F::amount); !v.empty()) out.amount = money(v, "amount");
+    if (auto v = row.get(F::gross); !v.empty()) out.gross = money(v, "gross");
+    if (auto v = row.get(F::freight); !v.empty()) out.freight = money(v, "freight");
+    if (auto v = row.get(F::discount); !v.empty()) {
+      try {
+        out.discount = model::parse_discount(v, options().discount_unit, options().number);
+      } catch (const Error& e) {
+        throw Error(fmt::format("discount: {}", e.what()), e.hint());
+      }
+    }
+  }
+
+  static bool has_line(const Row& row, const LineValues& v) {
+    return !row.get(F::sku).empty() || v.amount || v.price || v.gross;
   }
 
   model::OrderLine read_line(const Row& row, const LineValues& values) {
-    LineInput in{values.quantity, values.price, values.cost, values.amount};
+    LineInput in{values.quantity, values.price, values.cost, values.amount, values.gross, values.discount};
     std::string_view sku = row.get(F::sku);
     // A row without a sku is an order-level row: its amount is the order's total and its cost
     // the cost of goods.
@@ -270,6 +408,47 @@ class OrderImporter : public Importer {
     if (l.quantity < 0) ++counts().notes["return lines"];
     if (l.amount == 0) ++counts().notes["lines with zero amount"];
     return l;
+  }
+
+  // The order as stored, or none; the current one without a lookup.
+  std::optional<model::Order> order_of(std::string_view number) {
+    if (current_.id != 0 && number == current_.number) {
+      model::Order o;
+      o.id = current_.id;
+      o.number = current_.number;
+      o.customer_id = current_.customer_id;
+      o.ordered_at = current_.ordered_at;
+      return o;
+    }
+    return orders_.by_number(number);
+  }
+
+  // The file's other columns, as the order's attributes: set when written, removed when empty.
+  static void set_attributes(model::Order& o, const Row& row) {
+    for (const auto& [name, value] : row.extras()) {
+      if (value.empty()) {
+        o.attributes.erase(name);
+      } else {
+        o.attributes[name] = std::string(value);
+      }
+    }
+  }
+
+  // What the row does not say of an existing order stays as stored: columns the file lacks,
+  // an empty status (a cancellation survives a re-import), attributes it has no column for.
+  static void keep_unwritten(model::Order& o, const model::Order& old, const Row& row) {
+    if (!row.has(F::channel)) o.channel = old.channel;
+    if (row.get(F::status).empty()) o.status = old.status;
+    if (!row.has(F::freight)) o.freight = old.freight;
+    auto attributes = old.attributes;
+    for (const auto& [name, value] : row.extras()) {
+      if (value.empty()) {
+        attributes.erase(name);
+      } else {
+        attributes[name] = std::string(value);
+      }
+    }
+    o.attributes = std::move(attributes);
   }
 
   const model::Product& product(std::string_view sku, const Row& row, std::optional<std::int64_t> price,
@@ -299,6 +478,8 @@ class OrderImporter : public Importer {
   store::Orders& orders_;
   store::Products& products_;
   OrderImportOptions oo_;
+  Shape shape_;
+  bool headers_only_ = false;
   CurrentOrder current_;
   std::int64_t first_new_id_ = 0;
   std::unordered_map<std::uint64_t, SeenOrder> existing_;  // node-based: current_ points into it
@@ -311,8 +492,40 @@ class OrderImporter : public Importer {
 
 ImportCounts import_orders(Session& session, store::ImportWrite& write, const std::string& path,
                            const ImportOptions& options, const OrderImportOptions& order_options) {
-  OrderImporter importer(session, write, options, order_options);
+  OrderImporter importer(session, write, options, order_options, Shape::any);
   return importer.run(path);
+}
+
+std::string lines_reject_file(const std::string& reject_file) {
+  auto slash = reject_file.find_last_of('/');
+  auto dot = reject_file.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash) || dot == slash + 1) {
+    return reject_file + "-lines";
+  }
+  return reject_file.substr(0, dot) + "-lines" + reject_file.substr(dot);
+}
+
+ImportCounts import_orders_and_lines(Session& session, store::ImportWrite& write, const std::string& orders_path,
+                                     const std::string& lines_path, const ImportOptions& options,
+                                     const OrderImportOptions& order_options) {
+  OrderImporter orders(session, write, options, order_options, Shape::orders);
+  orders.allow_missing_maps();
+  ImportCounts counts = orders.run(orders_path);
+  ImportOptions line_options = options;
+  if (!line_options.reject_file.empty()) line_options.reject_file = lines_reject_file(options.reject_file);
+  OrderImporter lines(session, write, line_options, order_options, Shape::lines, orders.first_new_id());
+  lines.allow_missing_maps();
+  counts.next = std::make_shared<ImportCounts>(lines.run(lines_path));
+  // A mapped column must be in one of the two files.
+  for (const auto& field : orders.maps_not_found()) {
+    const auto& other = lines.maps_not_found();
+    if (std::find(other.begin(), other.end(), field) == other.end()) continue;
+    throw UsageError(fmt::format("--map {}={}: neither {} nor {} has that column", field,
+                                 options.field_map.count(field) ? options.field_map.at(field) : std::string(),
+                                 orders_path, lines_path),
+                     "check the column's name in the files' first lines");
+  }
+  return counts;
 }
 
 }  // namespace kunde::crm::import

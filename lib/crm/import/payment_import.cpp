@@ -64,7 +64,7 @@ class PaymentImporter : public Importer {
 
  private:
   void read_values(const Row& row, PaymentValues& out) const {
-    out.paid_at = model::parse_date(row.get(F::paid_at), options().date_format);
+    out.paid_at = model::parse_file_date(row.get(F::paid_at), options().date_format);
     try {
       out.amount = model::parse_money(row.get(F::amount), options().money_decimals, options().number);
     } catch (const Error& e) {

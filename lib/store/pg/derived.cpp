@@ -24,7 +24,7 @@ struct CustomerOrders {
 
   void add_line(std::int64_t order_id, std::string_view at, std::int64_t amount, std::int64_t cost,
                 std::optional<std::string_view> category) {
-    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, 0});
+    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, 0, 0});
     OrderTotal& o = orders.back();
     o.total += amount;
     o.cost += cost;

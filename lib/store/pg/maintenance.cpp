@@ -92,7 +92,8 @@ std::vector<Problem> check_database(Connection& db, bool fix) {
   return problems;
 }
 
-void run_query(Connection& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+void run_query(Connection& db, const std::string& sql, const QueryLimits& limits,
+               const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const std::vector<Value>&)>& row) {
   const auto& api = libpq();
   std::string trimmed = sql;
@@ -100,6 +101,8 @@ void run_query(Connection& db, const std::string& sql, const std::function<void(
   if (trimmed.find_first_not_of(" \t\n") == std::string::npos) throw UsageError("the query is empty", "give one SELECT statement");
   // Read-only by construction: the statement runs in a read-only transaction.
   db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  // The server enforces the time limit; its memory is its own to bound (work_mem).
+  db.run(fmt::format("SET LOCAL statement_timeout = {}", limits.time.count()));
   struct End {
     Connection& db;
     ~End() {
@@ -115,6 +118,19 @@ void run_query(Connection& db, const std::string& sql, const std::function<void(
       if (const char* s = api.result_error_field(r, PG_DIAG_SQLSTATE)) state = s;
       if (const char* m = api.result_error_field(r, PG_DIAG_MESSAGE_PRIMARY)) msg = m;
       api.clear(r);
+    }
+    if (state == "57014") {
+      auto ms = limits.time.count();
+      throw Error(fmt::format("the query ran longer than {} (the time limit)",
+                              ms % 1000 ? fmt::format("{} ms", ms) : fmt::format("{} s", ms / 1000)),
+                  "give --timeout SECONDS for more time (0 for none), or narrow the query");
+    }
+    if (state == "53200") {
+      throw Error(fmt::format("the query needs more than {} MB of memory (the limit for kunde sql)", limits.memory_bytes >> 20),
+                  "narrow the query, or add LIMIT");
+    }
+    if (state == "42601" && msg.find("multiple commands") != std::string::npos) {
+      throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
     }
     if (state == "25006") {
       throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");

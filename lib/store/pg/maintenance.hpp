@@ -13,8 +13,9 @@
 namespace kunde::store::pg {
 
 std::vector<Problem> check_database(Connection& db, bool fix);
-// Runs one read-only statement; `row` may be null (column names only).
-void run_query(Connection& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+// Runs one read-only statement within `limits`; `row` may be null (column names only).
+void run_query(Connection& db, const std::string& sql, const QueryLimits& limits,
+               const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const std::vector<Value>&)>& row);
 std::vector<DuplicatePair> find_duplicates(Connection& db, int min_score, std::size_t max_group = 50);
 nlohmann::ordered_json personal_data(Connection& db, std::int64_t customer_id);

@@ -188,6 +188,8 @@ void OrderRepo::export_lines(const OrderFilter& f,
   });
 }
 
+std::vector<std::string> OrderRepo::attribute_keys() { return {}; }
+
 std::vector<Invoice> OrderRepo::invoices(std::int64_t customer_id) {
   Result r = db_.exec(
       "SELECT o.ordered_at, sum(l.amount) FROM orders o JOIN order_lines l ON l.order_id = o.id "

@@ -46,13 +46,14 @@ class MaintenanceOnServer final : public Maintenance {
     copy_store(store_, path, db_.rules());
   }
   std::vector<Problem> check(bool fix) override { return check_database(db_, fix); }
-  void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+  void query(const std::string& sql, const QueryLimits& limits,
+             const std::function<void(const std::vector<std::string>&)>& header,
              const std::function<void(const std::vector<Value>&)>& row) override {
-    run_query(db_, sql, header, row);
+    run_query(db_, sql, limits, header, row);
   }
   std::vector<std::string> query_columns(const std::string& sql) override {
     std::vector<std::string> columns;
-    run_query(db_, sql, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
+    run_query(db_, sql, QueryLimits{}, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
     return columns;
   }
   std::vector<DuplicatePair> duplicates(int min_score) override { return find_duplicates(db_, min_score); }
@@ -63,7 +64,7 @@ class MaintenanceOnServer final : public Maintenance {
   void load_tables(const std::function<void(const TableSpec&, const RowSink&)>& source) override {
     pg::load_tables(db_, source);
   }
-  void forget(std::int64_t customer_id, const std::string& command) override {
+  Erasure forget(std::int64_t customer_id, const std::string& command) override {
     {
       // Recorded without row images: history must not keep what the erasure removed.
       Change change(db_, command, false);
@@ -78,12 +79,62 @@ class MaintenanceOnServer final : public Maintenance {
               "history, history_rows, history_inserts");
     } catch (const Error&) {
       // A role that does not own the tables cannot vacuum them; the server's autovacuum will.
+      return Erasure{false};
     }
+    return Erasure{true};
   }
 
  private:
   Connection& db_;
   Store& store_;
+};
+
+// What this backend does not hold yet.
+[[noreturn]] void not_on_server(const char* what) {
+  throw Error(fmt::format("{} are not available on a PostgreSQL database yet", what), "use a SQLite database for them");
+}
+
+class SegmentsOnServer final : public Segments {
+ public:
+  std::vector<Segment> list() override { not_on_server("segments"); }
+  std::optional<Segment> find(std::string_view) override { not_on_server("segments"); }
+  std::int64_t create(const Segment&) override { not_on_server("segments"); }
+  void set_rule(std::int64_t, const std::string&) override { not_on_server("segments"); }
+  void drop(std::int64_t) override { not_on_server("segments"); }
+  MembershipChange add_members(std::int64_t, std::span<const std::int64_t>, const std::string&) override {
+    not_on_server("segments");
+  }
+  MembershipChange remove_members(std::int64_t, std::span<const std::int64_t>, const std::string&) override {
+    not_on_server("segments");
+  }
+  MembershipChange refresh(std::int64_t, const RuleQuery&, const std::string&, const std::string&) override {
+    not_on_server("segments");
+  }
+  std::int64_t count_matching(const RuleQuery&) override { not_on_server("segments"); }
+  std::vector<std::int64_t> member_ids(std::int64_t) override { not_on_server("segments"); }
+  void events(std::int64_t, const SegmentEventFilter&, const std::function<void(const SegmentEvent&)>&) override {
+    not_on_server("segments");
+  }
+};
+
+class AnalyticsOnServer final : public Analytics {
+ public:
+  void order_lines(const AnalyticsQuery&, const std::function<void(const LineFact&)>&) override { not_on_server("reports"); }
+  void orders(const AnalyticsQuery&, const std::function<void(const OrderFact&)>&) override { not_on_server("reports"); }
+  void purchase_days(const AnalyticsQuery&, const std::function<void(const PurchaseDay&)>&) override {
+    not_on_server("reports");
+  }
+  void customer_totals(const AnalyticsQuery&, const std::function<void(const CustomerTotals&)>&) override {
+    not_on_server("reports");
+  }
+  void contacts(const AnalyticsQuery&, const std::function<void(const ContactFact&)>&) override {
+    not_on_server("reports");
+  }
+  void customer_profiles(const AnalyticsQuery&, const std::function<void(const CustomerProfile&)>&) override {
+    not_on_server("reports");
+  }
+  void save_scores(const ScoreSave&) override { not_on_server("reports"); }
+  std::optional<StoredScore> scores(std::int64_t) override { return std::nullopt; }
 };
 
 }  // namespace
@@ -96,8 +147,10 @@ struct PgStore::Parts {
   OrderRepo orders;
   PaymentRepo payments;
   ContactRepo contacts;
+  SegmentsOnServer segments;
   HistoryOnServer history;
   MaintenanceOnServer maintenance;
+  AnalyticsOnServer analytics;
 };
 
 PgStore::PgStore(const std::string& url, const DerivedRules& rules) {
@@ -114,6 +167,8 @@ Products& PgStore::products() { return parts_->products; }
 Orders& PgStore::orders() { return parts_->orders; }
 Payments& PgStore::payments() { return parts_->payments; }
 Contacts& PgStore::contacts() { return parts_->contacts; }
+Segments& PgStore::segments() { return parts_->segments; }
+Analytics& PgStore::analytics() { return parts_->analytics; }
 History& PgStore::history() { return parts_->history; }
 Maintenance& PgStore::maintenance() { return parts_->maintenance; }
 const std::string& PgStore::location() const { return db_->location(); }

@@ -23,8 +23,10 @@ class PgStore final : public Store {
   Orders& orders() override;
   Payments& payments() override;
   Contacts& contacts() override;
+  Segments& segments() override;
   History& history() override;
   Maintenance& maintenance() override;
+  Analytics& analytics() override;
   const std::string& location() const override;
   int money_decimals() override;
   std::unique_ptr<Write> begin_write(const std::string& command) override;

@@ -27,6 +27,17 @@ constexpr const char* kTouchedLists[] = {"touched_orders", "touched_contacts", "
 
 static_assert(std::size(kTouchedLists) == Change::kCustomerListCount + 1);
 
+// The highest customer id present, and the highest ever given out as meta remembers it.
+std::pair<std::int64_t, std::int64_t> customer_ids(Database& db) {
+  auto& st = db.prepare(
+      "SELECT coalesce((SELECT max(id) FROM customers), 0), "
+      "coalesce((SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'customer_id_high'), 0)");
+  st.step();
+  std::pair<std::int64_t, std::int64_t> ids{st.get_int(0), st.get_int(1)};
+  st.reset();
+  return ids;
+}
+
 void clear_touched(Database& db) {
   for (const char* t : kTouchedLists) db.exec(fmt::format("DELETE FROM temp.{}", t));
 }
@@ -35,7 +46,8 @@ void clear_touched(Database& db) {
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history",          "history_changes", "customer_order_stats",
                                           "customer_contact_stats", "customer_scores", "customer_search",
-                                          "contact_search",   "search_pending",  "meta"};
+                                          "contact_search",   "search_pending",  "meta",
+                                          "segment_matches",  "segment_refreshes", "segment_history", "erased_keys"};
   for (const char* s : kSkip) {
     if (std::strncmp(name, s, std::strlen(s)) == 0) return 0;
   }
@@ -63,7 +75,11 @@ Change::Change(Database& db, std::string command, bool record, References refere
       foreign_keys_(db, references == References::writer),
       tx_(db, Transaction::Kind::write),
       record_(record) {
+  install_touch_triggers(db_);
   clear_touched(db_);
+  auto ids = customer_ids(db_);
+  customers_max_ = ids.first;
+  db_.set_customer_id_floor(ids.second > ids.first ? ids.second : 0);
   if (record_) start_session();
 }
 
@@ -207,6 +223,14 @@ std::int64_t Change::commit(std::string_view summary,
     sqlite3session_delete(session_);
     session_ = nullptr;
   }
+  // The highest customers were removed (forgotten, merged, undone): meta remembers how high
+  // ids went, so theirs are not given again (Database::set_customer_id_floor).
+  if (auto ids = customer_ids(db_); ids.first < customers_max_ && ids.second < customers_max_) {
+    db_.prepare("INSERT OR REPLACE INTO meta(key, value) VALUES ('customer_id_high', ?)")
+        .bind(1, std::to_string(customers_max_))
+        .run();
+  }
+  db_.set_customer_id_floor(0);
   if (before_commit) before_commit(entry_);
   tx_.commit();
   return entry_;
@@ -241,6 +265,7 @@ void refresh_derived(Database& db) {
 }
 
 void rebuild_derived(Database& db) {
+  install_touch_triggers(db);
   for (const char* t : {"touched_orders", "touched_contacts", "touched_search"}) {
     db.exec(std::string("INSERT OR IGNORE INTO temp.") + t + " SELECT id FROM customers");
   }

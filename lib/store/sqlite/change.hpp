@@ -123,6 +123,7 @@ class Change {
   };
   DeferredRegistration deferred_registration_{db_, deferred_};
   bool bulk_ = false;
+  std::int64_t customers_max_ = 0;  // the highest customer id when the change began
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.
   std::array<std::vector<std::int64_t>, kCustomerListCount + 1> touched_;

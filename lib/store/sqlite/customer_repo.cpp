@@ -11,6 +11,7 @@
 #include "model/org_number.hpp"
 #include "model/order.hpp"
 #include "model/phone.hpp"
+#include "store/sqlite/customer_rule_sql.hpp"
 #include "store/sqlite/search.hpp"
 #include "text/utf8.hpp"
 
@@ -21,7 +22,8 @@ constexpr const char* kColumns =
     "c.id, c.number, c.name, c.kind, c.email, c.email_key, c.phone, c.phone_e164, c.street, "
     "c.postal_code, c.city, c.country, c.org_number, c.created_at, c.preferred_channel, "
     "c.credit_limit, c.payment_terms_days, c.wallet, c.notes, c.attributes, "
-    "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag))";
+    "(SELECT group_concat(tag, ';') FROM (SELECT tag FROM customer_tags t WHERE t.customer_id = c.id ORDER BY tag)), "
+    "c.contact_person";
 
 model::Customer read_customer(const Statement& st) {
   model::Customer c;
@@ -51,6 +53,7 @@ model::Customer read_customer(const Statement& st) {
       for (auto& [k, v] : j.items()) c.attributes[k] = v.is_string() ? v.get<std::string>() : v.dump();
   }
   if (!st.is_null(20)) c.tags = model::split_tags(st.get_text_view(20));
+  c.contact_person = st.get_opt_text(21);
   return c;
 }
 
@@ -80,7 +83,8 @@ Statement& bind_customer(Statement& st, const model::Customer& c) {
       .bind(16, c.payment_terms_days)
       .bind(17, c.wallet)
       .bind_ref(18, c.notes)
-      .bind(19, attributes_json(c));
+      .bind(19, attributes_json(c))
+      .bind_ref(20, c.contact_person);
 }
 
 }  // namespace
@@ -186,8 +190,8 @@ namespace {
 constexpr const char* kInsertCustomer =
     "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
     "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-    "payment_terms_days, wallet, notes, attributes) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    "payment_terms_days, wallet, notes, attributes, contact_person) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 }
 
 std::int64_t CustomerRepo::insert(const model::Customer& c) { return insert_with(kInsertCustomer, c); }
@@ -196,13 +200,25 @@ std::int64_t CustomerRepo::insert_if_new(const model::Customer& c) {
   static constexpr std::string_view kIfNew =
       "INSERT INTO customers(number, name, kind, email, email_key, phone, phone_e164, street, "
       "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-      "payment_terms_days, wallet, notes, attributes) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING";
+      "payment_terms_days, wallet, notes, attributes, contact_person) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(number) DO NOTHING";
   return insert_with(kIfNew, c);
 }
 
 std::int64_t CustomerRepo::insert_with(std::string_view sql, const model::Customer& c) {
-  bind_customer(db_.prepare(sql), c).run();
+  if (std::int64_t id = db_.take_customer_id()) {
+    // Past the highest id ever given out (Database::set_customer_id_floor).
+    // The same statement with the id as one more column, numbered past the others.
+    std::string with_id(sql);
+    std::size_t columns_end = with_id.find(") VALUES (");
+    std::size_t values_end = with_id.find(')', columns_end + 10);
+    with_id.insert(values_end, ", ?99");
+    with_id.insert(columns_end, ", id");
+    bind_customer(db_.prepare(with_id), c).bind(99, id).run();
+    if (db_.changes() == 0) db_.set_customer_id_floor(id - 1);  // not inserted: the next one takes it
+  } else {
+    bind_customer(db_.prepare(sql), c).run();
+  }
   if (db_.changes() == 0) return 0;
   std::int64_t id = db_.last_insert_rowid();
   write_tags(id, c.tags);
@@ -218,9 +234,9 @@ void CustomerRepo::update(const model::Customer& c) {
   auto& st = db_.prepare(
       "UPDATE customers SET number=?, name=?, kind=?, email=?, email_key=?, phone=?, phone_e164=?, "
       "street=?, postal_code=?, city=?, country=?, org_number=?, created_at=?, preferred_channel=?, "
-      "credit_limit=?, payment_terms_days=?, wallet=?, notes=?, attributes=? WHERE id=?");
+      "credit_limit=?, payment_terms_days=?, wallet=?, notes=?, attributes=?, contact_person=? WHERE id=?");
   bind_customer(st, c);
-  st.bind(20, c.id);
+  st.bind(21, c.id);
   st.run();
   auto& del = db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?");
   del.bind(1, c.id).run();
@@ -257,6 +273,9 @@ Dependents CustomerRepo::dependents(std::int64_t id) {
 
 void CustomerRepo::remove(std::int64_t id) {
   db_.prepare("DELETE FROM customer_tags WHERE customer_id = ?").bind(1, id).run();
+  // Dynamic segments' matches follow by cascade; their record of the customer goes too.
+  db_.prepare("DELETE FROM segment_members WHERE customer_id = ?").bind(1, id).run();
+  db_.prepare("DELETE FROM segment_history WHERE customer_id = ?").bind(1, id).run();
   db_.prepare("DELETE FROM customer_aliases WHERE customer_id = ?").bind(1, id).run();
   db_.prepare("DELETE FROM customers WHERE id = ?").bind(1, id).run();
 }
@@ -269,6 +288,12 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
     db_.prepare(fmt::format("UPDATE {} SET customer_id = ? WHERE customer_id = ?", table)).bind(1, into).bind(2, from).run();
   }
   db_.prepare("UPDATE customer_aliases SET customer_id = ? WHERE customer_id = ?").bind(1, into).bind(2, from).run();
+  // Static segments keep their member; dynamic ones decide again at their next refresh.
+  db_.prepare("INSERT OR IGNORE INTO segment_members(segment_id, customer_id) SELECT segment_id, ? FROM segment_members "
+              "WHERE customer_id = ?")
+      .bind(1, into)
+      .bind(2, from)
+      .run();
   // What the surviving record lacks, the merged one supplies.
   auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
     if (!dst && src) dst = src;
@@ -277,6 +302,7 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
   fill(a->phone_e164, b->phone_e164), fill(a->street, b->street), fill(a->postal_code, b->postal_code);
   fill(a->city, b->city), fill(a->country, b->country), fill(a->org_number, b->org_number);
   fill(a->preferred_channel, b->preferred_channel), fill(a->notes, b->notes);
+  fill(a->contact_person, b->contact_person);
   if (!a->created_at || (b->created_at && *b->created_at < *a->created_at)) a->created_at = b->created_at;
   if (!a->credit_limit) a->credit_limit = b->credit_limit;
   if (!a->payment_terms_days) a->payment_terms_days = b->payment_terms_days;
@@ -317,7 +343,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
   CustomerStats s;
   auto& st = db_.prepare(
       "SELECT first_order_at, last_order_at, orders, revenue, cost, margin, paid, balance, top_categories, "
-      "avg_order_value, oldest_unpaid_at FROM customer_order_stats WHERE customer_id = ?");
+      "avg_order_value, oldest_unpaid_at, uncosted_revenue FROM customer_order_stats WHERE customer_id = ?");
   st.bind(1, id);
   if (st.step()) {
     s.first_order_at = st.get_opt_text(0);
@@ -331,6 +357,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
     s.top_categories = st.get_opt_text(8);
     s.avg_order_value = st.is_null(9) ? 0 : st.get_int(9);
     s.oldest_unpaid_at = st.get_opt_text(10);
+    s.uncosted_revenue = st.get_int(11);
   }
   st.reset();
   return s;
@@ -357,7 +384,7 @@ std::vector<std::string> CustomerRepo::attribute_keys() {
 void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const model::Customer&)>& each) {
   db_.need_indexes();
   if (f.search) update_search_index(db_);  // entries a bulk write left pending
-  std::string sql = fmt::format("SELECT {} FROM customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id", kColumns);
+  std::string sql = fmt::format("SELECT {} FROM {}", kColumns, kCustomerRuleFrom);
   std::vector<std::string> where;
   std::vector<std::string> params;
   auto param = [&](std::string v) {
@@ -401,6 +428,16 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
         "coalesce(c.payment_terms_days, {}) || ' days') < {}",
         model::kDefaultPaymentTermsDays, param(*f.overdue_as_of)));
   }
+  if (f.segment) {
+    where.push_back(fmt::format("c.id IN (SELECT sm.customer_id FROM {} WHERE sm.segment = {})", kSegmentMembership,
+                                param(*f.segment)));
+  }
+  // Last: its placeholders are numbered after the ones above.
+  std::optional<RuleSql> rule;
+  if (f.rule) {
+    rule = customer_rule_sql(db_, RuleQuery{*f.rule, f.rule_today});
+    where.push_back("(" + rule->where + ")");
+  }
   if (!where.empty()) sql += " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
   static const std::pair<const char*, const char*> kSorts[] = {
       {"id", "c.id"}, {"number", "c.number"}, {"name", "kunde_fold(c.name)"}, {"city", "kunde_fold(c.city)"},
@@ -421,6 +458,7 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
   if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
   Statement st(db_, sql);
   for (std::size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i + 1), params[i]);
+  if (rule) bind_rule_params(st, *rule, static_cast<int>(params.size()) + 1);
   while (st.step()) each(read_customer(st));
 }
 

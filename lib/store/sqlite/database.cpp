@@ -5,7 +5,14 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <utility>
 
 #include "error.hpp"
 #include "text/utf8.hpp"
@@ -24,6 +31,34 @@ void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
 }
 
 }  // namespace
+
+void check_is_kunde_database(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw Error(fmt::format("cannot read {}: {}", path, std::strerror(errno)),
+                "check the permissions of the file and its folder");
+  }
+  std::array<unsigned char, 100> header{};
+  in.read(reinterpret_cast<char*>(header.data()), header.size());
+  auto got = static_cast<std::size_t>(in.gcount());
+  static constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  auto big_endian = [&](std::size_t at) {
+    return std::uint32_t{header[at]} << 24 | std::uint32_t{header[at + 1]} << 16 | std::uint32_t{header[at + 2]} << 8 |
+           header[at + 3];
+  };
+  if (got == 0) {
+    throw Error(fmt::format("{} is empty, not a kunde database", path),
+                "give the path of a database made by 'kunde init' (kunde leaves this file as it is)");
+  }
+  if (got < header.size() || std::string_view(reinterpret_cast<const char*>(header.data()), kMagic.size()) != kMagic) {
+    throw Error(fmt::format("{} is not a kunde database", path), "give the path of a database made by 'kunde init'");
+  }
+  if (big_endian(68) != kApplicationId) {
+    throw Error(fmt::format("{} is not a kunde database", path),
+                "it is an SQLite database of another program, and kunde leaves it as it is; give the path of a "
+                "database made by 'kunde init'");
+  }
+}
 
 Statement::Statement(Database& db, std::string_view sql) : db_(db) {
   int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
@@ -123,15 +158,29 @@ Value Statement::get_value(int col) const {
 int Statement::column_count() const { return sqlite3_column_count(stmt_); }
 std::string Statement::column_name(int col) const { return sqlite3_column_name(stmt_, col); }
 
+namespace {
+std::atomic<bool> count_memory_asked{false};
+}
+
+void Database::count_memory() { count_memory_asked = true; }
+
 Database::Database(const std::string& path, OpenMode mode) : path_(path) {
-  // SQLite counts every allocation under a global mutex unless told not to; kunde never
-  // reads the counts, and the lock costs an import about a tenth of its time.
-  static const bool configured = [] { return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK; }();
+  // SQLite counts every allocation under a global mutex unless told not to; kunde reads the
+  // counts only to bound ad hoc queries, and the lock costs an import about a tenth of its
+  // time.
+  static const bool configured = [] {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, count_memory_asked ? 1 : 0) == SQLITE_OK;
+  }();
   (void)configured;
   bool memory = path == ":memory:";
-  if (!memory && mode == OpenMode::existing && !std::filesystem::exists(path)) {
-    throw Error(fmt::format("no database at {}", path),
-                "run 'kunde init' to create one, or give --db PATH");
+  if (!memory && mode == OpenMode::existing) {
+    if (!std::filesystem::exists(path)) {
+      throw Error(fmt::format("no database at {}", path), "run 'kunde init' to create one, or give --db PATH");
+    }
+    // Nothing may change a file that is not kunde's (SQLite would switch another program's
+    // database to WAL, or make an empty file a database): its first bytes are read before
+    // SQLite opens it for writing.
+    check_is_kunde_database(path);
   }
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   if (mode == OpenMode::create) flags |= SQLITE_OPEN_CREATE;
@@ -147,21 +196,25 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
   sqlite3_busy_timeout(db_, 5000);
   try {
     if (!memory) {
-      // Pages of 16 KB make imports 10 to 15% faster than the default 4 KB (fewer, fuller
-      // pages per B-tree, fewer log frames) and leave a customer's screen pop as fast; the
-      // size is fixed when the file is created.
-      if (mode == OpenMode::create) exec("PRAGMA page_size=16384");
-      // A file that is not a database fails here, before anything is written to it.
+      if (mode == OpenMode::create) {
+        // Pages of 16 KB make imports 10 to 15% faster than the default 4 KB (fewer, fuller
+        // pages per B-tree, fewer log frames) and leave a customer's screen pop as fast; the
+        // size is fixed when the file is created. The application id goes straight into the
+        // file, before the log exists, so the file says whose it is from its first write.
+        exec("PRAGMA page_size=16384");
+        exec(fmt::format("PRAGMA application_id={}", kApplicationId));
+      }
       exec("PRAGMA journal_mode=WAL");
     }
     exec("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;");
     // Imports and refreshes touch far more pages than the default 2 MB cache holds.
     exec(fmt::format("PRAGMA cache_size=-{}", budget::kPageCacheKiB));
-  } catch (const Error&) {
+  } catch (const StoreError&) {
+    // The file is kunde's: what failed is the disk, the permissions or the file's health,
+    // and the message says which (fail()).
     sqlite3_close(db_);
     db_ = nullptr;
-    throw Error(fmt::format("{} is not a kunde database", path),
-                "give the path of a database made by 'kunde init'");
+    throw;
   }
   sqlite3_create_function(db_, "kunde_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
                           sql_fold, nullptr, nullptr);
@@ -207,6 +260,12 @@ void Database::need_indexes() {
   if (deferred_) deferred_->restore(*this);
 }
 
+void Database::warn(std::string message) {
+  if (std::find(warnings_.begin(), warnings_.end(), message) == warnings_.end()) warnings_.push_back(std::move(message));
+}
+
+std::vector<std::string> Database::take_warnings() { return std::exchange(warnings_, {}); }
+
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 int Database::changes() const { return sqlite3_changes(db_); }
 
@@ -217,13 +276,19 @@ void Database::fail(int rc, std::string_view doing) const {
     throw StoreError(fmt::format("the database {} is busy: another kunde is writing to it", path_),
                 "wait for the other command to finish and try again");
   }
-  if (primary == SQLITE_READONLY || primary == SQLITE_CANTOPEN || primary == SQLITE_PERM) {
-    throw StoreError(fmt::format("cannot write to the database {}: {}", path_, msg),
-                "check the permissions of the file and its directory");
+  int sys = db_ ? sqlite3_system_errno(db_) : 0;
+  // A full disk shows as SQLITE_FULL when a page is written, and as an I/O error when the
+  // log or its index cannot grow.
+  if (primary == SQLITE_FULL || (primary == SQLITE_IOERR && (sys == ENOSPC || sys == EDQUOT))) {
+    throw StoreError(fmt::format("the disk holding {} is full", path_), "free some space; nothing was changed");
   }
-  if (primary == SQLITE_FULL) {
-    throw StoreError(fmt::format("the disk is full while writing {}", path_),
-                "free some space; nothing was changed");
+  if (primary == SQLITE_READONLY || primary == SQLITE_PERM) {
+    throw StoreError(fmt::format("the database {} is read-only: kunde may read it but not change it", path_),
+                     "check the permissions of the file and its folder (the -wal and -shm files beside it too)");
+  }
+  if (primary == SQLITE_CANTOPEN) {
+    throw StoreError(fmt::format("cannot open the database {}: {}", path_, msg),
+                     "check the permissions of the file and its folder (SQLite makes -wal and -shm files beside it)");
   }
   if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) {
     throw StoreError(fmt::format("the database {} is damaged: {}", path_, msg),

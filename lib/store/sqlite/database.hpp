@@ -10,6 +10,8 @@
 #include <string_view>
 #include <type_traits>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "memory_budget.hpp"
 #include "value.hpp"
@@ -86,10 +88,19 @@ class Statement {
 
 enum class OpenMode { existing, create };
 
+// The application id (PRAGMA application_id, bytes 68-71 of the file) that marks a
+// database as kunde's: "kund". kunde opens a file for writing only once it has read this.
+constexpr std::uint32_t kApplicationId = 0x6B756E64;
+
 class Database {
  public:
   // Opens the database at `path` (":memory:" for a private in-memory one).
   Database(const std::string& path, OpenMode mode);
+  // Makes SQLite count the memory it uses, so sqlite3_hard_heap_limit64 holds, when called
+  // before the process opens its first database (SQLite fixes the choice then). Counting
+  // takes a global lock on every allocation, a tenth of an import's time: only `kunde sql`
+  // asks for it.
+  static void count_memory();
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -114,11 +125,27 @@ class Database {
   void set_deferred(DeferredIndexes* deferred) { deferred_ = deferred; }
   void need_indexes();
 
+  // Customer ids are never given twice (a forgotten customer's id must not come back as
+  // someone else's). SQLite gives a new row the highest id present plus one, which reuses the
+  // ids of the highest customers once they are removed; while the highest ever given out is
+  // above every id present, a new customer is given the id past it (Change sets the floor,
+  // CustomerRepo uses it).
+  void set_customer_id_floor(std::int64_t floor) { customer_id_floor_ = floor; }
+  // The id a new customer must have, or 0 to leave it to SQLite; the next asks again.
+  std::int64_t take_customer_id() { return customer_id_floor_ ? std::exchange(customer_id_floor_, 0) + 1 : 0; }
+
+  // Warnings for the user, kept until the command takes them (Store::take_warnings); the
+  // same one is kept once.
+  void warn(std::string message);
+  std::vector<std::string> take_warnings();
+
  private:
   std::string path_;
   sqlite3* db_ = nullptr;
   const DerivedRules* rules_ = nullptr;
   DeferredIndexes* deferred_ = nullptr;
+  std::vector<std::string> warnings_;
+  std::int64_t customer_id_floor_ = 0;
   // Looked up by the caller's string_view: no copy of the SQL per call.
   struct SqlHash {
     using is_transparent = void;
@@ -134,6 +161,11 @@ class Database {
   };
   std::array<Recent, 16> recent_{};
 };
+
+// Throws kunde::Error unless the file at `path` starts as a kunde database does (an SQLite
+// header with kunde's application id). Reads its first bytes only: SQLite never opens a
+// file that is not kunde's, so nothing in it is changed.
+void check_is_kunde_database(const std::string& path);
 
 // "(?,?),(?,?),(?,?)" for `rows` rows of `columns` values: the VALUES of a multi-row INSERT.
 std::string value_rows(std::size_t rows, int columns);

@@ -59,7 +59,9 @@ struct NewOrderLine {
   std::int64_t order_id = 0;
   std::string_view ordered_at;
   bool counts = true;  // false for a cancelled order
-  std::int64_t amount = 0, cost = 0;
+  std::int64_t freight = 0;  // the order's
+  std::int64_t amount = 0;
+  std::optional<std::int64_t> cost;  // none when not known
   std::optional<std::int64_t> product_id;
 };
 

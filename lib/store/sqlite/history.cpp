@@ -96,7 +96,8 @@ constexpr ForeignRef kForeignRefs[] = {
     {"customer_tags", 0, "customers"}, {"customer_aliases", 1, "customers"},
     {"orders", 2, "customers"},        {"payments", 2, "customers"},
     {"contacts", 2, "customers"},      {"order_lines", 0, "orders"},
-    {"order_lines", 2, "products"},
+    {"order_lines", 2, "products"},    {"segment_members", 0, "segments"},
+    {"segment_members", 1, "customers"},
 };
 
 struct ConflictInfo {
@@ -345,7 +346,13 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
   return UndoResult{target, new_id};
 }
 
-void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
+namespace {
+
+// Calls `visit` with every history entry that recorded a change to one of the customer's
+// rows (the customer, their tags, aliases, orders and lines, payments, contacts), and each
+// such change.
+void for_each_change_of_customer(Database& db, std::int64_t customer_id,
+                                 const std::function<void(std::int64_t entry, sqlite3_changeset_iter*)>& visit) {
   std::set<std::string> order_ids;
   {
     Statement st(db, "SELECT id FROM orders WHERE customer_id = ?");
@@ -353,44 +360,60 @@ void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
     while (st.step()) order_ids.insert(st.get_text(0));
   }
   const std::string cid = std::to_string(customer_id);
-  std::vector<std::int64_t> hits;
+  std::vector<std::int64_t> entries;
   {
-    Statement st(db, "SELECT id FROM history WHERE bytes > 0");
-    while (st.step()) {
-      std::int64_t entry = st.get_int(0);
-      bool hit = false;
-      for_each_change(db, entry, [&](sqlite3_changeset_iter* it) {
-        const char* table = nullptr;
-        int ncol = 0, op = 0, indirect = 0;
-        sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
-        auto column_is = [&](int col, const auto& match) {
-          sqlite3_value* v = nullptr;
-          if (op != SQLITE_DELETE && sqlite3changeset_new(it, col, &v) == SQLITE_OK && v &&
-              match(value_text(v)))
-            return true;
-          v = nullptr;
-          return op != SQLITE_INSERT && sqlite3changeset_old(it, col, &v) == SQLITE_OK && v &&
-                 match(value_text(v));
-        };
-        auto is_customer = [&](const std::string& s) { return s == cid; };
-        auto is_order = [&](const std::string& s) { return order_ids.count(s) > 0; };
-        std::string_view t = table;
-        if (t == "customers") hit = column_is(0, is_customer);
-        if (t == "customer_tags") hit = column_is(0, is_customer);
-        if (t == "customer_aliases") hit = column_is(1, is_customer);
-        if (t == "orders" || t == "payments" || t == "contacts") hit = column_is(2, is_customer);
-        if (t == "order_lines") hit = column_is(0, is_order);
-        return hit;
-      });
-      if (hit) hits.push_back(entry);
-    }
+    Statement st(db, "SELECT id FROM history WHERE bytes > 0 ORDER BY id");
+    while (st.step()) entries.push_back(st.get_int(0));
   }
+  for (std::int64_t entry : entries) {
+    for_each_change(db, entry, [&](sqlite3_changeset_iter* it) {
+      const char* table = nullptr;
+      int ncol = 0, op = 0, indirect = 0;
+      sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+      auto column_is = [&](int col, const auto& match) {
+        if (col >= ncol) return false;
+        sqlite3_value* v = nullptr;
+        if (op != SQLITE_DELETE && sqlite3changeset_new(it, col, &v) == SQLITE_OK && v && match(value_text(v)))
+          return true;
+        v = nullptr;
+        return op != SQLITE_INSERT && sqlite3changeset_old(it, col, &v) == SQLITE_OK && v && match(value_text(v));
+      };
+      auto is_customer = [&](const std::string& s) { return s == cid; };
+      auto is_order = [&](const std::string& s) { return order_ids.count(s) > 0; };
+      std::string_view t = table;
+      bool hit = false;
+      if (t == "customers" || t == "customer_tags") hit = column_is(0, is_customer);
+      if (t == "customer_aliases" || t == "segment_members") hit = column_is(1, is_customer);
+      if (t == "orders" || t == "payments" || t == "contacts") hit = column_is(2, is_customer);
+      if (t == "order_lines") hit = column_is(0, is_order);
+      if (hit) visit(entry, it);
+      return false;
+    });
+  }
+}
+
+nlohmann::ordered_json changeset_value(sqlite3_value* v) {
+  if (!v) return nullptr;
+  switch (sqlite3_value_type(v)) {
+    case SQLITE_INTEGER: return sqlite3_value_int64(v);
+    case SQLITE_FLOAT: return sqlite3_value_double(v);
+    case SQLITE_NULL: return nullptr;
+    default: return value_text(v);
+  }
+}
+
+}  // namespace
+
+void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
+  std::set<std::int64_t> hits;
+  for_each_change_of_customer(db, customer_id, [&](std::int64_t entry, sqlite3_changeset_iter*) { hits.insert(entry); });
   for (std::int64_t entry : hits) {
     db.prepare("DELETE FROM history_changes WHERE history_id = ?").bind(1, entry).run();
     db.prepare("DELETE FROM history_inserts WHERE history_id = ?").bind(1, entry).run();
-    // The command line may name the person, so only its first two words are kept.
+    // The command line and the summary may name the person ("paid 250.00 by K-7, reference
+    // INV-88"): of the command only its first two words are kept, of the summary nothing.
     db.prepare(
-          "UPDATE history SET bytes = 0, summary = summary || ' (scrubbed by an erasure)', "
+          "UPDATE history SET bytes = 0, summary = 'scrubbed by an erasure', "
           "command = CASE WHEN instr(substr(command, instr(command, ' ') + 1), ' ') > 0 "
           "THEN substr(command, 1, instr(command, ' ') + instr(substr(command, instr(command, ' ') + 1), ' ') - 1) "
           "ELSE command END WHERE id = ?")
@@ -399,10 +422,77 @@ void scrub_history_for_customer(Database& db, std::int64_t customer_id) {
   }
 }
 
-void compact_after_erasure(Database& db) {
-  db.exec("INSERT INTO customer_search(customer_search) VALUES ('optimize')");
-  db.exec("INSERT INTO contact_search(contact_search) VALUES ('optimize')");
-  db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+nlohmann::ordered_json history_of_customer(Database& db, std::int64_t customer_id) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  std::int64_t current = 0;
+  std::map<std::string, std::vector<std::string>> columns;  // by table, from its schema
+  auto column_names = [&](const std::string& table) -> const std::vector<std::string>& {
+    auto it = columns.find(table);
+    if (it != columns.end()) return it->second;
+    std::vector<std::string> names;
+    Statement st(db, "SELECT name FROM pragma_table_info(?) ORDER BY cid");
+    st.bind(1, table);
+    while (st.step()) names.push_back(st.get_text(0));
+    return columns.emplace(table, std::move(names)).first->second;
+  };
+  for_each_change_of_customer(db, customer_id, [&](std::int64_t entry, sqlite3_changeset_iter* it) {
+    if (entry != current) {
+      auto e = find_history(db, entry);
+      json j = json::object();
+      j["entry"] = entry;
+      j["at"] = e ? e->at : "";
+      j["command"] = e ? e->command : "";
+      j["summary"] = e ? e->summary : "";
+      j["changes"] = json::array();
+      out.push_back(std::move(j));
+      current = entry;
+    }
+    const char* table = nullptr;
+    int ncol = 0, op = 0, indirect = 0;
+    sqlite3changeset_op(it, &table, &ncol, &op, &indirect);
+    const auto& names = column_names(table);
+    json change = json::object();
+    change["table"] = table;
+    change["change"] = op == SQLITE_INSERT ? "added" : op == SQLITE_DELETE ? "removed" : "changed";
+    for (const char* side : {"before", "after"}) {
+      bool before = side[0] == 'b';
+      if ((before && op == SQLITE_INSERT) || (!before && op == SQLITE_DELETE)) continue;
+      json row = json::object();
+      for (int i = 0; i < ncol; ++i) {
+        sqlite3_value* v = nullptr;
+        int rc = before ? sqlite3changeset_old(it, i, &v) : sqlite3changeset_new(it, i, &v);
+        // An update records only the columns it changed (and the key).
+        if (rc != SQLITE_OK || !v) continue;
+        row[i < static_cast<int>(names.size()) ? names[i] : std::to_string(i)] = changeset_value(v);
+      }
+      change[side] = std::move(row);
+    }
+    out.back()["changes"].push_back(std::move(change));
+  });
+  // Rows a bulk write added are recorded by key range only: the entry is named, the rows
+  // themselves are in the rest of the export.
+  Statement st(db, R"sql(
+SELECT DISTINCT h.id, h.at, h.command, h.summary, i.tbl FROM history_inserts i JOIN history h ON h.id = i.history_id
+WHERE (i.tbl = 'customers' AND ?1 BETWEEN i.lo AND i.hi)
+   OR (i.tbl = 'orders' AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = ?1 AND o.id BETWEEN i.lo AND i.hi))
+   OR (i.tbl = 'payments' AND EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = ?1 AND p.id BETWEEN i.lo AND i.hi))
+   OR (i.tbl = 'contacts' AND EXISTS (SELECT 1 FROM contacts c WHERE c.customer_id = ?1 AND c.id BETWEEN i.lo AND i.hi))
+ORDER BY h.id, i.tbl)sql");
+  st.bind(1, customer_id);
+  while (st.step()) {
+    json j = json::object();
+    j["entry"] = st.get_int(0);
+    j["at"] = st.get_text(1);
+    j["command"] = st.get_text(2);
+    j["summary"] = st.get_text(3);
+    j["added"] = st.get_text(4);
+    out.push_back(std::move(j));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return a["entry"].get<std::int64_t>() < b["entry"].get<std::int64_t>();
+  });
+  return out;
 }
 
 }  // namespace kunde::store::sqlite

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -18,12 +19,13 @@ std::optional<HistoryEntry> find_history(Database& db, std::int64_t id);
 // later entry in the way when a later change touched the same rows.
 UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string& command);
 
-// Whether any history entry's changeset mentions one of the given customer ids; used by
-// erasure to scrub those entries.
+// Removes the record of every history entry that changed one of the customer's rows, with
+// its summary and all but the first two words of its command (they may name the person);
+// the entries stay listed, and can no longer be undone. Part of an erasure.
 void scrub_history_for_customer(Database& db, std::int64_t customer_id);
 
-// After an erasure: merges the search index and checkpoints the WAL, so no copy of the
-// erased text lingers in old index segments or log frames.
-void compact_after_erasure(Database& db);
+// What history holds on the customer, for the right of access: each entry that changed one
+// of their rows, with those rows before and after.
+nlohmann::ordered_json history_of_customer(Database& db, std::int64_t customer_id);
 
 }  // namespace kunde::store::sqlite

@@ -23,6 +23,7 @@ constexpr RangeDelete kDeletes[] = {
     {NewRow::contacts, "DELETE FROM contacts WHERE id BETWEEN ?1 AND ?2"},
     {NewRow::customers, "DELETE FROM customer_tags WHERE customer_id BETWEEN ?1 AND ?2"},
     {NewRow::customers, "DELETE FROM customer_aliases WHERE customer_id BETWEEN ?1 AND ?2"},
+    {NewRow::customers, "DELETE FROM segment_history WHERE customer_id BETWEEN ?1 AND ?2"},
     {NewRow::customers, "DELETE FROM customers WHERE id BETWEEN ?1 AND ?2"},
     {NewRow::products, "DELETE FROM products WHERE id BETWEEN ?1 AND ?2"},
 };
@@ -127,6 +128,7 @@ const std::vector<KeyColumn>& key_columns() {
       {"orders", 2, "customer_id", NewRow::customers},
       {"payments", 2, "customer_id", NewRow::customers},
       {"contacts", 2, "customer_id", NewRow::customers},
+      {"segment_members", 1, "customer_id", NewRow::customers},
       {"orders", 0, "id", NewRow::orders},
       {"order_lines", 0, "order_id", NewRow::orders},
       {"payments", 0, "id", NewRow::payments},

@@ -4,10 +4,13 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 
 #include "error.hpp"
 #include "store/sqlite/change.hpp"
+#include "store/sqlite/erasure.hpp"
 #include "store/sqlite/search.hpp"
 
 namespace kunde::store::sqlite {
@@ -57,7 +60,8 @@ std::vector<Problem> check_database(Database& db, bool fix) {
     apply_pending_search(db);  // entries left for the next search are not missing
     db.exec("CREATE TEMP TABLE old_order_stats AS SELECT * FROM customer_order_stats");
     db.exec("CREATE TEMP TABLE old_contact_stats AS SELECT * FROM customer_contact_stats");
-    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes FROM customer_search");
+    db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes "
+            "FROM customer_search");
     db.exec("CREATE TEMP TABLE old_contact_search AS SELECT rowid AS id, subject, notes FROM contact_search");
     rebuild_derived(db);
     struct Check {
@@ -70,7 +74,7 @@ std::vector<Problem> check_database(Database& db, bool fix) {
          "SELECT customer_id AS id, * FROM temp.old_order_stats"},
         {"contact statistics", "SELECT customer_id AS id, * FROM customer_contact_stats",
          "SELECT customer_id AS id, * FROM temp.old_contact_stats"},
-        {"search index", "SELECT rowid AS id, name, email, phone, city, notes FROM customer_search",
+        {"search index", "SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes FROM customer_search",
          "SELECT * FROM temp.old_search"},
         {"contact search index", "SELECT rowid AS id, subject, notes FROM contact_search",
          "SELECT * FROM temp.old_contact_search"},
@@ -95,32 +99,115 @@ std::vector<Problem> check_database(Database& db, bool fix) {
     }
   }
   problems.insert(problems.end(), derived.begin(), derived.end());
+  auto erasures = check_erasures(db, fix);
+  problems.insert(problems.end(), erasures.begin(), erasures.end());
   return problems;
 }
 
-void run_query(Database& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+namespace {
+
+// While a query runs: read-only, and within its limits. Everything is put back when it ends.
+class QueryGuard {
+ public:
+  QueryGuard(Database& db, const QueryLimits& limits) : db_(db) {
+    db_.exec("PRAGMA query_only = 1");
+    if (limits.time.count() > 0) {
+      deadline_ = std::chrono::steady_clock::now() + limits.time;
+      // Called every few thousand virtual machine steps: an endless recursive query stops.
+      sqlite3_progress_handler(db_.handle(), 10000, &QueryGuard::progress, this);
+    }
+    if (limits.memory_bytes > 0) {
+      heap_before_ = sqlite3_hard_heap_limit64(limits.memory_bytes);
+      heap_set_ = true;
+      // One value may not take more than the whole budget either.
+      length_before_ = sqlite3_limit(db_.handle(), SQLITE_LIMIT_LENGTH,
+                                     static_cast<int>(std::min<std::int64_t>(limits.memory_bytes, 1'000'000'000)));
+    }
+  }
+  ~QueryGuard() {
+    sqlite3_progress_handler(db_.handle(), 0, nullptr, nullptr);
+    if (heap_set_) {
+      sqlite3_hard_heap_limit64(heap_before_);
+      sqlite3_limit(db_.handle(), SQLITE_LIMIT_LENGTH, length_before_);
+    }
+    try {
+      db_.exec("PRAGMA query_only = 0");
+    } catch (...) {
+      // The connection ends with the command.
+    }
+  }
+  QueryGuard(const QueryGuard&) = delete;
+  QueryGuard& operator=(const QueryGuard&) = delete;
+  bool timed_out() const { return timed_out_; }
+
+ private:
+  static int progress(void* self) {
+    auto* guard = static_cast<QueryGuard*>(self);
+    if (std::chrono::steady_clock::now() < guard->deadline_) return 0;
+    guard->timed_out_ = true;
+    return 1;
+  }
+  Database& db_;
+  std::chrono::steady_clock::time_point deadline_{};
+  bool timed_out_ = false;
+  bool heap_set_ = false;
+  sqlite3_int64 heap_before_ = 0;
+  int length_before_ = 0;
+};
+
+[[noreturn]] void query_failed(Database& db, int rc, const QueryLimits& limits, const QueryGuard& guard) {
+  int primary = rc & 0xFF;
+  if (primary == SQLITE_INTERRUPT && guard.timed_out()) {
+    auto ms = limits.time.count();
+    throw Error(fmt::format("the query ran longer than {} (the time limit)",
+                            ms % 1000 ? fmt::format("{} ms", ms) : fmt::format("{} s", ms / 1000)),
+                "give --timeout SECONDS for more time (0 for none), or narrow the query");
+  }
+  if (primary == SQLITE_NOMEM || primary == SQLITE_TOOBIG) {
+    throw Error(fmt::format("the query needs more than {} MB of memory (the limit for kunde sql)",
+                            limits.memory_bytes >> 20),
+                "narrow the query, or add LIMIT");
+  }
+  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) db.fail(rc, "running the query");
+  throw Error(fmt::format("the query failed: {}", sqlite3_errmsg(db.handle())), "check the statement");
+}
+
+}  // namespace
+
+void run_query(Database& db, const std::string& sql, const QueryLimits& limits,
+               const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const std::vector<Value>&)>& row) {
   // Read-only by construction: the statement runs with query_only set and must be a reader.
-  db.exec("PRAGMA query_only = 1");
-  struct Restore {
-    Database& db;
-    ~Restore() {
-      try {
-        db.exec("PRAGMA query_only = 0");
-      } catch (...) {
-      }
+  QueryGuard guard(db, limits);
+  auto prepare = [&](const char* text, const char* end, const char** tail) {
+    sqlite3_stmt* raw = nullptr;
+    int rc = sqlite3_prepare_v2(db.handle(), text, static_cast<int>(end - text), &raw, tail);
+    if (rc != SQLITE_OK) {
+      std::string why = sqlite3_errmsg(db.handle());
+      sqlite3_finalize(raw);
+      throw Error(fmt::format("the query is not valid SQL: {}", why),
+                  "check the statement; kunde-sql(1) lists the tables");
     }
-  } restore{db};
-  sqlite3_stmt* raw = nullptr;
+    return std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>(raw, sqlite3_finalize);
+  };
+  const char* end = sql.c_str() + sql.size();
   const char* tail = nullptr;
-  int rc = sqlite3_prepare_v2(db.handle(), sql.c_str(), static_cast<int>(sql.size()), &raw, &tail);
-  if (rc != SQLITE_OK) {
-    std::string why = sqlite3_errmsg(db.handle());
-    sqlite3_finalize(raw);
-    throw Error(fmt::format("the query is not valid SQL: {}", why), "check the statement; kunde-sql(1) lists the tables");
-  }
-  std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> st(raw, sqlite3_finalize);
+  auto st = prepare(sql.c_str(), end, &tail);
+  sqlite3_stmt* raw = st.get();
   if (!raw) throw UsageError("the query is empty", "give one SELECT statement");
+  // What follows may be blanks, comments and semicolons only: SQLite would otherwise run the
+  // first statement and drop the rest without a word.
+  while (tail && tail < end) {
+    const char* next = nullptr;
+    bool another = true;  // a second statement, or text that is no statement at all
+    try {
+      another = prepare(tail, end, &next) != nullptr;
+    } catch (const Error&) {
+    }
+    if (another) throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
+    if (next == tail) break;
+    tail = next;
+  }
   if (!sqlite3_stmt_readonly(raw)) {
     throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");
   }
@@ -130,6 +217,7 @@ void run_query(Database& db, const std::string& sql, const std::function<void(co
   header(names);
   if (!row) return;
   std::vector<Value> values(n);
+  int rc;
   while ((rc = sqlite3_step(raw)) == SQLITE_ROW) {
     for (int i = 0; i < n; ++i) {
       switch (sqlite3_column_type(raw, i)) {
@@ -143,9 +231,7 @@ void run_query(Database& db, const std::string& sql, const std::function<void(co
     }
     row(values);
   }
-  if (rc != SQLITE_DONE) {
-    throw Error(fmt::format("the query failed: {}", sqlite3_errmsg(db.handle())), "check the statement");
-  }
+  if (rc != SQLITE_DONE) query_failed(db, rc, limits, guard);
 }
 
 }  // namespace kunde::store::sqlite

@@ -18,8 +18,10 @@ void backup_database(Database& db, const std::string& path);
 // recomputation. With `fix`, rebuilds the derived data when it differs.
 std::vector<Problem> check_database(Database& db, bool fix);
 
-// Runs one read-only statement (only prepares it when `row` is empty); `header` gets the column names, `row` each row.
-void run_query(Database& db, const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+// Runs one read-only statement within `limits` (only prepares it when `row` is empty);
+// `header` gets the column names, `row` each row. More than one statement is a UsageError.
+void run_query(Database& db, const std::string& sql, const QueryLimits& limits,
+               const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const std::vector<Value>&)>& row);
 
 }  // namespace kunde::store::sqlite

@@ -28,6 +28,7 @@ class OrderRepo final : public Orders {
   void list(const OrderFilter& f, const std::function<void(const OrderSummary&)>& each) override;
   void export_lines(const OrderFilter& f,
                     const std::function<void(const OrderSummary&, const LineView&)>& each) override;
+  std::vector<std::string> attribute_keys() override;
   std::vector<Invoice> invoices(std::int64_t customer_id) override;
   std::map<std::string, std::int64_t> orders_by_channel(std::int64_t customer_id) override;
   void balance_customers(bool all, const std::function<void(std::int64_t, const std::optional<std::string>&,

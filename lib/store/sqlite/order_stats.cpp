@@ -26,13 +26,18 @@ struct CustomerOrders {
   std::map<std::string_view, std::int64_t> categories;  // category -> amount
   std::vector<CategoryAmount> amounts;                  // the same, for the rules
 
-  // The lines of one order come together: the query's loops run customer, order, line.
-  void add_line(std::int64_t order_id, std::string_view at, std::int64_t amount, std::int64_t cost,
-                const std::string* category) {
-    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, 0});
+  // The lines of one order come together: the query's loops run customer, order, line. The
+  // order's freight is a cost of the order, counted with its first line.
+  void add_line(std::int64_t order_id, std::string_view at, std::int64_t freight, std::int64_t amount,
+                std::optional<std::int64_t> cost, const std::string* category) {
+    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, freight, 0});
     OrderTotal& o = orders.back();
     o.total += amount;
-    o.cost += cost;
+    if (cost) {
+      o.cost += *cost;
+    } else {
+      o.uncosted += amount;
+    }
     if (category) categories[*category] += amount;
   }
   void clear() {
@@ -52,12 +57,13 @@ std::unordered_map<std::int64_t, std::string> product_categories(Database& db) {
 
 constexpr const char* kUpsert =
     "INSERT INTO customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, "
-    "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
+    "invoiced, paid, balance, avg_order_value, oldest_unpaid_at, top_categories, uncosted_revenue) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (customer_id) DO UPDATE SET "
     "first_order_at = excluded.first_order_at, last_order_at = excluded.last_order_at, orders = excluded.orders, "
     "revenue = excluded.revenue, cost = excluded.cost, margin = excluded.margin, invoiced = excluded.invoiced, "
     "paid = excluded.paid, balance = excluded.balance, avg_order_value = excluded.avg_order_value, "
-    "oldest_unpaid_at = excluded.oldest_unpaid_at, top_categories = excluded.top_categories";
+    "oldest_unpaid_at = excluded.oldest_unpaid_at, top_categories = excluded.top_categories, "
+    "uncosted_revenue = excluded.uncosted_revenue";
 
 void write_stats(Database& db, Statement& insert, std::int64_t customer_id, CustomerOrders& c, std::int64_t paid) {
   if (c.orders.empty() && paid == 0) {
@@ -82,6 +88,7 @@ void write_stats(Database& db, Statement& insert, std::int64_t customer_id, Cust
       .bind(11, f.avg_order_value)
       .bind(12, f.oldest_unpaid_at)
       .bind(13, f.top_categories)
+      .bind(14, f.uncosted_revenue)
       .run();
 }
 
@@ -134,7 +141,8 @@ void refresh_order_stats(Database& db, std::string_view customers) {
   // ordered by customer; the list drives every join.
   Statement ids(db, fmt::format("SELECT c.id FROM {} b CROSS JOIN customers c ON c.id = b.customer_id "
                                 "ORDER BY b.customer_id", customers));
-  Statement lines(db, fmt::format("SELECT o.customer_id, o.id, o.ordered_at, l.amount, coalesce(l.cost, 0), l.product_id "
+  Statement lines(db, fmt::format("SELECT o.customer_id, o.id, o.ordered_at, l.amount, l.cost, l.product_id, "
+                                  "coalesce(o.freight, 0) "
                                   "FROM {} b CROSS JOIN orders o ON o.customer_id = b.customer_id "
                                   "CROSS JOIN order_lines l ON l.order_id = o.id "
                                   "WHERE o.status <> 'cancelled' ORDER BY b.customer_id", customers));
@@ -155,7 +163,8 @@ void refresh_order_stats(Database& db, std::string_view customers) {
       if (!lines.is_null(5)) {
         if (auto it = categories.find(lines.get_int(5)); it != categories.end()) category = &it->second;
       }
-      c.add_line(lines.get_int(1), lines.get_text_view(2), lines.get_int(3), lines.get_int(4), category);
+      c.add_line(lines.get_int(1), lines.get_text_view(2), lines.get_int(6), lines.get_int(3), lines.get_opt_int(4),
+                 category);
       more_lines = lines.step();
     }
     std::int64_t paid = 0;
@@ -227,7 +236,7 @@ bool OrderStatsStream::add(const NewOrderLine& l) {
     }
     if (!it->second.empty()) category = &it->second;
   }
-  s.orders.add_line(l.order_id, l.ordered_at, l.amount, l.cost, category);
+  s.orders.add_line(l.order_id, l.ordered_at, l.freight, l.amount, l.cost, category);
   return true;
 }
 

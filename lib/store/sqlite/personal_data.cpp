@@ -3,6 +3,7 @@
 #include "store/sqlite/personal_data.hpp"
 
 #include "clock.hpp"
+#include "store/sqlite/history.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -45,7 +46,11 @@ json personal_data(Database& db, std::int64_t id) {
   doc["merged_numbers"] = aliases;
   json orders = rows(db, "SELECT * FROM orders WHERE customer_id = ? ORDER BY ordered_at, id", id);
   for (auto& o : orders) {
-    o["lines"] = rows(db, "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost "
+    if (o.contains("attributes") && o["attributes"].is_string()) {
+      o["attributes"] = json::parse(o["attributes"].get<std::string>(), nullptr, false);
+    }
+    o["lines"] = rows(db, "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.gross, l.discount, l.amount, "
+                          "l.unit_cost, l.cost "
                           "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = ? ORDER BY l.line",
                       o["id"].get<std::int64_t>());
   }
@@ -56,6 +61,17 @@ json personal_data(Database& db, std::int64_t id) {
   auto contact_stats = rows(db, "SELECT * FROM customer_contact_stats WHERE customer_id = ?", id);
   doc["order_statistics"] = order_stats.empty() ? json() : order_stats[0];
   doc["contact_statistics"] = contact_stats.empty() ? json() : contact_stats[0];
+  doc["segments"] = rows(db,
+                         "SELECT g.name AS segment, g.kind FROM segments g WHERE g.id IN (SELECT segment_id FROM "
+                         "segment_members WHERE customer_id = ?1 UNION SELECT segment_id FROM segment_matches "
+                         "WHERE customer_id = ?1) ORDER BY g.name",
+                         id);
+  doc["segment_history"] = rows(db,
+                                "SELECT r.at, g.name AS segment, CASE h.entered WHEN 1 THEN 'entered' ELSE 'left' END "
+                                "AS change FROM segment_history h JOIN segment_refreshes r ON r.id = h.refresh_id "
+                                "JOIN segments g ON g.id = r.segment_id WHERE h.customer_id = ? ORDER BY r.id",
+                                id);
+  doc["history"] = history_of_customer(db, id);
   doc["money_note"] = "amounts are in minor units (cents, øre)";
   return doc;
 }

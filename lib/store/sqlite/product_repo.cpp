@@ -66,7 +66,7 @@ void ProductRepo::list(const ProductFilter& f, const std::function<void(const mo
 ProductSales ProductRepo::sales(std::int64_t id) {
   auto& st = db_.prepare(
       "SELECT count(DISTINCT o.customer_id), count(DISTINCT o.id), coalesce(sum(l.quantity), 0), "
-      "coalesce(sum(l.amount), 0), coalesce(sum(l.cost), 0) "
+      "coalesce(sum(l.amount), 0), coalesce(sum(l.cost), 0), coalesce(sum(CASE WHEN l.cost IS NULL THEN l.amount END), 0) "
       "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = ? AND o.status <> 'cancelled'");
   st.bind(1, id);
   ProductSales s;
@@ -76,6 +76,7 @@ ProductSales ProductRepo::sales(std::int64_t id) {
     s.quantity = st.get_double(2);
     s.revenue = st.get_int(3);
     s.cost = st.get_int(4);
+    s.uncosted = st.get_int(5);
   }
   st.reset();
   return s;

@@ -27,6 +27,7 @@ CREATE TABLE customers (
   number             TEXT UNIQUE,
   name               TEXT NOT NULL DEFAULT '',
   kind               TEXT NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'company')),
+  contact_person     TEXT,     -- whom to ask for at a company
   email              TEXT,
   email_key          TEXT,
   phone              TEXT,
@@ -70,20 +71,35 @@ CREATE TABLE products (
   unit_cost  INTEGER
 ) STRICT;
 
+-- freight: what delivering the order cost us, in minor units: a cost of the order (it counts
+-- in cost and margin, never in revenue), NULL when none is known. attributes: the file's other
+-- order-level columns (shipping address, ...) as a JSON object. An order without lines (its
+-- header imported, its lines to come) counts for nothing yet.
 CREATE TABLE orders (
   id          INTEGER PRIMARY KEY,
   number      TEXT NOT NULL UNIQUE,
   customer_id INTEGER NOT NULL REFERENCES customers(id),
   ordered_at  TEXT NOT NULL,
   channel     TEXT,
-  status      TEXT NOT NULL DEFAULT 'completed'
+  status      TEXT NOT NULL DEFAULT 'completed',
+  freight     INTEGER,
+  attributes  TEXT NOT NULL DEFAULT '{}'
 ) STRICT;
 CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
 -- No index on ordered_at, nor on order_lines(product_id): together they cost a quarter of an
 -- order import, and the lists and sales figures they would serve scan 600,000 lines in tens
 -- of milliseconds.
 
--- amount and cost are line totals in minor units: quantity × unit price, rounded once here.
+-- Line totals in minor units, each rounded once (lib/crm/pricing.hpp has the rule):
+--   amount    the NET line total, after any discount: what revenue, balances, statistics and
+--             every report sum
+--   gross     the total before the discount (quantity × unit price), only when it differs
+--             from amount; NULL means the same as amount, so coalesce(gross, amount) is the
+--             gross and coalesce(gross, amount) - amount the discount taken off
+--   discount  the rate the file or `order add` gave, as a fraction (0.05 for 5%); NULL when
+--             none was given (a net total alone still shows as gross - amount)
+--   cost      quantity × unit cost; NULL when the cost is not known: the line then counts in
+--             revenue but not in margin (customer_order_stats.uncosted_revenue)
 CREATE TABLE order_lines (
   order_id   INTEGER NOT NULL REFERENCES orders(id),
   line       INTEGER NOT NULL,
@@ -93,6 +109,8 @@ CREATE TABLE order_lines (
   amount     INTEGER NOT NULL,
   unit_cost  INTEGER,
   cost       INTEGER,
+  gross      INTEGER,
+  discount   REAL,
   PRIMARY KEY (order_id, line)
 ) STRICT, WITHOUT ROWID;
 
@@ -130,7 +148,10 @@ CREATE INDEX contacts_open ON contacts(follow_up_at)
   WHERE done_at IS NULL AND (follow_up_at IS NOT NULL OR promise IS NOT NULL);
 
 -- Derived: per-customer order and payment statistics, refreshed for touched customers;
--- customers without orders or payments have no row (migration 4).
+-- customers without orders or payments have no row. lib/crm/statistics.hpp defines each:
+-- revenue is net of discounts; uncosted_revenue the part of it from lines without a cost;
+-- cost the costs known (lines' cost of goods and orders' freight); margin = revenue -
+-- uncosted_revenue - cost, the margin on the revenue whose cost is known.
 CREATE TABLE customer_order_stats (
   customer_id      INTEGER PRIMARY KEY REFERENCES customers(id) ON DELETE CASCADE,
   first_order_at   TEXT,
@@ -147,7 +168,8 @@ CREATE TABLE customer_order_stats (
   -- first); overdue once it is older than the payment terms. Kept as a date, not a flag,
   -- so it never goes stale as days pass.
   oldest_unpaid_at TEXT,
-  top_categories   TEXT
+  top_categories   TEXT,
+  uncosted_revenue INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 
 -- Derived: per-customer contact statistics, refreshed for touched customers.
@@ -183,11 +205,63 @@ CREATE TABLE customer_scores (
   churn_risk           TEXT      -- why the customer is at risk, or NULL
 ) STRICT;
 
--- Derived: folded text for diacritics-insensitive search; rowid is the customer id. Contact
+-- Segments: named groups of customers. A dynamic segment's rule (normalised text) decides
+-- its members at each refresh; a static one's members are added and removed by hand.
+CREATE TABLE segments (
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  kind       TEXT NOT NULL CHECK (kind IN ('dynamic', 'static')),
+  rule       TEXT,
+  created_at TEXT NOT NULL,
+  CHECK ((kind = 'dynamic') = (rule IS NOT NULL))
+) STRICT;
+
+-- The members of static segments.
+CREATE TABLE segment_members (
+  segment_id  INTEGER NOT NULL REFERENCES segments(id),
+  customer_id INTEGER NOT NULL REFERENCES customers(id),
+  PRIMARY KEY (segment_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_members_customer ON segment_members(customer_id);
+
+-- Derived: the customers a dynamic segment's rule selected at its last refresh. Recomputed,
+-- never undone, so history leaves it out (as it leaves out the two tables below).
+CREATE TABLE segment_matches (
+  segment_id  INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  PRIMARY KEY (segment_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_matches_customer ON segment_matches(customer_id);
+
+-- Each time a segment's members changed: a refresh, its creation, a change of its rule,
+-- or members added or removed by hand (cause), with the counts after it.
+CREATE TABLE segment_refreshes (
+  id         INTEGER PRIMARY KEY,
+  segment_id INTEGER NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
+  at         TEXT NOT NULL,
+  cause      TEXT NOT NULL,
+  members    INTEGER NOT NULL,
+  entered    INTEGER NOT NULL,
+  exited     INTEGER NOT NULL
+) STRICT;
+CREATE INDEX segment_refreshes_segment ON segment_refreshes(segment_id, at);
+
+-- Who entered and who left a segment, by which refresh. Customer ids are kept without a
+-- reference: removing a customer deletes their rows here too.
+CREATE TABLE segment_history (
+  refresh_id  INTEGER NOT NULL REFERENCES segment_refreshes(id) ON DELETE CASCADE,
+  customer_id INTEGER NOT NULL,
+  entered     INTEGER NOT NULL CHECK (entered IN (0, 1)),
+  PRIMARY KEY (refresh_id, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX segment_history_customer ON segment_history(customer_id);
+
+-- Derived: folded text for diacritics-insensitive search (attributes: the values of the
+-- custom attributes); rowid is the customer id. Contact
 -- text has an index of its own, one row per contact, so a contact import adds rows instead
 -- of rewriting every customer's. No column sizes: nothing ranks by them.
 CREATE VIRTUAL TABLE customer_search USING fts5(
-  name, email, phone, city, notes,
+  name, email, phone, city, notes, contact_person, attributes,
   tokenize = 'unicode61 remove_diacritics 2', columnsize = 0
 );
 CREATE VIRTUAL TABLE contact_search USING fts5(
@@ -222,6 +296,17 @@ CREATE TABLE history_changes (
   data       BLOB NOT NULL,
   PRIMARY KEY (history_id, segment, seq)
 ) STRICT;
+-- Keys of the rows an erasure removed (the customer, their contacts), by range: kunde doctor
+-- checks that the search indexes hold no word of them (erasure.hpp). meta holds
+-- 'erasure_pending' (the entry of an erasure whose old pages may still be in the file or its
+-- log) and 'customer_id_high' (the highest customer id given out: ids are never given twice).
+CREATE TABLE erased_keys (
+  history_id INTEGER NOT NULL REFERENCES history(id),
+  tbl        TEXT NOT NULL CHECK (tbl IN ('customers', 'contacts')),
+  lo         INTEGER NOT NULL,
+  hi         INTEGER NOT NULL
+) STRICT;
+
 -- Rows a bulk write inserted, recorded by key range (inserted_rows.hpp).
 CREATE TABLE history_inserts (
   history_id INTEGER NOT NULL REFERENCES history(id) ON DELETE CASCADE,
@@ -282,6 +367,10 @@ void migrate(Database& db, const std::vector<std::string>& steps) {
 }
 
 void install_touch_triggers(Database& db) {
+  // Asked each time rather than remembered: a rollback takes temporary objects made in its
+  // transaction with it.
+  auto& installed = db.prepare("SELECT 1 FROM sqlite_temp_master WHERE type = 'trigger' AND name = 'touch_contact_del'");
+  if (installed.first([](const Statement&) { return true; })) return;
   // Five lists, by what a change can affect: orders feed the order statistics, payments the
   // paid amount and balance in them; contacts feed the contact statistics and, by contact,
   // the contact search index; a customer row feeds the statistics (its rows must exist) and

@@ -20,8 +20,10 @@ void migrate(Database& db);
 // mechanism itself.
 void migrate(Database& db, const std::vector<std::string>& steps);
 
-// Per-connection setup: temporary triggers that note which customers a write touched, so
-// their statistics and search entries are refreshed in the same transaction.
+// Per-connection setup, made by the first write (Change) and not on open: temporary triggers
+// that note which customers a write touched, so their statistics and search entries are
+// refreshed in the same transaction, and the temporary lists they fill. Does nothing when
+// they are in place.
 void install_touch_triggers(Database& db);
 // Drops them again, for a write that lists what it touches itself (Change::begin_bulk).
 void drop_touch_triggers(Database& db);

@@ -21,8 +21,9 @@ bool search_is_pending(Database& db);
 // Makes the pending entries, in the caller's transaction.
 void apply_pending_search(Database& db);
 // Makes the pending entries, if any, in a write transaction of its own (or a savepoint of
-// the caller's). Every search calls it before it reads the indexes. Does nothing on a
-// database opened read-only (file permissions): the search then misses the pending rows.
+// the caller's). Every search calls it before it reads the indexes. On a database opened
+// read-only (file permissions) it cannot: the search then misses the pending rows, and a
+// warning (Database::warn) says so.
 void update_search_index(Database& db);
 
 }  // namespace kunde::store::sqlite

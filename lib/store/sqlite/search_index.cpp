@@ -29,11 +29,14 @@ struct SearchIndex {
   const char* list_key;
 };
 
+// Custom attributes are searched by their values, not their names.
 constexpr SearchIndex kCustomerSearch{"customer_search", R"sql(
-INSERT INTO customer_search(rowid, name, email, phone, city, notes)
+INSERT INTO customer_search(rowid, name, email, phone, city, notes, contact_person, attributes)
 SELECT src.id, kunde_fold(src.name), kunde_fold(src.email),
        trim(coalesce(src.phone_e164, '') || ' ' || coalesce(src.phone, '')),
-       kunde_fold(src.city), kunde_fold(src.notes)
+       kunde_fold(src.city), kunde_fold(src.notes), kunde_fold(src.contact_person),
+       CASE WHEN src.attributes <> '{}' THEN
+         kunde_fold((SELECT group_concat(value, ' ') FROM json_each(src.attributes))) END
 )sql", "customers", "customer_id"};
 
 constexpr SearchIndex kContactSearch{"contact_search", R"sql(
@@ -109,8 +112,15 @@ bool search_is_pending(Database& db) {
 }
 
 void update_search_index(Database& db) {
-  // A database the user may only read is searched as it was last indexed.
-  if (sqlite3_db_readonly(db.handle(), "main") == 1 || !search_is_pending(db)) return;
+  if (!search_is_pending(db)) return;
+  if (sqlite3_db_readonly(db.handle(), "main") == 1) {
+    // A database the user may only read is searched as it was last indexed; a search that
+    // may miss rows says so.
+    db.warn(fmt::format("{} is read-only and has rows not yet in its search index (an import leaves them for "
+                        "the next search to index): the search may miss some of them",
+                        db.path()));
+    return;
+  }
   Transaction tx(db, Transaction::Kind::write);
   apply_pending_search(db);
   tx.commit();

@@ -3,12 +3,16 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
 #include <filesystem>
 
 #include "error.hpp"
+#include "store/sqlite/analytics_repo.hpp"
 #include "store/sqlite/contact_repo.hpp"
 #include "store/sqlite/customer_repo.hpp"
 #include "store/sqlite/duplicates.hpp"
+#include "store/sqlite/erasure.hpp"
 #include "store/sqlite/history.hpp"
 #include "store/sqlite/maintenance.hpp"
 #include "store/sqlite/order_repo.hpp"
@@ -16,6 +20,7 @@
 #include "store/sqlite/personal_data.hpp"
 #include "store/sqlite/product_repo.hpp"
 #include "store/sqlite/schema.hpp"
+#include "store/sqlite/segment_repo.hpp"
 #include "store/sqlite/table_io.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/writes.hpp"
@@ -41,28 +46,22 @@ class MaintenanceOnDatabase final : public Maintenance {
   explicit MaintenanceOnDatabase(Database& db) : db_(db) {}
   void backup(const std::string& path) override { backup_database(db_, path); }
   std::vector<Problem> check(bool fix) override { return check_database(db_, fix); }
-  void query(const std::string& sql, const std::function<void(const std::vector<std::string>&)>& header,
+  void query(const std::string& sql, const QueryLimits& limits,
+             const std::function<void(const std::vector<std::string>&)>& header,
              const std::function<void(const std::vector<Value>&)>& row) override {
-    run_query(db_, sql, header, row);
+    run_query(db_, sql, limits, header, row);
   }
   std::vector<std::string> query_columns(const std::string& sql) override {
     std::vector<std::string> columns;
-    run_query(db_, sql, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
+    run_query(db_, sql, {}, [&](const std::vector<std::string>& names) { columns = names; }, nullptr);
     return columns;
   }
   std::vector<DuplicatePair> duplicates(int min_score) override { return find_duplicates(db_, min_score); }
   nlohmann::ordered_json personal_data(std::int64_t customer_id) override {
     return sqlite::personal_data(db_, customer_id);
   }
-  void forget(std::int64_t customer_id, const std::string& command) override {
-    {
-      // Recorded without a changeset: history must not keep what the erasure removed.
-      Change change(db_, command, false);
-      scrub_history_for_customer(db_, customer_id);
-      CustomerRepo(db_).erase(customer_id);
-      change.commit("1 customer erased");
-    }
-    compact_after_erasure(db_);
+  Erasure forget(std::int64_t customer_id, const std::string& command) override {
+    return erase_customer(db_, customer_id, command);
   }
   void read_table(const TableSpec& table, const std::function<void(const std::vector<Value>&)>& row) override {
     sqlite::read_table(db_, table, row);
@@ -79,14 +78,24 @@ class MaintenanceOnDatabase final : public Maintenance {
 
 struct SqliteStore::Parts {
   explicit Parts(Database& db)
-      : customers(db), products(db), orders(db), payments(db), contacts(db), history(db), maintenance(db) {}
+      : customers(db),
+        products(db),
+        orders(db),
+        payments(db),
+        contacts(db),
+        segments(db),
+        history(db),
+        maintenance(db),
+        analytics(db) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
   PaymentRepo payments;
   ContactRepo contacts;
+  SegmentRepo segments;
   HistoryOnDatabase history;
   MaintenanceOnDatabase maintenance;
+  AnalyticsRepo analytics;
 };
 
 SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
@@ -98,7 +107,9 @@ SqliteStore::SqliteStore(const std::string& path, const DerivedRules& rules) {
   } else {
     migrate(*db_);
   }
-  install_touch_triggers(*db_);
+  // An erasure the last command could not finish (killed, or held up by a reader) is
+  // finished by the next one that may write, if no reader is in the way now.
+  if (!memory && sqlite3_db_readonly(db_->handle(), "main") == 0 && erasure_pending(*db_)) finish_erasure(*db_, false);
   parts_ = std::make_unique<Parts>(*db_);
 }
 
@@ -109,8 +120,10 @@ Products& SqliteStore::products() { return parts_->products; }
 Orders& SqliteStore::orders() { return parts_->orders; }
 Payments& SqliteStore::payments() { return parts_->payments; }
 Contacts& SqliteStore::contacts() { return parts_->contacts; }
+Segments& SqliteStore::segments() { return parts_->segments; }
 History& SqliteStore::history() { return parts_->history; }
 Maintenance& SqliteStore::maintenance() { return parts_->maintenance; }
+Analytics& SqliteStore::analytics() { return parts_->analytics; }
 const std::string& SqliteStore::location() const { return db_->path(); }
 
 int SqliteStore::money_decimals() {

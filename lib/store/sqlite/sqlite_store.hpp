@@ -21,12 +21,15 @@ class SqliteStore final : public Store {
   Orders& orders() override;
   Payments& payments() override;
   Contacts& contacts() override;
+  Segments& segments() override;
   History& history() override;
   Maintenance& maintenance() override;
+  Analytics& analytics() override;
   const std::string& location() const override;
   int money_decimals() override;
   std::unique_ptr<Write> begin_write(const std::string& command) override;
   std::unique_ptr<ImportWrite> begin_import(const std::string& command) override;
+  std::vector<std::string> take_warnings() override { return db_->take_warnings(); }
 
   // The connection, for this backend's own tests.
   Database& db() { return *db_; }

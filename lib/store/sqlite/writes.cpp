@@ -94,7 +94,7 @@ class BulkWrite final : public ImportWrite {
   void add_line(const model::Order& order, const model::OrderLine& line) override {
     change_.insert_into_new([&] { orders_.insert_line(order.id, line); });
     NewOrderLine added{order.customer_id, order.id, order.ordered_at, order.status != "cancelled",
-                       line.amount, line.cost.value_or(0), line.product_id};
+                       order.freight.value_or(0), line.amount, line.cost, line.product_id};
     if (!order_stats_.add(added)) change_.touch(order.customer_id, Change::kTouchOrders);
   }
   void update_order(const model::Order& now, const model::Order& before) override {

@@ -1,0 +1,26 @@
+// The report streams and model scores (store/analytics.hpp) in a SQLite store.
+#pragma once
+
+#include "store/analytics.hpp"
+#include "store/sqlite/database.hpp"
+
+namespace kunde::store::sqlite {
+
+class AnalyticsRepo final : public Analytics {
+ public:
+  explicit AnalyticsRepo(Database& db) : db_(db) {}
+
+  void order_lines(const AnalyticsQuery& q, const std::function<void(const LineFact&)>& each) override;
+  void orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) override;
+  void purchase_days(const AnalyticsQuery& q, const std::function<void(const PurchaseDay&)>& each) override;
+  void customer_totals(const AnalyticsQuery& q, const std::function<void(const CustomerTotals&)>& each) override;
+  void contacts(const AnalyticsQuery& q, const std::function<void(const ContactFact&)>& each) override;
+  void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) override;
+  void save_scores(const ScoreSave& save) override;
+  std::optional<StoredScore> scores(std::int64_t customer_id) override;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace kunde::store::sqlite

@@ -1,0 +1,203 @@
+Importing another system's export: camelCase headers, NULL cells, a constant kind, country
+names in several languages, phones as each country writes them, and orders split into a
+header file and a lines file with discounts.
+
+  $ cp "$KUNDE_TEST_DATA"/* . && export KUNDE_DB=k.db
+  $ kunde init -q
+
+Customers: customerID, companyName and contactName are read as number, name and
+contact_person; NULL is an empty cell; every row is a company. Twenty countries are
+written as names (Germany, España, Schweiz, Österreich, Sverige, Danmark, UK, ...); one is
+no country and is kept as written.
+
+  $ kunde customer import intl-customers.csv --null NULL --set kind=company
+  intl-customers.csv: 21 inserted, 0 updated, 0 unchanged, 0 rejected; 1 country kept as written; 3 phones not normalised
+  $ kunde customer import intl-customers.csv --null NULL --set kind=company
+  intl-customers.csv: 0 inserted, 0 updated, 21 unchanged, 0 rejected; 1 country kept as written; 3 phones not normalised
+  $ kunde customer list -f csv -q
+  id,number,name,kind,email,phone,city,country,tags
+  1,ALFKI,Alfreds Futterkiste,company,,030-0074321,Berlin,DE,
+  2,BONAP,Bon app',company,,91.24.45.40,Marseille,FR,
+  3,BOTTM,Bottom-Dollar Markets,company,,(604) 555-4729,Tsawassen,CA,
+  4,BOLID,B\xc3\xb3lido Comidas preparadas,company,,(91) 555 22 82,Madrid,ES, (esc)
+  5,FRANS,Franchi S.p.A.,company,,011-4988260,Torino,IT,
+  6,PERIC,Pericles Comidas cl\xc3\xa1sicas,company,,(5) 552-3745,M\xc3\xa9xico D.F.,MX, (esc)
+  7,HANAR,Hanari Carnes,company,,(21) 555-0091,Rio de Janeiro,BR,
+  8,SUPRD,Supr\xc3\xaames d\xc3\xa9lices,company,,(071) 23 67 22 20,Charleroi,BE, (esc)
+  9,CHOPS,Chop-suey Chinese,company,,0452-076545,Bern,CH,
+  10,ERNSH,Ernst Handel,company,,7675-3425,Graz,AT,
+  11,WOLZA,Wolski Zajazd,company,,(26) 642-7012,Warszawa,PL,
+  12,HUNGO,Hungry Owl All-Night Grocers,company,,2967 542,Cork,IE,
+  13,BERGS,Berglunds snabbk\xc3\xb6p,company,,0921-12 34 65,Lule\xc3\xa5,SE, (esc)
+  14,SIMOB,Simons bistro,company,,31 12 34 56,K\xc3\xb8benhavn,DK, (esc)
+  15,WILMK,Wilman Kala,company,,90-224 8858,Helsinki,FI,
+  16,SANTG,Sant\xc3\xa9 Gourmet,company,,07-98 92 35,Stavern,NO, (esc)
+  17,AROUT,Around the Horn,company,,(171) 555-7788,London,GB,
+  18,GREAL,Great Lakes Food Market,company,,(503) 555-7555,Eugene,US,
+  19,RANCH,Rancho grande,company,,(1) 123-5555,Buenos Aires,AR,
+  20,LILAS,LILA-Supermercado,company,,(9) 331-6954,Barquisimeto,VE,
+  21,XANAD,Xanadu Trading,company,,,Atlantis,Atlantis,
+  $ kunde customer list --country Germany -q
+  id  number  name                 kind     email  phone        city    country  tags
+   1  ALFKI   Alfreds Futterkiste  company         030-0074321  Berlin  DE
+  $ kunde customer list --country DE -q
+  id  number  name                 kind     email  phone        city    country  tags
+   1  ALFKI   Alfreds Futterkiste  company         030-0074321  Berlin  DE
+  $ kunde customer list --country Österreich -q
+  id  number  name          kind     email  phone      city  country  tags
+  10  ERNSH   Ernst Handel  company         7675-3425  Graz  AT
+
+A NULL is no value: not a postal code, not an attribute.
+
+  $ kunde customer show xanad
+  Xanadu Trading  #21  XANAD  company
+  address   1 Nowhere Lane, Atlantis, Atlantis
+  balance   0.00
+
+Phones are found by the form they were written in, and by the international form.
+
+  $ kunde customer show 030-0074321 -q | head -1
+  Alfreds Futterkiste  #1  ALFKI  company
+  $ kunde customer show "+49 30 0074321" -q | head -1
+  Alfreds Futterkiste  #1  ALFKI  company
+  $ kunde customer show "(91) 555 22 82" -q | head -1
+  B\xc3\xb3lido Comidas preparadas  #4  BOLID  company (esc)
+  $ kunde customer show "+34 915 552 282" -q | head -1
+  B\xc3\xb3lido Comidas preparadas  #4  BOLID  company (esc)
+  $ kunde customer show "0921-12 34 65" -q | head -1
+  Berglunds snabbk\xc3\xb6p  #13  BERGS  company (esc)
+  $ kunde customer show "+46 921 123465" -q | head -1
+  Berglunds snabbk\xc3\xb6p  #13  BERGS  company (esc)
+  $ kunde customer show "(604) 555-4729" -q | head -1
+  Bottom-Dollar Markets  #3  BOTTM  company
+  $ kunde customer show "(171) 555-7788" -q | head -1
+  Around the Horn  #17  AROUT  company
+
+The contact person is searched and shown.
+
+  $ kunde customer find "Maria Anders" -q
+  id  number  name                 email  phone        city
+   1  ALFKI   Alfreds Futterkiste         030-0074321  Berlin
+  $ kunde customer find Berglund -q
+  id  number  name                email  phone          city
+  13  BERGS   Berglunds snabbk\xc3\xb6p         0921-12 34 65  Lule\xc3\xa5 (esc)
+
+Without a column that identifies a customer the file fails once, before any row.
+
+  $ printf 'companyName,city\nAcme,Oslo\n' > nonumber.csv
+  $ kunde customer import nonumber.csv
+  kunde: error: nonumber.csv:1: no column for 'number' or 'email' (the columns are: companyName, city)
+  hint: name a column number or email (or external_id, customer_id, customer_number, e_mail, mail, email_address, ...), or map one with --map number=COLUMN ('--fields' lists every name)
+  [1]
+  $ kunde customer import --fields -q | cut -c1-40 | head -5
+  field               required  aliases   
+  number              one of    external_i
+  name                          full_name,
+  kind                          type, cust
+  contact_person                contact_na
+
+Orders in two files: nw-orders.csv has order, customer, date (with a time), freight and the
+shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15). By hand:
+10248 ALFKI: 12 x 14.00 + 10 x 9.80 + 5 x 34.80 = 168.00 + 98.00 + 174.00 = 440.00.
+10249 BONAP: 9 x 18.60 = 167.40; 40 x 42.40 = 1696.00 less 5% (84.80) = 1611.20; gross
+1863.40, net 1778.60. 10250 ALFKI: 10 x 7.70 = 77.00; 35 x 42.40 = 1484.00 less 15%
+(222.60) = 1261.40; 15 x 16.80 = 252.00 less 15% (37.80) = 214.20; gross 1813.00, discount
+260.40, net 1552.60. 10251 BOLID: no lines yet. ALFKI's revenue and balance: 440.00 +
+1552.60 = 1992.60; the four orders 3771.20. No product has a cost, so no margin is claimed.
+
+  $ kunde order import nw-orders.csv --lines nw-lines.csv --null NULL
+  nw-orders.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
+  nw-lines.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 products created
+  $ kunde order list
+  order  ordered_at           customer_id  customer  name                       channel  status     lines  amount
+  10248  2026-07-04 00:00:00            1  ALFKI     Alfreds Futterkiste                 completed      3   440.00
+  10249  2026-07-05 00:00:00            2  BONAP     Bon app'                            completed      2  1778.60
+  10250  2026-07-08 00:00:00            1  ALFKI     Alfreds Futterkiste                 completed      3  1552.60
+  10251  2026-07-08 00:00:00            4  BOLID     B\xc3\xb3lido Comidas preparadas           completed      0     0.00 (esc)
+  4 orders, 3771.20 not counting cancelled ones
+  $ kunde order show 10250
+  order         10250
+  ordered_at    2026-07-08 00:00:00
+  customer      ALFKI Alfreds Futterkiste
+  status        completed
+  gross         1813.00
+  discount      260.40 (14.36%)
+  amount        1552.60
+  freight       65.83
+  margin        unknown: no line has a cost
+  ship_country  Germany
+  
+  line  sku  name  category  quantity  unit_price  gross    discount  amount   unit_cost  cost
+     1  41                         10        7.70    77.00              77.00
+     2  51                         35       42.40  1484.00      0.15  1261.40
+     3  65                         15       16.80   252.00      0.15   214.20
+  $ kunde order show 10251
+  order         10251
+  ordered_at    2026-07-08 00:00:00
+  customer      BOLID B\xc3\xb3lido Comidas preparadas (esc)
+  status        completed
+  amount        0.00
+  margin        0.00
+  ship_country  Spain
+  
+  line  sku  name  category  quantity  unit_price  gross  discount  amount  unit_cost  cost
+  $ kunde customer show ALFKI -q | grep -E '^(balance|revenue)'
+  balance        1992.60
+  revenue        1992.60 in 2 orders (avg 996.30), margin unknown (no cost known)
+  $ kunde customer show BONAP -q | grep -E '^(balance|revenue)'
+  balance        1778.60
+  revenue        1778.60 in 1 order (avg 1778.60), margin unknown (no cost known)
+  $ kunde history -q | tail -1
+   2  2026-11-23 10:00:00  order import nw-orders.csv --lines nw-lines.csv --null NULL        nw-orders.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected; nw-lines.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 products created
+
+Importing both files again changes nothing, and an export (gross, discount rate and net
+per line; the order without lines as one row) imports back unchanged.
+
+  $ kunde order import nw-orders.csv --lines nw-lines.csv --null NULL
+  nw-orders.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected
+  nw-lines.csv: 0 inserted, 0 updated, 8 unchanged, 0 rejected
+  $ kunde order export -q | head -4
+  order,customer,ordered_at,sku,quantity,unit_price,gross,discount,unit_cost,amount,channel,status,freight,name,category,ship_country
+  10248,ALFKI,2026-07-04 00:00:00,11,12,14.00,,,,168.00,,completed,32.38,,,Germany
+  10248,ALFKI,2026-07-04 00:00:00,42,10,9.80,,,,98.00,,completed,32.38,,,Germany
+  10248,ALFKI,2026-07-04 00:00:00,72,5,34.80,,,,174.00,,completed,32.38,,,Germany
+  $ kunde order export -q -o export.csv && grep 10249 export.csv
+  10249,BONAP,2026-07-05 00:00:00,14,9,18.60,,,,167.40,,completed,11.61,,,France
+  10249,BONAP,2026-07-05 00:00:00,51,40,42.40,1696.00,0.05,,1611.20,,completed,11.61,,,France
+  $ kunde order import export.csv
+  export.csv: 0 inserted, 0 updated, 9 unchanged, 0 rejected
+
+A lines file whose orders exist needs no customer or date; bad discounts and unknown
+orders are rejected with their line numbers. The one good line (10251: 9.80 less 10%) is
+the order's first; importing a file with another line for it replaces it (14.00 less 5%).
+
+  $ kunde order import nw-lines-bad.csv
+  kunde: error: nw-lines-bad.csv:2: discount: discount 1.5 is more than 1 (100%)
+  kunde: error: nw-lines-bad.csv:3: discount: discount -5% is not between 0 and 100%
+  kunde: error: nw-lines-bad.csv:4: no customer, and there is no order 99999
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  nw-lines-bad.csv: 1 inserted, 0 updated, 0 unchanged, 3 rejected
+  [3]
+  $ kunde order show 10251 -q | grep -E '^(amount|gross|discount)'
+  gross         9.80
+  discount      0.98 (10%)
+  amount        8.82
+  $ printf 'orderID,productID,unitPrice,quantity,discount\n10251,11,14.00,1,5\n' > percent.csv
+  $ kunde order import percent.csv
+  kunde: error: percent.csv:2: discount: discount 5 is more than 1 (100%)
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  percent.csv: 0 inserted, 0 updated, 0 unchanged, 1 rejected
+  [3]
+  $ kunde order import percent.csv --discount-unit percent
+  percent.csv: 0 inserted, 1 updated, 0 unchanged, 0 rejected
+  $ kunde order show 10251 -q | grep -E '^(amount|gross|discount)'
+  gross         14.00
+  discount      0.70 (5%)
+  amount        13.30
+
+A lines file cannot be the orders file.
+
+  $ kunde order import nw-lines.csv --lines nw-lines.csv
+  kunde: error: nw-lines.csv:1: the order file has line columns (sku, quantity, unit_price, discount)
+  hint: with --lines the first file holds one row per order (order, customer, date, freight, ...), and the lines file the lines
+  [1]

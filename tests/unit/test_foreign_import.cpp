@@ -1,0 +1,222 @@
+// Imports of other systems' exports: discounts, split order files, --set and --null,
+// camelCase headers, unknown costs.
+#include <doctest/doctest.h>
+
+#include "crm/orders.hpp"
+#include "error.hpp"
+#include "helpers.hpp"
+#include "model/field_spec.hpp"
+#include "model/order.hpp"
+#include "store/store.hpp"
+
+using namespace kunde;
+
+namespace {
+
+std::int64_t customer_id(test::StoreFixture& fx, const char* number) {
+  auto id = fx.store().customers().id_by_number(number);
+  REQUIRE(id);
+  return *id;
+}
+
+}  // namespace
+
+TEST_CASE("discounts: fractions, percentages, rounding once") {
+  using model::DiscountUnit;
+  CHECK(model::parse_discount("0.05", DiscountUnit::fraction) == doctest::Approx(0.05));
+  CHECK(model::parse_discount("5%", DiscountUnit::fraction) == doctest::Approx(0.05));
+  CHECK(model::parse_discount(" 15 % ", DiscountUnit::fraction) == doctest::Approx(0.15));
+  CHECK(model::parse_discount("5", DiscountUnit::percent) == doctest::Approx(0.05));
+  CHECK(model::parse_discount("0", DiscountUnit::fraction) == 0);
+  CHECK(model::parse_discount("1", DiscountUnit::fraction) == 1);
+  CHECK_THROWS_AS(model::parse_discount("5", DiscountUnit::fraction), Error);
+  CHECK_THROWS_AS(model::parse_discount("-5%", DiscountUnit::fraction), Error);
+  CHECK_THROWS_AS(model::parse_discount("101%", DiscountUnit::fraction), Error);
+  CHECK_THROWS_AS(model::parse_discount("x", DiscountUnit::fraction), Error);
+  CHECK(model::discount_unit("Percent") == DiscountUnit::percent);
+  CHECK_THROWS_AS(model::discount_unit("basis points"), UsageError);
+
+  CHECK(model::discounted(169600, 0.05) == 161120);  // 40 x 42.40 less 5%
+  CHECK(model::discounted(148400, 0.15) == 126140);
+  CHECK(model::discounted(25200, 0.15) == 21420);
+  CHECK(model::discounted(333, 0.5) == 167);    // 166.5 rounds half away from zero
+  CHECK(model::discounted(-333, 0.5) == -167);  // a return line alike
+  CHECK(model::discounted(1000, 1) == 0);
+  CHECK(*model::undiscounted(161120, 0.05) == 169600);
+  CHECK_FALSE(model::undiscounted(0, 1));
+}
+
+TEST_CASE("header names match ignoring case, separators and camelCase") {
+  CHECK(model::field_key("customerID") == model::field_key("customer_id"));
+  CHECK(model::field_key("Customer ID") == model::field_key("CUSTOMER-ID"));
+  CHECK(model::field_key("postalCode") == model::field_key("postal_code"));
+  CHECK(model::attribute_name("ShipCountry") == "ship_country");
+  CHECK(model::attribute_name("customerID") == "customer_id");
+  CHECK(model::attribute_name("Postal Code") == "postal_code");
+  const auto& fields = model::customer_fields();
+  CHECK(fields[model::find_field(fields, "customerID")].name == "number");
+  CHECK(fields[model::find_field(fields, "companyName")].name == "name");
+  CHECK(fields[model::find_field(fields, "contactName")].name == "contact_person");
+  CHECK(fields[model::find_field(fields, "postalCode")].name == "postal_code");
+  CHECK(model::find_field(fields, "contactTitle") == std::string::npos);
+}
+
+TEST_CASE("customer import: --set, --null, camelCase headers, country names, contact persons") {
+  test::StoreFixture fx;
+  crm::ImportRequest r(crm::ImportKind::customers);
+  r.options.set["kind"] = "company";
+  r.options.nulls = {"NULL"};
+  auto counts = fx.import("customer",
+                          "customerID,companyName,contactName,postalCode,country,phone,region\n"
+                          "ALFKI,Alfreds Futterkiste,Maria Anders,12209,Germany,030-0074321,NULL\n"
+                          "ERNSH,Ernst Handel,Roland Mendel,8010,Österreich,7675-3425,Steiermark\n"
+                          "BOLID,Bólido,NULL,NULL,España,(91) 555 22 82,NULL\n"
+                          "XANAD,Xanadu,,,Atlantis,,\n",
+                          r);
+  CHECK(counts.inserted == 4);
+  CHECK(counts.rejected == 0);
+  auto& customers = fx.store().customers();
+  auto alfki = customers.by_id(customer_id(fx, "ALFKI"));
+  REQUIRE(alfki);
+  CHECK(alfki->kind == "company");
+  CHECK(*alfki->contact_person == "Maria Anders");
+  CHECK(*alfki->country == "DE");
+  CHECK(*alfki->postal_code == "12209");
+  CHECK(alfki->attributes.count("region") == 0);  // NULL is no value
+  auto bolid = customers.by_id(customer_id(fx, "BOLID"));
+  CHECK(*bolid->country == "ES");
+  CHECK_FALSE(bolid->contact_person);
+  CHECK_FALSE(bolid->postal_code);
+  CHECK(*customers.by_id(customer_id(fx, "ERNSH"))->country == "AT");
+  CHECK(customers.by_id(customer_id(fx, "ERNSH"))->attributes.at("region") == "Steiermark");
+  CHECK(*customers.by_id(customer_id(fx, "XANAD"))->country == "Atlantis");
+  // The same file again changes nothing.
+  crm::ImportRequest again(crm::ImportKind::customers);
+  again.options = r.options;
+  CHECK(fx.import("customer",
+                  "customerID,companyName,contactName,postalCode,country,phone,region\n"
+                  "ALFKI,Alfreds Futterkiste,Maria Anders,12209,Germany,030-0074321,NULL\n",
+                  again)
+            .unchanged == 1);
+}
+
+TEST_CASE("customer import: a file that cannot identify its customers fails before any row") {
+  test::StoreFixture fx;
+  try {
+    fx.import("customer", "companyName,city\nAcme,Oslo\nBeta,Bergen\n");
+    FAIL("no error");
+  } catch (const Error& e) {
+    std::string m = e.what();
+    CHECK(m.find("companyName") != std::string::npos);
+    CHECK(std::string(e.hint()).find("--map") != std::string::npos);
+  }
+  CHECK(fx.count("customers") == 0);
+}
+
+TEST_CASE("order import: an order file and a lines file with discounts, in one write") {
+  test::StoreFixture fx;
+  fx.import("customer", "number,name\nALFKI,Alfreds\nBONAP,Bon app\n");
+  crm::ImportRequest r(crm::ImportKind::orders);
+  r.options.nulls = {"NULL"};
+  r.lines_path = fx.dir.write("lines.csv",
+                              "orderID,productID,unitPrice,quantity,discount\n"
+                              "10248,11,14.00,12,0\n"
+                              "10249,51,42.40,40,5%\n"
+                              "10249,14,18.60,9,0\n"
+                              "10250,51,42.40,35,0.15\n");
+  std::string orders =
+      "orderID,customerID,orderDate,freight,shipCountry\n"
+      "10248,ALFKI,2026-07-04,32.38,Germany\n"
+      "10249,BONAP,2026-07-05,11.61,France\n"
+      "10250,ALFKI,2026-07-08,NULL,Germany\n"
+      "10251,BONAP,2026-07-09,1.00,France\n";
+  auto counts = fx.import("order", orders, r);
+  CHECK(counts.inserted == 4);
+  REQUIRE(counts.next);
+  CHECK(counts.next->inserted == 4);
+  CHECK(fx.scalar("SELECT count(*) FROM history") == 2);  // the customers, then both files
+
+  // By hand: ALFKI 168.00 + (1484.00 less 15% = 1261.40); BONAP 1611.20 + 167.40.
+  auto alfki = fx.store().customers().stats(customer_id(fx, "ALFKI"));
+  CHECK(alfki.revenue == 16800 + 126140);
+  CHECK(alfki.orders == 2);
+  auto bonap = fx.store().customers().stats(customer_id(fx, "BONAP"));
+  CHECK(bonap.revenue == 161120 + 16740);
+  CHECK(bonap.balance == 161120 + 16740);
+  // No line has a cost: the revenue is all uncosted and no margin is claimed on it.
+  CHECK(bonap.uncosted_revenue == bonap.revenue);
+
+  auto detail = crm::show_order(fx.session(), "10249");
+  CHECK(detail.summary.amount == 177860);
+  CHECK(detail.summary.gross == 186340);
+  CHECK(*detail.summary.order.freight == 1161);
+  CHECK(detail.summary.order.attributes.at("ship_country") == "France");
+  auto header_only = crm::show_order(fx.session(), "10251");
+  CHECK(header_only.lines.empty());
+  CHECK_FALSE(crm::show_order(fx.session(), "10250").summary.order.freight);
+  CHECK(fx.consistent());
+
+  // Both files again: nothing changes.
+  auto again = fx.import("order", orders, r);
+  CHECK(again.unchanged == 4);
+  CHECK(again.next->unchanged == 4);
+  CHECK(again.next->inserted + again.next->updated == 0);
+
+  // A lines file alone for an order that exists: customer and date come from the order.
+  auto late = fx.import("order", "order,sku,unit_price,quantity,discount\n10251,11,10.00,3,10%\n");
+  CHECK(late.inserted == 1);
+  CHECK(late.rejected == 0);
+  CHECK(crm::show_order(fx.session(), "10251").summary.amount == 2700);
+  CHECK(fx.store().customers().stats(customer_id(fx, "BONAP")).revenue == 161120 + 16740 + 2700);
+  CHECK(fx.consistent());
+}
+
+TEST_CASE("order import: the order file of --lines may not hold lines; bad discounts are rejected") {
+  test::StoreFixture fx;
+  fx.import("customer", "number,name\nK-1,Kari\n");
+  crm::ImportRequest r(crm::ImportKind::orders);
+  r.lines_path = fx.dir.write("lines.csv", "order,sku,unit_price\nA-1,MUG,10\n");
+  CHECK_THROWS_AS(fx.import("order", "order,customer,ordered_at,sku,unit_price\nA-1,K-1,2026-01-01,MUG,10\n", r),
+                  Error);
+  CHECK(fx.count("orders") == 0);
+
+  auto counts = fx.import("order",
+                          "order,customer,ordered_at,sku,unit_price,quantity,discount\n"
+                          "A-1,K-1,2026-01-01,MUG,10,1,5\n"
+                          "A-2,K-1,2026-01-01,MUG,10,1,-1%\n"
+                          "A-3,K-1,2026-01-01,MUG,10,1,20%\n");
+  CHECK(counts.rejected == 2);
+  CHECK(counts.inserted == 1);
+  CHECK(crm::show_order(fx.session(), "A-3").summary.amount == 800);
+
+  crm::ImportRequest percent(crm::ImportKind::orders);
+  percent.options.discount_unit = model::DiscountUnit::percent;
+  CHECK(fx.import("order", "order,customer,ordered_at,sku,unit_price,quantity,discount\nA-1,K-1,2026-01-01,MUG,10,1,5\n",
+                  percent)
+            .inserted == 1);
+  CHECK(crm::show_order(fx.session(), "A-1").summary.amount == 950);
+}
+
+TEST_CASE("order import: a net line total with a gross keeps the discount between them") {
+  test::StoreFixture fx;
+  fx.import("customer", "number,name\nK-1,Kari\n");
+  fx.import("order", "order,customer,ordered_at,sku,quantity,unit_price,amount\nA-1,K-1,2026-01-01,MUG,2,50.00,90.00\n");
+  auto d = crm::show_order(fx.session(), "A-1");
+  CHECK(d.summary.amount == 9000);
+  CHECK(d.summary.gross == 10000);
+  CHECK(fx.store().customers().stats(customer_id(fx, "K-1")).revenue == 9000);
+}
+
+TEST_CASE("unknown cost: margin covers only the revenue whose cost is known") {
+  test::StoreFixture fx;
+  fx.import("customer", "number,name\nK-1,Kari\n");
+  fx.import("order",
+            "order,customer,ordered_at,sku,quantity,unit_price,unit_cost\n"
+            "A-1,K-1,2026-01-01,MUG,1,100.00,40.00\n"
+            "A-1,K-1,2026-01-01,TEA,1,50.00,\n");
+  auto s = fx.store().customers().stats(customer_id(fx, "K-1"));
+  CHECK(s.revenue == 15000);
+  CHECK(s.uncosted_revenue == 5000);
+  CHECK(s.cost == 4000);
+  CHECK(s.margin == 6000);  // 100.00 - 40.00, not 150.00 - 40.00
+}
