@@ -23,10 +23,12 @@ const TableInfo order_lines{"order_lines", "order_id,line", "(SELECT customer_id
                             Change::kTouchOrders};
 const TableInfo payments{"payments", "id", "{}.customer_id", Change::kTouchPayments};
 const TableInfo contacts{"contacts", "id", "{}.customer_id", Change::kTouchContacts, true};
+const TableInfo segments{"segments", "id", "", 0};
+const TableInfo segment_members{"segment_members", "segment_id,customer_id", "{}.customer_id", 0};
 
 const TableInfo* find(std::string_view name) {
   for (const TableInfo* t : {&customers, &customer_tags, &customer_aliases, &products, &orders, &order_lines,
-                             &payments, &contacts}) {
+                             &payments, &contacts, &segments, &segment_members}) {
     if (name == t->name) return t;
   }
   return nullptr;
@@ -76,12 +78,23 @@ void parse_ids(std::string_view csv, const std::function<void(std::int64_t)>& ea
 
 const char* kIdTable[kNewRowKinds] = {"customers", "orders", "payments", "contacts", "products"};
 
+// The next id of a table: the largest so far plus one; for customers, past the highest ever
+// given out too (meta 'customer_id_high'), so an erased customer's id is never given again.
+std::string next_id_sql(std::string_view table) {
+  if (table == "customers") {
+    return "(SELECT greatest(coalesce(max(id), 0), coalesce((SELECT value::bigint FROM meta WHERE key = "
+           "'customer_id_high'), 0)) + 1 FROM customers)";
+  }
+  return fmt::format("(SELECT coalesce(max(id), 0) + 1 FROM {})", table);
+}
+
 }  // namespace
 
 Change::Change(Connection& db, std::string command, bool record)
     : db_(db), command_(std::move(command)), tx_(db, Transaction::Kind::write), record_(record) {
   if (db_.change()) throw StoreError("a write inside another write", "this is a bug in kunde");
   db_.set_change(this);
+  customers_max_ = db_.scalar("SELECT coalesce(max(id), 0) FROM customers");
 }
 
 Change::~Change() {
@@ -116,7 +129,7 @@ Change::Outcome Change::insert(const TableInfo& t, std::string_view columns, std
                                const Params& params, std::string_view tail) {
   std::string vals(values);
   if (auto at = vals.find("{id}"); at != std::string::npos) {
-    vals.replace(at, 4, fmt::format("(SELECT coalesce(max(id), 0) + 1 FROM {})", t.name));
+    vals.replace(at, 4, next_id_sql(t.name));
   }
   return insert_body(t, fmt::format("({}) VALUES ({}) {}", columns, vals, tail), params);
 }
@@ -186,7 +199,7 @@ void Change::touch_contact(std::int64_t contact_id) { touched_[4].push_back(cont
 
 std::int64_t Change::next_id(NewRow table) {
   auto& next = next_ids_[static_cast<std::size_t>(table)];
-  if (!next) next = db_.scalar(fmt::format("SELECT coalesce(max(id), 0) + 1 FROM {}", kIdTable[static_cast<std::size_t>(table)]));
+  if (!next) next = db_.scalar("SELECT " + next_id_sql(kIdTable[static_cast<std::size_t>(table)]));
   return next;
 }
 
@@ -216,6 +229,14 @@ std::int64_t Change::commit(std::string_view summary, const std::function<void(s
   } else if (entry_) {
     db_.exec("DELETE FROM history WHERE id = $1", Params(entry_));
     entry_ = 0;
+  }
+  // The highest customers were removed (erased, merged, undone): meta remembers how high ids
+  // went, so theirs are not given again.
+  if (db_.scalar("SELECT coalesce(max(id), 0) FROM customers") < customers_max_) {
+    db_.exec(
+        "INSERT INTO meta(key, value) VALUES ('customer_id_high', $1) ON CONFLICT (key) DO UPDATE SET value = "
+        "greatest(meta.value::bigint, excluded.value::bigint)::text",
+        Params(std::to_string(customers_max_)));
   }
   if (before_commit) before_commit(entry_);
   db_.set_change(nullptr);

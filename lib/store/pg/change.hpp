@@ -29,7 +29,8 @@ struct TableInfo {
 };
 
 namespace tables {
-extern const TableInfo customers, customer_tags, customer_aliases, products, orders, order_lines, payments, contacts;
+extern const TableInfo customers, customer_tags, customer_aliases, products, orders, order_lines, payments, contacts,
+    segments, segment_members;
 // The table of that name, or null.
 const TableInfo* find(std::string_view name);
 }  // namespace tables
@@ -99,6 +100,7 @@ class Change {
   bool record_;
   bool bulk_ = false;
   bool done_ = false;
+  std::int64_t customers_max_ = 0;  // the highest customer id when the change began
   std::int64_t entry_ = 0;
   std::int64_t recorded_ = 0;
   InsertedRows inserted_;

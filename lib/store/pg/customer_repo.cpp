@@ -9,6 +9,7 @@
 #include "error.hpp"
 #include "model/order.hpp"
 #include "store/pg/change.hpp"
+#include "store/pg/customer_rule_sql.hpp"
 #include "store/pg/derived.hpp"
 
 namespace kunde::store::pg {
@@ -17,7 +18,8 @@ const char* const kCustomerColumns =
     "c.id, c.number, c.name, c.kind, c.email, c.email_key, c.phone, c.phone_e164, c.street, "
     "c.postal_code, c.city, c.country, c.org_number, c.created_at, c.preferred_channel, "
     "c.credit_limit, c.payment_terms_days, c.wallet, c.notes, c.attributes::text, "
-    "(SELECT string_agg(t.tag, ';' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id)";
+    "(SELECT string_agg(t.tag, ';' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id), "
+    "c.contact_person";
 
 model::Customer read_customer(const Row& r) {
   model::Customer c;
@@ -47,6 +49,7 @@ model::Customer read_customer(const Row& r) {
       for (auto& [k, v] : j.items()) c.attributes[k] = v.is_string() ? v.get<std::string>() : v.dump();
   }
   if (!r.is_null(20)) c.tags = model::split_tags(r.text_view(20));
+  c.contact_person = r.opt_text(21);
   return c;
 }
 
@@ -61,7 +64,7 @@ Params customer_params(const model::Customer& c) {
   p.add(c.number).add(c.name).add(c.kind).add(c.email).add(c.email_key).add(c.phone).add(c.phone_e164);
   p.add(c.street).add(c.postal_code).add(c.city).add(c.country).add(c.org_number).add(c.created_at);
   p.add(c.preferred_channel).add(c.credit_limit).add(c.payment_terms_days).add(c.wallet).add(c.notes);
-  p.add(attributes_json(c));
+  p.add(attributes_json(c)).add(c.contact_person);
   return p;
 }
 
@@ -69,10 +72,10 @@ namespace {
 
 constexpr const char* kInsertColumns =
     "id, number, name, kind, email, email_key, phone, phone_e164, street, postal_code, city, country, org_number, "
-    "created_at, preferred_channel, credit_limit, payment_terms_days, wallet, notes, attributes";
+    "created_at, preferred_channel, credit_limit, payment_terms_days, wallet, notes, attributes, contact_person";
 constexpr const char* kInsertValues =
     "{id}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::bigint, $16::bigint, $17::bigint, $18, "
-    "$19::jsonb";
+    "$19::jsonb, $20";
 
 std::vector<std::int64_t> ids_of(const Result& r) {
   std::vector<std::int64_t> out;
@@ -155,8 +158,8 @@ void CustomerRepo::update(const model::Customer& c) {
                      "number = $1, name = $2, kind = $3, email = $4, email_key = $5, phone = $6, phone_e164 = $7, "
                      "street = $8, postal_code = $9, city = $10, country = $11, org_number = $12, created_at = $13, "
                      "preferred_channel = $14, credit_limit = $15::bigint, payment_terms_days = $16::bigint, "
-                     "wallet = $17::bigint, notes = $18, attributes = $19::jsonb",
-                     "id = $20", p);
+                     "wallet = $17::bigint, notes = $18, attributes = $19::jsonb, contact_person = $20",
+                     "id = $21", p);
   // Only the tags that differ change, so history records no more than that.
   db_.write().remove(tables::customer_tags, "customer_id = $1 AND NOT (tag = ANY ($2::text[]))",
                      Params(c.id, text_array(c.tags)));
@@ -186,6 +189,9 @@ Dependents CustomerRepo::dependents(std::int64_t id) {
 void CustomerRepo::remove(std::int64_t id) {
   auto& w = db_.write();
   w.remove(tables::customer_tags, "customer_id = $1", Params(id));
+  // Dynamic segments' matches follow by cascade; their record of the customer goes too.
+  w.remove(tables::segment_members, "customer_id = $1", Params(id));
+  db_.exec("DELETE FROM segment_history WHERE customer_id = $1", Params(id));
   w.remove(tables::customer_aliases, "customer_id = $1", Params(id));
   w.remove(tables::customers, "id = $1", Params(id));
 }
@@ -199,6 +205,10 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
   w.update(tables::payments, "customer_id = $1", "customer_id = $2", Params(into, from));
   w.update(tables::contacts, "customer_id = $1", "customer_id = $2", Params(into, from));
   w.update(tables::customer_aliases, "customer_id = $1", "customer_id = $2", Params(into, from));
+  // Static segments keep their member; dynamic ones decide again at their next refresh.
+  w.insert_select(tables::segment_members,
+                  "SELECT segment_id, $1::bigint FROM segment_members WHERE customer_id = $2 ON CONFLICT DO NOTHING",
+                  Params(into, from));
   auto fill = [](std::optional<std::string>& dst, const std::optional<std::string>& src) {
     if (!dst && src) dst = src;
   };
@@ -206,6 +216,7 @@ void CustomerRepo::merge(std::int64_t into, std::int64_t from) {
   fill(a->phone_e164, b->phone_e164), fill(a->street, b->street), fill(a->postal_code, b->postal_code);
   fill(a->city, b->city), fill(a->country, b->country), fill(a->org_number, b->org_number);
   fill(a->preferred_channel, b->preferred_channel), fill(a->notes, b->notes);
+  fill(a->contact_person, b->contact_person);
   if (!a->created_at || (b->created_at && *b->created_at < *a->created_at)) a->created_at = b->created_at;
   if (!a->credit_limit) a->credit_limit = b->credit_limit;
   if (!a->payment_terms_days) a->payment_terms_days = b->payment_terms_days;
@@ -243,7 +254,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
   CustomerStats s;
   Result r = db_.exec(
       "SELECT first_order_at, last_order_at, orders, revenue, cost, margin, paid, balance, top_categories, "
-      "avg_order_value, oldest_unpaid_at FROM customer_order_stats WHERE customer_id = $1",
+      "avg_order_value, oldest_unpaid_at, uncosted_revenue FROM customer_order_stats WHERE customer_id = $1",
       Params(id));
   if (r.rows()) {
     auto row = r.row(0);
@@ -258,6 +269,7 @@ CustomerStats CustomerRepo::stats(std::int64_t id) {
     s.top_categories = row.opt_text(8);
     s.avg_order_value = row.int64(9);
     s.oldest_unpaid_at = row.opt_text(10);
+    s.uncosted_revenue = row.int64(11);
   }
   return s;
 }
@@ -275,8 +287,7 @@ std::vector<std::string> CustomerRepo::attribute_keys() {
 
 void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const model::Customer&)>& each) {
   if (f.search) update_search_index(db_);  // words an import left pending
-  std::string sql =
-      fmt::format("SELECT {} FROM customers c LEFT JOIN customer_order_stats s ON s.customer_id = c.id", kCustomerColumns);
+  std::string sql = fmt::format("SELECT {} FROM {}", kCustomerColumns, kCustomerRuleFrom);
   std::vector<std::string> where;
   Params params;
   auto param = [&](const std::string& v, const char* type = "text") {
@@ -322,6 +333,16 @@ void CustomerRepo::list(const CustomerFilter& f, const std::function<void(const 
         "s.oldest_unpaid_at IS NOT NULL AND substr(s.oldest_unpaid_at, 1, 10)::date + "
         "coalesce(c.payment_terms_days, {})::integer < {}",
         model::kDefaultPaymentTermsDays, param(*f.overdue_as_of, "date")));
+  }
+  if (f.segment) {
+    where.push_back(fmt::format("c.id IN (SELECT sm.customer_id FROM {} WHERE sm.segment = {})", kSegmentMembership,
+                                param(*f.segment)));
+  }
+  // Last: its placeholders are numbered after the ones above.
+  if (f.rule) {
+    RuleSql rule = customer_rule_sql(RuleQuery{*f.rule, f.rule_today}, params.size() + 1);
+    where.push_back("(" + rule.where + ")");
+    add_rule_params(params, rule);
   }
   if (!where.empty()) sql += " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
   static const std::pair<const char*, const char*> kSorts[] = {

@@ -45,7 +45,7 @@ extern const char* const kCustomerColumns;
 model::Customer read_customer(const Row& r);
 // The attributes as stored: a JSON object.
 std::string attributes_json(const model::Customer& c);
-// The parameters $1..$19 of a customer's columns, in the schema's order after id.
+// The parameters $1..$20 of a customer's columns, in the schema's order after id.
 Params customer_params(const model::Customer& c);
 
 }  // namespace kunde::store::pg

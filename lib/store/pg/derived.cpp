@@ -22,12 +22,17 @@ struct CustomerOrders {
   std::map<std::string, std::int64_t, std::less<>> categories;
   std::vector<CategoryAmount> amounts;
 
-  void add_line(std::int64_t order_id, std::string_view at, std::int64_t amount, std::int64_t cost,
-                std::optional<std::string_view> category) {
-    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, 0, 0});
+  // The order's freight is a cost of the order, counted with its first line.
+  void add_line(std::int64_t order_id, std::string_view at, std::int64_t freight, std::int64_t amount,
+                std::optional<std::int64_t> cost, std::optional<std::string_view> category) {
+    if (orders.empty() || orders.back().id != order_id) orders.push_back({order_id, std::string(at), 0, freight, 0});
     OrderTotal& o = orders.back();
     o.total += amount;
-    o.cost += cost;
+    if (cost) {
+      o.cost += *cost;
+    } else {
+      o.uncosted += amount;
+    }
     if (category) {
       auto it = categories.find(*category);
       if (it == categories.end()) it = categories.emplace(std::string(*category), 0).first;
@@ -61,12 +66,13 @@ void order_stats_row(std::string& out, const DerivedRules& rules, std::int64_t i
   copy_field(out, f.balance);
   copy_field(out, f.avg_order_value);
   copy_field(out, f.oldest_unpaid_at);
-  copy_field(out, f.top_categories, true);
+  copy_field(out, f.top_categories);
+  copy_field(out, f.uncosted_revenue, true);
 }
 
 constexpr const char* kOrderStatsCopy =
     "COPY customer_order_stats(customer_id, first_order_at, last_order_at, orders, revenue, cost, margin, invoiced, "
-    "paid, balance, avg_order_value, oldest_unpaid_at, top_categories) FROM STDIN";
+    "paid, balance, avg_order_value, oldest_unpaid_at, top_categories, uncosted_revenue) FROM STDIN";
 
 struct ChannelCounts {
   std::int64_t in = 0, out = 0;
@@ -182,7 +188,7 @@ void refresh_order_stats(Connection& db, const std::vector<std::int64_t>& custom
     data.clear();
   };
   db.stream(
-      "SELECT o.customer_id, o.id, o.ordered_at, l.amount, coalesce(l.cost, 0), p.category "
+      "SELECT o.customer_id, o.id, o.ordered_at, l.amount, l.cost, p.category, coalesce(o.freight, 0) "
       "FROM orders o JOIN order_lines l ON l.order_id = o.id "
       "LEFT JOIN products p ON p.id = l.product_id AND p.category <> '' "
       "WHERE o.customer_id = ANY ($1::bigint[]) AND o.status <> 'cancelled' ORDER BY o.customer_id, o.id",
@@ -195,7 +201,7 @@ void refresh_order_stats(Connection& db, const std::vector<std::int64_t>& custom
         }
         std::optional<std::string_view> category;
         if (!r.is_null(5)) category = r.text_view(5);
-        c.add_line(r.int64(1), r.text_view(2), r.int64(3), r.int64(4), category);
+        c.add_line(r.int64(1), r.text_view(2), r.int64(6), r.int64(3), r.opt_int(4), category);
       });
   end_customer();
   // Customers who paid something but have no orders that count.

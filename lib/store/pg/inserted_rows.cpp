@@ -22,6 +22,7 @@ const RangeDelete kDeletes[] = {
     {NewRow::contacts, &tables::contacts, "id BETWEEN $1 AND $2"},
     {NewRow::customers, &tables::customer_tags, "customer_id BETWEEN $1 AND $2"},
     {NewRow::customers, &tables::customer_aliases, "customer_id BETWEEN $1 AND $2"},
+    {NewRow::customers, &tables::segment_members, "customer_id BETWEEN $1 AND $2"},
     {NewRow::customers, &tables::customers, "id BETWEEN $1 AND $2"},
     {NewRow::products, &tables::products, "id BETWEEN $1 AND $2"},
 };
@@ -121,6 +122,7 @@ const std::vector<KeyColumn>& key_columns() {
       {"orders", "customer_id", NewRow::customers, false},
       {"payments", "customer_id", NewRow::customers, false},
       {"contacts", "customer_id", NewRow::customers, false},
+      {"segment_members", "customer_id", NewRow::customers, false},
       {"orders", "id", NewRow::orders, true},
       {"order_lines", "order_id", NewRow::orders, false},
       {"payments", "id", NewRow::payments, true},

@@ -3,9 +3,28 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include "store/pg/change.hpp"
 
 namespace kunde::store::pg {
+namespace {
+
+std::map<std::string, std::string> read_attributes(std::string_view text) {
+  std::map<std::string, std::string> out;
+  if (text.size() <= 2) return out;
+  auto j = nlohmann::json::parse(text, nullptr, false);
+  if (j.is_object())
+    for (auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+  return out;
+}
+
+}  // namespace
+
+std::string order_attributes_json(const model::Order& o) {
+  if (o.attributes.empty()) return "{}";
+  return nlohmann::json(o.attributes).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
 model::Order read_order(const Row& r, int c) {
   model::Order o;
@@ -15,6 +34,8 @@ model::Order read_order(const Row& r, int c) {
   o.ordered_at = r.text(c + 3);
   o.channel = r.opt_text(c + 4);
   o.status = r.text(c + 5);
+  o.freight = r.opt_int(c + 6);
+  o.attributes = read_attributes(r.text_view(c + 7));
   return o;
 }
 
@@ -27,12 +48,21 @@ model::OrderLine read_line(const Row& r, int c) {
   l.amount = r.int64(c + 4);
   l.unit_cost = r.opt_int(c + 5);
   l.cost = r.opt_int(c + 6);
+  l.gross = r.opt_int(c + 7);
+  if (!r.is_null(c + 8)) l.discount = r.number(c + 8);
   return l;
 }
 
 namespace {
 
-constexpr const char* kOrderColumns = "o.id, o.number, o.customer_id, o.ordered_at, o.channel, o.status";
+// The order's columns, kOrderColumnCount of them, as read_order reads them.
+constexpr const char* kOrderColumns =
+    "o.id, o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, o.attributes::text";
+constexpr int kOrderColumnCount = 8;
+// The line's columns, kLineColumnCount of them, as read_line reads them.
+constexpr const char* kLineColumns =
+    "l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross, l.discount";
+constexpr int kLineColumnCount = 9;
 
 std::string where_clause(const OrderFilter& f, Params& params) {
   std::vector<std::string> where;
@@ -59,13 +89,16 @@ std::string where_clause(const OrderFilter& f, Params& params) {
   return " WHERE " + fmt::format("{}", fmt::join(where, " AND "));
 }
 
-Params order_params(const model::Order& o) { return Params(o.number, o.customer_id, o.ordered_at, o.channel, o.status); }
+Params order_params(const model::Order& o) {
+  return Params(o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, order_attributes_json(o));
+}
 
-constexpr const char* kInsertColumns = "id, number, customer_id, ordered_at, channel, status";
-constexpr const char* kInsertValues = "{id}, $1, $2, $3, $4, $5";
+constexpr const char* kInsertColumns = "id, number, customer_id, ordered_at, channel, status, freight, attributes";
+constexpr const char* kInsertValues = "{id}, $1, $2, $3, $4, $5, $6::bigint, $7::jsonb";
 
 Params line_params(std::int64_t order_id, const model::OrderLine& l) {
-  return Params(l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, order_id, l.line);
+  return Params(l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross, l.discount, order_id,
+                l.line);
 }
 
 }  // namespace
@@ -95,30 +128,32 @@ std::int64_t OrderRepo::insert_if_new(const model::Order& o) {
 void OrderRepo::update(const model::Order& o) {
   Params p = order_params(o);
   p.add(o.id);
-  db_.write().update(tables::orders, "number = $1, customer_id = $2, ordered_at = $3, channel = $4, status = $5",
-                     "id = $6", p);
+  db_.write().update(tables::orders,
+                     "number = $1, customer_id = $2, ordered_at = $3, channel = $4, status = $5, freight = $6::bigint, "
+                     "attributes = $7::jsonb",
+                     "id = $8", p);
 }
 
 std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int64_t line) {
-  Result r = db_.exec(
-      "SELECT line, product_id, quantity, unit_price, amount, unit_cost, cost FROM order_lines "
-      "WHERE order_id = $1 AND line = $2",
-      Params(order_id, line));
+  Result r = db_.exec(fmt::format("SELECT {} FROM order_lines l WHERE l.order_id = $1 AND l.line = $2", kLineColumns),
+                      Params(order_id, line));
   if (r.rows() == 0) return std::nullopt;
   return read_line(r.row(0), 0);
 }
 
 void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
-  db_.write().insert(tables::order_lines, "product_id, quantity, unit_price, amount, unit_cost, cost, order_id, line",
-                     "$1::bigint, $2::double precision, $3::bigint, $4, $5::bigint, $6::bigint, $7, $8",
+  db_.write().insert(tables::order_lines,
+                     "product_id, quantity, unit_price, amount, unit_cost, cost, gross, discount, order_id, line",
+                     "$1::bigint, $2::double precision, $3::bigint, $4, $5::bigint, $6::bigint, $7::bigint, "
+                     "$8::double precision, $9, $10",
                      line_params(order_id, l));
 }
 
 void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
   db_.write().update(tables::order_lines,
                      "product_id = $1::bigint, quantity = $2::double precision, unit_price = $3::bigint, amount = $4, "
-                     "unit_cost = $5::bigint, cost = $6::bigint",
-                     "order_id = $7 AND line = $8", line_params(order_id, l));
+                     "unit_cost = $5::bigint, cost = $6::bigint, gross = $7::bigint, discount = $8::double precision",
+                     "order_id = $9 AND line = $10", line_params(order_id, l));
 }
 
 std::int64_t OrderRepo::last_line(std::int64_t order_id) {
@@ -130,14 +165,15 @@ std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t k
 }
 
 std::vector<LineView> OrderRepo::lines(std::int64_t order_id) {
-  Result r = db_.exec(
-      "SELECT l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, p.sku, p.name, p.category "
-      "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.line",
-      Params(order_id));
+  Result r = db_.exec(fmt::format("SELECT {}, p.sku, p.name, p.category FROM order_lines l LEFT JOIN products p "
+                                  "ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.line",
+                                  kLineColumns),
+                      Params(order_id));
   std::vector<LineView> out;
+  constexpr int p = kLineColumnCount;
   for (int i = 0; i < r.rows(); ++i) {
     auto row = r.row(i);
-    out.push_back({read_line(row, 0), row.opt_text(7), row.opt_text(8), row.opt_text(9)});
+    out.push_back({read_line(row, 0), row.opt_text(p), row.opt_text(p + 1), row.opt_text(p + 2)});
   }
   return out;
 }
@@ -149,22 +185,28 @@ void OrderRepo::set_status(std::int64_t order_id, const std::string& status) {
 void OrderRepo::list(const OrderFilter& f, const std::function<void(const OrderSummary&)>& each) {
   Params params;
   std::string sql = fmt::format(
-      "SELECT {}, c.number, c.name, t.lines, t.amount, t.cost, t.quantity "
+      "SELECT {0}, c.number, c.name, t.lines, t.amount, t.cost, t.quantity, t.gross, t.uncosted "
       "FROM orders o JOIN customers c ON c.id = o.customer_id "
       "CROSS JOIN LATERAL (SELECT count(*) AS lines, coalesce(sum(l.amount), 0) AS amount, "
-      "coalesce(sum(l.cost), 0) AS cost, coalesce(sum(l.quantity), 0) AS quantity "
-      "FROM order_lines l WHERE l.order_id = o.id) t{} ORDER BY o.ordered_at {}, o.id {}",
-      kOrderColumns, where_clause(f, params), f.newest_first ? "DESC" : "ASC", f.newest_first ? "DESC" : "ASC");
+      "coalesce(sum(l.cost), 0) AS cost, coalesce(sum(l.quantity), 0) AS quantity, "
+      "coalesce(sum(coalesce(l.gross, l.amount)), 0) AS gross, "
+      "coalesce(sum(l.amount) FILTER (WHERE l.cost IS NULL), 0) AS uncosted "
+      "FROM order_lines l WHERE l.order_id = o.id) t{1} ORDER BY o.ordered_at {2}, o.id {2}",
+      kOrderColumns, where_clause(f, params), f.newest_first ? "DESC" : "ASC");
   if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
   db_.stream(sql, params, [&](const Row& r) {
     OrderSummary s;
     s.order = read_order(r);
-    s.customer_number = r.opt_text(6);
-    s.customer_name = r.text(7);
-    s.lines = r.int64(8);
-    s.amount = r.int64(9);
-    s.cost = r.int64(10);
-    s.quantity = r.number(11);
+    constexpr int c = kOrderColumnCount;
+    s.customer_number = r.opt_text(c);
+    s.customer_name = r.text(c + 1);
+    s.lines = r.int64(c + 2);
+    s.amount = r.int64(c + 3);
+    // The freight is a cost of the order once it has lines (before that it counts for nothing).
+    s.cost = r.int64(c + 4) + (s.lines > 0 ? s.order.freight.value_or(0) : 0);
+    s.quantity = r.number(c + 5);
+    s.gross = r.int64(c + 6);
+    s.uncosted = r.int64(c + 7);
     each(s);
   });
 }
@@ -172,23 +214,32 @@ void OrderRepo::list(const OrderFilter& f, const std::function<void(const OrderS
 void OrderRepo::export_lines(const OrderFilter& f,
                              const std::function<void(const OrderSummary&, const LineView&)>& each) {
   Params params;
+  // An order without lines comes as one row whose line is 0.
   std::string sql = fmt::format(
-      "SELECT {}, c.number, c.name, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, "
-      "p.sku, p.name, p.category FROM orders o JOIN customers c ON c.id = o.customer_id "
-      "JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id{} "
+      "SELECT {}, c.number, c.name, {}, p.sku, p.name, p.category FROM orders o JOIN customers c ON c.id = o.customer_id "
+      "LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id{} "
       "ORDER BY o.ordered_at, o.id, l.line",
-      kOrderColumns, where_clause(f, params));
+      kOrderColumns, kLineColumns, where_clause(f, params));
   OrderSummary s;
+  constexpr int c = kOrderColumnCount, p = kOrderColumnCount + 2 + kLineColumnCount;
   db_.stream(sql, params, [&](const Row& r) {
     s.order = read_order(r);
-    s.customer_number = r.opt_text(6);
-    s.customer_name = r.text(7);
-    LineView v{read_line(r, 8), r.opt_text(15), r.opt_text(16), r.opt_text(17)};
+    s.customer_number = r.opt_text(c);
+    s.customer_name = r.text(c + 1);
+    LineView v;
+    if (!r.is_null(c + 2)) v = {read_line(r, c + 2), r.opt_text(p), r.opt_text(p + 1), r.opt_text(p + 2)};
     each(s, v);
   });
 }
 
-std::vector<std::string> OrderRepo::attribute_keys() { return {}; }
+std::vector<std::string> OrderRepo::attribute_keys() {
+  Result r = db_.exec(
+      "SELECT DISTINCT k COLLATE \"C\" FROM orders o, jsonb_object_keys(o.attributes) k "
+      "WHERE o.attributes <> '{}'::jsonb ORDER BY 1");
+  std::vector<std::string> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back(r.row(i).text(0));
+  return out;
+}
 
 std::vector<Invoice> OrderRepo::invoices(std::int64_t customer_id) {
   Result r = db_.exec(

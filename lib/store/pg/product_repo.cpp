@@ -71,7 +71,7 @@ void ProductRepo::list(const ProductFilter& f, const std::function<void(const mo
 ProductSales ProductRepo::sales(std::int64_t id) {
   Result r = db_.exec(
       "SELECT count(DISTINCT o.customer_id), count(DISTINCT o.id), coalesce(sum(l.quantity), 0), "
-      "coalesce(sum(l.amount), 0), coalesce(sum(l.cost), 0) "
+      "coalesce(sum(l.amount), 0), coalesce(sum(l.cost), 0), coalesce(sum(l.amount) FILTER (WHERE l.cost IS NULL), 0) "
       "FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE l.product_id = $1 AND o.status <> 'cancelled'",
       Params(id));
   ProductSales s;
@@ -82,6 +82,7 @@ ProductSales ProductRepo::sales(std::int64_t id) {
     s.quantity = row.number(2);
     s.revenue = row.int64(3);
     s.cost = row.int64(4);
+    s.uncosted = row.int64(5);
   }
   return s;
 }

@@ -27,6 +27,7 @@ CREATE TABLE customers (
   number             text COLLATE "C" UNIQUE,
   name               text COLLATE "C" NOT NULL DEFAULT '',
   kind               text COLLATE "C" NOT NULL DEFAULT 'person' CHECK (kind IN ('person', 'company')),
+  contact_person     text COLLATE "C",
   email              text COLLATE "C",
   email_key          text COLLATE "C",
   phone              text COLLATE "C",
@@ -75,7 +76,9 @@ CREATE TABLE orders (
   customer_id bigint NOT NULL REFERENCES customers(id) DEFERRABLE,
   ordered_at  text COLLATE "C" NOT NULL,
   channel     text COLLATE "C",
-  status      text COLLATE "C" NOT NULL DEFAULT 'completed'
+  status      text COLLATE "C" NOT NULL DEFAULT 'completed',
+  freight     bigint,
+  attributes  jsonb NOT NULL DEFAULT '{}'
 );
 CREATE INDEX orders_customer ON orders(customer_id, ordered_at);
 
@@ -88,6 +91,8 @@ CREATE TABLE order_lines (
   amount     bigint NOT NULL,
   unit_cost  bigint,
   cost       bigint,
+  gross      bigint,
+  discount   double precision,
   PRIMARY KEY (order_id, line)
 );
 
@@ -135,7 +140,8 @@ CREATE TABLE customer_order_stats (
   balance          bigint NOT NULL DEFAULT 0,
   avg_order_value  bigint NOT NULL DEFAULT 0,
   oldest_unpaid_at text COLLATE "C",
-  top_categories   text COLLATE "C"
+  top_categories   text COLLATE "C",
+  uncosted_revenue bigint NOT NULL DEFAULT 0
 );
 
 CREATE TABLE customer_contact_stats (
@@ -166,6 +172,45 @@ CREATE TABLE customer_scores (
   rfm_segment          text COLLATE "C",
   churn_risk           text COLLATE "C"
 );
+
+-- Segments, as on SQLite (lib/store/sqlite/schema.cpp says what each table holds).
+CREATE TABLE segments (
+  id         bigint PRIMARY KEY,
+  name       text COLLATE "C" NOT NULL UNIQUE,
+  kind       text COLLATE "C" NOT NULL CHECK (kind IN ('dynamic', 'static')),
+  rule       text COLLATE "C",
+  created_at text COLLATE "C" NOT NULL,
+  CHECK ((kind = 'dynamic') = (rule IS NOT NULL))
+);
+CREATE TABLE segment_members (
+  segment_id  bigint NOT NULL REFERENCES segments(id) DEFERRABLE,
+  customer_id bigint NOT NULL REFERENCES customers(id) DEFERRABLE,
+  PRIMARY KEY (segment_id, customer_id)
+);
+CREATE INDEX segment_members_customer ON segment_members(customer_id);
+CREATE TABLE segment_matches (
+  segment_id  bigint NOT NULL REFERENCES segments(id) ON DELETE CASCADE DEFERRABLE,
+  customer_id bigint NOT NULL REFERENCES customers(id) ON DELETE CASCADE DEFERRABLE,
+  PRIMARY KEY (segment_id, customer_id)
+);
+CREATE INDEX segment_matches_customer ON segment_matches(customer_id);
+CREATE TABLE segment_refreshes (
+  id         bigint PRIMARY KEY,
+  segment_id bigint NOT NULL REFERENCES segments(id) ON DELETE CASCADE DEFERRABLE,
+  at         text COLLATE "C" NOT NULL,
+  cause      text COLLATE "C" NOT NULL,
+  members    bigint NOT NULL,
+  entered    bigint NOT NULL,
+  exited     bigint NOT NULL
+);
+CREATE INDEX segment_refreshes_segment ON segment_refreshes(segment_id, at);
+CREATE TABLE segment_history (
+  refresh_id  bigint NOT NULL REFERENCES segment_refreshes(id) ON DELETE CASCADE DEFERRABLE,
+  customer_id bigint NOT NULL,
+  entered     bigint NOT NULL CHECK (entered IN (0, 1)),
+  PRIMARY KEY (refresh_id, customer_id)
+);
+CREATE INDEX segment_history_customer ON segment_history(customer_id);
 
 -- Derived: the words of each customer's text and of each contact's, folded (lib/text) and
 -- split as SQLite's unicode61 tokenizer splits them; a search matches word starts.

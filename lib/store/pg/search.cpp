@@ -157,9 +157,11 @@ struct Index {
   const char* select;  // the base rows' texts, key first
 };
 
+// Custom attributes are searched by their values, not their names.
 constexpr Index kCustomers{"customer_search", "customer_id", "customers",
                            "SELECT id, name, email, trim(coalesce(phone_e164, '') || ' ' || coalesce(phone, '')), city, "
-                           "notes FROM customers"};
+                           "notes, contact_person, CASE WHEN attributes <> '{}'::jsonb THEN "
+                           "(SELECT string_agg(value, ' ') FROM jsonb_each_text(attributes)) END FROM customers"};
 constexpr Index kContacts{"contact_search", "contact_id", "contacts", "SELECT id, subject, notes FROM contacts"};
 
 const Index& index_of(SearchTable t) { return t == SearchTable::customers ? kCustomers : kContacts; }

@@ -57,18 +57,20 @@ class BulkWrite final : public ImportWrite {
   std::int64_t add_order_if_new(const model::Order& o) override {
     std::int64_t id = change_.next_id(NewRow::orders);
     Result r = db_.exec(
-        "INSERT INTO orders(id, number, customer_id, ordered_at, channel, status) VALUES ($1, $2, $3, $4, $5, $6) "
-        "ON CONFLICT (number) DO NOTHING RETURNING id",
-        Params(id, o.number, o.customer_id, o.ordered_at, o.channel, o.status));
+        "INSERT INTO orders(id, number, customer_id, ordered_at, channel, status, freight, attributes) "
+        "VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::jsonb) ON CONFLICT (number) DO NOTHING RETURNING id",
+        Params(id, o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, order_attributes_json(o)));
     if (r.rows() == 0) return 0;
     added(NewRow::orders, id);
     return id;
   }
   void add_line(const model::Order& order, const model::OrderLine& l) override {
     db_.exec(
-        "INSERT INTO order_lines(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost) "
-        "VALUES ($1, $2, $3::bigint, $4::double precision, $5::bigint, $6, $7::bigint, $8::bigint)",
-        Params(order.id, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost));
+        "INSERT INTO order_lines(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost, gross, "
+        "discount) VALUES ($1, $2, $3::bigint, $4::double precision, $5::bigint, $6, $7::bigint, $8::bigint, "
+        "$9::bigint, $10::double precision)",
+        Params(order.id, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross,
+               l.discount));
     change_.touch(order.customer_id, Change::kTouchOrders);
   }
   void update_order(const model::Order& now, const model::Order&) override { orders_.update(now); }
@@ -132,8 +134,9 @@ class BulkWrite final : public ImportWrite {
     Result r = db_.exec(fmt::format(
                             "INSERT INTO customers(id, number, name, kind, email, email_key, phone, phone_e164, street, "
                             "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-                            "payment_terms_days, wallet, notes, attributes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
-                            "$10, $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint, $19, $20::jsonb) {} "
+                            "payment_terms_days, wallet, notes, attributes, contact_person) VALUES ($1, $2, $3, $4, $5, $6, "
+                            "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint, $19, "
+                            "$20::jsonb, $21) {} "
                             "RETURNING id",
                             conflict),
                         p);
