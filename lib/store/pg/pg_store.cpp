@@ -16,6 +16,7 @@
 #include "store/pg/payment_repo.hpp"
 #include "store/pg/product_repo.hpp"
 #include "store/pg/schema.hpp"
+#include "store/pg/segment_repo.hpp"
 #include "store/pg/table_io.hpp"
 #include "store/pg/writes.hpp"
 
@@ -94,29 +95,6 @@ class MaintenanceOnServer final : public Maintenance {
   throw Error(fmt::format("{} are not available on a PostgreSQL database yet", what), "use a SQLite database for them");
 }
 
-class SegmentsOnServer final : public Segments {
- public:
-  std::vector<Segment> list() override { not_on_server("segments"); }
-  std::optional<Segment> find(std::string_view) override { not_on_server("segments"); }
-  std::int64_t create(const Segment&) override { not_on_server("segments"); }
-  void set_rule(std::int64_t, const std::string&) override { not_on_server("segments"); }
-  void drop(std::int64_t) override { not_on_server("segments"); }
-  MembershipChange add_members(std::int64_t, std::span<const std::int64_t>, const std::string&) override {
-    not_on_server("segments");
-  }
-  MembershipChange remove_members(std::int64_t, std::span<const std::int64_t>, const std::string&) override {
-    not_on_server("segments");
-  }
-  MembershipChange refresh(std::int64_t, const RuleQuery&, const std::string&, const std::string&) override {
-    not_on_server("segments");
-  }
-  std::int64_t count_matching(const RuleQuery&) override { not_on_server("segments"); }
-  std::vector<std::int64_t> member_ids(std::int64_t) override { not_on_server("segments"); }
-  void events(std::int64_t, const SegmentEventFilter&, const std::function<void(const SegmentEvent&)>&) override {
-    not_on_server("segments");
-  }
-};
-
 class AnalyticsOnServer final : public Analytics {
  public:
   void order_lines(const AnalyticsQuery&, const std::function<void(const LineFact&)>&) override { not_on_server("reports"); }
@@ -141,13 +119,20 @@ class AnalyticsOnServer final : public Analytics {
 
 struct PgStore::Parts {
   Parts(Connection& db, Store& store)
-      : customers(db), products(db), orders(db), payments(db), contacts(db), history(db), maintenance(db, store) {}
+      : customers(db),
+        products(db),
+        orders(db),
+        payments(db),
+        contacts(db),
+        segments(db),
+        history(db),
+        maintenance(db, store) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
   PaymentRepo payments;
   ContactRepo contacts;
-  SegmentsOnServer segments;
+  SegmentRepo segments;
   HistoryOnServer history;
   MaintenanceOnServer maintenance;
   AnalyticsOnServer analytics;
