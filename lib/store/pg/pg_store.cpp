@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "store/copy.hpp"
+#include "store/pg/analytics_repo.hpp"
 #include "store/pg/change.hpp"
 #include "store/pg/contact_repo.hpp"
 #include "store/pg/customer_repo.hpp"
@@ -90,31 +91,6 @@ class MaintenanceOnServer final : public Maintenance {
   Store& store_;
 };
 
-// What this backend does not hold yet.
-[[noreturn]] void not_on_server(const char* what) {
-  throw Error(fmt::format("{} are not available on a PostgreSQL database yet", what), "use a SQLite database for them");
-}
-
-class AnalyticsOnServer final : public Analytics {
- public:
-  void order_lines(const AnalyticsQuery&, const std::function<void(const LineFact&)>&) override { not_on_server("reports"); }
-  void orders(const AnalyticsQuery&, const std::function<void(const OrderFact&)>&) override { not_on_server("reports"); }
-  void purchase_days(const AnalyticsQuery&, const std::function<void(const PurchaseDay&)>&) override {
-    not_on_server("reports");
-  }
-  void customer_totals(const AnalyticsQuery&, const std::function<void(const CustomerTotals&)>&) override {
-    not_on_server("reports");
-  }
-  void contacts(const AnalyticsQuery&, const std::function<void(const ContactFact&)>&) override {
-    not_on_server("reports");
-  }
-  void customer_profiles(const AnalyticsQuery&, const std::function<void(const CustomerProfile&)>&) override {
-    not_on_server("reports");
-  }
-  void save_scores(const ScoreSave&) override { not_on_server("reports"); }
-  std::optional<StoredScore> scores(std::int64_t) override { return std::nullopt; }
-};
-
 }  // namespace
 
 struct PgStore::Parts {
@@ -126,7 +102,8 @@ struct PgStore::Parts {
         contacts(db),
         segments(db),
         history(db),
-        maintenance(db, store) {}
+        maintenance(db, store),
+        analytics(db) {}
   CustomerRepo customers;
   ProductRepo products;
   OrderRepo orders;
@@ -135,7 +112,7 @@ struct PgStore::Parts {
   SegmentRepo segments;
   HistoryOnServer history;
   MaintenanceOnServer maintenance;
-  AnalyticsOnServer analytics;
+  AnalyticsRepo analytics;
 };
 
 PgStore::PgStore(const std::string& url, const DerivedRules& rules) {

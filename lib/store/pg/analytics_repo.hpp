@@ -1,0 +1,26 @@
+// The report streams and the stored model scores on PostgreSQL.
+#pragma once
+
+#include "store/analytics.hpp"
+#include "store/pg/connection.hpp"
+
+namespace kunde::store::pg {
+
+class AnalyticsRepo final : public Analytics {
+ public:
+  explicit AnalyticsRepo(Connection& db) : db_(db) {}
+
+  void order_lines(const AnalyticsQuery& q, const std::function<void(const LineFact&)>& each) override;
+  void orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) override;
+  void purchase_days(const AnalyticsQuery& q, const std::function<void(const PurchaseDay&)>& each) override;
+  void customer_totals(const AnalyticsQuery& q, const std::function<void(const CustomerTotals&)>& each) override;
+  void contacts(const AnalyticsQuery& q, const std::function<void(const ContactFact&)>& each) override;
+  void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) override;
+  void save_scores(const ScoreSave& save) override;
+  std::optional<StoredScore> scores(std::int64_t customer_id) override;
+
+ private:
+  Connection& db_;
+};
+
+}  // namespace kunde::store::pg
