@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -374,16 +375,72 @@ void scrub_history_for_customer(Connection& db, std::int64_t customer_id) {
   for (int i = 0; i < r.rows(); ++i) {
     auto row = r.row(i);
     std::int64_t entry = row.int64(0);
-    // The command line may name the person, so only its first two words are kept.
+    // The command line and the summary may name the person ("paid 250.00 by K-7, reference
+    // INV-88"): of the command only its first two words are kept, of the summary nothing.
     std::string command = row.text(1);
     if (auto first = command.find(' '); first != std::string::npos) {
       if (auto second = command.find(' ', first + 1); second != std::string::npos) command.resize(second);
     }
     db.exec("DELETE FROM history_rows WHERE history_id = $1", Params(entry));
     db.exec("DELETE FROM history_inserts WHERE history_id = $1", Params(entry));
-    db.exec("UPDATE history SET bytes = 0, summary = summary || ' (scrubbed by an erasure)', command = $1 WHERE id = $2",
+    db.exec("UPDATE history SET bytes = 0, summary = 'scrubbed by an erasure', command = $1 WHERE id = $2",
             Params(command, entry));
   }
+}
+
+nlohmann::ordered_json history_of_customer(Connection& db, std::int64_t customer_id) {
+  using json = nlohmann::ordered_json;
+  json out = json::array();
+  std::int64_t current = 0;
+  db.stream(
+      "SELECT h.id, h.at, h.command, h.summary, r.tbl, r.op, r.old::text, r.new::text FROM history_rows r "
+      "JOIN history h ON h.id = r.history_id WHERE r.old_customer = $1 OR r.new_customer = $1 OR (r.tbl = "
+      "'order_lines' AND coalesce(r.old ->> 'order_id', r.new ->> 'order_id')::bigint IN (SELECT id FROM orders "
+      "WHERE customer_id = $1)) ORDER BY r.history_id, r.seq",
+      Params(customer_id), [&](const Row& row) {
+        std::int64_t entry = row.int64(0);
+        if (entry != current) {
+          json j = json::object();
+          j["entry"] = entry;
+          j["at"] = row.text(1);
+          j["command"] = row.text(2);
+          j["summary"] = row.text(3);
+          j["changes"] = json::array();
+          out.push_back(std::move(j));
+          current = entry;
+        }
+        std::string op = row.text(5);
+        json change = json::object();
+        change["table"] = row.text(4);
+        change["change"] = op == "I" ? "added" : op == "D" ? "removed" : "changed";
+        if (!row.is_null(6)) change["before"] = json::parse(row.text_view(6), nullptr, false);
+        if (!row.is_null(7)) change["after"] = json::parse(row.text_view(7), nullptr, false);
+        out.back()["changes"].push_back(std::move(change));
+      });
+  // Rows a bulk write added are recorded by key range only: the entry is named, the rows
+  // themselves are in the rest of the export.
+  Result r = db.exec(R"sql(
+SELECT DISTINCT h.id, h.at, h.command, h.summary, i.tbl FROM history_inserts i JOIN history h ON h.id = i.history_id
+WHERE (i.tbl = 'customers' AND $1 BETWEEN i.lo AND i.hi)
+   OR (i.tbl = 'orders' AND EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = $1 AND o.id BETWEEN i.lo AND i.hi))
+   OR (i.tbl = 'payments' AND EXISTS (SELECT 1 FROM payments p WHERE p.customer_id = $1 AND p.id BETWEEN i.lo AND i.hi))
+   OR (i.tbl = 'contacts' AND EXISTS (SELECT 1 FROM contacts c WHERE c.customer_id = $1 AND c.id BETWEEN i.lo AND i.hi))
+ORDER BY h.id, i.tbl)sql",
+                     Params(customer_id));
+  for (int i = 0; i < r.rows(); ++i) {
+    auto row = r.row(i);
+    json j = json::object();
+    j["entry"] = row.int64(0);
+    j["at"] = row.text(1);
+    j["command"] = row.text(2);
+    j["summary"] = row.text(3);
+    j["added"] = row.text(4);
+    out.push_back(std::move(j));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json& a, const json& b) {
+    return a["entry"].get<std::int64_t>() < b["entry"].get<std::int64_t>();
+  });
+  return out;
 }
 
 }  // namespace kunde::store::pg

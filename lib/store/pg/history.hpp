@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,5 +22,9 @@ UndoResult undo(Connection& db, std::optional<std::int64_t> id, const std::strin
 // Drops the row images of every entry that holds something of the customer, and marks those
 // entries as scrubbed (they can no longer be undone); part of an erasure's write.
 void scrub_history_for_customer(Connection& db, std::int64_t customer_id);
+
+// What history holds on the customer, for the right of access: each entry that changed one
+// of their rows, with those rows before and after.
+nlohmann::ordered_json history_of_customer(Connection& db, std::int64_t customer_id);
 
 }  // namespace kunde::store::pg

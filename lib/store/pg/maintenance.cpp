@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "error.hpp"
 #include "store/pg/change.hpp"
 #include "store/pg/derived.hpp"
+#include "store/pg/history.hpp"
 #include "store/pg/libpq.hpp"
 
 namespace kunde::store::pg {
@@ -92,6 +94,75 @@ std::vector<Problem> check_database(Connection& db, bool fix) {
   return problems;
 }
 
+namespace {
+
+// Whether text that is no blank, comment or semicolon follows the first statement: the
+// server would refuse a second statement, but with a syntax error when it is not one.
+bool holds_more_than_one_statement(std::string_view sql) {
+  std::size_t i = 0, n = sql.size();
+  bool ended = false;  // past the first statement's semicolon
+  auto skip_until = [&](std::string_view end) {
+    auto at = sql.find(end, i);
+    i = at == std::string_view::npos ? n : at + end.size();
+  };
+  while (i < n) {
+    char ch = sql[i];
+    if (ch == '-' && i + 1 < n && sql[i + 1] == '-') {
+      skip_until("\n");
+    } else if (ch == '/' && i + 1 < n && sql[i + 1] == '*') {
+      int depth = 0;  // PostgreSQL's block comments nest
+      while (i < n) {
+        if (sql.compare(i, 2, "/*") == 0) {
+          ++depth, i += 2;
+        } else if (sql.compare(i, 2, "*/") == 0) {
+          i += 2;
+          if (--depth == 0) break;
+        } else {
+          ++i;
+        }
+      }
+    } else if (ch == ';') {
+      ended = true;
+      ++i;
+    } else if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\f') {
+      ++i;
+    } else if (ended) {
+      return true;
+    } else if (ch == '\'' || ch == '"') {
+      // A quoted string or name; a doubled quote stays inside it.
+      ++i;
+      while (i < n) {
+        if (sql[i] == ch && i + 1 < n && sql[i + 1] == ch) {
+          i += 2;
+        } else if (sql[i] == ch) {
+          ++i;
+          break;
+        } else {
+          i += (sql[i] == '\\' && ch == '\'' && i + 1 < n) ? 2 : 1;
+        }
+      }
+    } else if (ch == '$') {
+      // A dollar-quoted string: $tag$ ... $tag$.
+      auto close = sql.find('$', i + 1);
+      std::string_view tag = close == std::string_view::npos ? std::string_view() : sql.substr(i, close - i + 1);
+      bool is_tag = !tag.empty() && std::all_of(tag.begin() + 1, tag.end() - 1, [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+      });
+      if (is_tag && !(tag.size() > 2 && std::isdigit(static_cast<unsigned char>(tag[1])))) {
+        i = close + 1;
+        skip_until(tag);
+      } else {
+        ++i;
+      }
+    } else {
+      ++i;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
 void run_query(Connection& db, const std::string& sql, const QueryLimits& limits,
                const std::function<void(const std::vector<std::string>&)>& header,
                const std::function<void(const std::vector<Value>&)>& row) {
@@ -99,6 +170,9 @@ void run_query(Connection& db, const std::string& sql, const QueryLimits& limits
   std::string trimmed = sql;
   while (!trimmed.empty() && (trimmed.back() == ';' || trimmed.back() == ' ' || trimmed.back() == '\n')) trimmed.pop_back();
   if (trimmed.find_first_not_of(" \t\n") == std::string::npos) throw UsageError("the query is empty", "give one SELECT statement");
+  if (holds_more_than_one_statement(trimmed)) {
+    throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
+  }
   // Read-only by construction: the statement runs in a read-only transaction.
   db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   // The server enforces the time limit; its memory is its own to bound (work_mem).
@@ -268,7 +342,8 @@ nlohmann::ordered_json personal_data(Connection& db, std::int64_t id) {
   ojson orders = rows(db, "SELECT * FROM orders WHERE customer_id = $1 ORDER BY ordered_at, id", id);
   for (auto& o : orders) {
     o["lines"] = rows(db,
-                      "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost "
+                      "SELECT l.line, p.sku, p.name AS product, l.quantity, l.unit_price, l.gross, l.discount, l.amount, "
+                      "l.unit_cost, l.cost "
                       "FROM order_lines l LEFT JOIN products p ON p.id = l.product_id WHERE l.order_id = $1 ORDER BY l.line",
                       o["id"].get<std::int64_t>());
   }
@@ -279,6 +354,17 @@ nlohmann::ordered_json personal_data(Connection& db, std::int64_t id) {
   auto contact_stats = rows(db, "SELECT * FROM customer_contact_stats WHERE customer_id = $1", id);
   doc["order_statistics"] = order_stats.empty() ? ojson() : order_stats[0];
   doc["contact_statistics"] = contact_stats.empty() ? ojson() : contact_stats[0];
+  doc["segments"] = rows(db,
+                         "SELECT g.name AS segment, g.kind FROM segments g WHERE g.id IN (SELECT segment_id FROM "
+                         "segment_members WHERE customer_id = $1 UNION SELECT segment_id FROM segment_matches "
+                         "WHERE customer_id = $1) ORDER BY g.name",
+                         id);
+  doc["segment_history"] = rows(db,
+                                "SELECT r.at, g.name AS segment, CASE h.entered WHEN 1 THEN 'entered' ELSE 'left' END "
+                                "AS change FROM segment_history h JOIN segment_refreshes r ON r.id = h.refresh_id "
+                                "JOIN segments g ON g.id = r.segment_id WHERE h.customer_id = $1 ORDER BY r.id",
+                                id);
+  doc["history"] = history_of_customer(db, id);
   doc["money_note"] = "amounts are in minor units (cents, øre)";
   return doc;
 }
