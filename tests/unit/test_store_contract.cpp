@@ -1659,3 +1659,125 @@ TEST_CASE("store contract: scores are stored part by part, outside history") {
     CHECK_FALSE(a.scores(x.per));
   });
 }
+
+TEST_CASE("store contract: other systems' exports keep their contact persons, freight, order attributes and discounts") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    // A company with a contact person, and an order with freight, attributes and a
+    // discounted line; one more order without lines yet (a header whose lines are to come).
+    model::Customer firm = person("K-20", "Fjord Bygg AS", "Ålesund");
+    firm.kind = "company";
+    firm.contact_person = "Åse Fjeld";
+    firm.attributes = {{"industry", "construction"}};
+    std::int64_t firm_id = 0, shipped = 0, header = 0;
+    model::OrderLine discounted = line(1, x.book, 2, 18000, 8000);
+    discounted.unit_price = 10000;
+    discounted.gross = 20000;
+    discounted.discount = 0.1;
+    model::OrderLine uncosted = line(2, x.pen, 1, 500, std::nullopt);
+    in_write(s, "import", [&] {
+      firm_id = s.customers().insert(firm);
+      model::Order o;
+      o.number = "O-20";
+      o.customer_id = firm_id;
+      o.ordered_at = "2026-04-01";
+      o.freight = 700;
+      o.attributes = {{"ship_to", "Kaia 1, Ålesund"}, {"carrier", "Bring"}};
+      shipped = s.orders().insert(o);
+      s.orders().insert_line(shipped, discounted);
+      s.orders().insert_line(shipped, uncosted);
+      model::Order h;
+      h.number = "O-21";
+      h.customer_id = firm_id;
+      h.ordered_at = "2026-04-02";
+      h.freight = 300;
+      header = s.orders().insert(h);
+    });
+
+    auto got = s.customers().by_id(firm_id);
+    REQUIRE(got);
+    CHECK(got->contact_person == std::optional<std::string>("Åse Fjeld"));
+    store::CustomerFilter search;
+    search.search = "ase";
+    CHECK(customer_ids(s, search) == Ids{firm_id});  // the contact person is searched
+    search.search = "construction";
+    CHECK(customer_ids(s, search) == Ids{firm_id});  // and the attributes' values
+
+    auto order = s.orders().by_id(shipped);
+    REQUIRE(order);
+    CHECK(order->freight == std::optional<std::int64_t>(700));
+    CHECK(order->attributes == std::map<std::string, std::string>{{"carrier", "Bring"}, {"ship_to", "Kaia 1, Ålesund"}});
+    CHECK(s.orders().attribute_keys() == Strings{"carrier", "ship_to"});
+    auto lines = s.orders().lines(shipped);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].line == discounted);
+    CHECK(lines[1].line == uncosted);
+    CHECK(s.orders().line(shipped, 1) == std::optional<model::OrderLine>(discounted));
+
+    // Lists: net and gross amounts, the freight as a cost once there are lines, and the
+    // revenue without a cost apart.
+    store::OrderFilter f;
+    f.customer_id = firm_id;
+    std::vector<store::OrderSummary> listed;
+    s.orders().list(f, [&](const store::OrderSummary& o) { listed.push_back(o); });
+    REQUIRE(listed.size() == 2);
+    CHECK(listed[0].amount == 18500);
+    CHECK(listed[0].gross == 20500);
+    CHECK(listed[0].cost == 8700);
+    CHECK(listed[0].uncosted == 500);
+    CHECK(listed[1].lines == 0);
+    CHECK(listed[1].cost == 0);
+    // An export names the order without lines once, as line 0.
+    Strings exported;
+    s.orders().export_lines(f, [&](const store::OrderSummary& o, const store::LineView& l) {
+      exported.push_back(fmt::format("{}/{}", o.order.number, l.line.line));
+    });
+    CHECK(exported == Strings{"O-20/1", "O-20/2", "O-21/0"});
+    auto sales = s.products().sales(x.pen);
+    CHECK(sales.uncosted == 1500);  // Kari's two pens and this one
+
+    // The statistics follow the definitions: freight in cost, uncosted revenue apart.
+    check_order_stats(s, firm_id);
+    auto stats = s.customers().stats(firm_id);
+    CHECK(stats.revenue == 18500);
+    CHECK(stats.cost == 8700);
+    CHECK(stats.uncosted_revenue == 500);
+
+    // The same through an import write, then undone.
+    auto before = s.history().list(1000).size();
+    {
+      auto w = s.begin_import("import orders");
+      model::Order o;
+      o.number = "O-22";
+      o.customer_id = x.ola;
+      o.ordered_at = "2026-04-03";
+      o.freight = 100;
+      o.attributes = {{"carrier", "Posten"}};
+      o.id = w->add_order_if_new(o);
+      REQUIRE(o.id > 0);
+      w->add_line(o, discounted);
+      w->commit("1 order imported");
+    }
+    auto imported = s.orders().by_number("O-22");
+    REQUIRE(imported);
+    CHECK(imported->freight == std::optional<std::int64_t>(100));
+    CHECK(imported->attributes.at("carrier") == "Posten");
+    CHECK(s.orders().lines(imported->id).at(0).line == discounted);
+    check_order_stats(s, x.ola);
+    CHECK(s.history().list(1000).size() == before + 1);
+    s.history().undo(std::nullopt, "undo");
+    CHECK_FALSE(s.orders().by_number("O-22"));
+    check_order_stats(s, x.ola);
+
+    // Access: the order's attributes as an object, the lines with their discounts.
+    auto doc = s.maintenance().personal_data(firm_id);
+    CHECK(doc["customer"]["contact_person"] == "Åse Fjeld");
+    REQUIRE(doc["orders"].size() == 2);
+    CHECK(doc["orders"][0]["attributes"]["carrier"] == "Bring");
+    CHECK(doc["orders"][0]["lines"][0]["gross"] == 20000);
+    CHECK(doc["orders"][0]["lines"][0]["discount"] == 0.1);
+    CHECK(doc["segments"].is_array());
+    CHECK(doc["segment_history"].is_array());
+    CHECK(s.maintenance().check(false).empty());
+  });
+}
