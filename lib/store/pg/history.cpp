@@ -393,7 +393,13 @@ nlohmann::ordered_json history_of_customer(Connection& db, std::int64_t customer
   json out = json::array();
   std::int64_t current = 0;
   db.stream(
-      "SELECT h.id, h.at, h.command, h.summary, r.tbl, r.op, r.old::text, r.new::text FROM history_rows r "
+      // The columns of each image in the table's order, as SQLite's changesets list them.
+      "SELECT h.id, h.at, h.command, h.summary, r.tbl, r.op, "
+      "(SELECT json_object_agg(a.attname, r.old -> a.attname ORDER BY a.attnum) FROM pg_attribute a "
+      "WHERE a.attrelid = r.tbl::regclass AND a.attnum > 0 AND NOT a.attisdropped AND r.old ? a.attname)::text, "
+      "(SELECT json_object_agg(a.attname, r.new -> a.attname ORDER BY a.attnum) FROM pg_attribute a "
+      "WHERE a.attrelid = r.tbl::regclass AND a.attnum > 0 AND NOT a.attisdropped AND r.new ? a.attname)::text "
+      "FROM history_rows r "
       "JOIN history h ON h.id = r.history_id WHERE r.old_customer = $1 OR r.new_customer = $1 OR (r.tbl = "
       "'order_lines' AND coalesce(r.old ->> 'order_id', r.new ->> 'order_id')::bigint IN (SELECT id FROM orders "
       "WHERE customer_id = $1)) ORDER BY r.history_id, r.seq",
