@@ -161,6 +161,114 @@ bool holds_more_than_one_statement(std::string_view sql) {
   return false;
 }
 
+// The items of the main SELECT list at the top level of `sql`, as written; empty when the
+// statement is not a plain SELECT. Quoted text, comments and parenthesised parts (subqueries,
+// the bodies of WITH) are stepped over.
+std::vector<std::string> select_items(std::string_view sql) {
+  auto word_at = [&](std::size_t i, std::string_view w) {
+    if (i + w.size() > sql.size()) return false;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      if (std::toupper(static_cast<unsigned char>(sql[i + k])) != w[k]) return false;
+    }
+    auto boundary = [&](std::size_t at) {
+      return at >= sql.size() || !(std::isalnum(static_cast<unsigned char>(sql[at])) || sql[at] == '_');
+    };
+    return (i == 0 || boundary(i - 1)) && boundary(i + w.size());
+  };
+  static constexpr std::string_view kEnds[] = {"FROM", "WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT",
+                                               "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "INTO", "FOR"};
+  std::vector<std::string> items;
+  int depth = 0;
+  bool in_list = false;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < sql.size();) {
+    char ch = sql[i];
+    if (ch == '\'' || ch == '"') {
+      for (++i; i < sql.size(); ++i) {
+        if (sql[i] == ch && !(i + 1 < sql.size() && sql[i + 1] == ch)) break;
+        if (sql[i] == ch) ++i;
+      }
+      ++i;
+    } else if (ch == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      auto end = sql.find('\n', i);
+      i = end == std::string_view::npos ? sql.size() : end;
+    } else if (ch == '/' && i + 1 < sql.size() && sql[i + 1] == '*') {
+      auto end = sql.find("*/", i + 2);
+      i = end == std::string_view::npos ? sql.size() : end + 2;
+    } else if (ch == '(') {
+      ++depth, ++i;
+    } else if (ch == ')') {
+      --depth, ++i;
+    } else if (depth == 0 && !in_list && word_at(i, "SELECT")) {
+      i += 6;
+      // DISTINCT [ON (...)] or ALL belong to the statement, not to the first item.
+      auto skip_blank = [&] {
+        while (i < sql.size() && std::isspace(static_cast<unsigned char>(sql[i]))) ++i;
+      };
+      skip_blank();
+      if (word_at(i, "ALL")) i += 3;
+      if (word_at(i, "DISTINCT")) {
+        i += 8;
+        skip_blank();
+        if (word_at(i, "ON")) return {};
+      }
+      in_list = true;
+      start = i;
+    } else if (depth == 0 && in_list && (ch == ',' || ch == ';')) {
+      items.emplace_back(sql.substr(start, i - start));
+      if (ch == ';') return items;
+      start = ++i;
+    } else if (depth == 0 && in_list &&
+               std::any_of(std::begin(kEnds), std::end(kEnds), [&](std::string_view w) { return word_at(i, w); })) {
+      items.emplace_back(sql.substr(start, i - start));
+      return items;
+    } else if (depth == 0 && !in_list && !std::isspace(static_cast<unsigned char>(ch)) && !word_at(i, "WITH") &&
+               !word_at(i, "RECURSIVE") && items.empty() && i == sql.find_first_not_of(" \t\r\n")) {
+      // Neither SELECT nor WITH first: another kind of statement.
+      return {};
+    } else {
+      ++i;
+    }
+  }
+  if (in_list) items.emplace_back(sql.substr(start));
+  return items;
+}
+
+// Column names as SQLite gives them, so a query names its columns alike on both backends:
+// an expression without an alias is named by its text as written ("count(*)"), where
+// PostgreSQL would name it by its function ("count"). Columns and aliases keep their names.
+void name_columns_as_written(std::string_view sql, std::vector<std::string>& names) {
+  auto items = select_items(sql);
+  if (items.size() != names.size()) return;  // a * among them, or a statement of another kind
+  for (std::size_t c = 0; c < items.size(); ++c) {
+    std::string item = items[c];
+    auto first = item.find_first_not_of(" \t\r\n");
+    auto last = item.find_last_not_of(" \t\r\n");
+    if (first == std::string::npos) return;
+    item = item.substr(first, last - first + 1);
+    // A column, perhaps qualified or quoted: PostgreSQL names it as SQLite does.
+    bool column = std::all_of(item.begin(), item.end(), [](char ch) {
+      return std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '.' || ch == '"' ||
+             static_cast<unsigned char>(ch) >= 0x80;
+    });
+    if (column && !std::isdigit(static_cast<unsigned char>(item[0]))) continue;
+    // An alias: the last word after AS, or after the expression with nothing between.
+    auto word_start = item.find_last_not_of(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_\"");
+    if (word_start != std::string::npos && word_start + 1 < item.size() &&
+        std::isspace(static_cast<unsigned char>(item[word_start]))) {
+      std::string word = item.substr(word_start + 1);
+      std::string upper = word;
+      for (auto& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+      bool keyword = upper == "END" || upper == "NULL" || upper == "TRUE" || upper == "FALSE" || upper == "UNKNOWN";
+      auto before = item.find_last_not_of(" \t\r\n", word_start);
+      bool operand = before != std::string::npos && std::string_view("+-*/%<>=|&!~^:,").find(item[before]) != std::string_view::npos;
+      if (!keyword && !operand) continue;
+    }
+    names[c] = item;
+  }
+}
+
 }  // namespace
 
 void run_query(Connection& db, const std::string& sql, const QueryLimits& limits,
@@ -222,6 +330,7 @@ void run_query(Connection& db, const std::string& sql, const QueryLimits& limits
   std::vector<std::string> names;
   Result described(desc);
   for (int i = 0; i < described.columns(); ++i) names.push_back(described.column_name(i));
+  name_columns_as_written(trimmed, names);
   if (names.empty()) {
     // Not a query that returns rows: run it to learn why it is refused.
     pg_result* run = api.exec_prepared(db.handle(), "", 0, nullptr, nullptr, nullptr, 0);
