@@ -90,7 +90,7 @@ export updates (here: a follow-up closed in another system).
 
 Statistics after import; doctor agrees with a full recomputation.
 
-  $ kunde sql "SELECT customer_id, contacts, inbound, outbound, complaints, open_follow_ups, preferred_channel, by_channel FROM customer_contact_stats" -f csv
+  $ kunde sql "SELECT customer_id, contacts, inbound, outbound, complaints, open_follow_ups, preferred_channel, by_channel FROM customer_contact_stats ORDER BY customer_id" -f csv
   customer_id,contacts,inbound,outbound,complaints,open_follow_ups,preferred_channel,by_channel
   1,4,2,2,1,1,post,"{""email"":{""in"":0,""out"":1},""phone"":{""in"":1,""out"":1},""post"":{""in"":1,""out"":0}}"
   2,3,1,2,0,0,web,"{""sms"":{""in"":0,""out"":2},""web"":{""in"":1,""out"":0}}"

@@ -54,7 +54,7 @@ normalised.
   "phones": {"written": 284, "not_numbers": 0}
   $ KUNDE_DB=w.db kunde -q init && KUNDE_DB=w.db kunde customer import w/customers.csv
   w/customers.csv: 300 inserted, 0 updated, 0 unchanged, 0 rejected
-  $ KUNDE_DB=w.db kunde sql "SELECT count(DISTINCT country) AS countries, sum(length(country) = 2) AS as_codes, count(phone) AS phones, count(phone_e164) AS normalised FROM customers" -f csv
+  $ KUNDE_DB=w.db kunde sql "SELECT count(DISTINCT country) AS countries, count(*) FILTER (WHERE length(country) = 2) AS as_codes, count(phone) AS phones, count(phone_e164) AS normalised FROM customers" -f csv
   countries,as_codes,phones,normalised
   30,300,284,284
 

@@ -84,9 +84,9 @@ pot has no cost: its 300.00 count in revenue but not in margin.
   >            FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status <> 'cancelled'
   >            GROUP BY o.customer_id) r ON r.customer_id = c.id
   > LEFT JOIN (SELECT customer_id, sum(amount) AS paid FROM payments GROUP BY customer_id) p ON p.customer_id = c.id
-  > WHERE s.revenue IS NOT coalesce(r.revenue, 0)
-  >    OR s.margin IS NOT coalesce(r.revenue, 0) - coalesce(r.uncosted, 0) - coalesce(r.cost, 0)
-  >    OR s.balance IS NOT coalesce(r.revenue, 0) - coalesce(p.paid, 0)
+  > WHERE s.revenue IS DISTINCT FROM coalesce(r.revenue, 0)
+  >    OR s.margin IS DISTINCT FROM coalesce(r.revenue, 0) - coalesce(r.uncosted, 0) - coalesce(r.cost, 0)
+  >    OR s.balance IS DISTINCT FROM coalesce(r.revenue, 0) - coalesce(p.paid, 0)
   > SQL
   $ check() { kunde sql -f csv "$(cat check.sql)" | tail -1; kunde doctor -q; }
   $ check
