@@ -15,11 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "crm/segment_fields.hpp"
 #include "crm/segment_rule.hpp"
 #include "helpers.hpp"
 #include "model/dates.hpp"
 #include "rule_samples.hpp"
 #include "sqlite_helpers.hpp"
+#include "store/pg/customer_rule_sql.hpp"
 #include "store/sqlite/rule_sql.hpp"
 #include "text/edit_distance.hpp"
 #include "text/utf8.hpp"
@@ -375,6 +377,31 @@ TEST_CASE("rule: SQL holds the caller's expressions and placeholders only") {
   CHECK_THROWS_AS(store::sqlite::render_rule_sql(parse("segment:x"), mapping, kToday), Error);
   mapping.fields.erase("clv");
   CHECK_THROWS_AS(store::sqlite::render_rule_sql(parse("clv > 1"), mapping, kToday), Error);
+}
+
+TEST_CASE("rule: PostgreSQL's dialect numbers its placeholders from the first it is given and types them") {
+  auto rule = crm::parse_rule("revenue > 50 and overdue and country in (NO, SE) and p_alive < 0.5 and not tag:vip",
+                              crm::customer_rule_fields());
+  auto sql = store::pg::customer_rule_sql(store::RuleQuery{rule, kToday}, 3);
+  CAPTURE(sql.where);
+  CHECK(sql.where.find("coalesce(coalesce(s.revenue, 0) > $3::bigint, false)") != string::npos);
+  CHECK(sql.where.find("< DATE '2026-06-15') = $4::integer::boolean, false)") != string::npos);
+  CHECK(sql.where.find("coalesce(kunde_fold(c.country) IN (kunde_fold($5::text), kunde_fold($6::text)), false)") !=
+        string::npos);
+  CHECK(sql.where.find("coalesce(m.p_alive < $7::double precision, false)") != string::npos);
+  CHECK(sql.where.find("NOT (EXISTS (SELECT 1 FROM customer_tags rt WHERE rt.customer_id = c.id AND rt.tag = $8::text))") !=
+        string::npos);
+  CHECK(sql.where.find('?') == string::npos);
+  CHECK(sql.params ==
+        std::vector<Value>{std::int64_t{5000}, std::int64_t{1}, string("NO"), string("SE"), 0.5, string("vip")});
+  // Days since a date are a difference of dates; attributes come from the JSON object.
+  sql = store::pg::customer_rule_sql(store::RuleQuery{crm::parse_rule("recency_days <= 30 and attr.industry = retail",
+                                                                       crm::customer_rule_fields()),
+                                                      kToday});
+  CAPTURE(sql.where);
+  CHECK(sql.where.find("(DATE '2026-06-15' - substr(s.last_order_at, 1, 10)::date) <= $1::bigint") != string::npos);
+  CHECK(sql.where.find("(SELECT ra.value FROM jsonb_each_text(c.attributes) ra WHERE ra.key = $2::text LIMIT 1)") !=
+        string::npos);
 }
 
 TEST_CASE("rule: quotes, semicolons and comments in a rule stay values") {
