@@ -4,6 +4,7 @@
 
 #include "crm/reports_value.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -13,27 +14,6 @@ struct ValueOptions {
   ReportOptions report;
   std::optional<std::int64_t> limit;
 };
-
-report::Chart whale_chart(const crm::ValueReport& r, int decimals) {
-  report::Chart c(report::ChartKind::line, "whale_curve", "Whale curve");
-  c.x_label = "customers, most profitable first";
-  c.x_format.scale = report::Scale::percent;
-  std::vector<double> y, equal;
-  const bool shares = r.profit > 0;
-  c.y_label = shares ? "share of total profit" : "cumulative profit";
-  c.y_format.scale = shares ? report::Scale::percent : report::Scale::money;
-  const double scale = std::pow(10.0, decimals);
-  for (const auto& p : r.whale) {
-    c.x.push_back(p.customer_share);
-    y.push_back(shares ? static_cast<double>(p.cumulative_profit) / static_cast<double>(r.profit)
-                       : static_cast<double>(p.cumulative_profit) / scale);
-    equal.push_back(shares ? p.customer_share : p.customer_share * static_cast<double>(r.profit) / scale);
-  }
-  c.add_series("cumulative profit", y);
-  c.add_series("every customer alike", equal, true);
-  if (shares) c.guides.push_back({1.0, "100%"});
-  return c;
-}
 
 int run_value(Context& ctx, const ValueOptions& o) {
   crm::ValueReport r = crm::value_report(ctx.session(), report_scope(ctx, o.report));
