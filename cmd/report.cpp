@@ -97,6 +97,7 @@ void register_report(CLI::App& app, Context& ctx) {
   register_report_next(report, ctx);
   register_report_channels(report, ctx);
   register_report_changes(report, ctx);
+  register_report_wallet(report, ctx);
   register_report_all(report, ctx);
 }
 

@@ -28,6 +28,7 @@ void register_report_products(CLI::App* report, Context& ctx);
 void register_report_next(CLI::App* report, Context& ctx);
 void register_report_channels(CLI::App* report, Context& ctx);
 void register_report_changes(CLI::App* report, Context& ctx);
+void register_report_wallet(CLI::App* report, Context& ctx);
 void register_report_all(CLI::App* report, Context& ctx);
 
 // Options every report takes.
