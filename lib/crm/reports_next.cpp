@@ -12,6 +12,12 @@
 #include "store/store.hpp"
 
 namespace kunde::crm {
+namespace {
+
+// The screen pop shows three: more would be stored for no one to read.
+constexpr std::size_t kStoredOffers = 3;
+
+}  // namespace
 
 NextReport next_report(Session& s, const NextRequest& request) {
   if (request.top < 1) throw UsageError("-n must be at least 1", "give how many suggestions, such as -n 5");
@@ -86,10 +92,14 @@ NextReport next_report(Session& s, const NextRequest& request) {
     offers.reserve(r.rows.size());
     for (const auto& c : r.rows) {
       store::CustomerOffers stored{c.id, {}};
-      for (const auto& o : c.offers) stored.offers.push_back({o.item, o.because, o.confidence, o.lift});
+      for (const auto& o : c.offers) {
+        if (stored.offers.size() == kStoredOffers) break;
+        stored.offers.push_back({o.item, o.because, o.confidence, o.lift});
+      }
       offers.push_back(std::move(stored));
     }
-    s.store().analytics().save_offers({request.scope.as_of, request.level == ItemLevel::product ? "product" : "category", offers});
+    s.store().analytics().save_offers(
+        {request.scope.as_of, request.level == ItemLevel::product ? "product" : "category", offers, request.everyone});
     r.saved = true;
   }
   return r;

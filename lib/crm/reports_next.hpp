@@ -22,8 +22,8 @@ struct NextRequest {
   int max_len = 3;
   std::size_t top = 5;  // suggestions per customer
   bool everyone = false;  // suggest to every customer with orders (customers is then ignored)
-  // Store each customer's offers for the screen pop (customer show), replacing what an
-  // earlier run stored for them.
+  // Store each customer's best three offers for the screen pop (customer show), replacing
+  // what an earlier run stored for them (with `everyone`, for every customer).
   bool save = true;
 };
 

@@ -129,6 +129,7 @@ struct OfferSave {
   std::string as_of;
   std::string level;                          // category or product
   std::span<const CustomerOffers> customers;  // each listed customer's offers are replaced
+  bool replace_all = false;                   // true: customers not listed lose theirs too
 };
 
 struct StoredOffers {

@@ -1696,6 +1696,11 @@ TEST_CASE("store contract: offers are stored per customer, replaced by the next 
     a.save_offers({"2026-08-31", "category", std::vector<store::CustomerOffers>{{x.per, {{"books", {"music"}, 0.5, 1.0}}}}});
     CHECK(a.offers(x.kari));
     CHECK(a.offers(x.per));
+    // A run over everyone replaces every customer's offers.
+    a.save_offers({"2026-09-30", "category", std::vector<store::CustomerOffers>{{x.per, {{"games", {"music"}, 0.5, 1.0}}}}, true});
+    CHECK_FALSE(a.offers(x.kari));
+    REQUIRE(a.offers(x.per));
+    CHECK(a.offers(x.per)->offers[0].item == "games");
 
     // Derived data: no history entry, and erasing a customer takes the offers along.
     CHECK(s.history().list(100).size() == entries);

@@ -355,8 +355,9 @@ void AnalyticsRepo::save_offers(const OfferSave& save) {
   auto& insert = db_.prepare(
       "INSERT INTO customer_offers(customer_id, rank, as_of, level, item, because, confidence, lift) "
       "SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM customers WHERE id = ?1");
+  if (save.replace_all) db_.exec("DELETE FROM customer_offers");
   for (const CustomerOffers& c : save.customers) {
-    drop.bind(1, c.customer_id).run();
+    if (!save.replace_all) drop.bind(1, c.customer_id).run();
     std::int64_t rank = 0;
     for (const StoredOffer& o : c.offers) {
       insert.bind(1, c.customer_id).bind(2, ++rank).bind(3, save.as_of).bind(4, save.level).bind(5, o.item);
