@@ -15,6 +15,7 @@
 #include "analytics/count_model.hpp"
 #include "analytics/purchase_summary.hpp"
 #include "crm/session.hpp"
+#include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 struct Buyer {
   std::int64_t id = 0;
   std::size_t first_index = 0, days = 0;  // into the flat list of purchase days
-  std::int64_t orders = 0, revenue = 0, cost = 0;
+  std::int64_t orders = 0, revenue = 0, cost = 0, revenue_with_cost = 0;
   std::optional<double> p_alive;
   bool churned = false;
   int category = -1, channel = -1;  // interned names, -1 for none
@@ -189,6 +190,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     b.orders += d.orders;
     b.revenue += d.amount;
     b.cost += d.cost;
+    b.revenue_with_cost += d.amount_with_cost;
   });
 
   if (buyers.empty()) {
@@ -256,7 +258,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     a.last_order = day_text(last);
     a.days_since = since;
     a.revenue = b.revenue;
-    a.margin = b.revenue - b.cost;
+    a.margin = margin_of(b.revenue_with_cost, b.cost);
     const double tenure_years = std::max(365, as_of - first + 1) / 365.0;
     a.value_at_stake = std::llround(static_cast<double>(a.margin) / tenure_years);
     std::vector<std::string> why;

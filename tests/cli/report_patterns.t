@@ -204,6 +204,16 @@ Share of wallet: revenue of the twelve months up to --as-of against each custome
   $ kunde customer show K2 | grep wallet
   wallet    120.0% of 40.00  (48.00 in the last twelve months)
 
+No line of these orders has a cost: their margin is unknown, never their revenue:
+
+  $ kunde report summary --as-of 2026-06-30 | grep 'to date'
+  3 customers, 3 active, 0 at risk, 0 churned
+  to date      revenue 120.00, margin unknown (no line has a cost) in 5 orders
+  $ kunde report value --as-of 2026-06-30 | grep -E '^(cost of goods|margin) '
+  3 customers, profit 0.00; 0 with a loss
+  cost of goods  0.00  (cost known for 0.0% of revenue)
+  margin         unknown (no line has a cost)
+
 A named report set from the config builds the pack with its parts and title:
 
   $ cat > sets.toml <<'TOML'
