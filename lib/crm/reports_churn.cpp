@@ -225,6 +225,9 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
 
   std::optional<CustomerNames> names;
   if (request.details) names.emplace(s, request.scope);
+  // Without a single known cost every margin is unknown: revenue then ranks the customers,
+  // one measure for all of them.
+  r.stake_is_revenue = std::none_of(buyers.begin(), buyers.end(), [](const Buyer& b) { return b.revenue_with_cost != 0; });
   std::vector<int> intervals;
   for (Buyer& b : buyers) {
     const int first = days[b.first_index], last = days[b.first_index + b.days - 1];
@@ -260,7 +263,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     a.revenue = b.revenue;
     a.margin = margin_of(b.revenue_with_cost, b.cost);
     const double tenure_years = std::max(365, as_of - first + 1) / 365.0;
-    a.value_at_stake = std::llround(static_cast<double>(a.margin) / tenure_years);
+    a.value_at_stake = std::llround(static_cast<double>(r.stake_is_revenue ? a.revenue : a.margin) / tenure_years);
     std::vector<std::string> why;
     if (a.by_p_alive) why.push_back(fmt::format("P(alive) {:.2f} below {:g}", *a.p_alive, cs.p_alive_threshold));
     if (a.by_interval) {

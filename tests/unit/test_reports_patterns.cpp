@@ -13,6 +13,7 @@
 #include "crm/reports_affinity.hpp"
 #include "crm/reports_changes.hpp"
 #include "crm/reports_channels.hpp"
+#include "crm/reports_churn.hpp"
 #include "crm/reports_next.hpp"
 #include "crm/reports_products.hpp"
 #include "crm/reports_wallet.hpp"
@@ -393,4 +394,27 @@ TEST_CASE("reports wallet: revenue of the twelve months against each wallet, ban
   REQUIRE(one);
   CHECK(one->revenue == 4700);
   CHECK_FALSE(crm::customer_wallet_share(fx.session(), r.rows[0].id, std::nullopt, "2026-06-30"));
+}
+
+TEST_CASE("reports churn: without a single known cost the value at stake is revenue, with costs the margin") {
+  const char* rows =
+      "order,customer,ordered_at,sku,quantity,unit_price{}\n"
+      "A1,K1,2026-01-01,B1,1,100.00{}\n"
+      "A2,K1,2026-01-11,B1,1,100.00{}\n"
+      "A3,K1,2026-01-21,B1,1,100.00{}\n";
+  for (bool costs : {false, true}) {
+    CAPTURE(costs);
+    test::StoreFixture fx;
+    const char* cost = costs ? ",40.00" : "";
+    import_orders(fx, fmt::format(fmt::runtime(rows), costs ? ",unit_cost" : "", cost, cost, cost));
+    crm::ChurnRequest q;
+    q.scope = scope("2026-06-30");
+    q.save = false;
+    auto r = crm::churn_report(fx.session(), q);
+    CHECK(r.stake_is_revenue == !costs);
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].by_interval);
+    CHECK(r.rows[0].margin == (costs ? 18000 : 0));
+    CHECK(r.rows[0].value_at_stake == (costs ? 18000 : 30000));  // a tenure under a year counts as one
+  }
 }
