@@ -114,6 +114,33 @@ json scores_json(const std::optional<crm::StoredScore>& stored, int d) {
               {"churn_risk", text_or_null(s.churn_risk)}};
 }
 
+// The offers a report stored, as JSON; null when there are none.
+json offers_json(const std::optional<crm::StoredOffers>& stored) {
+  if (!stored) return nullptr;
+  json offers = json::array();
+  for (const auto& o : stored->offers) {
+    offers.push_back({{"item", o.item}, {"because", o.because}, {"confidence", o.confidence}, {"lift", o.lift}});
+  }
+  return json{{"as_of", stored->as_of}, {"level", stored->level}, {"offers", offers}};
+}
+
+json wallet_json(const std::optional<crm::WalletShare>& w, int d) {
+  if (!w) return nullptr;
+  return json{{"wallet", io::json_decimal(Decimal{w->wallet, d})},
+              {"revenue_12_months", io::json_decimal(Decimal{w->revenue, d})},
+              {"share", w->share}};
+}
+
+// "bakery (because dairy), beverages (because bakery, dairy)": the best three.
+std::string offers_text(const crm::StoredOffers& stored) {
+  std::string text;
+  for (std::size_t i = 0; i < stored.offers.size() && i < 3; ++i) {
+    const auto& o = stored.offers[i];
+    text += fmt::format("{}{} (because {})", text.empty() ? "" : ", ", o.item, fmt::join(o.because, ", "));
+  }
+  return text + fmt::format("  (as of {})", stored.as_of);
+}
+
 }  // namespace
 
 void print_customer_brief(Context& ctx, std::int64_t id) {
@@ -141,6 +168,8 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     doc["merged_numbers"] = aliases;
     doc["statistics"] = stats_json(s, contacts, d);
     doc["statistics"]["scores"] = scores_json(pop.scores, d);
+    doc["statistics"]["share_of_wallet"] = wallet_json(pop.wallet, d);
+    doc["statistics"]["next_offers"] = offers_json(pop.offers);
     add_orders_json(ctx, doc, pop);
     doc["contacts"] = customer_contacts_json(ctx, pop);
     ctx.out() << io::dump_json(doc, format == io::OutputFormat::json ? 2 : -1) << '\n';
@@ -192,6 +221,11 @@ int run_show(Context& ctx, const std::string& ref, std::int64_t recent_orders, s
     }
     if (sc.churn_risk) labels.line("at risk", *sc.churn_risk);
   }
+  if (pop.wallet) {
+    labels.line("wallet", fmt::format("{:.1f}% of {}  ({} in the last twelve months)", pop.wallet->share * 100,
+                                      money(pop.wallet->wallet, d), money(pop.wallet->revenue, d)));
+  }
+  if (pop.offers && !pop.offers->offers.empty()) labels.line("offer", offers_text(*pop.offers));
   if (s.top_categories) labels.line("buys", fmt::format("{}", fmt::join(favourite_categories(*s.top_categories), ", ")));
   if (contacts.contacts > 0) {
     labels.line("contacts", fmt::format("{} ({} in, {} out), last {}", contacts.contacts, contacts.inbound, contacts.outbound,

@@ -69,6 +69,12 @@ std::string money_text(Context& ctx, std::int64_t minor) {
   return format_decimal(Decimal{minor, ctx.money_decimals()}) + currency_suffix(ctx);
 }
 
+std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost) {
+  if (revenue_with_cost == 0 && margin == 0 && revenue != 0) return "unknown (no line has a cost)";
+  if (revenue_with_cost == revenue) return money_text(ctx, margin);
+  return fmt::format("{} on the {} whose cost is known", money_text(ctx, margin), money_text(ctx, revenue_with_cost));
+}
+
 std::string currency_suffix(Context& ctx) {
   std::string c = ctx.config().currency();
   return c.empty() ? "" : " " + c;
@@ -97,6 +103,7 @@ void register_report(CLI::App& app, Context& ctx) {
   register_report_next(report, ctx);
   register_report_channels(report, ctx);
   register_report_changes(report, ctx);
+  register_report_wallet(report, ctx);
   register_report_all(report, ctx);
 }
 

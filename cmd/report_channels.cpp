@@ -4,6 +4,7 @@
 
 #include "crm/reports_channels.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -36,21 +37,12 @@ int run_channels(Context& ctx, const ChannelsOptions& o) {
                       {"channel", "orders", "orders_pct", "revenue", "contacts", "contacts_pct", "inbound", "customers",
                        "order_cost", "contact_cost", "cost"});
   t.primary = true;
-  report::Chart mix(report::ChartKind::bar, "channel_mix", "Channel mix of orders and contacts");
-  mix.y_label = "share";
-  mix.y_format.scale = report::Scale::percent;
-  std::vector<double> order_shares, contact_shares;
   for (const auto& m : r.mix) {
     t.add_row({m.channel, m.orders, share_cell(m.order_share), money(m.revenue), m.contacts, share_cell(m.contact_share),
                m.inbound, m.customers, m.order_unit ? money(*m.order_unit) : Value(),
                m.contact_unit ? money(*m.contact_unit) : Value(), r.costs_configured ? money(m.cost) : Value()});
-    mix.categories.push_back(m.channel);
-    order_shares.push_back(m.order_share);
-    contact_shares.push_back(m.contact_share);
   }
-  mix.add_series("orders", order_shares);
-  mix.add_series("contacts", contact_shares);
-  if (!r.mix.empty()) doc.chart(mix, report::Audience::people);
+  if (!r.mix.empty()) doc.chart(channel_mix_chart(r), report::Audience::people);
 
   auto& p = doc.table("preferred", "Preferred channel (most used)", {"channel", "customers", "customers_pct"});
   for (const auto& [channel, n] : r.preferred) {

@@ -40,8 +40,9 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
                                                             r.active, r.churned, percent(churned_share)));
   f.data("active", r.active).data("churned", r.churned).data("churned_pct", share_cell(churned_share));
   f.add("at risk", "at_risk", r.at_risk,
-        fmt::format("{} ({} by P(alive), {} by their interval), {} a year at stake", r.at_risk, r.at_risk_by_p_alive,
-                    r.at_risk_by_interval, money_text(ctx, r.value_at_stake)));
+        fmt::format("{} ({} by P(alive), {} by their interval), {} a year at stake{}", r.at_risk, r.at_risk_by_p_alive,
+                    r.at_risk_by_interval, money_text(ctx, r.value_at_stake),
+                    r.stake_is_revenue ? " (revenue: no line has a cost)" : ""));
   f.data("at_risk_by_p_alive", r.at_risk_by_p_alive)
       .data("at_risk_by_interval", r.at_risk_by_interval)
       .data("value_at_stake", money(r.value_at_stake));

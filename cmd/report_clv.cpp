@@ -5,6 +5,7 @@
 #include "analytics/purchase_summary.hpp"
 #include "crm/reports_clv.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -158,14 +159,7 @@ int run_clv(Context& ctx, const ClvOptions& o) {
                           : Value()});
   }
 
-  std::vector<double> values;
-  values.reserve(r.rows.size());
-  for (const auto& row : r.rows) values.push_back(row.clv / scale);
-  report::NumberFormat money_format{report::Scale::money, d, ctx.config().currency()};
-  report::Chart hist = report::histogram("clv_distribution", "CLV distribution", values, 0, money_format);
-  hist.x_label = "CLV";
-  hist.y_label = "customers";
-  doc.chart(hist);
+  doc.chart(clv_histogram(ctx, r));
 
   if (r.holdout) add_holdout(ctx, doc, r);
 

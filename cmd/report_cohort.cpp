@@ -3,6 +3,7 @@
 
 #include "crm/reports_cohort.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -21,13 +22,6 @@ int run_cohort(Context& ctx, const ReportOptions& o) {
       .data("customers", r.customers)
       .data("revenue", money_cell(ctx, r.revenue));
 
-  report::Chart heat(report::ChartKind::heatmap, "retention_heatmap", "Share of each cohort ordering k months later");
-  heat.x_label = "months since the first order";
-  heat.y_label = "cohort";
-  heat.value_label = "ordering";
-  heat.y_format.scale = report::Scale::percent;
-  heat.y_format.decimals = 0;
-  for (std::size_t k = 0; k < width; ++k) heat.categories.push_back(std::to_string(k));
   report::Chart revenue(report::ChartKind::bar, "cohort_revenue", "Revenue by cohort");
   revenue.x_label = "cohort";
   revenue.y_label = "revenue";
@@ -48,22 +42,19 @@ int run_cohort(Context& ctx, const ReportOptions& o) {
     for (std::int64_t v : c.revenue) total += v;
     std::vector<Value> cells = {name, c.customers, money_cell(ctx, total)};
     std::vector<Value> money_cells = cells;
-    std::vector<double> shares;
     for (std::size_t k = 0; k < width; ++k) {
       bool has = k < c.retention.size();
       cells.push_back(has ? share_cell(c.retention[k]) : Value());
       money_cells.push_back(has ? money_cell(ctx, c.revenue[k]) : Value());
-      shares.push_back(has ? c.retention[k] : report::missing);
     }
     rows.push_back(std::move(cells));
     money_rows.push_back(std::move(money_cells));
-    heat.add_series(name, shares);
     revenue.categories.push_back(name);
     revenue_values.push_back(static_cast<double>(total) / scale);
   }
   revenue.add_series("revenue", revenue_values);
   if (!cohorts.empty()) {
-    doc.chart(heat);
+    doc.chart(retention_heatmap(r, cohorts.size()));
     doc.chart(revenue);
   }
   auto& table = doc.table("retention", "Retention: % of the cohort ordering in month k", columns);

@@ -16,6 +16,7 @@ struct NextOptions {
   double min_support = 0.005, min_confidence = 0.1;
   int max_len = 3;
   std::int64_t n = 5;
+  bool everyone = false, no_save = false;
 };
 
 std::string itemset_text(const std::vector<std::string>& items) {
@@ -32,17 +33,23 @@ int run_next(Context& ctx, const NextOptions& o) {
   if (o.n < 1) throw UsageError("-n must be at least 1", "give how many suggestions, such as -n 5");
   q.top = static_cast<std::size_t>(o.n);
   for (const auto& ref : o.customers) q.customers.push_back(resolve_customer(ctx, ref));
+  q.save = !o.no_save;
+  q.everyone = o.everyone;
+  if (o.everyone && (q.scope.customers || !q.customers.empty())) {
+    throw UsageError("--all does not go with --customer or --segment", "give one of them");
+  }
   // --segment names whom to suggest to; the rules still come from every customer's orders.
   if (q.scope.customers) {
     q.customers.insert(q.customers.end(), q.scope.customers->begin(), q.scope.customers->end());
     q.scope.customers.reset();
-  } else if (q.customers.empty()) {
-    throw UsageError("report next needs --customer or --segment", "name the customers: --customer K-1, or --segment at-risk");
+  } else if (q.customers.empty() && !o.everyone) {
+    throw UsageError("report next needs --customer, --segment or --all",
+                     "name the customers: --customer K-1, --segment at-risk, or --all for everyone who ordered");
   }
   crm::NextReport r = crm::next_report(ctx.session(), q);
 
   crm::ReportScope named = q.scope;
-  named.customers = q.customers;
+  if (!o.everyone) named.customers = q.customers;
   crm::CustomerNames names(ctx.session(), named);
   report::Document doc = report_document("Next offers", q.scope);
   auto& f = doc.fields();
@@ -51,8 +58,12 @@ int run_next(Context& ctx, const NextOptions& o) {
                     o.level == "category" ? "categories" : "products",
                     q.min_support, q.min_confidence));
   f.data("baskets", r.baskets).data("level", o.level);
+  f.add("stored", "saved", r.saved,
+        r.saved ? "the offers are stored for customer show" : "not stored (--no-save)");
+  // The dates read as sentences for a few customers; for a list they are the table's column.
+  const bool sentences = r.rows.size() <= 20;
   for (const auto& c : r.rows) {
-    if (!c.expected_next) continue;
+    if (!sentences || !c.expected_next) continue;
     const auto& name = names.of(c.id);
     doc.paragraph(fmt::format("{} {}: next purchase expected {} (every {:.0f} days, last {}){}", name.number, name.name,
                               *c.expected_next, *c.interval_days, c.last_purchase, c.overdue ? ", overdue" : ""));
@@ -74,7 +85,7 @@ int run_next(Context& ctx, const NextOptions& o) {
     }
   }
   render(ctx, doc);
-  ctx.note(fmt::format("suggestions for {} customers from {} rules", r.rows.size(), r.rules));
+  ctx.note(fmt::format("suggestions for {} from {}", counted(r.rows.size(), "customer"), counted(r.rules, "rule")));
   return kExitOk;
 }
 
@@ -84,13 +95,15 @@ void register_report_next(CLI::App* report, Context& ctx) {
   auto o = std::make_shared<NextOptions>();
   auto* cmd = report->add_subcommand("next", "What to offer a customer next, and when they should buy again");
   add_as_of_option(cmd, o->report);
-  cmd->add_option("--customer", o->customers, "The customer (repeat for more; or --segment NAME)");
+  cmd->add_option("--customer", o->customers, "The customer (repeat for more; or --segment NAME, or --all)");
   cmd->add_option("--level", o->level, "Offer categories or products (default category)")
       ->check(CLI::IsMember({"category", "product"}));
   cmd->add_option("--min-support", o->min_support, "Least support of a rule used (default 0.005)");
   cmd->add_option("--min-confidence", o->min_confidence, "Least confidence of a rule used (default 0.1)");
   cmd->add_option("--max-len", o->max_len, "Most items in a rule used (default 3)");
   cmd->add_option("-n", o->n, "Suggestions per customer (default 5)");
+  cmd->add_flag("--all", o->everyone, "Suggest to every customer who has ordered");
+  cmd->add_flag("--no-save", o->no_save, "Do not store the offers for customer show");
   cmd->callback([&ctx, o] { ctx.action = [&ctx, o] { return run_next(ctx, *o); }; });
 }
 

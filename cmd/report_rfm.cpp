@@ -4,6 +4,7 @@
 
 #include "crm/reports_rfm.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -42,18 +43,7 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
                  money(t.revenue), share_cell(revenue_share)});
   }
 
-  report::Chart grid(report::ChartKind::heatmap, "rfm_grid", "Customers by recency and frequency score");
-  grid.x_label = "F score";
-  grid.y_label = "R score";
-  grid.value_label = "customers";
-  grid.y_format.scale = report::Scale::integer;
-  grid.categories = {"F1", "F2", "F3", "F4", "F5"};
-  for (int rs = 5; rs >= 1; --rs) {
-    std::vector<double> row;
-    for (int fs = 1; fs <= 5; ++fs) row.push_back(static_cast<double>(r.grid[rs - 1][fs - 1]));
-    grid.add_series(fmt::format("R{}", rs), row);
-  }
-  doc.chart(grid);
+  doc.chart(rfm_grid_chart(r));
 
   auto& cuts = doc.table("cut_points", "Quintile cut points",
                          {"score", "recency_days", "r_customers", "orders", "f_customers", "revenue", "m_customers"});

@@ -43,9 +43,11 @@ int run_summary(Context& ctx, const SummaryOptions& o) {
   f.add("this period", "period_first", now.first, fmt::format("{} to {}", now.first, now.last));
   f.data("period_last", now.last).data("previous_first", before.first).data("previous_last", before.last);
   f.data("period", q.period);
+  std::string margin = margin_text(ctx, r.margin, r.revenue, r.revenue_with_cost);
   f.add("to date", "revenue", money_cell(ctx, r.revenue),
-        fmt::format("revenue {}, margin {} in {} orders", money_text(ctx, r.revenue), money_text(ctx, r.margin), r.orders));
-  f.data("margin", money_cell(ctx, r.margin)).data("orders", r.orders);
+        fmt::format("revenue {}, margin {} in {} orders", money_text(ctx, r.revenue), margin, r.orders));
+  f.data("margin", money_cell(ctx, r.margin)).data("revenue_with_cost", money_cell(ctx, r.revenue_with_cost));
+  f.data("orders", r.orders);
   if (r.fit_error) doc.note("at risk by the order interval alone: " + *r.fit_error, "fit_error");
 
   auto& t = doc.table("figures", fmt::format("This {} against the one before", q.period),

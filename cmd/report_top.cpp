@@ -5,6 +5,7 @@
 #include "analytics/purchase_summary.hpp"
 #include "crm/reports_top.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -77,22 +78,11 @@ int run_top(Context& ctx, const TopOptions& o) {
 
   auto& profile = doc.table("profile", "What the top customers have in common",
                             {"attribute", "value", "top", "top_pct", "rest", "rest_pct", "lift"});
-  report::Chart chart(report::ChartKind::bar, "top_profile", "Top customers against the rest");
-  chart.y_label = "share of customers";
-  chart.y_format.scale = report::Scale::percent;
-  std::vector<double> top_shares, rest_shares;
   for (const auto& p : r.profile) {
     profile.add_row({p.attribute, p.value, p.top, share_cell(p.top_share), p.rest, share_cell(p.rest_share),
                      p.lift ? rounded(*p.lift, 2) : Value()});
-    if (chart.categories.size() < 8) {
-      chart.categories.push_back(p.attribute + " " + p.value);
-      top_shares.push_back(p.top_share);
-      rest_shares.push_back(p.rest_share);
-    }
   }
-  chart.add_series(fmt::format("top {}", top), top_shares);
-  chart.add_series("the rest", rest_shares);
-  if (!r.profile.empty()) doc.chart(chart);
+  if (!r.profile.empty()) doc.chart(top_profile_chart(r));
   render(ctx, doc);
   ctx.note(fmt::format("top {} of {} customers by {}", top, r.population, q.by));
   return kExitOk;

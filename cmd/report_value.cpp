@@ -4,6 +4,7 @@
 
 #include "crm/reports_value.hpp"
 #include "render.hpp"
+#include "report_charts.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -13,27 +14,6 @@ struct ValueOptions {
   ReportOptions report;
   std::optional<std::int64_t> limit;
 };
-
-report::Chart whale_chart(const crm::ValueReport& r, int decimals) {
-  report::Chart c(report::ChartKind::line, "whale_curve", "Whale curve");
-  c.x_label = "customers, most profitable first";
-  c.x_format.scale = report::Scale::percent;
-  std::vector<double> y, equal;
-  const bool shares = r.profit > 0;
-  c.y_label = shares ? "share of total profit" : "cumulative profit";
-  c.y_format.scale = shares ? report::Scale::percent : report::Scale::money;
-  const double scale = std::pow(10.0, decimals);
-  for (const auto& p : r.whale) {
-    c.x.push_back(p.customer_share);
-    y.push_back(shares ? static_cast<double>(p.cumulative_profit) / static_cast<double>(r.profit)
-                       : static_cast<double>(p.cumulative_profit) / scale);
-    equal.push_back(shares ? p.customer_share : p.customer_share * static_cast<double>(r.profit) / scale);
-  }
-  c.add_series("cumulative profit", y);
-  c.add_series("every customer alike", equal, true);
-  if (shares) c.guides.push_back({1.0, "100%"});
-  return c;
-}
 
 int run_value(Context& ctx, const ValueOptions& o) {
   crm::ValueReport r = crm::value_report(ctx.session(), report_scope(ctx, o.report));
@@ -48,7 +28,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
   f.add("cost of goods", "cost_of_goods", money(r.cost),
         fmt::format("{}  (cost known for {} of revenue)", money_text(ctx, r.cost), known));
   f.data("revenue_with_cost", money(r.revenue_with_cost));
-  f.add("margin", "margin", money(r.margin), money_text(ctx, r.margin));
+  f.add("margin", "margin", money(r.margin), margin_text(ctx, r.margin, r.revenue, r.revenue_with_cost));
   f.add("returns", "returns", money(r.returns), money_text(ctx, r.returns));
   if (r.costs_configured) {
     f.add("cost to serve", "cost_to_serve", money(r.cost_to_serve), money_text(ctx, r.cost_to_serve));

@@ -28,6 +28,7 @@ void register_report_products(CLI::App* report, Context& ctx);
 void register_report_next(CLI::App* report, Context& ctx);
 void register_report_channels(CLI::App* report, Context& ctx);
 void register_report_changes(CLI::App* report, Context& ctx);
+void register_report_wallet(CLI::App* report, Context& ctx);
 void register_report_all(CLI::App* report, Context& ctx);
 
 // Options every report takes.
@@ -57,6 +58,9 @@ double significant(double v, int digits);
 // "12.5%" for 0.125.
 std::string percent(double share);
 std::string money_text(Context& ctx, std::int64_t minor);
+// The margin for people: of the revenue whose cost is known (crm/statistics.hpp), said so
+// when that is not all of it, and "unknown" when no line has a cost.
+std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost);
 // "NOK" when the currency is configured, else "".
 std::string currency_suffix(Context& ctx);
 

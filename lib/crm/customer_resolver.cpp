@@ -50,6 +50,9 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
     return out;
   }
   if (auto id = customers.id_by_number(ref)) return {*id};
+  if (auto whole = model::customer_number_text(ref); whole != ref) {
+    if (auto id = customers.id_by_number(whole)) return {*id};
+  }
   if (ref.find('@') != std::string_view::npos) {
     if (auto id = customers.id_by_email(text::to_lower_ascii(ref))) out.push_back(*id);
     return out;
@@ -119,7 +122,8 @@ std::int64_t CustomerResolver::find_or_create(std::string_view raw, bool create_
     if (ref.find('@') != std::string_view::npos) {
       bare.email = std::string(ref);
     } else {
-      bare.number = std::string(ref);
+      bare.number = std::string(model::customer_number_text(ref));
+      bare.name = *bare.number;
     }
     model::normalise(bare, model::ParseContext{});
     id = create(bare);

@@ -1,7 +1,9 @@
 // The one rule for finding the customer a reference names, used by every command that names
 // a customer, by --from lists and by every import:
 //   #12              the customer with id 12
-//   a number         the customer with that number, or the customer it was merged into;
+//   a number         the customer with that number, or the customer it was merged into
+//                    (17850.0, as spreadsheets write whole numbers, is 17850 when no
+//                    customer has 17850.0 itself);
 //                    typed, ignoring case when only one customer's number matches that way
 //   an email         the customer with that email, case ignored
 //   a phone number   any way of writing it (+47 912 34 567, 0047-91234567, 91234567, ...):

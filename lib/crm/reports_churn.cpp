@@ -15,6 +15,7 @@
 #include "analytics/count_model.hpp"
 #include "analytics/purchase_summary.hpp"
 #include "crm/session.hpp"
+#include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
 
@@ -24,7 +25,7 @@ namespace {
 struct Buyer {
   std::int64_t id = 0;
   std::size_t first_index = 0, days = 0;  // into the flat list of purchase days
-  std::int64_t orders = 0, revenue = 0, cost = 0;
+  std::int64_t orders = 0, revenue = 0, cost = 0, revenue_with_cost = 0;
   std::optional<double> p_alive;
   bool churned = false;
   int category = -1, channel = -1;  // interned names, -1 for none
@@ -189,6 +190,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     b.orders += d.orders;
     b.revenue += d.amount;
     b.cost += d.cost;
+    b.revenue_with_cost += d.amount_with_cost;
   });
 
   if (buyers.empty()) {
@@ -223,6 +225,9 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
 
   std::optional<CustomerNames> names;
   if (request.details) names.emplace(s, request.scope);
+  // Without a single known cost every margin is unknown: revenue then ranks the customers,
+  // one measure for all of them.
+  r.stake_is_revenue = std::none_of(buyers.begin(), buyers.end(), [](const Buyer& b) { return b.revenue_with_cost != 0; });
   std::vector<int> intervals;
   for (Buyer& b : buyers) {
     const int first = days[b.first_index], last = days[b.first_index + b.days - 1];
@@ -256,9 +261,9 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
     a.last_order = day_text(last);
     a.days_since = since;
     a.revenue = b.revenue;
-    a.margin = b.revenue - b.cost;
+    a.margin = margin_of(b.revenue_with_cost, b.cost);
     const double tenure_years = std::max(365, as_of - first + 1) / 365.0;
-    a.value_at_stake = std::llround(static_cast<double>(a.margin) / tenure_years);
+    a.value_at_stake = std::llround(static_cast<double>(r.stake_is_revenue ? a.revenue : a.margin) / tenure_years);
     std::vector<std::string> why;
     if (a.by_p_alive) why.push_back(fmt::format("P(alive) {:.2f} below {:g}", *a.p_alive, cs.p_alive_threshold));
     if (a.by_interval) {

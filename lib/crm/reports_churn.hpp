@@ -32,7 +32,7 @@ struct AtRisk {
   std::optional<double> median_interval;  // days between purchase days; with 3 or more of them
   std::optional<double> p_alive;
   std::int64_t revenue = 0, margin = 0;
-  std::int64_t value_at_stake = 0;  // margin per year of the customer's tenure
+  std::int64_t value_at_stake = 0;  // margin (revenue, when no line has a cost) per year of tenure
   bool by_p_alive = false, by_interval = false;
   std::string reason;
 };
@@ -59,6 +59,7 @@ struct ChurnReport {
   std::int64_t customers = 0;            // with an order up to the as-of day
   std::int64_t active = 0, at_risk = 0, churned = 0, at_risk_by_p_alive = 0, at_risk_by_interval = 0;
   std::int64_t value_at_stake = 0;
+  bool stake_is_revenue = false;  // no line has a cost: the value at stake is revenue
   std::int64_t revenue = 0, churned_revenue = 0;  // all customers', the churned ones'
   std::vector<AtRisk> rows;  // by value at stake, highest first (ties by id)
   std::vector<ChurnGroup> groups;

@@ -2,6 +2,7 @@
 // the expected date from the customer totals of the requested customers only.
 #include "crm/reports_next.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <unordered_map>
 
@@ -11,6 +12,12 @@
 #include "store/store.hpp"
 
 namespace kunde::crm {
+namespace {
+
+// The screen pop shows three: more would be stored for no one to read.
+constexpr std::size_t kStoredOffers = 3;
+
+}  // namespace
 
 NextReport next_report(Session& s, const NextRequest& request) {
   if (request.top < 1) throw UsageError("-n must be at least 1", "give how many suggestions, such as -n 5");
@@ -31,9 +38,15 @@ NextReport next_report(Session& s, const NextRequest& request) {
   if (data.baskets.size() > 0) rules = analytics::mine_rules(data.baskets, options);
   r.rules = rules.size();
   analytics::OfferIndex index(rules);
+  if (request.everyone) {
+    r.request.customers.assign(data.customer.begin(), data.customer.end());
+    std::sort(r.request.customers.begin(), r.request.customers.end());
+    r.request.customers.erase(std::unique(r.request.customers.begin(), r.request.customers.end()), r.request.customers.end());
+  }
+  const std::vector<std::int64_t>& customers = r.request.customers;
 
   std::unordered_map<std::int64_t, std::vector<analytics::Item>> owned;
-  for (auto id : request.customers) owned[id];
+  for (auto id : customers) owned[id];
   for (std::size_t b = 0; b < data.baskets.size(); ++b) {
     auto it = owned.find(data.customer[b]);
     if (it == owned.end()) continue;
@@ -42,10 +55,10 @@ NextReport next_report(Session& s, const NextRequest& request) {
   }
 
   std::unordered_map<std::int64_t, NextCustomer> rows;
-  for (auto id : request.customers) rows[id].id = id;
-  if (!request.customers.empty()) {
+  for (auto id : customers) rows[id].id = id;
+  if (!customers.empty()) {
     store::AnalyticsQuery q = request.scope.query();
-    q.customers = request.customers;
+    if (!request.everyone) q.customers = customers;
     s.store().analytics().customer_totals(q, [&](const store::CustomerTotals& t) {
       auto it = rows.find(t.customer_id);
       if (it == rows.end()) return;
@@ -60,7 +73,7 @@ NextReport next_report(Session& s, const NextRequest& request) {
       }
     });
   }
-  for (auto id : request.customers) {
+  for (auto id : customers) {
     NextCustomer c = std::move(rows[id]);
     for (const auto& offer : index.offers(owned[id], request.top)) {
       const analytics::Rule& rule = rules[offer.rule];
@@ -73,6 +86,21 @@ NextReport next_report(Session& s, const NextRequest& request) {
       c.offers.push_back(std::move(o));
     }
     r.rows.push_back(std::move(c));
+  }
+  if (request.save) {
+    std::vector<store::CustomerOffers> offers;
+    offers.reserve(r.rows.size());
+    for (const auto& c : r.rows) {
+      store::CustomerOffers stored{c.id, {}};
+      for (const auto& o : c.offers) {
+        if (stored.offers.size() == kStoredOffers) break;
+        stored.offers.push_back({o.item, o.because, o.confidence, o.lift});
+      }
+      offers.push_back(std::move(stored));
+    }
+    s.store().analytics().save_offers(
+        {request.scope.as_of, request.level == ItemLevel::product ? "product" : "category", offers, request.everyone});
+    r.saved = true;
   }
   return r;
 }

@@ -21,6 +21,10 @@ struct NextRequest {
   double min_confidence = 0.1;
   int max_len = 3;
   std::size_t top = 5;  // suggestions per customer
+  bool everyone = false;  // suggest to every customer with orders (customers is then ignored)
+  // Store each customer's best three offers for the screen pop (customer show), replacing
+  // what an earlier run stored for them (with `everyone`, for every customer).
+  bool save = true;
 };
 
 struct NextOffer {
@@ -41,6 +45,7 @@ struct NextCustomer {
 
 struct NextReport {
   NextRequest request;
+  bool saved = false;
   std::int64_t baskets = 0;
   std::size_t rules = 0;
   std::vector<NextCustomer> rows;  // in the order of request.customers

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "crm/session.hpp"
+#include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
 
@@ -54,13 +55,14 @@ SummaryReport summary_report(Session& s, const SummaryRequest& request) {
     }
     r.orders += 1;
     r.revenue += o.amount;
-    r.margin += o.amount - o.cost;
+    r.margin += margin_of(o.amount_with_cost, o.cost);
+    r.revenue_with_cost += o.amount_with_cost;
     for (auto [p, seen] : {std::pair{&r.current, &bought_now}, std::pair{&r.previous, &bought_before}}) {
       if (!in(o.day, *p)) continue;
       ++p->orders;
       p->revenue += o.amount;
       p->cost += o.cost;
-      p->margin += o.amount - o.cost;
+      p->margin += margin_of(o.amount_with_cost, o.cost);
       if (!*seen) ++p->buyers, *seen = true;
     }
   });

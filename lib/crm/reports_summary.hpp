@@ -33,6 +33,7 @@ struct SummaryReport {
   std::string model_name;
   PeriodFigures current, previous;
   std::int64_t revenue = 0, margin = 0, orders = 0;  // everything up to the as-of day
+  std::int64_t revenue_with_cost = 0;                // of that revenue, the part whose cost is known
 };
 
 // The first day of the period of this length that ends on `last` ("month": the day after

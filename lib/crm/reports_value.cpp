@@ -76,7 +76,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     const CustomerName& n = names.of(id);
     v.number = n.number;
     v.name = n.name;
-    v.margin = v.revenue - v.cost;
+    v.margin = margin_of(v.revenue_with_cost, v.cost);
     std::int64_t best = 0;
     for (const auto& [channel, count] : c.orders_by_channel) {
       if (!channel.empty() && count > best) best = count, v.main_channel = channel;

@@ -17,6 +17,8 @@ ScreenPop screen_pop(Session& s, std::string_view ref, std::int64_t recent_order
   p.account = account(s, id, today);
   p.contacts = store.contacts().summary(id);
   p.scores = store.analytics().scores(id);
+  p.offers = store.analytics().offers(id);
+  p.wallet = customer_wallet_share(s, id, p.customer.wallet, today);
 
   std::map<std::string, std::int64_t> contacts_by_channel, orders_by_channel;
   for (const auto& [channel, n] : p.contacts.by_channel) contacts_by_channel[channel] = n.first + n.second;

@@ -13,10 +13,12 @@
 #include "crm/customers.hpp"
 #include "crm/orders.hpp"
 #include "crm/payments.hpp"
+#include "crm/reports_wallet.hpp"
 #include "store/analytics.hpp"
 
 namespace kunde::crm {
 
+using store::StoredOffers;
 using store::StoredScore;
 
 struct ScreenPop {
@@ -27,6 +29,8 @@ struct ScreenPop {
   ContactSummary contacts;
   CostToServe cost;
   std::optional<StoredScore> scores;  // CLV, RFM and churn risk, when a report stored them
+  std::optional<StoredOffers> offers;  // what to offer next, when report next stored it
+  std::optional<WalletShare> wallet;          // share of wallet, when the customer has a wallet
   std::vector<DueItem> open;         // every open follow-up and promise, soonest first
   std::vector<ContactRow> recent_contacts;
   struct RecentOrder {

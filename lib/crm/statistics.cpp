@@ -87,7 +87,7 @@ OrderFigures order_figures(std::span<const OrderTotal> orders, std::span<const C
     invoices.push_back({o.at, o.total});
   }
   f.orders = static_cast<std::int64_t>(orders.size());
-  f.margin = f.revenue - f.uncosted_revenue - f.cost;
+  f.margin = margin_of(f.revenue - f.uncosted_revenue, f.cost);
   f.invoiced = f.revenue;
   f.paid = paid;
   f.balance = f.revenue - paid;

@@ -60,6 +60,10 @@ std::int64_t overdue(std::span<const store::Invoice> invoices, std::int64_t paid
 bool is_complaint(std::string_view subject, std::string_view outcome, std::string_view reason);
 std::string_view preferred_channel(std::span<const ChannelUse> channels);
 
+// The margin as defined above, from the revenue whose cost is known and that cost: every
+// figure called margin, stored or reported, is this one.
+constexpr std::int64_t margin_of(std::int64_t revenue_with_cost, std::int64_t cost) { return revenue_with_cost - cost; }
+
 // The rules as the store takes them.
 class StatisticsRules final : public store::DerivedRules {
  public:

@@ -79,20 +79,59 @@ class StdoutOutput final : public Output {
   std::ostream stream_;
 };
 
+// Output to what is not a regular file (a device such as /dev/null or /dev/stdout, a FIFO),
+// written in place: replacing it by renaming a file over it would destroy it.
+class DeviceOutput final : public Output {
+ public:
+  explicit DeviceOutput(const std::string& path) : path_(path) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd_ < 0) fail(errno, path);
+    buffer_ = std::make_unique<FdBuffer>(fd_, path);
+    stream_ = std::make_unique<std::ostream>(buffer_.get());
+    stream_->exceptions(std::ios::badbit);
+  }
+  ~DeviceOutput() override {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  std::ostream& stream() override { return *stream_; }
+  void finish() override {
+    buffer_->drain();
+    int rc = ::close(fd_);
+    fd_ = -1;
+    if (rc != 0) fail(errno, path_);
+  }
+
+ private:
+  std::string path_;
+  int fd_ = -1;
+  std::unique_ptr<FdBuffer> buffer_;
+  std::unique_ptr<std::ostream> stream_;
+};
+
+// A regular file, written whole or not at all: into a temporary file beside it, renamed over
+// it at the end. A symbolic link is followed, so the file it names is replaced and the link
+// stays.
 class FileOutput final : public Output {
  public:
-  explicit FileOutput(const std::string& path) : path_(path) {
+  explicit FileOutput(const std::string& named) : path_(named) {
     namespace fs = std::filesystem;
-    fs::path dir = fs::path(path).parent_path();
-    std::string tmpl = ((dir.empty() ? fs::path(".") : dir) / ("." + fs::path(path).filename().string() + ".XXXXXX")).string();
+    std::error_code ec;
+    fs::path path = named;
+    if (fs::is_symlink(path, ec)) {
+      fs::path target = fs::weakly_canonical(path, ec);
+      if (!ec) path = target;
+    }
+    target_ = path.string();
+    fs::path dir = path.parent_path();
+    std::string tmpl = ((dir.empty() ? fs::path(".") : dir) / ("." + path.filename().string() + ".XXXXXX")).string();
     fd_ = ::mkstemp(tmpl.data());
-    if (fd_ < 0) fail(errno, path);
+    if (fd_ < 0) fail(errno, named);
     temp_ = tmpl;
     // The file gets the permissions a new file would (mkstemp makes it private).
     mode_t mask = ::umask(0);
     ::umask(mask);
     ::fchmod(fd_, 0666 & ~mask);
-    buffer_ = std::make_unique<FdBuffer>(fd_, path);
+    buffer_ = std::make_unique<FdBuffer>(fd_, named);
     stream_ = std::make_unique<std::ostream>(buffer_.get());
     stream_->exceptions(std::ios::badbit);
   }
@@ -107,12 +146,12 @@ class FileOutput final : public Output {
     int rc = ::close(fd_);
     fd_ = -1;
     if (rc != 0) fail(errno, path_);
-    if (::rename(temp_.c_str(), path_.c_str()) != 0) fail(errno, path_);
+    if (::rename(temp_.c_str(), target_.c_str()) != 0) fail(errno, path_);
     temp_.clear();
   }
 
  private:
-  std::string path_, temp_;
+  std::string path_, target_, temp_;
   int fd_ = -1;
   std::unique_ptr<FdBuffer> buffer_;
   std::unique_ptr<std::ostream> stream_;
@@ -121,6 +160,12 @@ class FileOutput final : public Output {
 }  // namespace
 
 std::unique_ptr<Output> standard_output() { return std::make_unique<StdoutOutput>(); }
-std::unique_ptr<Output> file_output(const std::string& path) { return std::make_unique<FileOutput>(path); }
+std::unique_ptr<Output> file_output(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+    return std::make_unique<DeviceOutput>(path);
+  }
+  return std::make_unique<FileOutput>(path);
+}
 
 }  // namespace kunde::io

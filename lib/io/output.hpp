@@ -37,7 +37,8 @@ class Output {
 std::unique_ptr<Output> standard_output();
 // A file written as a temporary file beside `path` and renamed to it by finish(); without
 // finish() (an error, an interrupted command) the temporary file is removed and `path` is
-// left as it was.
+// left as it was. A symbolic link is followed (the link stays). What exists and is not a
+// regular file (/dev/null, /dev/stdout, a FIFO) is written in place.
 std::unique_ptr<Output> file_output(const std::string& path);
 
 }  // namespace kunde::io

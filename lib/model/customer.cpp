@@ -75,6 +75,15 @@ std::optional<CustomerField> customer_field(std::string_view name) {
   return static_cast<CustomerField>(i);
 }
 
+std::string_view customer_number_text(std::string_view number) {
+  auto dot = number.find('.');
+  if (dot == 0 || dot == std::string_view::npos || dot + 1 == number.size()) return number;
+  auto whole = number.substr(0, dot), fraction = number.substr(dot + 1);
+  bool digits = std::all_of(whole.begin(), whole.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+  bool zeros = std::all_of(fraction.begin(), fraction.end(), [](char ch) { return ch == '0'; });
+  return digits && zeros ? whole : number;
+}
+
 std::vector<std::string> split_tags(std::string_view s) {
   std::vector<std::string> out;
   std::size_t start = 0;
@@ -106,7 +115,7 @@ void set_customer_field(Customer& c, CustomerField field, std::string_view raw, 
     }
   };
   switch (field) {
-    case kNumber: c.number = opt(v); break;
+    case kNumber: c.number = opt(customer_number_text(v)); break;
     case kName: c.name = std::string(v); break;
     case kContactPerson: c.contact_person = opt(v); break;
     case kKind: {

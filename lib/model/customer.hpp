@@ -72,6 +72,11 @@ KeptAsWritten normalise(Customer& c, const ParseContext& ctx, const Customer* pr
 std::vector<Value> customer_values(const Customer& c, int money_decimals);
 
 // "a;b , c" -> {"a","b","c"}: sorted, unique, trimmed.
+// A customer number as kunde keeps and looks it up: a whole number that a spreadsheet wrote
+// with a decimal zero (17850.0, 0042.00) is that whole number (17850, 0042); anything else
+// is itself.
+std::string_view customer_number_text(std::string_view number);
+
 std::vector<std::string> split_tags(std::string_view text);
 std::string join_tags(const std::vector<std::string>& tags);
 

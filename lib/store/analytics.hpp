@@ -76,6 +76,7 @@ struct CustomerProfile {
   std::string_view number, name, kind, country, city, created_at, preferred_channel;  // empty when none
   std::vector<std::string_view> tags;
   std::vector<std::pair<std::string_view, std::string_view>> attributes;
+  std::optional<std::int64_t> wallet;  // estimated yearly spend in our category, minor units
 };
 
 // The model scores of one customer (the customer_scores of DESIGN.md's statistics). Money in
@@ -112,6 +113,30 @@ struct ScoreSave {
   std::span<const CustomerScore> scores;  // the part's members are read, the rest ignored
 };
 
+// An offer `report next` made to a customer, kept for the screen pop.
+struct StoredOffer {
+  std::string item;                  // a category or a product
+  std::vector<std::string> because;  // the rule's antecedent, which the customer bought
+  double confidence = 0, lift = 0;
+};
+
+struct CustomerOffers {
+  std::int64_t customer_id = 0;
+  std::vector<StoredOffer> offers;  // best first; none removes the customer's stored offers
+};
+
+struct OfferSave {
+  std::string as_of;
+  std::string level;                          // category or product
+  std::span<const CustomerOffers> customers;  // each listed customer's offers are replaced
+  bool replace_all = false;                   // true: customers not listed lose theirs too
+};
+
+struct StoredOffers {
+  std::string as_of, level;
+  std::vector<StoredOffer> offers;  // best first
+};
+
 class Analytics {
  public:
   virtual ~Analytics() = default;
@@ -135,6 +160,12 @@ class Analytics {
   virtual void save_scores(const ScoreSave& save) = 0;
   // The customer's stored scores, if any.
   virtual std::optional<StoredScore> scores(std::int64_t customer_id) = 0;
+
+  // Replaces the stored offers of the listed customers, in a transaction of its own; like
+  // the scores, derived data that history does not record.
+  virtual void save_offers(const OfferSave& save) = 0;
+  // The customer's stored offers, if any.
+  virtual std::optional<StoredOffers> offers(std::int64_t customer_id) = 0;
 };
 
 }  // namespace kunde::store

@@ -48,6 +48,14 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   2\tK-002\t\xc3\x85se \xc3\x98deg\xc3\xa5rd\tperson\tase@example.no\t22334455\tBergen\tNO\tb2c (esc)
   $ kunde customer list -o out.html --limit 1 -q && grep -c '<table' out.html
   1
+
+-o writes a regular file whole or not at all (a temporary file renamed over it); a device or
+a FIFO is written in place, so /dev/null stays a device, and a link stays a link:
+
+  $ kunde customer list -o /dev/null -q && test -c /dev/null && echo still a device
+  still a device
+  $ ln -s out.tsv linked.tsv && kunde customer list -o linked.tsv --limit 1 -q && test -L linked.tsv && wc -l < out.tsv
+  2
   $ kunde customer list --sort bogus
   kunde: error: cannot sort by 'bogus'
   hint: sort by id, number, name, city, country, created_at, email, revenue, margin, balance, orders or last_order

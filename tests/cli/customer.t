@@ -42,6 +42,7 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   address   Storgata 1, 0155 Oslo, NO
   since     2024-03-01
   balance   0.00  (limit 5000.00, 30 days)
+  wallet    0.0% of 12000.00  (0.00 in the last twelve months)
   channel   phone
   notes     Prefers calls after 16
   $ kunde customer show 0047-91234567 -f json
@@ -88,7 +89,13 @@ Customers: add, list, show by any key, find, edit, tag, rm.
       "last_contact_at": null,
       "preferred_channel": null,
       "open_promises": 0,
-      "scores": null
+      "scores": null,
+      "share_of_wallet": {
+        "wallet": 12000.00,
+        "revenue_12_months": 0.00,
+        "share": 0.0
+      },
+      "next_offers": null
     },
     "account": {
       "invoiced": 0.00,

@@ -201,3 +201,29 @@ A lines file cannot be the orders file.
   kunde: error: nw-lines.csv:1: the order file has line columns (sku, quantity, unit_price, discount)
   hint: with --lines the first file holds one row per order (order, customer, date, freight, ...), and the lines file the lines
   [1]
+
+Spreadsheets write whole-number ids with a decimal zero: 17850.0 is customer 17850, in a
+customer file, in an order file and on the command line.
+
+  $ export KUNDE_DB=sheet.db && kunde init -q
+  $ printf 'CustomerID,Name\n17850.0,Sheet One\n0042.00,Sheet Two\n' > sheet-customers.csv
+  $ kunde customer import sheet-customers.csv
+  sheet-customers.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ kunde customer import sheet-customers.csv
+  sheet-customers.csv: 0 inserted, 0 updated, 2 unchanged, 0 rejected
+  $ kunde customer list -f csv | cut -d, -f2,3
+  2 customers
+  number,name
+  17850,Sheet One
+  0042,Sheet Two
+  $ printf 'InvoiceNo,CustomerID,InvoiceDate,StockCode,Quantity,UnitPrice\n536365,17850.0,2010-12-01 08:26:00,85123A,6,2.55\n536366,17851.0,2010-12-01 08:28:00,22633,6,1.85\n' > sheet-orders.csv
+  $ kunde order import --create-missing sheet-orders.csv
+  sheet-orders.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected; 1 customer created; 2 products created
+  $ kunde customer show 17850.0 | head -n 1
+  Sheet One  #1  17850  person
+  $ kunde customer list -f csv | cut -d, -f2,3
+  3 customers
+  number,name
+  17850,Sheet One
+  0042,Sheet Two
+  17851,17851

@@ -70,6 +70,7 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   $ kunde report next --as-of 2026-06-30 --customer K3 --customer K1 --min-support 0.2 --min-confidence 0.5
   Next offers  as of 2026-06-30
   rules     6 rules over 5 orders (categories, support 0.2, confidence 0.5)
+  stored    the offers are stored for customer show
   
   K1 K1: next purchase expected 2026-05-08 (every 59 days, last 2026-03-10), overdue
   
@@ -92,7 +93,7 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   shop          1        20.0    47.00         0           0.0        0          1
   
   Channel mix of orders and contacts
-         share
+  channel  share
          \xe2\x96\x88 orders  \xe2\x96\x93 contacts (esc)
   web    \xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88 60.0% (esc)
           0.0%
@@ -133,6 +134,154 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   0
   [1]
 
+The screen pop shows the offers the last `report next` stored; --all suggests to everyone who
+ordered, and --no-save leaves what is stored alone:
+
+  $ kunde customer show K3 | grep offer
+  offer     music (because books)  (as of 2026-06-30)
+  $ kunde report next --as-of 2026-06-30 --all --min-support 0.2 --min-confidence 0.5 -f csv
+  id,number,name,rank,offer,because,confidence,lift,support,expected_next
+  1,K1,K1,,,,,,,2026-05-08
+  2,K2,K2,,,,,,,2026-05-30
+  3,K3,K3,1,music,{books},0.750,1.250,0.60000,
+  suggestions for 3 customers from 6 rules
+  $ kunde report next --as-of 2026-07-31 --customer K3 --min-support 0.9 --no-save -f csv
+  id,number,name,rank,offer,because,confidence,lift,support,expected_next
+  3,K3,K3,,,,,,,
+  suggestions for 1 customer from 0 rules
+  $ kunde customer show K3 -f json | grep -A 9 '"next_offers"'
+      "next_offers": {
+        "as_of": "2026-06-30",
+        "level": "category",
+        "offers": [
+          {
+            "item": "music",
+            "because": [
+              "books"
+            ],
+            "confidence": 0.75,
+
+Share of wallet: revenue of the twelve months up to --as-of against each customer's wallet:
+
+  $ cat > wallets.csv <<'CSV'
+  > number,name,wallet
+  > K1,K1,200.00
+  > K2,K2,40.00
+  > CSV
+  $ kunde customer import -q wallets.csv
+  $ kunde report wallet --as-of 2026-06-30
+  Share of wallet  2025-07-01 to 2026-06-30
+  customers        2 of 3 customers have a wallet
+  wallet           240.00
+  revenue          110.00 in the twelve months 2025-07-01 to 2026-06-30
+  share of wallet  45.8%
+  room             138.00 more if every customer spent their whole wallet with us
+  
+  Customers by share of wallet
+  share        customers  wallet  revenue
+  under 25%            0    0.00     0.00
+  25-50%               1  200.00    62.00
+  50-75%               0    0.00     0.00
+  75% or more          1   40.00    48.00
+  
+  Customers by share of wallet
+  share of wallet  customers
+  under 25%     0
+  25-50%       \xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88 1 (esc)
+  50-75%        0
+  75% or more  \xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88\xe2\x96\x88 1 (esc)
+  
+  Customers by room left in their wallet
+  id  number  name  wallet  revenue  share_pct  room
+   1  K1      K1    200.00    62.00       31.0  138.00
+   2  K2      K2     40.00    48.00      120.0    0.00
+  2 customers with a wallet; share 45.8%
+  $ kunde report wallet --as-of 2026-06-30 -f csv
+  id,number,name,wallet,revenue,share_pct,room
+  1,K1,K1,200.00,62.00,31.0,138.00
+  2,K2,K2,40.00,48.00,120.0,0.00
+  2 customers with a wallet; share 45.8%
+  $ kunde customer show K2 | grep wallet
+  wallet    120.0% of 40.00  (48.00 in the last twelve months)
+
+No line of these orders has a cost: their margin is unknown, never their revenue:
+
+  $ kunde report summary --as-of 2026-06-30 | grep 'to date'
+  3 customers, 3 active, 0 at risk, 0 churned
+  to date      revenue 120.00, margin unknown (no line has a cost) in 5 orders
+  $ kunde report value --as-of 2026-06-30 | grep -E '^(cost of goods|margin) '
+  3 customers, profit 0.00; 0 with a loss
+  cost of goods  0.00  (cost known for 0.0% of revenue)
+  margin         unknown (no line has a cost)
+
+A named report set from the config builds the pack with its parts and title:
+
+  $ cat > sets.toml <<'TOML'
+  > [report_sets.monthly]
+  > title = "Monthly pack"
+  > reports = ["wallet", "channels"]
+  > [report_sets.typo]
+  > reports = ["value", "whale"]
+  > TOML
+  $ kunde --config sets.toml report all --as-of 2026-06-30 --set monthly -f md
+  # Monthly pack
+  
+  *as of 2026-06-30*
+  
+  - **customers:** 3
+  - **orders:** 5
+  - **revenue:** 120.00
+  
+  ## Share of wallet
+  
+  - **customers:** 2 of 3 customers have a wallet
+  - **share:** 45.8%: 110.00 of 240.00 over the last twelve months
+  - **room:** 138.00
+  
+  ### Customers by share of wallet
+  
+  | share of wallet | customers |
+  | --- | ---: |
+  | under 25% | 0 |
+  | 25-50% | 1 |
+  | 50-75% | 0 |
+  | 75% or more | 1 |
+  
+  ## Channels
+  
+  - **orders:** 5
+  - **contacts:** 0
+  - **multi-channel:** 2 of 3 customers use two channels or more
+  
+  ### Channel mix
+  
+  | channel | orders | contacts | revenue |
+  | --- | ---: | ---: | ---: |
+  | web | 3 | 0 | 43.00 |
+  | phone | 1 | 0 | 30.00 |
+  | shop | 1 | 0 | 47.00 |
+  
+  ### Channel mix of orders and contacts
+  
+  | channel | orders | contacts |
+  | --- | ---: | ---: |
+  | web | 60.0% | 0.0% |
+  | phone | 20.0% | 0.0% |
+  | shop | 20.0% | 0.0% |
+  report of 3 customers
+  $ kunde --config sets.toml report all --set weekly
+  kunde: error: no report set 'weekly' in the config
+  hint: the config has: monthly, typo
+  [2]
+  $ kunde --config sets.toml report all --set typo
+  kunde: error: sets.toml: [report_sets.typo] reports: no report part 'whale'
+  hint: the parts are: value, rfm, cohort, clv, channels, top, affinity, wallet
+  [1]
+  $ kunde report all --set monthly
+  kunde: error: no report set 'monthly' in the config
+  hint: define one as a [report_sets.NAME] table; see kunde-config(5)
+  [2]
+
 Bad input:
 
   $ kunde report affinity --min-support 2
@@ -152,8 +301,8 @@ Bad input:
   hint: give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names
   [1]
   $ kunde report next
-  kunde: error: report next needs --customer or --segment
-  hint: name the customers: --customer K-1, or --segment at-risk
+  kunde: error: report next needs --customer, --segment or --all
+  hint: name the customers: --customer K-1, --segment at-risk, or --all for everyone who ordered
   [2]
   $ kunde report next --customer K1 -n 0
   kunde: error: -n must be at least 1

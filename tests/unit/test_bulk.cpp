@@ -226,9 +226,9 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
     store::sqlite::create_schema(db, 2, "");
     db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
             "INSERT INTO contacts(customer_id, at, channel, direction, subject) VALUES (1, '2026-01-01', 'phone', 'in', 'Faktura'); "
-            "DELETE FROM customer_contact_stats");
+            "DELETE FROM customer_contact_stats; PRAGMA user_version = 1");
   }
-  // Two future steps: version 1 to 2 to 3.
+  // Two steps of a test's own: version 1 to 2 to 3.
   const std::vector<std::string> steps = {"CREATE TABLE added_in_2 (x INTEGER) STRICT;",
                                           "ALTER TABLE added_in_2 ADD COLUMN y TEXT;"};
   Database db(path, store::sqlite::OpenMode::existing);
@@ -246,6 +246,23 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
   CHECK(scalar(db, "PRAGMA user_version") == 3);
   db.exec("PRAGMA user_version = 9");
   CHECK_THROWS_WITH_AS(store::sqlite::migrate(db, steps), doctest::Contains("newer kunde"), Error);
+}
+
+TEST_CASE("bulk: a version 1 database gains the stored offers table, and keeps its rows") {
+  test::TempDir dir;
+  auto path = dir.file("v1.db");
+  {
+    Database db(path, store::sqlite::OpenMode::create);
+    store::sqlite::create_schema(db, 2, "");
+    db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
+            "DROP TABLE customer_offers; PRAGMA user_version = 1");
+  }
+  Database db(path, store::sqlite::OpenMode::existing);
+  db.set_rules(&crm::Session::rules());
+  store::sqlite::migrate(db);
+  CHECK(scalar(db, "PRAGMA user_version") == store::sqlite::schema_version());
+  CHECK(scalar(db, "SELECT count(*) FROM pragma_table_info('customer_offers')") == 8);
+  CHECK(scalar(db, "SELECT count(*) FROM customers") == 1);
 }
 
 TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {

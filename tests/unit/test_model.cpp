@@ -395,3 +395,15 @@ TEST_CASE("customer_values gives typed output values") {
   CHECK(is_null(v[kWallet]));
   CHECK(std::get<std::string>(v[kTags]) == "a;b");
 }
+
+TEST_CASE("model: a customer number a spreadsheet wrote with a decimal zero is the whole number") {
+  CHECK(model::customer_number_text("17850.0") == "17850");
+  CHECK(model::customer_number_text("0042.00") == "0042");
+  CHECK(model::customer_number_text("17850") == "17850");
+  CHECK(model::customer_number_text("17850.5") == "17850.5");
+  CHECK(model::customer_number_text("K-1.0") == "K-1.0");
+  CHECK(model::customer_number_text(".0") == ".0");
+  CHECK(model::customer_number_text("12.") == "12.");
+  CHECK(model::customer_number_text("1.0.0") == "1.0.0");
+  CHECK(model::customer_number_text("") == "");
+}

@@ -13,8 +13,10 @@
 #include "crm/reports_affinity.hpp"
 #include "crm/reports_changes.hpp"
 #include "crm/reports_channels.hpp"
+#include "crm/reports_churn.hpp"
 #include "crm/reports_next.hpp"
 #include "crm/reports_products.hpp"
+#include "crm/reports_wallet.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
@@ -310,4 +312,109 @@ TEST_CASE("reports changes: behaviour against the customer's own history") {
 
   Config config;
   CHECK(crm::change_settings(config).min_orders == 3);
+}
+
+TEST_CASE("reports next: the offers are stored for the screen pop unless told not to; --all suggests to everyone") {
+  test::StoreFixture fx;
+  import_orders(fx, kShop);
+  crm::NextRequest q;
+  q.scope = scope("2026-06-30");
+  q.min_support = 0.2;
+  q.min_confidence = 0.5;
+  q.customers = {3};
+  q.save = false;
+  crm::next_report(fx.session(), q);
+  auto& analytics = fx.session().store().analytics();
+  CHECK_FALSE(analytics.offers(3));
+  q.save = true;
+  auto r = crm::next_report(fx.session(), q);
+  CHECK(r.saved);
+  auto stored = analytics.offers(3);
+  REQUIRE(stored);
+  CHECK(stored->as_of == "2026-06-30");
+  CHECK(stored->level == "category");
+  REQUIRE(stored->offers.size() == 1);
+  CHECK(stored->offers[0].item == "music");
+  CHECK(stored->offers[0].because == std::vector<std::string>{"books"});
+
+  q.customers.clear();
+  q.everyone = true;
+  r = crm::next_report(fx.session(), q);
+  REQUIRE(r.rows.size() == 3);
+  CHECK(r.rows[0].id == 1);
+  CHECK(r.rows[2].id == 3);
+  CHECK(analytics.offers(3));
+  CHECK_FALSE(analytics.offers(1));  // K1 has bought everything
+}
+
+TEST_CASE("reports wallet: revenue of the twelve months against each wallet, bands and room") {
+  test::StoreFixture fx;
+  auto counts = fx.import("customer",
+                          "number,name,wallet\n"
+                          "K1,Kari,100.00\n"
+                          "K2,Ola,40.00\n"
+                          "K3,Per,\n"
+                          "K4,Siri,0\n");
+  REQUIRE(counts.rejected == 0);
+  // K1: 47.00 in the twelve months to 2026-06-30 (the order of 2025-06-30 is a day too old);
+  // K2: 42.00, more than the wallet; K3 has no wallet, K4 a wallet of nothing.
+  import_orders(fx,
+                "order,customer,ordered_at,sku,quantity,unit_price,category\n"
+                "A1,K1,2025-06-30,B1,1,500.00,books\n"
+                "A2,K1,2025-07-01,B1,1,12.00,books\n"
+                "A3,K1,2026-06-30,G1,1,35.00,games\n"
+                "A4,K1,2026-07-01,G1,1,35.00,games\n"
+                "A5,K2,2026-01-01,G1,1,42.00,games\n"
+                "A6,K3,2026-01-01,G1,1,42.00,games\n");
+  CHECK(crm::wallet_since("2026-06-30") == "2025-07-01");
+  CHECK(crm::share_of_wallet(4700, 10000) == doctest::Approx(0.47));
+  CHECK_FALSE(crm::share_of_wallet(4700, std::nullopt));
+  CHECK_FALSE(crm::share_of_wallet(4700, 0));
+
+  auto r = crm::wallet_report(fx.session(), scope("2026-06-30"));
+  CHECK(r.customers == 4);
+  CHECK(r.with_wallet == 2);
+  CHECK(r.wallet == 14000);
+  CHECK(r.revenue == 8900);
+  REQUIRE(r.share);
+  CHECK(*r.share == doctest::Approx(89.0 / 140.0));
+  CHECK(r.room == 5300);  // K2 spends more than the wallet: no room, not negative
+  REQUIRE(r.rows.size() == 2);
+  CHECK(r.rows[0].number == "K1");
+  CHECK(r.rows[0].revenue == 4700);
+  CHECK(r.rows[0].share == doctest::Approx(0.47));
+  CHECK(r.rows[1].number == "K2");
+  CHECK(r.rows[1].share == doctest::Approx(1.05));
+  CHECK(r.rows[1].room == 0);
+  REQUIRE(r.bands.size() == 4);
+  CHECK(r.bands[1].customers == 1);  // K1 at 47%
+  CHECK(r.bands[3].customers == 1);  // K2 at 105%
+
+  auto one = crm::customer_wallet_share(fx.session(), r.rows[0].id, 10000, "2026-06-30");
+  REQUIRE(one);
+  CHECK(one->revenue == 4700);
+  CHECK_FALSE(crm::customer_wallet_share(fx.session(), r.rows[0].id, std::nullopt, "2026-06-30"));
+}
+
+TEST_CASE("reports churn: without a single known cost the value at stake is revenue, with costs the margin") {
+  const char* rows =
+      "order,customer,ordered_at,sku,quantity,unit_price{}\n"
+      "A1,K1,2026-01-01,B1,1,100.00{}\n"
+      "A2,K1,2026-01-11,B1,1,100.00{}\n"
+      "A3,K1,2026-01-21,B1,1,100.00{}\n";
+  for (bool costs : {false, true}) {
+    CAPTURE(costs);
+    test::StoreFixture fx;
+    const char* cost = costs ? ",40.00" : "";
+    import_orders(fx, fmt::format(fmt::runtime(rows), costs ? ",unit_cost" : "", cost, cost, cost));
+    crm::ChurnRequest q;
+    q.scope = scope("2026-06-30");
+    q.save = false;
+    auto r = crm::churn_report(fx.session(), q);
+    CHECK(r.stake_is_revenue == !costs);
+    REQUIRE(r.rows.size() == 1);
+    CHECK(r.rows[0].by_interval);
+    CHECK(r.rows[0].margin == (costs ? 18000 : 0));
+    CHECK(r.rows[0].value_at_stake == (costs ? 18000 : 30000));  // a tenure under a year counts as one
+  }
 }

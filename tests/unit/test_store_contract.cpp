@@ -1781,3 +1781,53 @@ TEST_CASE("store contract: other systems' exports keep their contact persons, fr
     CHECK(s.maintenance().check(false).empty());
   });
 }
+
+TEST_CASE("store contract: offers are stored per customer, replaced by the next run, outside history") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& a = s.analytics();
+    const auto entries = s.history().list(100).size();
+    CHECK_FALSE(a.offers(x.kari));
+
+    std::vector<store::CustomerOffers> first = {
+        {x.kari, {{"music", {"books"}, 0.75, 1.5}, {"games", {"books", "music"}, 0.5, 1.25}}},
+        {x.ola, {{"books", {"games"}, 1.0, 1.25}}}};
+    a.save_offers({"2026-06-30", "category", first});
+    auto kari = a.offers(x.kari);
+    REQUIRE(kari);
+    CHECK(kari->as_of == "2026-06-30");
+    CHECK(kari->level == "category");
+    REQUIRE(kari->offers.size() == 2);
+    CHECK(kari->offers[0].item == "music");
+    CHECK(kari->offers[0].because == std::vector<std::string>{"books"});
+    CHECK(kari->offers[0].confidence == 0.75);
+    CHECK(kari->offers[0].lift == 1.5);
+    CHECK(kari->offers[1].because == std::vector<std::string>{"books", "music"});
+
+    // A later run replaces the offers of the customers it lists, and only theirs; a customer
+    // listed with none loses them.
+    std::vector<store::CustomerOffers> second = {{x.kari, {{"games", {"music"}, 0.6, 2.0}}}, {x.ola, {}}};
+    a.save_offers({"2026-07-31", "product", second});
+    kari = a.offers(x.kari);
+    REQUIRE(kari);
+    CHECK(kari->as_of == "2026-07-31");
+    CHECK(kari->level == "product");
+    REQUIRE(kari->offers.size() == 1);
+    CHECK(kari->offers[0].item == "games");
+    CHECK_FALSE(a.offers(x.ola));
+    a.save_offers({"2026-08-31", "category", std::vector<store::CustomerOffers>{{x.per, {{"books", {"music"}, 0.5, 1.0}}}}});
+    CHECK(a.offers(x.kari));
+    CHECK(a.offers(x.per));
+    // A run over everyone replaces every customer's offers.
+    a.save_offers({"2026-09-30", "category", std::vector<store::CustomerOffers>{{x.per, {{"games", {"music"}, 0.5, 1.0}}}}, true});
+    CHECK_FALSE(a.offers(x.kari));
+    REQUIRE(a.offers(x.per));
+    CHECK(a.offers(x.per)->offers[0].item == "games");
+
+    // Derived data: no history entry, and erasing a customer takes the offers along.
+    CHECK(s.history().list(100).size() == entries);
+    CHECK(s.maintenance().check(false).empty());
+    in_write(s, "customer rm", [&] { s.customers().erase(x.per); });
+    CHECK_FALSE(a.offers(x.per));
+  });
+}

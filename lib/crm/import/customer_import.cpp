@@ -39,7 +39,7 @@ class CustomerImporter : public Importer {
   }
 
   Outcome process(const Row& row) override {
-    std::string_view number = row.get(model::kNumber);
+    std::string_view number = model::customer_number_text(row.get(model::kNumber));
     std::string_view email = row.get(model::kEmail);
     if (number.empty() && email.empty()) {
       throw Error("neither a customer number nor an email", "every customer needs one of them to be matched on");

@@ -186,10 +186,13 @@ void AnalyticsRepo::customer_totals(const AnalyticsQuery& q, const std::function
 void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(const ContactFact&)>& each) {
   db_.need_indexes();
   Scope s = scope(db_, q, "k.at", "k.customer_id");
+  // Contacts are stored in the order they were logged, so walking every customer's contacts
+  // by the customer index reads the table out of order, page after page again: reading it
+  // once and sorting is six times faster. A segment's few customers still use the index.
   Statement st(db_, fmt::format("SELECT k.customer_id, k.id, k.at, k.channel, k.direction, coalesce(k.subject, ''), "
                                 "coalesce(k.outcome, ''), coalesce(k.reason, '') "
-                                "FROM contacts k INDEXED BY contacts_customer WHERE {} ORDER BY k.customer_id, k.at, k.id",
-                                s.where));
+                                "FROM contacts k {} WHERE {} ORDER BY k.customer_id, k.at, k.id",
+                                q.customers ? "INDEXED BY contacts_customer" : "NOT INDEXED", s.where));
   s.bind(st);
   const DerivedRules& rules = db_.rules();
   ContactFact f;
@@ -212,7 +215,7 @@ void AnalyticsRepo::customer_profiles(const AnalyticsQuery& q,
   Statement st(db_, fmt::format("SELECT c.id, coalesce(c.number, ''), c.name, c.kind, coalesce(c.country, ''), "
                                 "coalesce(c.city, ''), coalesce(c.created_at, ''), coalesce(c.preferred_channel, ''), "
                                 "c.attributes, (SELECT group_concat(t.tag, char(31)) FROM customer_tags t "
-                                "WHERE t.customer_id = c.id) FROM customers c WHERE {} ORDER BY c.id",
+                                "WHERE t.customer_id = c.id), c.wallet FROM customers c WHERE {} ORDER BY c.id",
                                 where));
   CustomerProfile p;
   std::vector<std::string> attribute_text;
@@ -225,6 +228,7 @@ void AnalyticsRepo::customer_profiles(const AnalyticsQuery& q,
     p.city = st.get_text_view(5);
     p.created_at = day_of(st.get_text_view(6));
     p.preferred_channel = st.get_text_view(7);
+    p.wallet = st.get_opt_int(10);
     p.attributes.clear();
     attribute_text.clear();
     std::string_view json = st.get_text_view(8);
@@ -341,6 +345,48 @@ std::optional<StoredScore> AnalyticsRepo::scores(std::int64_t customer_id) {
     s.score.churn_risk = r.get_opt_text(10);
     return s;
   });
+}
+
+void AnalyticsRepo::save_offers(const OfferSave& save) {
+  checked_date(save.as_of, "as-of day");
+  Transaction tx(db_, Transaction::Kind::write);
+  auto& drop = db_.prepare("DELETE FROM customer_offers WHERE customer_id = ?");
+  // Customers that no longer exist are skipped: an offer belongs to a customer row.
+  auto& insert = db_.prepare(
+      "INSERT INTO customer_offers(customer_id, rank, as_of, level, item, because, confidence, lift) "
+      "SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM customers WHERE id = ?1");
+  if (save.replace_all) db_.exec("DELETE FROM customer_offers");
+  for (const CustomerOffers& c : save.customers) {
+    if (!save.replace_all) drop.bind(1, c.customer_id).run();
+    std::int64_t rank = 0;
+    for (const StoredOffer& o : c.offers) {
+      insert.bind(1, c.customer_id).bind(2, ++rank).bind(3, save.as_of).bind(4, save.level).bind(5, o.item);
+      insert.bind(6, nlohmann::json(o.because).dump()).bind(7, o.confidence).bind(8, o.lift).run();
+    }
+  }
+  tx.commit();
+}
+
+std::optional<StoredOffers> AnalyticsRepo::offers(std::int64_t customer_id) {
+  auto& st = db_.prepare(
+      "SELECT as_of, level, item, because, confidence, lift FROM customer_offers WHERE customer_id = ? ORDER BY rank");
+  st.bind(1, customer_id);
+  std::optional<StoredOffers> out;
+  while (st.step()) {
+    if (!out) out = StoredOffers{st.get_text(0), st.get_text(1), {}};
+    StoredOffer o;
+    o.item = st.get_text(2);
+    auto because = nlohmann::json::parse(st.get_text_view(3), nullptr, false);
+    if (because.is_array()) {
+      for (const auto& item : because) {
+        if (item.is_string()) o.because.push_back(item.get<std::string>());
+      }
+    }
+    o.confidence = st.get_double(4);
+    o.lift = st.get_double(5);
+    out->offers.push_back(std::move(o));
+  }
+  return out;
 }
 
 }  // namespace kunde::store::sqlite

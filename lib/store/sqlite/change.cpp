@@ -45,7 +45,7 @@ void clear_touched(Database& db) {
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history",          "history_changes", "customer_order_stats",
-                                          "customer_contact_stats", "customer_scores", "customer_search",
+                                          "customer_contact_stats", "customer_scores", "customer_offers", "customer_search",
                                           "contact_search",   "search_pending",  "meta",
                                           "segment_matches",  "segment_refreshes", "segment_history", "erased_keys"};
   for (const char* s : kSkip) {

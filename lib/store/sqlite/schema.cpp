@@ -16,6 +16,23 @@
 namespace kunde::store::sqlite {
 namespace {
 
+// Version 2: the offers `report next` made to each customer (derived, like the scores), for
+// the screen pop.
+constexpr const char* kOffers = R"sql(
+CREATE TABLE customer_offers (
+  customer_id INTEGER NOT NULL REFERENCES customers(id) ON DELETE CASCADE,
+  rank        INTEGER NOT NULL,  -- 1 = the best
+  as_of       TEXT NOT NULL,
+  level       TEXT NOT NULL,     -- category or product
+  item        TEXT NOT NULL,
+  because     TEXT NOT NULL,     -- the antecedent, a JSON array of items
+  confidence  REAL NOT NULL,
+  lift        REAL NOT NULL,
+  PRIMARY KEY (customer_id, rank)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+// Version 1.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -320,7 +337,7 @@ CREATE TABLE history_inserts (
 // Index i holds the SQL that takes a database from version i+1 to i+2. Each migration
 // reshapes tables in place; derived tables are rebuilt afterwards.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> list;
+  static const std::vector<std::string> list = {kOffers};
   return list;
 }
 
@@ -331,6 +348,7 @@ int schema_version() { return 1 + static_cast<int>(migrations().size()); }
 void create_schema(Database& db, int money_decimals, const std::string& currency) {
   Transaction tx(db, Transaction::Kind::write);
   db.exec(kSchema);
+  for (const auto& step : migrations()) db.exec(step);
   db.prepare("INSERT INTO meta(key, value) VALUES ('money_decimals', ?), ('currency', ?)")
       .bind(1, std::to_string(money_decimals))
       .bind(2, currency)
