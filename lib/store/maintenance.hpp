@@ -69,7 +69,7 @@ class Maintenance {
   // their data in the store's files, once no reader needs it.
   virtual Erasure forget(std::int64_t customer_id, const std::string& command) = 0;
 
-  // Every row of one of store_tables(), ordered by its keys; JSON objects as compact text
+  // Every row of one of store_tables(), ordered by its keys; JSON as compact text, objects
   // with their keys sorted, so that rows of two backends compare equal.
   virtual void read_table(const TableSpec& table, const std::function<void(const std::vector<Value>&)>& row) = 0;
   // Fills this store, which must hold no rows, from `source`: it is called for each copied

@@ -41,6 +41,8 @@ const std::vector<TableSpec>& store_tables() {
        {"customer_id", "as_of", "model", "p_alive", "expected_purchases", "expected_order_value", "clv", "rfm_r",
         "rfm_f", "rfm_m", "rfm_segment", "churn_risk"},
        {"customer_id"}),
+      table("customer_offers", {"customer_id", "rank", "as_of", "level", "item", "because", "confidence", "lift"},
+       {"customer_id", "rank"}, true, {"because"}),
       table("segments", {"id", "name", "kind", "rule", "created_at"}, {"id"}),
       table("segment_members", {"segment_id", "customer_id"}, {"segment_id", "customer_id"}),
       // Derived from the rules, but only a refresh recomputes them: a copy keeps them.

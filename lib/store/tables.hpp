@@ -12,7 +12,7 @@ struct TableSpec {
   std::vector<std::string> columns;  // in the order rows are read and written
   std::vector<std::string> keys;     // the order rows are read in (each backend's primary key)
   bool copied = true;                // false: derived, rebuilt by the store that receives a copy
-  std::vector<std::string> json;     // columns holding a JSON object
+  std::vector<std::string> json;     // columns holding JSON (an object, or an array)
 };
 
 // Every table a copy moves or a comparison looks at, parents before children. History

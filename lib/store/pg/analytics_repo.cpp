@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "error.hpp"
 #include "model/dates.hpp"
@@ -175,8 +176,8 @@ void AnalyticsRepo::customer_profiles(const AnalyticsQuery& q,
   db_.stream(
       "SELECT c.id, coalesce(c.number, ''), c.name, c.kind, coalesce(c.country, ''), coalesce(c.city, ''), "
       "substr(coalesce(c.created_at, ''), 1, 10), coalesce(c.preferred_channel, ''), c.attributes::text, "
-      "(SELECT string_agg(t.tag, E'\\x1f' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id) "
-      "FROM customers c WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
+      "(SELECT string_agg(t.tag, E'\\x1f' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id), "
+      "c.wallet FROM customers c WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
       params, [&](const Row& r) {
         p.id = r.int64(0);
         p.number = r.text_view(1);
@@ -186,6 +187,7 @@ void AnalyticsRepo::customer_profiles(const AnalyticsQuery& q,
         p.city = r.text_view(5);
         p.created_at = r.text_view(6);
         p.preferred_channel = r.text_view(7);
+        p.wallet = r.opt_int(10);
         p.attributes.clear();
         attribute_text.clear();
         std::string_view json = r.text_view(8);
@@ -322,6 +324,77 @@ std::optional<StoredScore> AnalyticsRepo::scores(std::int64_t customer_id) {
   s.score.rfm_segment = row.opt_text(9);
   s.score.churn_risk = row.opt_text(10);
   return s;
+}
+
+void AnalyticsRepo::save_offers(const OfferSave& save) {
+  checked_date(save.as_of, "as-of day");
+  Transaction tx(db_, Transaction::Kind::write);
+  if (save.replace_all) {
+    db_.run("DELETE FROM customer_offers");
+  } else {
+    std::vector<std::int64_t> listed;
+    listed.reserve(save.customers.size());
+    for (const CustomerOffers& c : save.customers) listed.push_back(c.customer_id);
+    if (!listed.empty()) {
+      db_.exec("DELETE FROM customer_offers WHERE customer_id = ANY ($1::bigint[])", Params(int_array(listed)));
+    }
+  }
+  // The offers reach the server with COPY, then go in with one statement. Customers that no
+  // longer exist are skipped: an offer belongs to a customer row.
+  db_.run(
+      "CREATE TEMP TABLE IF NOT EXISTS kunde_new_offers (customer_id bigint, rank bigint, item text, because text, "
+      "confidence double precision, lift double precision) ON COMMIT DELETE ROWS");
+  // A customer listed twice keeps the offers listed last, as rows replaced in turn would.
+  std::unordered_map<std::int64_t, std::size_t> last;
+  for (std::size_t i = 0; i < save.customers.size(); ++i) last[save.customers[i].customer_id] = i;
+  std::string data;
+  for (std::size_t i = 0; i < save.customers.size(); ++i) {
+    const CustomerOffers& c = save.customers[i];
+    if (last[c.customer_id] != i) continue;
+    std::int64_t rank = 0;
+    for (const StoredOffer& o : c.offers) {
+      copy_field(data, c.customer_id);
+      copy_field(data, ++rank);
+      copy_field(data, std::string_view(o.item));
+      copy_field(data, std::string_view(nlohmann::json(o.because).dump()));
+      copy_field(data, o.confidence);
+      copy_field(data, o.lift, true);
+    }
+  }
+  if (!data.empty()) {
+    db_.copy_in("COPY kunde_new_offers(customer_id, rank, item, because, confidence, lift) FROM STDIN", data);
+    db_.exec(
+        "INSERT INTO customer_offers(customer_id, rank, as_of, level, item, because, confidence, lift) "
+        "SELECT n.customer_id, n.rank, $1, $2, n.item, n.because::jsonb, n.confidence, n.lift "
+        "FROM kunde_new_offers n JOIN customers c ON c.id = n.customer_id",
+        Params(save.as_of, save.level));
+    db_.run("DELETE FROM kunde_new_offers");
+  }
+  tx.commit();
+}
+
+std::optional<StoredOffers> AnalyticsRepo::offers(std::int64_t customer_id) {
+  Result r = db_.exec(
+      "SELECT as_of, level, item, because::text, confidence, lift FROM customer_offers WHERE customer_id = $1 "
+      "ORDER BY rank",
+      Params(customer_id));
+  if (r.rows() == 0) return std::nullopt;
+  StoredOffers out{r.row(0).text(0), r.row(0).text(1), {}};
+  for (int i = 0; i < r.rows(); ++i) {
+    auto row = r.row(i);
+    StoredOffer o;
+    o.item = row.text(2);
+    auto because = nlohmann::json::parse(row.text_view(3), nullptr, false);
+    if (because.is_array()) {
+      for (const auto& item : because) {
+        if (item.is_string()) o.because.push_back(item.get<std::string>());
+      }
+    }
+    o.confidence = row.number(4);
+    o.lift = row.number(5);
+    out.offers.push_back(std::move(o));
+  }
+  return out;
 }
 
 }  // namespace kunde::store::pg

@@ -1,4 +1,4 @@
-// The report streams and the stored model scores on PostgreSQL.
+// The report streams, the stored model scores and the stored offers on PostgreSQL.
 #pragma once
 
 #include "store/analytics.hpp"
@@ -18,6 +18,8 @@ class AnalyticsRepo final : public Analytics {
   void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) override;
   void save_scores(const ScoreSave& save) override;
   std::optional<StoredScore> scores(std::int64_t customer_id) override;
+  void save_offers(const OfferSave& save) override;
+  std::optional<StoredOffers> offers(std::int64_t customer_id) override;
 
  private:
   Connection& db_;

@@ -78,7 +78,7 @@ class MaintenanceOnServer final : public Maintenance {
     try {
       db_.run("VACUUM customers, customer_tags, customer_aliases, orders, order_lines, payments, contacts, "
               "customer_search, contact_search, customer_order_stats, customer_contact_stats, customer_scores, "
-              "segment_members, segment_matches, segment_history, "
+              "customer_offers, segment_members, segment_matches, segment_history, "
               "history, history_rows, history_inserts");
     } catch (const Error&) {
       // A role that does not own the tables cannot vacuum them; the server's autovacuum will.

@@ -16,6 +16,23 @@
 namespace kunde::store::pg {
 namespace {
 
+// Version 2: the offers `report next` made to each customer (derived, like the scores), for
+// the screen pop. `because` is the rule's antecedent, a JSON array of items.
+constexpr const char* kOffers = R"sql(
+CREATE TABLE customer_offers (
+  customer_id bigint NOT NULL REFERENCES customers(id) ON DELETE CASCADE DEFERRABLE,
+  rank        bigint NOT NULL,  -- 1 = the best
+  as_of       text COLLATE "C" NOT NULL,
+  level       text COLLATE "C" NOT NULL,  -- category or product
+  item        text COLLATE "C" NOT NULL,
+  because     jsonb NOT NULL CHECK (jsonb_typeof(because) = 'array'),
+  confidence  double precision NOT NULL,
+  lift        double precision NOT NULL,
+  PRIMARY KEY (customer_id, rank)
+);
+)sql";
+
+// Version 1.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (
   key   text COLLATE "C" PRIMARY KEY,
@@ -277,7 +294,7 @@ $$;
 
 // Index i holds the SQL that takes a store from version i+1 to i+2.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> list;
+  static const std::vector<std::string> list = {kOffers};
   return list;
 }
 
@@ -362,6 +379,7 @@ void create_schema(Connection& db, int money_decimals, const std::string& curren
                 "kunde init never overwrites; choose another --db");
   }
   db.run(kSchema);
+  for (const auto& step : migrations()) db.run(step);
   db.run(fold_function_sql());
   db.exec("INSERT INTO meta(key, value) VALUES ('money_decimals', $1), ('currency', $2), ('schema_version', $3)",
           Params(std::to_string(money_decimals), currency, std::to_string(schema_version())));
