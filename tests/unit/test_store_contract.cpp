@@ -1586,6 +1586,17 @@ TEST_CASE("store contract: report streams read the rows that count up to a day, 
                                            Profile{x.per, "K-3", "SE", "Göteborg", {}}});
     read_profiles(query("2026-12-31", std::nullopt, Ids{x.per}));
     CHECK(profiles.size() == 1);
+    // The wallet, when the customer has one.
+    in_write(s, "customer edit", [&] {
+      auto ola = s.customers().by_id(x.ola);
+      REQUIRE(ola);
+      ola->wallet = 2500000;
+      s.customers().update(*ola);
+    });
+    std::vector<std::pair<std::int64_t, std::optional<std::int64_t>>> wallets;
+    a.customer_profiles(query("2026-12-31"), [&](const store::CustomerProfile& p) { wallets.emplace_back(p.id, p.wallet); });
+    using Wallet = decltype(wallets)::value_type;
+    CHECK(wallets == std::vector<Wallet>{Wallet{x.kari, std::nullopt}, Wallet{x.ola, 2500000}, Wallet{x.per, std::nullopt}});
   });
 }
 
