@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "crm/orders.hpp"
+#include "crm/statistics.hpp"
 #include "model/dates.hpp"
 #include "model/money.hpp"
 #include "model/order.hpp"
@@ -169,7 +170,7 @@ int run_show(Context& ctx, const std::string& number) {
   const auto& lines = detail.lines;
   int d = ctx.money_decimals();
   // The margin covers the lines whose cost is known; the rest is said apart.
-  std::int64_t margin = s.amount - s.uncosted - s.cost;
+  std::int64_t margin = crm::margin_of(s.amount - s.uncosted, s.cost);
   report::Document doc;
   doc.fields(report::Audience::machines)
       .data("order", s.order.number)

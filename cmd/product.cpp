@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "error.hpp"
 #include "crm/orders.hpp"
+#include "crm/statistics.hpp"
 #include "model/money.hpp"
 #include "model/order.hpp"
 #include "options.hpp"
@@ -86,7 +87,7 @@ int run_show(Context& ctx, const std::string& sku) {
   auto pv = product_values(*p, d);
   values.insert(values.end(), pv.begin(), pv.end());
   for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),
-                  Value(Decimal{s.cost, d}), Value(Decimal{s.revenue - s.uncosted - s.cost, d}),
+                  Value(Decimal{s.cost, d}), Value(Decimal{crm::margin_of(s.revenue - s.uncosted, s.cost), d}),
                   Value(Decimal{s.uncosted, d})})
     values.push_back(v);
   render_record(ctx, fields, values);
