@@ -51,7 +51,7 @@ const CommandGroup kCommandGroups[] = {
     {{"segment"}, register_segment},
     {{"report"}, register_report},
     {{"history", "undo"}, register_history},
-    {{"backup", "doctor", "sql"}, register_maintenance},
+    {{"backup", "db", "doctor", "sql"}, register_maintenance},
     {{"config"}, register_config},
 };
 
@@ -111,7 +111,7 @@ int main(int argc, char** argv) {
   app.fallthrough();
   app.option_defaults()->always_capture_default(false);
   auto& g = ctx.global;
-  app.add_option("--db", g.db, "Database file (env KUNDE_DB, config db; default $XDG_DATA_HOME/kunde/kunde.db)");
+  app.add_option("--db", g.db, "Database: a SQLite file or a postgresql:// URL (env KUNDE_DB, config db; default $XDG_DATA_HOME/kunde/kunde.db)");
   app.add_option("--config", g.config, "Config file (env KUNDE_CONFIG; default $XDG_CONFIG_HOME/kunde/config.toml)");
   app.add_flag("--no-config", g.no_config, "Read no config file");
   app.add_option("-f,--format", g.format, "Output format: table, csv, tsv, json, ndjson (reports also md, html)")

@@ -32,7 +32,11 @@ std::vector<TableCount> copy_store(Store& from, const std::string& to, const Der
   if (!is_url(to) && std::filesystem::exists(to)) {
     throw Error(fmt::format("{} exists already", to), "a copy never overwrites; choose a new file name");
   }
-  store::create_store(to, from.money_decimals(), meta_value(from, "currency"));
+  try {
+    store::create_store(to, from.money_decimals(), meta_value(from, "currency"));
+  } catch (const StoreExists& e) {
+    throw Error(e.what(), "a copy never overwrites; give a new file, or the URL of an empty database (createdb NAME)");
+  }
   std::vector<TableCount> counts;
   try {
     auto target = open_store(to, rules);

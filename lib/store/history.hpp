@@ -9,6 +9,11 @@
 
 namespace kunde::store {
 
+// Why an entry cannot be undone, as both backends say it.
+inline constexpr const char* kNoUndoRecordHint =
+    "erasures, entries scrubbed by an erasure and entries copied from another database (kunde db copy) "
+    "keep no record of their rows";
+
 struct HistoryEntry {
   std::int64_t id = 0;
   std::string at;

@@ -1,5 +1,6 @@
 // Choosing the backend a location names: a postgresql:// (or postgres://) URL is a
 // PostgreSQL database, anything else the path of a SQLite file.
+#include "store/pg/connection.hpp"
 #include "store/pg/pg_store.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/sqlite_store.hpp"
@@ -13,6 +14,10 @@ bool is_server_url(const std::string& location) {
 }
 
 }  // namespace
+
+std::string shown_location(const std::string& location) {
+  return is_server_url(location) ? pg::redact(location) : location;
+}
 
 void create_store(const std::string& location, int money_decimals, const std::string& currency) {
   if (is_server_url(location)) {

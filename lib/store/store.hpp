@@ -4,9 +4,11 @@
 #pragma once
 
 #include <memory>
+
 #include <string>
 #include <vector>
 
+#include "error.hpp"
 #include "store/analytics.hpp"
 #include "store/contacts.hpp"
 #include "store/customers.hpp"
@@ -50,6 +52,17 @@ class Store {
   // What the user should know of work that went on regardless (a search on a read-only
   // store that may miss rows), each once; taking them clears them.
   virtual std::vector<std::string> take_warnings() { return {}; }
+};
+
+// The location as messages may show it: a server URL without its password.
+std::string shown_location(const std::string& location);
+
+// What create_store throws when a store is at the location already.
+class StoreExists : public Error {
+ public:
+  explicit StoreExists(const std::string& location)
+      : Error("a database already exists at " + location,
+              "kunde init never overwrites; remove it first or choose another --db") {}
 };
 
 // Creates a new, empty store at `location` (never overwrites one).

@@ -3,7 +3,7 @@ The command line itself: usage errors exit 2, output formats, -o, backup, doctor
   $ kunde --version
   kunde 0.1.0
   $ kunde
-  kunde: error: 'kunde' needs a command: init, customer, product, order, contact, segment, report, history, undo, backup, doctor, sql, config
+  kunde: error: 'kunde' needs a command: init, customer, product, order, contact, segment, report, history, undo, backup, db, doctor, sql, config
   hint: see 'kunde --help'
   [2]
   $ kunde nosuch
@@ -77,7 +77,7 @@ a FIFO is written in place, so /dev/null stays a device, and a link stays a link
   hint: change data with kunde's commands, so history can undo it
   [2]
   $ kunde sql "SELEC 1"
-  kunde: error: the query is not valid SQL: near "SELEC": syntax error
+  kunde: error: the query is not valid SQL: *syntax error* (glob)
   hint: check the statement; kunde-sql(1) lists the tables
   [1]
   $ echo "not a database" > junk.db

@@ -9,7 +9,7 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   created k.db
   $ kunde init
   kunde: error: a database already exists at k.db
-  hint: kunde init never overwrites; remove the file first or choose another --db
+  hint: kunde init never overwrites; remove it first or choose another --db
   [1]
   $ kunde -q customer import customers.csv
   $ kunde customer list

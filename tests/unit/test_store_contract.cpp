@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -20,6 +21,7 @@
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
+#include "store/copy.hpp"
 #include "store/store.hpp"
 #include "store_backends.hpp"
 
@@ -1840,5 +1842,78 @@ TEST_CASE("store contract: offers are stored per customer, replaced by the next 
     CHECK(s.maintenance().check(false).empty());
     in_write(s, "customer rm", [&] { s.customers().erase(x.per); });
     CHECK_FALSE(a.offers(x.per));
+  });
+}
+
+TEST_CASE("store contract: a copy into every backend holds the same rows, and a copy of the copy too") {
+  for_each_backend([](store::Store& s, const test::TempDir& dir) {
+    static const crm::StatisticsRules rules;
+    auto x = seed(s);
+    // Rows of every kind a copy must carry: text in several scripts, a discount, JSON
+    // attributes, a segment with members and history, scores and offers.
+    model::Customer firm = person("K-20", "Fjord Bygg AS «Ålesund»", "Ålesund");
+    firm.kind = "company";
+    firm.contact_person = "Åse Fjeld";
+    firm.attributes = {{"industry", "construction"}, {"note", "tab\there, quote \" and \\ too"}};
+    model::OrderLine discounted = line(1, x.book, 2, 18000, 8000);
+    discounted.unit_price = 10000;
+    discounted.gross = 20000;
+    discounted.discount = 0.1;
+    in_write(s, "import", [&] {
+      auto id = s.customers().insert(firm);
+      model::Order o;
+      o.number = "O-20";
+      o.customer_id = id;
+      o.ordered_at = "2026-04-01";
+      o.freight = 700;
+      o.attributes = {{"carrier", "Bring"}};
+      s.orders().insert_line(s.orders().insert(o), discounted);
+    });
+    in_write(s, "segment create rich", [&] {
+      store::Segment d;
+      d.name = "rich";
+      d.dynamic = true;
+      d.rule = "revenue > 50";
+      d.created_at = "2026-03-15 09:00:00";
+      auto rich = s.segments().create(d);
+      s.segments().refresh(rich, {customer_rule("revenue > 50"), "2026-03-15"}, "2026-03-15 09:00:00", "create");
+    });
+    std::vector<store::CustomerScore> clv(1);
+    clv[0].customer_id = x.kari;
+    clv[0].p_alive = 0.75;
+    clv[0].clv = 6300;
+    s.analytics().save_scores(store::ScoreSave{store::ScorePart::clv, "2026-06-30", std::string("bgnbd"), true, clv});
+    s.analytics().save_offers({"2026-06-30", "category", std::vector<store::CustomerOffers>{{x.kari, {{"music", {"books"}, 0.75, 1.5}}}}});
+    const auto digest = store::digest_store(s);
+
+    auto same_as_source = [&](store::Store& copy) {
+      auto got = store::digest_store(copy);
+      REQUIRE(got.size() == digest.size());
+      for (std::size_t i = 0; i < got.size(); ++i) {
+        INFO("table " << got[i].table);
+        CHECK(got[i].rows == digest[i].rows);
+        CHECK(got[i].hash == digest[i].hash);
+      }
+      CHECK(copy.maintenance().check(false).empty());
+      auto kari = copy.customers().id_by_number("K-1");
+      REQUIRE(kari);
+      CHECK(copy.customers().stats(*kari).revenue == s.customers().stats(x.kari).revenue);
+    };
+    std::vector<std::string> targets = {dir.file("copy.db")};
+    if (const char* pg = std::getenv("KUNDE_TEST_PG"); pg && *pg) targets.push_back(test::new_pg_database("kunde_copy"));
+    for (const auto& to : targets) {
+      INFO("copy to " << to);
+      auto counts = store::copy_store(s, to, rules);
+      CHECK_FALSE(counts.empty());
+      auto copy = store::open_store(to, rules);
+      same_as_source(*copy);
+      // And back again, into a new file: nothing lost on the way there or back.
+      std::string back = dir.file("back-" + std::to_string(counts.size()) + "-" + std::to_string(to.size()) + ".db");
+      store::copy_store(*copy, back, rules);
+      auto again = store::open_store(back, rules);
+      same_as_source(*again);
+      // A copy never overwrites.
+      CHECK_THROWS_AS(store::copy_store(s, to, rules), Error);
+    }
   });
 }

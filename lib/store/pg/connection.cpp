@@ -12,30 +12,6 @@
 namespace kunde::store::pg {
 namespace {
 
-// The URL as messages show it: a password given in it is left out.
-std::string redact(const std::string& url) {
-  std::string out = url;
-  auto scheme = out.find("://");
-  if (scheme != std::string::npos) {
-    auto at = out.find('@', scheme + 3);
-    auto slash = out.find('/', scheme + 3);
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-      auto colon = out.find(':', scheme + 3);
-      if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
-    }
-  }
-  for (auto p = out.find("password="); p != std::string::npos; p = out.find("password=")) {
-    auto end = out.find('&', p);
-    bool first = p > 0 && out[p - 1] == '?';
-    if (end == std::string::npos) {
-      out.erase(first ? p - 1 : p - 1, std::string::npos);
-    } else {
-      out.erase(p, end + 1 - p);
-    }
-  }
-  return out;
-}
-
 void ignore_notice(void*, const char*) {}
 
 // Statements the server can prepare once and run many times.
@@ -64,6 +40,28 @@ bool names_table(std::string_view sql, std::string_view table) {
 constexpr std::int64_t kWriteLockKey = 0x6b756e6465;  // "kunde"
 
 }  // namespace
+
+std::string redact(const std::string& url) {
+  std::string out = url;
+  auto scheme = out.find("://");
+  if (scheme != std::string::npos) {
+    auto at = out.find('@', scheme + 3);
+    auto slash = out.find('/', scheme + 3);
+    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
+      auto colon = out.find(':', scheme + 3);
+      if (colon != std::string::npos && colon < at) out.erase(colon, at - colon);
+    }
+  }
+  for (auto p = out.find("password="); p != std::string::npos; p = out.find("password=")) {
+    auto end = out.find('&', p);
+    if (end == std::string::npos) {
+      out.erase(p > 0 ? p - 1 : 0);  // with the '?' or '&' before it
+    } else {
+      out.erase(p, end + 1 - p);
+    }
+  }
+  return out;
+}
 
 Result::Result(pg_result* r) : r_(r) {}
 Result::~Result() {

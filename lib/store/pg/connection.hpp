@@ -140,6 +140,9 @@ void copy_field(std::string& out, const std::optional<std::string>& v, bool last
 void copy_field(std::string& out, const std::optional<std::int64_t>& v, bool last = false);
 void copy_field(std::string& out, double v, bool last = false);
 
+// The URL as messages show it: a password given in it is left out.
+std::string redact(const std::string& url);
+
 class Connection {
  public:
   // Connects to the server a postgresql:// URL names.

@@ -303,7 +303,7 @@ UndoResult undo(Connection& db, std::optional<std::int64_t> id, const std::strin
     }
     if (!target.undoable) {
       throw Error(fmt::format("entry {} ({}) cannot be undone", target.id, target.command),
-                  "erasures and entries scrubbed by an erasure keep no record of their rows");
+                  kNoUndoRecordHint);
     }
   } else {
     Result r = db.exec(fmt::format("SELECT {} FROM history WHERE undone_by IS NULL AND undoes IS NULL AND bytes > 0 "

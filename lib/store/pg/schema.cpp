@@ -11,6 +11,7 @@
 #include <string>
 
 #include "error.hpp"
+#include "store/store.hpp"
 #include "text/utf8.hpp"
 
 namespace kunde::store::pg {
@@ -375,8 +376,7 @@ int stored_version(Connection& db) {
 void create_schema(Connection& db, int money_decimals, const std::string& currency) {
   Transaction tx(db, Transaction::Kind::write);
   if (stored_version(db) != 0) {
-    throw Error(fmt::format("a database already exists at {}", db.location()),
-                "kunde init never overwrites; choose another --db");
+    throw StoreExists(db.location());
   }
   db.run(kSchema);
   for (const auto& step : migrations()) db.run(step);

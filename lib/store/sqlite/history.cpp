@@ -282,7 +282,7 @@ UndoResult undo(Database& db, std::optional<std::int64_t> id, const std::string&
     }
     if (!target.undoable) {
       throw Error(fmt::format("entry {} ({}) cannot be undone", target.id, target.command),
-                  "erasures and entries scrubbed by an erasure keep no record of their rows");
+                  kNoUndoRecordHint);
     }
   } else {
     auto& st = db.prepare(fmt::format(

@@ -144,8 +144,7 @@ std::unique_ptr<ImportWrite> SqliteStore::begin_import(const std::string& comman
 void init_database(const std::string& path, int money_decimals, const std::string& currency) {
   namespace fs = std::filesystem;
   if (path != ":memory:" && fs::exists(path)) {
-    throw Error(fmt::format("a database already exists at {}", path),
-                "kunde init never overwrites; remove the file first or choose another --db");
+    throw StoreExists(path);
   }
   if (auto dir = fs::path(path).parent_path(); !dir.empty()) {
     std::error_code ec;
