@@ -1,10 +1,14 @@
 // Writes and import writes on PostgreSQL. An import's new rows get their ids here (the
 // largest so far plus one, consecutive) and are recorded by key range, not row by row; the
 // customers they touch are listed for the refresh at commit, and the search words of what
-// they add are left for the next search.
+// they add are left for the next search. New orders and their lines travel by COPY in
+// batches, not one INSERT each: a round trip per row made an import of 600,000 lines take
+// 70 times as long as COPY of the file.
 #include "store/pg/writes.hpp"
 
 #include <fmt/format.h>
+
+#include <unordered_set>
 
 #include "store/pg/change.hpp"
 #include "store/pg/contact_repo.hpp"
@@ -31,7 +35,11 @@ class BulkWrite final : public ImportWrite {
   BulkWrite(Connection& db, const std::string& command)
       : db_(db), change_(db, command), customers_(db), products_(db), orders_(db), payments_(db), contacts_(db) {
     change_.begin_bulk();
+    db_.set_pending(&pending_);
   }
+  ~BulkWrite() override { db_.set_pending(nullptr); }
+  BulkWrite(const BulkWrite&) = delete;
+  BulkWrite& operator=(const BulkWrite&) = delete;
 
   std::int64_t commit(std::string_view summary) override { return change_.commit(summary); }
   void rollback() override { change_.rollback(); }
@@ -54,24 +62,48 @@ class BulkWrite final : public ImportWrite {
   }
   void update_product(const model::Product& now, const model::Product&) override { products_.update(now); }
 
+  // The write lock is held from the start of the import, so the numbers taken, read once,
+  // stay the numbers taken but for those this import adds.
   std::int64_t add_order_if_new(const model::Order& o) override {
+    if (!order_numbers_) {
+      order_numbers_.emplace();
+      db_.stream("SELECT number FROM orders", {}, [&](const Row& r) { order_numbers_->insert(r.text(0)); });
+    }
+    if (!order_numbers_->insert(o.number).second) return 0;
     std::int64_t id = change_.next_id(NewRow::orders);
-    Result r = db_.exec(
-        "INSERT INTO orders(id, number, customer_id, ordered_at, channel, status, freight, attributes) "
-        "VALUES ($1, $2, $3, $4, $5, $6, $7::bigint, $8::jsonb) ON CONFLICT (number) DO NOTHING RETURNING id",
-        Params(id, o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, order_attributes_json(o)));
-    if (r.rows() == 0) return 0;
+    std::string& out = pending_[kOrders].data;
+    copy_field(out, id);
+    copy_field(out, std::string_view(o.number));
+    copy_field(out, o.customer_id);
+    copy_field(out, std::string_view(o.ordered_at));
+    copy_field(out, o.channel);
+    copy_field(out, std::string_view(o.status));
+    copy_field(out, o.freight);
+    copy_field(out, std::string_view(order_attributes_json(o)), true);
+    ++pending_[kOrders].rows;
     added(NewRow::orders, id);
+    sent_when_full();
     return id;
   }
   void add_line(const model::Order& order, const model::OrderLine& l) override {
-    db_.exec(
-        "INSERT INTO order_lines(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost, gross, "
-        "discount) VALUES ($1, $2, $3::bigint, $4::double precision, $5::bigint, $6, $7::bigint, $8::bigint, "
-        "$9::bigint, $10::double precision)",
-        Params(order.id, l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross,
-               l.discount));
+    std::string& out = pending_[kLines].data;
+    copy_field(out, order.id);
+    copy_field(out, l.line);
+    copy_field(out, l.product_id);
+    copy_field(out, l.quantity);
+    copy_field(out, l.unit_price);
+    copy_field(out, l.amount);
+    copy_field(out, l.unit_cost);
+    copy_field(out, l.cost);
+    copy_field(out, l.gross);
+    if (l.discount) {
+      copy_field(out, *l.discount, true);
+    } else {
+      copy_null(out, true);
+    }
+    ++pending_[kLines].rows;
     change_.touch(order.customer_id, Change::kTouchOrders);
+    sent_when_full();
   }
   void update_order(const model::Order& now, const model::Order&) override { orders_.update(now); }
   void put_line(const model::Order& order, const model::OrderLine& line, bool exists) override {
@@ -120,6 +152,12 @@ class BulkWrite final : public ImportWrite {
   }
 
  private:
+  // Rows waiting for COPY go once they fill a few megabytes, so memory stays bounded.
+  void sent_when_full() {
+    constexpr std::size_t kBatchBytes = 4 << 20;
+    if (pending_[kOrders].data.size() + pending_[kLines].data.size() >= kBatchBytes) db_.flush();
+  }
+
   void added(NewRow table, std::int64_t id) {
     change_.used_id(table, id);
     change_.inserted(table, id);
@@ -162,7 +200,13 @@ class BulkWrite final : public ImportWrite {
     return id;
   }
 
+  static constexpr std::size_t kOrders = 0, kLines = 1;
   Connection& db_;
+  std::vector<PendingRows> pending_{
+      {"orders", "(id, number, customer_id, ordered_at, channel, status, freight, attributes)", 1, {}, 0},
+      {"order_lines", "(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost, gross, discount)", 2,
+       {}, 0}};
+  std::optional<std::unordered_set<std::string>> order_numbers_;
   Change change_;
   CustomerRepo customers_;
   ProductRepo products_;
