@@ -40,7 +40,7 @@ std::vector<TableCount> copy_store(Store& from, const std::string& to, const Der
   std::vector<TableCount> counts;
   try {
     auto target = open_store(to, rules);
-    target->maintenance().load_tables([&](const TableSpec& table, const Maintenance::RowSink& sink) {
+    from.maintenance().snapshot([&] { target->maintenance().load_tables([&](const TableSpec& table, const Maintenance::RowSink& sink) {
       TableCount c{table.name, 0};
       from.maintenance().read_table(table, [&](const std::vector<Value>& row) {
         // The store being made has its own version and settings rows.
@@ -53,7 +53,7 @@ std::vector<TableCount> copy_store(Store& from, const std::string& to, const Der
         ++c.rows;
       });
       counts.push_back(c);
-    });
+    }); });
   } catch (...) {
     if (!is_url(to)) {
       std::error_code ec;
@@ -66,8 +66,9 @@ std::vector<TableCount> copy_store(Store& from, const std::string& to, const Der
   return counts;
 }
 
-std::vector<TableDigest> digest_store(Store& store) {
-  std::vector<TableDigest> out;
+namespace {
+
+void digest_tables(Store& store, std::vector<TableDigest>& out) {
   for (const auto& t : store_tables()) {
     TableDigest d{t.name, 0, {}};
     model::ContentHash hash;
@@ -92,7 +93,15 @@ std::vector<TableDigest> digest_store(Store& store) {
     d.hash = fmt::format("{:016x}", hash.value());
     out.push_back(d);
   }
+}
+
+}  // namespace
+
+std::vector<TableDigest> digest_store(Store& store) {
+  std::vector<TableDigest> out;
+  store.maintenance().snapshot([&] { digest_tables(store, out); });
   return out;
 }
+
 
 }  // namespace kunde::store

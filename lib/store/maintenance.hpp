@@ -72,6 +72,9 @@ class Maintenance {
   // Every row of one of store_tables(), ordered by its keys; JSON as compact text, objects
   // with their keys sorted, so that rows of two backends compare equal.
   virtual void read_table(const TableSpec& table, const std::function<void(const std::vector<Value>&)>& row) = 0;
+  // Runs `body` in one read transaction, so that every read_table in it sees the store at one
+  // moment while others write (a copy or comparison of a database in use).
+  virtual void snapshot(const std::function<void()>& body) = 0;
   // Fills this store, which must hold no rows, from `source`: it is called for each copied
   // table of store_tables() in order and hands each row to the function it is given. History
   // entries arrive without undo records. Derived data is rebuilt; all of it is one write.

@@ -66,6 +66,11 @@ class MaintenanceOnServer final : public Maintenance {
   void load_tables(const std::function<void(const TableSpec&, const RowSink&)>& source) override {
     pg::load_tables(db_, source);
   }
+  void snapshot(const std::function<void()>& body) override {
+    Transaction tx(db_, Transaction::Kind::read);
+    body();
+    tx.commit();
+  }
   Erasure forget(std::int64_t customer_id, const std::string& command) override {
     {
       // Recorded without row images: history must not keep what the erasure removed.

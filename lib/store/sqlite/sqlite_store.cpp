@@ -69,6 +69,11 @@ class MaintenanceOnDatabase final : public Maintenance {
   void load_tables(const std::function<void(const TableSpec&, const RowSink&)>& source) override {
     sqlite::load_tables(db_, source);
   }
+  void snapshot(const std::function<void()>& body) override {
+    Transaction tx(db_, Transaction::Kind::read);
+    body();
+    tx.commit();
+  }
 
  private:
   Database& db_;
