@@ -1,5 +1,6 @@
 // kunde config show [--origin].
 #include "commands.hpp"
+#include "crm/maintenance.hpp"
 #include "render.hpp"
 
 namespace kunde::cmd {
@@ -17,10 +18,12 @@ void register_config(CLI::App& app, Context& ctx) {
       if (origin) columns.push_back("origin");
       render_list(ctx, "settings", columns, [&](const report::RowEmit& emit) {
         for (const auto& s : ctx.config().settings()) {
+          // A server URL's password is not shown.
+          std::string value = s.key == "db" ? crm::shown_location(s.value) : s.value;
           if (origin) {
-            emit({s.key, s.value, s.origin});
+            emit({s.key, value, s.origin});
           } else {
-            emit({s.key, s.value});
+            emit({s.key, value});
           }
         }
       });

@@ -10,6 +10,7 @@
 
 #include "commands.hpp"
 #include "context.hpp"
+#include "crm/maintenance.hpp"
 #include "crm/rule_error.hpp"
 #include "error.hpp"
 #include "text/gate.hpp"
@@ -19,11 +20,17 @@ namespace {
 using kunde::cmd::Context;
 using namespace kunde::cmd;
 
-// The command line as history shows it, quoted where a shell would need it.
+// The command line as history shows it, quoted where a shell would need it; a server URL
+// (--db, --to, --compare) without its password.
 std::string command_line(int argc, char** argv) {
   std::string out;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
+    if (auto eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
+      a = a.substr(0, eq + 1) + kunde::crm::shown_location(a.substr(eq + 1));
+    } else {
+      a = kunde::crm::shown_location(a);
+    }
     bool plain = !a.empty() && a.find_first_of(" \t\n'\"$`\\;&|<>*?()") == std::string::npos;
     if (!out.empty()) out += ' ';
     if (plain) {
@@ -105,7 +112,7 @@ int main(int argc, char** argv) {
   Context ctx(std::cerr);
   ctx.command_line = command_line(argc, argv);
 
-  CLI::App app{"kunde: customers, orders, contacts and what they are worth, in one SQLite file", "kunde"};
+  CLI::App app{"kunde: customers, orders, contacts and what they are worth, in one SQLite file or a PostgreSQL database", "kunde"};
   app.set_version_flag("--version", std::string("kunde ") + KUNDE_VERSION);
   app.require_subcommand(1);
   app.fallthrough();

@@ -102,3 +102,12 @@ A copy never overwrites, and the commands say what they need.
   kunde: error: no database at missing.db
   hint: run 'kunde init' to create one, or give --db PATH
   [1]
+
+A server URL's password is never shown: not by config show, not in history.
+
+  $ kunde --db 'postgresql://ann:s3cret@db.example/kunde' config show | grep '^db '
+  db                       postgresql://ann@db.example/kunde
+  $ kunde --db copy.db customer edit K-001 --notes 'postgresql://ann:s3cret@db.example/kunde' -q > /dev/null
+  $ kunde --db copy.db history -n 1 -f csv | cut -d, -f3
+  command
+  --db copy.db customer edit K-001 --notes postgresql://ann@db.example/kunde -q
