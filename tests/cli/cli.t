@@ -78,7 +78,7 @@ a FIFO is written in place, so /dev/null stays a device, and a link stays a link
   [2]
   $ kunde sql "SELEC 1"
   kunde: error: the query is not valid SQL: *syntax error* (glob)
-  hint: check the statement; kunde-sql(1) lists the tables
+  hint: check the statement; kunde(1) lists the tables
   [1]
   $ echo "not a database" > junk.db
   $ kunde --db junk.db customer list

@@ -318,7 +318,7 @@ void run_query(Connection& db, const std::string& sql, const QueryLimits& limits
       throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");
     }
     if (preparing || state.rfind("42", 0) == 0) {
-      throw Error(fmt::format("the query is not valid SQL: {}", msg), "check the statement; kunde-sql(1) lists the tables");
+      throw Error(fmt::format("the query is not valid SQL: {}", msg), "check the statement; kunde(1) lists the tables");
     }
     throw Error(fmt::format("the query failed: {}", msg), "check the statement");
   };

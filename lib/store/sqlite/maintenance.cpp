@@ -186,7 +186,7 @@ void run_query(Database& db, const std::string& sql, const QueryLimits& limits,
       std::string why = sqlite3_errmsg(db.handle());
       sqlite3_finalize(raw);
       throw Error(fmt::format("the query is not valid SQL: {}", why),
-                  "check the statement; kunde-sql(1) lists the tables");
+                  "check the statement; kunde(1) lists the tables");
     }
     return std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>(raw, sqlite3_finalize);
   };
