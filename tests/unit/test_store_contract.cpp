@@ -1012,6 +1012,32 @@ TEST_CASE("store contract: undo refuses while a later entry changed the same row
   });
 }
 
+TEST_CASE("store contract: in an import, lookups by number follow the numbers it adds and changes") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    std::int64_t nina = 0, new_k1 = 0;
+    {
+      auto w = s.begin_import("import");
+      CHECK(s.customers().id_by_number("K-1") == x.kari);
+      nina = w->add_customer(person("K-7", "Nina Berg"));
+      CHECK(s.customers().id_by_number("K-7") == nina);
+      auto kari = *s.customers().by_id(x.kari);
+      kari.number = "K-10";
+      w->update_customer(kari);
+      CHECK(s.customers().id_by_number("K-10") == x.kari);
+      CHECK_FALSE(s.customers().id_by_number("K-1"));
+      new_k1 = w->add_customer_if_new(person("K-1", "Ny Kunde"));
+      CHECK(new_k1 > nina);
+      CHECK(s.customers().id_by_number("K-1") == new_k1);
+      CHECK(w->add_customer_if_new(person("K-7", "Nina again")) == 0);
+      w->commit("import done");
+    }
+    CHECK(s.customers().id_by_number("K-1") == new_k1);
+    CHECK(s.customers().id_by_number("K-10") == x.kari);
+    CHECK(s.customers().id_by_number("K-7") == nina);
+  });
+}
+
 TEST_CASE("store contract: an import write adds and changes rows, and its statistics follow the definitions") {
   for_each_backend([](store::Store& s, const test::TempDir&) {
     auto x = seed(s);

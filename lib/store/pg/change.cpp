@@ -203,6 +203,35 @@ std::int64_t Change::next_id(NewRow table) {
   return next;
 }
 
+std::optional<std::optional<std::int64_t>> Change::bulk_customer_by_number(std::string_view number) {
+  if (!bulk_) return std::nullopt;
+  if (!numbers_) {
+    numbers_.emplace();
+    // A customer's own number goes before another's alias, as id_by_number's query orders them.
+    db_.stream("SELECT number, id FROM customers WHERE number IS NOT NULL", {}, [&](const Row& r) {
+      numbers_->ids[r.text(0)] = r.int64(1);
+      numbers_->numbers[r.int64(1)] = r.text(0);
+    });
+    db_.stream("SELECT number, customer_id FROM customer_aliases", {},
+               [&](const Row& r) { numbers_->ids.emplace(r.text(0), r.int64(1)); });
+  }
+  auto it = numbers_->ids.find(std::string(number));
+  if (it == numbers_->ids.end()) return std::optional<std::int64_t>();
+  return std::optional<std::int64_t>(it->second);
+}
+
+void Change::bulk_customer_number(std::int64_t id, const std::optional<std::string>& number) {
+  if (!numbers_) return;
+  if (auto old = numbers_->numbers.find(id); old != numbers_->numbers.end()) {
+    if (auto it = numbers_->ids.find(old->second); it != numbers_->ids.end() && it->second == id) numbers_->ids.erase(it);
+    numbers_->numbers.erase(old);
+  }
+  if (number) {
+    numbers_->ids[*number] = id;
+    numbers_->numbers[id] = *number;
+  }
+}
+
 void Change::used_id(NewRow table, std::int64_t id) {
   auto& next = next_ids_[static_cast<std::size_t>(table)];
   if (next && id >= next) next = id + 1;

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "store/pg/connection.hpp"
@@ -73,6 +74,12 @@ class Change {
   // Bulk writes (imports): search words of what they touch are left for the next search.
   void begin_bulk() { bulk_ = true; }
   bool bulk() const { return bulk_; }
+  // A bulk write's customer numbers (and the old numbers kept as aliases), read at its first
+  // lookup and kept current by its own inserts and updates, so that an import resolving a
+  // customer on every row makes no round trip for it. The write lock keeps other writers out
+  // meanwhile. Null outside a bulk write.
+  std::optional<std::optional<std::int64_t>> bulk_customer_by_number(std::string_view number);
+  void bulk_customer_number(std::int64_t id, const std::optional<std::string>& number);
   // A row inserted unrecorded, known by its key (with its children: undo deletes them too).
   void inserted(NewRow table, std::int64_t key) { inserted_.add(table, key); }
   // The next free id of a table keyed by id, for rows a bulk write adds: ids it hands out are
@@ -105,6 +112,11 @@ class Change {
   std::int64_t recorded_ = 0;
   InsertedRows inserted_;
   std::array<std::int64_t, kNewRowKinds> next_ids_{};
+  struct NumberCache {
+    std::unordered_map<std::string, std::int64_t> ids;      // numbers and aliases
+    std::unordered_map<std::int64_t, std::string> numbers;  // each customer's own number
+  };
+  std::optional<NumberCache> numbers_;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.
   std::array<std::vector<std::int64_t>, 5> touched_;

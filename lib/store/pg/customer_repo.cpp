@@ -92,6 +92,9 @@ std::optional<model::Customer> CustomerRepo::by_id(std::int64_t id) {
 }
 
 std::optional<std::int64_t> CustomerRepo::id_by_number(std::string_view number) {
+  if (Change* change = db_.change()) {
+    if (auto known = change->bulk_customer_by_number(number)) return *known;
+  }
   Result r = db_.exec(
       "(SELECT id FROM customers WHERE number = $1) UNION ALL "
       "(SELECT customer_id FROM customer_aliases WHERE number = $1) LIMIT 1",

@@ -1,9 +1,10 @@
 // Writes and import writes on PostgreSQL. An import's new rows get their ids here (the
 // largest so far plus one, consecutive) and are recorded by key range, not row by row; the
 // customers they touch are listed for the refresh at commit, and the search words of what
-// they add are left for the next search. New orders and their lines travel by COPY in
-// batches, not one INSERT each: a round trip per row made an import of 600,000 lines take
-// 70 times as long as COPY of the file.
+// they add are left for the next search. New orders, their lines, payments and contacts
+// travel by COPY in batches, not one INSERT each: a round trip per row made an import of
+// 600,000 lines take 70 times as long as COPY of the file. Whether a key is taken is answered
+// from the keys read once at the first question (the write lock keeps other writers out).
 #include "store/pg/writes.hpp"
 
 #include <fmt/format.h>
@@ -50,7 +51,10 @@ class BulkWrite final : public ImportWrite {
   std::int64_t add_customer_if_new(const model::Customer& c) override {
     return insert_customer(c, "ON CONFLICT (number) DO NOTHING");
   }
-  void update_customer(const model::Customer& c) override { customers_.update(c); }
+  void update_customer(const model::Customer& c) override {
+    customers_.update(c);
+    change_.bulk_customer_number(c.id, c.number);
+  }
 
   std::int64_t add_product(const model::Product& p) override {
     std::int64_t id = change_.next_id(NewRow::products);
@@ -65,11 +69,7 @@ class BulkWrite final : public ImportWrite {
   // The write lock is held from the start of the import, so the numbers taken, read once,
   // stay the numbers taken but for those this import adds.
   std::int64_t add_order_if_new(const model::Order& o) override {
-    if (!order_numbers_) {
-      order_numbers_.emplace();
-      db_.stream("SELECT number FROM orders", {}, [&](const Row& r) { order_numbers_->insert(r.text(0)); });
-    }
-    if (!order_numbers_->insert(o.number).second) return 0;
+    if (!newly_taken(order_numbers_, "SELECT number FROM orders", o.number)) return 0;
     std::int64_t id = change_.next_id(NewRow::orders);
     std::string& out = pending_[kOrders].data;
     copy_field(out, id);
@@ -119,13 +119,17 @@ class BulkWrite final : public ImportWrite {
   std::int64_t last_line(std::int64_t order_id) override { return orders_.last_line(order_id); }
 
   std::int64_t add_payment_if_new(const model::Payment& p) override {
+    if (!newly_taken(payment_references_, "SELECT reference FROM payments", p.reference)) return 0;
     std::int64_t id = change_.next_id(NewRow::payments);
-    Result r = db_.exec(
-        "INSERT INTO payments(id, reference, customer_id, paid_at, amount) VALUES ($1, $2, $3, $4, $5) "
-        "ON CONFLICT (reference) DO NOTHING RETURNING id",
-        Params(id, p.reference, p.customer_id, p.paid_at, p.amount));
-    if (r.rows() == 0) return 0;
+    std::string& out = pending_[kPayments].data;
+    copy_field(out, id);
+    copy_field(out, std::string_view(p.reference));
+    copy_field(out, p.customer_id);
+    copy_field(out, std::string_view(p.paid_at));
+    copy_field(out, p.amount, true);
+    ++pending_[kPayments].rows;
     added(NewRow::payments, id);
+    sent_when_full();
     change_.touch(p.customer_id, Change::kTouchPayments);
     return id;
   }
@@ -142,7 +146,12 @@ class BulkWrite final : public ImportWrite {
   }
   std::int64_t next_contact_id() override { return change_.next_id(NewRow::contacts); }
   bool had_contacts(std::int64_t customer_id) override {
-    return db_.exec("SELECT 1 FROM customer_contact_stats WHERE customer_id = $1", Params(customer_id)).rows() > 0;
+    if (!with_contacts_) {
+      with_contacts_.emplace();
+      db_.stream("SELECT customer_id FROM customer_contact_stats", {},
+                 [&](const Row& r) { with_contacts_->insert(r.int64(0)); });
+    }
+    return with_contacts_->count(customer_id) > 0;
   }
   bool update_contact_by_key(const model::Contact& c, unsigned fields) override {
     return contacts_.update_by_key(c, fields);
@@ -155,7 +164,19 @@ class BulkWrite final : public ImportWrite {
   // Rows waiting for COPY go once they fill a few megabytes, so memory stays bounded.
   void sent_when_full() {
     constexpr std::size_t kBatchBytes = 4 << 20;
-    if (pending_[kOrders].data.size() + pending_[kLines].data.size() >= kBatchBytes) db_.flush();
+    std::size_t bytes = 0;
+    for (const auto& p : pending_) bytes += p.data.size();
+    if (bytes >= kBatchBytes) db_.flush();
+  }
+
+  // Whether `key` was free, taking it: the table's keys are read at the first question
+  // (pending rows are sent first, as the query names their table).
+  bool newly_taken(std::optional<std::unordered_set<std::string>>& keys, std::string_view query, const std::string& key) {
+    if (!keys) {
+      keys.emplace();
+      db_.stream(query, {}, [&](const Row& r) { keys->insert(r.text(0)); });
+    }
+    return keys->insert(key).second;
   }
 
   void added(NewRow table, std::int64_t id) {
@@ -180,33 +201,50 @@ class BulkWrite final : public ImportWrite {
                         p);
     if (r.rows() == 0) return 0;
     added(NewRow::customers, id);
+    change_.bulk_customer_number(id, c.number);
     for (const auto& t : c.tags) {
       db_.exec("INSERT INTO customer_tags(customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING", Params(id, t));
     }
     return id;
   }
 
+  // `keyed`: a contact whose key another has is not added (0); otherwise every contact must
+  // be added (their ids are consecutive), and a taken key is an error, as the unique index
+  // would make it.
   std::int64_t insert_contact(const model::Contact& c, bool keyed) {
+    if (c.key && !newly_taken(contact_keys_, "SELECT key FROM contacts WHERE key IS NOT NULL", *c.key)) {
+      if (keyed) return 0;
+      throw StoreError(fmt::format("two contacts with the key {}", *c.key), "give each contact its own key");
+    }
     std::int64_t id = change_.next_id(NewRow::contacts);
-    Result r = db_.exec(
-        fmt::format("INSERT INTO contacts(id, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
-                    "$15) {} RETURNING id",
-                    kContactInsertColumns, keyed ? "ON CONFLICT (key) WHERE key IS NOT NULL DO NOTHING" : ""),
-        Params(id, c.key, c.customer_id, c.at, c.channel, c.direction, c.subject, c.notes, c.outcome, c.reason,
-               c.follow_up_at, c.promise, c.owner, c.done_at, c.done_notes));
-    if (r.rows() == 0) return 0;
+    std::string& out = pending_[kContacts].data;
+    copy_field(out, id);
+    copy_field(out, c.key);
+    copy_field(out, c.customer_id);
+    copy_field(out, std::string_view(c.at));
+    copy_field(out, std::string_view(c.channel));
+    copy_field(out, std::string_view(c.direction));
+    for (const auto* f : {&c.subject, &c.notes, &c.outcome, &c.reason, &c.follow_up_at, &c.promise, &c.owner, &c.done_at}) {
+      copy_field(out, *f);
+    }
+    copy_field(out, c.done_notes, true);
+    ++pending_[kContacts].rows;
     added(NewRow::contacts, id);
+    sent_when_full();
     change_.touch(c.customer_id, Change::kTouchContacts);
     return id;
   }
 
-  static constexpr std::size_t kOrders = 0, kLines = 1;
+  static constexpr std::size_t kOrders = 0, kLines = 1, kPayments = 2, kContacts = 3;
   Connection& db_;
   std::vector<PendingRows> pending_{
       {"orders", "(id, number, customer_id, ordered_at, channel, status, freight, attributes)", 1, {}, 0},
       {"order_lines", "(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost, gross, discount)", 2,
-       {}, 0}};
-  std::optional<std::unordered_set<std::string>> order_numbers_;
+       {}, 0},
+      {"payments", "(id, reference, customer_id, paid_at, amount)", 3, {}, 0},
+      {"contacts", std::string("(id, ") + kContactInsertColumns + ")", 4, {}, 0}};
+  std::optional<std::unordered_set<std::string>> order_numbers_, payment_references_, contact_keys_;
+  std::optional<std::unordered_set<std::int64_t>> with_contacts_;
   Change change_;
   CustomerRepo customers_;
   ProductRepo products_;
