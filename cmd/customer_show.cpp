@@ -83,7 +83,7 @@ struct Labels {
 // The margin covers the revenue whose cost is known: say how much has none.
 std::string margin_text(const crm::CustomerStats& s, int d) {
   if (s.uncosted_revenue == 0) return "margin " + money(s.margin, d);
-  if (s.uncosted_revenue == s.revenue) return "margin unknown (no cost known)";
+  if (s.uncosted_revenue == s.revenue) return std::string("margin ") + kMarginUnknown;
   return fmt::format("margin {} on {} ({} without a cost)", money(s.margin, d), money(s.revenue - s.uncosted_revenue, d),
                      money(s.uncosted_revenue, d));
 }

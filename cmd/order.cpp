@@ -200,7 +200,7 @@ int run_show(Context& ctx, const std::string& number) {
   people.show("amount", format_decimal(Decimal{s.amount, d}));
   if (s.order.freight) people.show("freight", format_decimal(Decimal{*s.order.freight, d}));
   if (s.uncosted == s.amount && s.amount != 0) {
-    people.show("margin", "unknown: no line has a cost");
+    people.show("margin", kMarginUnknown);
   } else if (s.uncosted != 0) {
     people.show("margin", fmt::format("{} on {}; {} has no cost", format_decimal(Decimal{margin, d}),
                                       format_decimal(Decimal{s.amount - s.uncosted, d}),

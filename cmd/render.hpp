@@ -27,6 +27,9 @@ void render_list(Context& ctx, const std::string& key, std::vector<std::string> 
 report::Document record_document(const std::vector<std::string>& fields, const std::vector<Value>& values);
 void render_record(Context& ctx, const std::vector<std::string>& fields, const std::vector<Value>& values);
 
+// What every command says of a margin when no line it covers has a cost.
+inline constexpr const char* kMarginUnknown = "unknown (no line has a cost)";
+
 // A value that is null when absent.
 inline Value opt_value(const std::optional<std::string>& s) { return s ? Value(*s) : Value(); }
 inline Value opt_money(const std::optional<std::int64_t>& v, int decimals) {

@@ -6,6 +6,7 @@
 #include "commands.hpp"
 #include "crm/segments.hpp"
 #include "options.hpp"
+#include "render.hpp"
 #include "report_verbs.hpp"
 
 namespace kunde::cmd {
@@ -70,7 +71,7 @@ std::string money_text(Context& ctx, std::int64_t minor) {
 }
 
 std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost) {
-  if (revenue_with_cost == 0 && margin == 0 && revenue != 0) return "unknown (no line has a cost)";
+  if (revenue_with_cost == 0 && margin == 0 && revenue != 0) return kMarginUnknown;
   if (revenue_with_cost == revenue) return money_text(ctx, margin);
   return fmt::format("{} on the {} whose cost is known", money_text(ctx, margin), money_text(ctx, revenue_with_cost));
 }

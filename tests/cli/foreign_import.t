@@ -124,7 +124,7 @@ shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15). By ha
   discount      260.40 (14.36%)
   amount        1552.60
   freight       65.83
-  margin        unknown: no line has a cost
+  margin        unknown (no line has a cost)
   ship_country  Germany
   
   line  sku  name  category  quantity  unit_price  gross    discount  amount   unit_cost  cost
@@ -143,10 +143,10 @@ shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15). By ha
   line  sku  name  category  quantity  unit_price  gross  discount  amount  unit_cost  cost
   $ kunde customer show ALFKI -q | grep -E '^(balance|revenue)'
   balance        1992.60
-  revenue        1992.60 in 2 orders (avg 996.30), margin unknown (no cost known)
+  revenue        1992.60 in 2 orders (avg 996.30), margin unknown (no line has a cost)
   $ kunde customer show BONAP -q | grep -E '^(balance|revenue)'
   balance        1778.60
-  revenue        1778.60 in 1 order (avg 1778.60), margin unknown (no cost known)
+  revenue        1778.60 in 1 order (avg 1778.60), margin unknown (no line has a cost)
   $ kunde history -q | tail -1
    2  2026-11-23 10:00:00  order import nw-orders.csv --lines nw-lines.csv --null NULL        nw-orders.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected; nw-lines.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 products created
 
