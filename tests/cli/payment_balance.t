@@ -95,4 +95,4 @@ One order, one day: counts read in the singular.
   $ kunde customer show K-9 --orders 0 | grep -E 'balance|OVERDUE|revenue'
   balance   10.00  (1 day)
   !         OVERDUE 10.00 (oldest unpaid 2026-11-01, terms 1 day)
-  revenue   10.00 in 1 order (avg 10.00), margin unknown (no cost known)
+  revenue   10.00 in 1 order (avg 10.00), margin unknown (no line has a cost)
