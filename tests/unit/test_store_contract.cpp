@@ -1339,6 +1339,23 @@ namespace {
 
 model::RuleNode customer_rule(const std::string& text) { return crm::parse_rule(text, crm::customer_rule_fields()); }
 
+// Creates the dynamic segment "rich" (revenue > 50) as of 2026-03-15 in a write of its own:
+// its id, and who entered at the first refresh.
+std::pair<std::int64_t, store::MembershipChange> create_rich_segment(store::Store& s) {
+  std::pair<std::int64_t, store::MembershipChange> out;
+  in_write(s, "segment create rich", [&] {
+    store::Segment d;
+    d.name = "rich";
+    d.dynamic = true;
+    d.rule = "revenue > 50";
+    d.created_at = "2026-03-15 09:00:00";
+    out.first = s.segments().create(d);
+    out.second = s.segments().refresh(out.first, {customer_rule("revenue > 50"), "2026-03-15"}, "2026-03-15 09:00:00",
+                                      "create");
+  });
+  return out;
+}
+
 Ids segment_events(store::Store& s, std::int64_t segment, const store::SegmentEventFilter& f, Strings* causes = nullptr) {
   Ids out;
   s.segments().events(segment, f, [&](const store::SegmentEvent& e) {
@@ -1377,18 +1394,10 @@ TEST_CASE("store contract: segments evaluate rules, keep members, and record who
 
     std::int64_t rich = 0, hand = 0;
     const auto entries = s.history().list(1000).size();
-    auto rich_rule = customer_rule("revenue > 50");
-    in_write(s, "segment create rich", [&] {
-      store::Segment d;
-      d.name = "rich";
-      d.dynamic = true;
-      d.rule = "revenue > 50";
-      d.created_at = "2026-03-15 09:00:00";
-      rich = seg.create(d);
-      auto change = seg.refresh(rich, {rich_rule, "2026-03-15"}, "2026-03-15 09:00:00", "create");
-      CHECK(change.members == 1);
-      CHECK(change.entered == 1);
-    });
+    auto [created, first] = create_rich_segment(s);
+    rich = created;
+    CHECK(first.members == 1);
+    CHECK(first.entered == 1);
     CHECK(s.history().list(1000).size() == entries + 1);
     auto found = seg.find("rich");
     REQUIRE(found);
@@ -1895,15 +1904,7 @@ TEST_CASE("store contract: a copy into every backend holds the same rows, and a 
       o.attributes = {{"carrier", "Bring"}};
       s.orders().insert_line(s.orders().insert(o), discounted);
     });
-    in_write(s, "segment create rich", [&] {
-      store::Segment d;
-      d.name = "rich";
-      d.dynamic = true;
-      d.rule = "revenue > 50";
-      d.created_at = "2026-03-15 09:00:00";
-      auto rich = s.segments().create(d);
-      s.segments().refresh(rich, {customer_rule("revenue > 50"), "2026-03-15"}, "2026-03-15 09:00:00", "create");
-    });
+    create_rich_segment(s);
     std::vector<store::CustomerScore> clv(1);
     clv[0].customer_id = x.kari;
     clv[0].p_alive = 0.75;
