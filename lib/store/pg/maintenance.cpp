@@ -11,6 +11,7 @@
 
 #include "clock.hpp"
 #include "error.hpp"
+#include "store/query_errors.hpp"
 #include "store/pg/change.hpp"
 #include "store/pg/derived.hpp"
 #include "store/pg/history.hpp"
@@ -279,7 +280,7 @@ void run_query(Connection& db, const std::string& sql, const QueryLimits& limits
   while (!trimmed.empty() && (trimmed.back() == ';' || trimmed.back() == ' ' || trimmed.back() == '\n')) trimmed.pop_back();
   if (trimmed.find_first_not_of(" \t\n") == std::string::npos) throw UsageError("the query is empty", "give one SELECT statement");
   if (holds_more_than_one_statement(trimmed)) {
-    throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
+    throw query_holds_more();
   }
   // Read-only by construction: the statement runs in a read-only transaction.
   db.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -302,23 +303,19 @@ void run_query(Connection& db, const std::string& sql, const QueryLimits& limits
       api.clear(r);
     }
     if (state == "57014") {
-      auto ms = limits.time.count();
-      throw Error(fmt::format("the query ran longer than {} (the time limit)",
-                              ms % 1000 ? fmt::format("{} ms", ms) : fmt::format("{} s", ms / 1000)),
-                  "give --timeout SECONDS for more time (0 for none), or narrow the query");
+      throw query_too_long(limits);
     }
     if (state == "53200") {
-      throw Error(fmt::format("the query needs more than {} MB of memory (the limit for kunde sql)", limits.memory_bytes >> 20),
-                  "narrow the query, or add LIMIT");
+      throw query_too_big(limits);
     }
     if (state == "42601" && msg.find("multiple commands") != std::string::npos) {
-      throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
+      throw query_holds_more();
     }
     if (state == "25006") {
-      throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");
+      throw query_writes();
     }
     if (preparing || state.rfind("42", 0) == 0) {
-      throw Error(fmt::format("the query is not valid SQL: {}", msg), "check the statement; kunde(1) lists the tables");
+      throw query_invalid(msg);
     }
     throw Error(fmt::format("the query failed: {}", msg), "check the statement");
   };

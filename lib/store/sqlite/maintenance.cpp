@@ -9,6 +9,7 @@
 #include <filesystem>
 
 #include "error.hpp"
+#include "store/query_errors.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/erasure.hpp"
 #include "store/sqlite/search.hpp"
@@ -158,15 +159,10 @@ class QueryGuard {
 [[noreturn]] void query_failed(Database& db, int rc, const QueryLimits& limits, const QueryGuard& guard) {
   int primary = rc & 0xFF;
   if (primary == SQLITE_INTERRUPT && guard.timed_out()) {
-    auto ms = limits.time.count();
-    throw Error(fmt::format("the query ran longer than {} (the time limit)",
-                            ms % 1000 ? fmt::format("{} ms", ms) : fmt::format("{} s", ms / 1000)),
-                "give --timeout SECONDS for more time (0 for none), or narrow the query");
+    throw query_too_long(limits);
   }
   if (primary == SQLITE_NOMEM || primary == SQLITE_TOOBIG) {
-    throw Error(fmt::format("the query needs more than {} MB of memory (the limit for kunde sql)",
-                            limits.memory_bytes >> 20),
-                "narrow the query, or add LIMIT");
+    throw query_too_big(limits);
   }
   if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) db.fail(rc, "running the query");
   throw Error(fmt::format("the query failed: {}", sqlite3_errmsg(db.handle())), "check the statement");
@@ -185,8 +181,7 @@ void run_query(Database& db, const std::string& sql, const QueryLimits& limits,
     if (rc != SQLITE_OK) {
       std::string why = sqlite3_errmsg(db.handle());
       sqlite3_finalize(raw);
-      throw Error(fmt::format("the query is not valid SQL: {}", why),
-                  "check the statement; kunde(1) lists the tables");
+      throw query_invalid(why);
     }
     return std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)>(raw, sqlite3_finalize);
   };
@@ -204,12 +199,12 @@ void run_query(Database& db, const std::string& sql, const QueryLimits& limits,
       another = prepare(tail, end, &next) != nullptr;
     } catch (const Error&) {
     }
-    if (another) throw UsageError("kunde sql runs one statement, and the query holds more", "run the statements one at a time");
+    if (another) throw query_holds_more();
     if (next == tail) break;
     tail = next;
   }
   if (!sqlite3_stmt_readonly(raw)) {
-    throw UsageError("kunde sql runs only statements that read", "change data with kunde's commands, so history can undo it");
+    throw query_writes();
   }
   std::vector<std::string> names;
   int n = sqlite3_column_count(raw);
