@@ -83,8 +83,8 @@ void register_maintenance(CLI::App& app, Context& ctx) {
   doctor->callback([&ctx, doc_opts] {
     ctx.action = [&ctx, doc_opts] {
       if (!doc_opts->compare.empty()) return compare(ctx, doc_opts->compare);
-      bool* fix = &doc_opts->fix;
-      auto problems = crm::check(ctx.session(), *fix);
+      bool fix = doc_opts->fix;
+      auto problems = crm::check(ctx.session(), fix);
       if (problems.empty()) {
         ctx.note("ok: integrity, foreign keys, statistics and search indexes all check out");
         return kExitOk;
@@ -93,8 +93,8 @@ void register_maintenance(CLI::App& app, Context& ctx) {
         for (const auto& p : problems) emit({p.check, p.detail});
       });
       std::string found = counted(static_cast<std::int64_t>(problems.size()), "problem") + " found";
-      ctx.note(*fix ? found + "; derived data rebuilt" : found + "; 'kunde doctor --fix' rebuilds derived data");
-      return *fix ? kExitOk : kExitError;
+      ctx.note(fix ? found + "; derived data rebuilt" : found + "; 'kunde doctor --fix' rebuilds derived data");
+      return fix ? kExitOk : kExitError;
     };
   });
 

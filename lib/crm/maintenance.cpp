@@ -23,8 +23,9 @@ std::vector<TableCount> copy_database(Session& s, const std::string& to) {
 }
 
 std::vector<TableComparison> compare_databases(Session& s, const std::string& other) {
-  auto here = store::digest_store(s.store());
+  // The other database is opened first: a wrong location fails before this one is read.
   auto there_store = store::open_store(other, Session::rules());
+  auto here = store::digest_store(s.store());
   auto there = store::digest_store(*there_store);
   // Both lists follow store_tables(), so they pair up by position.
   std::vector<TableComparison> out;
