@@ -11,6 +11,7 @@
 #include "error.hpp"
 #include "model/dates.hpp"
 #include "store/derived_rules.hpp"
+#include "store/offer_reasons.hpp"
 
 namespace kunde::store::pg {
 namespace {
@@ -356,7 +357,7 @@ void AnalyticsRepo::save_offers(const OfferSave& save) {
       copy_field(data, c.customer_id);
       copy_field(data, ++rank);
       copy_field(data, std::string_view(o.item));
-      copy_field(data, std::string_view(nlohmann::json(o.because).dump()));
+      copy_field(data, std::string_view(reasons_json(o.because)));
       copy_field(data, o.confidence);
       copy_field(data, o.lift, true);
     }
@@ -384,12 +385,7 @@ std::optional<StoredOffers> AnalyticsRepo::offers(std::int64_t customer_id) {
     auto row = r.row(i);
     StoredOffer o;
     o.item = row.text(2);
-    auto because = nlohmann::json::parse(row.text_view(3), nullptr, false);
-    if (because.is_array()) {
-      for (const auto& item : because) {
-        if (item.is_string()) o.because.push_back(item.get<std::string>());
-      }
-    }
+    o.because = reasons_from_json(row.text_view(3));
     o.confidence = row.number(4);
     o.lift = row.number(5);
     out.offers.push_back(std::move(o));

@@ -12,6 +12,7 @@
 #include "error.hpp"
 #include "model/dates.hpp"
 #include "store/derived_rules.hpp"
+#include "store/offer_reasons.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -361,7 +362,7 @@ void AnalyticsRepo::save_offers(const OfferSave& save) {
     std::int64_t rank = 0;
     for (const StoredOffer& o : c.offers) {
       insert.bind(1, c.customer_id).bind(2, ++rank).bind(3, save.as_of).bind(4, save.level).bind(5, o.item);
-      insert.bind(6, nlohmann::json(o.because).dump()).bind(7, o.confidence).bind(8, o.lift).run();
+      insert.bind(6, reasons_json(o.because)).bind(7, o.confidence).bind(8, o.lift).run();
     }
   }
   tx.commit();
@@ -376,12 +377,7 @@ std::optional<StoredOffers> AnalyticsRepo::offers(std::int64_t customer_id) {
     if (!out) out = StoredOffers{st.get_text(0), st.get_text(1), {}};
     StoredOffer o;
     o.item = st.get_text(2);
-    auto because = nlohmann::json::parse(st.get_text_view(3), nullptr, false);
-    if (because.is_array()) {
-      for (const auto& item : because) {
-        if (item.is_string()) o.because.push_back(item.get<std::string>());
-      }
-    }
+    o.because = reasons_from_json(st.get_text_view(3));
     o.confidence = st.get_double(4);
     o.lift = st.get_double(5);
     out->offers.push_back(std::move(o));
