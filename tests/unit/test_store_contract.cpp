@@ -1015,7 +1015,7 @@ TEST_CASE("store contract: undo refuses while a later entry changed the same row
 TEST_CASE("store contract: in an import, lookups by number follow the numbers it adds and changes") {
   for_each_backend([](store::Store& s, const test::TempDir&) {
     auto x = seed(s);
-    std::int64_t nina = 0, new_k1 = 0;
+    std::int64_t nina = 0, new_k1 = 0, tor_id = 0;
     {
       auto w = s.begin_import("import");
       CHECK(s.customers().id_by_number("K-1") == x.kari);
@@ -1030,11 +1030,25 @@ TEST_CASE("store contract: in an import, lookups by number follow the numbers it
       CHECK(new_k1 > nina);
       CHECK(s.customers().id_by_number("K-1") == new_k1);
       CHECK(w->add_customer_if_new(person("K-7", "Nina again")) == 0);
+      model::Customer tor = person("K-8", "Tor Lie");
+      tor.tags = {"vip", "b2b", "vip"};  // a tag given twice is kept once
+      tor_id = w->add_customer_if_new(tor);
+      CHECK(s.customers().by_id(tor_id)->tags == Strings{"b2b", "vip"});  // reads see the import's rows
       w->commit("import done");
     }
     CHECK(s.customers().id_by_number("K-1") == new_k1);
     CHECK(s.customers().id_by_number("K-10") == x.kari);
     CHECK(s.customers().id_by_number("K-7") == nina);
+    CHECK(s.customers().by_id(tor_id)->tags == Strings{"b2b", "vip"});
+    // A number taken is refused as in any write, and the import leaves nothing behind.
+    {
+      auto w = s.begin_import("import");
+      CHECK(w->add_customer_if_new(person("K-9", "Ola Dal")) > 0);
+      CHECK_THROWS_AS(w->add_customer(person("K-8", "Another Tor")), Error);
+      w->rollback();
+    }
+    CHECK_FALSE(s.customers().id_by_number("K-9"));
+    CHECK(s.customers().by_id(tor_id)->name == "Tor Lie");
   });
 }
 

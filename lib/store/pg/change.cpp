@@ -203,8 +203,7 @@ std::int64_t Change::next_id(NewRow table) {
   return next;
 }
 
-std::optional<std::optional<std::int64_t>> Change::bulk_customer_by_number(std::string_view number) {
-  if (!bulk_) return std::nullopt;
+Change::NumberCache& Change::numbers() {
   if (!numbers_) {
     numbers_.emplace();
     // A customer's own number goes before another's alias, as id_by_number's query orders them.
@@ -215,9 +214,23 @@ std::optional<std::optional<std::int64_t>> Change::bulk_customer_by_number(std::
     db_.stream("SELECT number, customer_id FROM customer_aliases", {},
                [&](const Row& r) { numbers_->ids.emplace(r.text(0), r.int64(1)); });
   }
-  auto it = numbers_->ids.find(std::string(number));
-  if (it == numbers_->ids.end()) return std::optional<std::int64_t>();
+  return *numbers_;
+}
+
+std::optional<std::optional<std::int64_t>> Change::bulk_customer_by_number(std::string_view number) {
+  if (!bulk_) return std::nullopt;
+  auto& cache = numbers();
+  auto it = cache.ids.find(std::string(number));
+  if (it == cache.ids.end()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(it->second);
+}
+
+bool Change::bulk_number_taken(const std::string& number) {
+  auto& cache = numbers();
+  auto it = cache.ids.find(number);
+  if (it == cache.ids.end()) return false;
+  auto own = cache.numbers.find(it->second);
+  return own != cache.numbers.end() && own->second == number;
 }
 
 void Change::bulk_customer_number(std::int64_t id, const std::optional<std::string>& number) {

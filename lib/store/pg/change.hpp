@@ -80,6 +80,9 @@ class Change {
   // meanwhile. Null outside a bulk write.
   std::optional<std::optional<std::int64_t>> bulk_customer_by_number(std::string_view number);
   void bulk_customer_number(std::int64_t id, const std::optional<std::string>& number);
+  // Whether a customer has `number` as their own (the unique column; aliases aside), from the
+  // same cache. Bulk changes only.
+  bool bulk_number_taken(const std::string& number);
   // A row inserted unrecorded, known by its key (with its children: undo deletes them too).
   void inserted(NewRow table, std::int64_t key) { inserted_.add(table, key); }
   // The next free id of a table keyed by id, for rows a bulk write adds: ids it hands out are
@@ -116,6 +119,7 @@ class Change {
     std::unordered_map<std::string, std::int64_t> ids;      // numbers and aliases
     std::unordered_map<std::int64_t, std::string> numbers;  // each customer's own number
   };
+  NumberCache& numbers();
   std::optional<NumberCache> numbers_;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.

@@ -70,9 +70,6 @@ Params customer_params(const model::Customer& c) {
 
 namespace {
 
-constexpr const char* kInsertColumns =
-    "id, number, name, kind, email, email_key, phone, phone_e164, street, postal_code, city, country, org_number, "
-    "created_at, preferred_channel, credit_limit, payment_terms_days, wallet, notes, attributes, contact_person";
 constexpr const char* kInsertValues =
     "{id}, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15::bigint, $16::bigint, $17::bigint, $18, "
     "$19::jsonb, $20";
@@ -143,7 +140,7 @@ std::string CustomerRepo::usual_country() {
 bool CustomerRepo::has_aliases() { return db_.scalar("SELECT count(*) FROM (SELECT 1 FROM customer_aliases LIMIT 1) a") > 0; }
 
 std::int64_t CustomerRepo::insert(const model::Customer& c) {
-  auto out = db_.write().insert(tables::customers, kInsertColumns, kInsertValues, customer_params(c));
+  auto out = db_.write().insert(tables::customers, std::string("id, ") + kCustomerInsertColumns, kInsertValues, customer_params(c));
   write_tags(out.id, c.tags);
   return out.id;
 }

@@ -47,5 +47,9 @@ model::Customer read_customer(const Row& r);
 std::string attributes_json(const model::Customer& c);
 // The parameters $1..$20 of a customer's columns, in the schema's order after id.
 Params customer_params(const model::Customer& c);
+// The same columns by name, as COPY and INSERT take them.
+constexpr const char* kCustomerInsertColumns =
+    "number, name, kind, email, email_key, phone, phone_e164, street, postal_code, city, country, org_number, "
+    "created_at, preferred_channel, credit_limit, payment_terms_days, wallet, notes, attributes, contact_person";
 
 }  // namespace kunde::store::pg

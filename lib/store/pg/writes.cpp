@@ -3,8 +3,9 @@
 // customers they touch are listed for the refresh at commit, and the search words of what
 // they add are left for the next search. New orders, their lines, payments and contacts
 // travel by COPY in batches, not one INSERT each: a round trip per row made an import of
-// 600,000 lines take 70 times as long as COPY of the file. Whether a key is taken is answered
-// from the keys read once at the first question (the write lock keeps other writers out).
+// 600,000 lines take 70 times as long as COPY of the file; new customers and their tags go the
+// same way. Whether a key is taken is answered from the keys read once at the first question
+// (the write lock keeps other writers out).
 #include "store/pg/writes.hpp"
 
 #include <fmt/format.h>
@@ -47,10 +48,8 @@ class BulkWrite final : public ImportWrite {
   void expect_many(Table) override {}
   void checkpoint() override {}
 
-  std::int64_t add_customer(const model::Customer& c) override { return insert_customer(c, ""); }
-  std::int64_t add_customer_if_new(const model::Customer& c) override {
-    return insert_customer(c, "ON CONFLICT (number) DO NOTHING");
-  }
+  std::int64_t add_customer(const model::Customer& c) override { return insert_customer(c, false); }
+  std::int64_t add_customer_if_new(const model::Customer& c) override { return insert_customer(c, true); }
   void update_customer(const model::Customer& c) override {
     customers_.update(c);
     change_.bulk_customer_number(c.id, c.number);
@@ -184,27 +183,57 @@ class BulkWrite final : public ImportWrite {
     change_.inserted(table, id);
   }
 
-  std::int64_t insert_customer(const model::Customer& c, std::string_view conflict) {
+  // One customer by INSERT: what a unique constraint refuses fails as in any other write.
+  std::int64_t insert_customer_row(const model::Customer& c) {
     std::int64_t id = change_.next_id(NewRow::customers);
     Params p(id);
     Params fields = customer_params(c);
-    auto values = fields.pointers();
-    for (const char* v : values) p.add(v ? std::optional<std::string>(v) : std::nullopt);
-    Result r = db_.exec(fmt::format(
-                            "INSERT INTO customers(id, number, name, kind, email, email_key, phone, phone_e164, street, "
-                            "postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, "
-                            "payment_terms_days, wallet, notes, attributes, contact_person) VALUES ($1, $2, $3, $4, $5, $6, "
-                            "$7, $8, $9, $10, $11, $12, $13, $14, $15, $16::bigint, $17::bigint, $18::bigint, $19, "
-                            "$20::jsonb, $21) {} "
-                            "RETURNING id",
-                            conflict),
-                        p);
-    if (r.rows() == 0) return 0;
+    for (const char* v : fields.pointers()) p.add(v ? std::optional<std::string>(v) : std::nullopt);
+    db_.exec(fmt::format("INSERT INTO customers(id, {}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+                         "$14, $15, $16::bigint, $17::bigint, $18::bigint, $19, $20::jsonb, $21)",
+                         kCustomerInsertColumns),
+             p);
     added(NewRow::customers, id);
     change_.bulk_customer_number(id, c.number);
     for (const auto& t : c.tags) {
       db_.exec("INSERT INTO customer_tags(customer_id, tag) VALUES ($1, $2) ON CONFLICT DO NOTHING", Params(id, t));
     }
+    return id;
+  }
+
+  // `if_new`: a customer whose number is taken is not added (0). Otherwise a taken number is
+  // left to an INSERT, whose unique constraint says what is wrong as for any other write.
+  // Which numbers are taken is the change's cache of them, which follows every customer the
+  // import adds or renumbers (bulk_customer_number).
+  std::int64_t insert_customer(const model::Customer& c, bool if_new) {
+    if (c.number && change_.bulk_number_taken(*c.number)) {
+      if (if_new) return 0;
+      return insert_customer_row(c);
+    }
+    std::int64_t id = change_.next_id(NewRow::customers);
+    std::string& out = pending_[kCustomers].data;
+    copy_field(out, id);
+    Params fields = customer_params(c);
+    auto values = fields.pointers();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      bool last = i + 1 == values.size();
+      if (values[i]) {
+        copy_field(out, std::string_view(values[i]), last);
+      } else {
+        copy_null(out, last);
+      }
+    }
+    ++pending_[kCustomers].rows;
+    added(NewRow::customers, id);
+    change_.bulk_customer_number(id, c.number);
+    std::unordered_set<std::string_view> tags;
+    for (const auto& t : c.tags) {
+      if (!tags.insert(t).second) continue;
+      copy_field(pending_[kTags].data, id);
+      copy_field(pending_[kTags].data, std::string_view(t), true);
+      ++pending_[kTags].rows;
+    }
+    sent_when_full();
     return id;
   }
 
@@ -235,14 +264,16 @@ class BulkWrite final : public ImportWrite {
     return id;
   }
 
-  static constexpr std::size_t kOrders = 0, kLines = 1, kPayments = 2, kContacts = 3;
+  static constexpr std::size_t kOrders = 0, kLines = 1, kPayments = 2, kContacts = 3, kCustomers = 4, kTags = 5;
   Connection& db_;
   std::vector<PendingRows> pending_{
       {"orders", "(id, number, customer_id, ordered_at, channel, status, freight, attributes)", 1, {}, 0},
       {"order_lines", "(order_id, line, product_id, quantity, unit_price, amount, unit_cost, cost, gross, discount)", 2,
        {}, 0},
       {"payments", "(id, reference, customer_id, paid_at, amount)", 3, {}, 0},
-      {"contacts", std::string("(id, ") + kContactInsertColumns + ")", 4, {}, 0}};
+      {"contacts", std::string("(id, ") + kContactInsertColumns + ")", 4, {}, 0},
+      {"customers", std::string("(id, ") + kCustomerInsertColumns + ")", 0, {}, 0},
+      {"customer_tags", "(customer_id, tag)", 1, {}, 0}};
   std::optional<std::unordered_set<std::string>> order_numbers_, payment_references_, contact_keys_;
   std::optional<std::unordered_set<std::int64_t>> with_contacts_;
   Change change_;
