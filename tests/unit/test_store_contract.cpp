@@ -1052,6 +1052,46 @@ TEST_CASE("store contract: in an import, lookups by number follow the numbers it
   });
 }
 
+TEST_CASE("store contract: in an import, orders read back as they are after each change it makes") {
+  for_each_backend([](store::Store& s, const test::TempDir&) {
+    auto x = seed(s);
+    auto& orders = s.orders();
+    {
+      auto w = s.begin_import("import");
+      w->expect_many(store::Table::orders);
+      // In the stored order, as a re-import of an export asks for them.
+      for (const char* n : {"O-1", "O-2", "O-3", "O-4", "O-5"}) CHECK(orders.by_number(n)->number == n);
+      CHECK_FALSE(orders.by_number("O-9"));
+      auto o2 = *orders.by_number("O-2");
+      CHECK(orders.line(o2.id, 2)->amount == 1000);
+      CHECK_FALSE(orders.line(o2.id, 3));
+      // A line changed, then removed; a header changed; a line added: each read as it is now.
+      w->put_line(o2, line(2, x.pen, 3, 1500, std::nullopt), true);
+      CHECK(orders.line(o2.id, 2)->amount == 1500);
+      CHECK(w->delete_lines_after(o2, 1) == 1);
+      CHECK_FALSE(orders.line(o2.id, 2));
+      CHECK(w->delete_lines_after(o2, 1) == 0);
+      auto o5 = *orders.by_number("O-5");
+      auto o5_now = o5;
+      o5_now.status = "cancelled";
+      w->update_order(o5_now, o5);
+      CHECK(orders.by_number("O-5")->status == "cancelled");
+      auto o4 = *orders.by_number("O-4");
+      w->put_line(o4, line(2, x.pen, 1, 500, std::nullopt), false);
+      CHECK(orders.line(o4.id, 2)->amount == 500);
+      CHECK(w->delete_lines_after(o4, 1) == 1);
+      CHECK(w->delete_lines_after(*orders.by_number("O-1"), 1) == 0);
+      CHECK(w->delete_lines_after(*orders.by_number("O-3"), 0) == 1);
+      w->commit("import done");
+    }
+    CHECK(orders.lines(x.o1).size() == 1);
+    CHECK(orders.lines(x.o2).size() == 1);
+    CHECK(orders.lines(x.o3).empty());
+    CHECK(orders.lines(x.o4).size() == 1);
+    CHECK(orders.by_id(x.o5)->status == "cancelled");
+  });
+}
+
 TEST_CASE("store contract: an import write adds and changes rows, and its statistics follow the definitions") {
   for_each_backend([](store::Store& s, const test::TempDir&) {
     auto x = seed(s);

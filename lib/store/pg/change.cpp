@@ -199,7 +199,11 @@ void Change::touch_contact(std::int64_t contact_id) { touched_[4].push_back(cont
 
 std::int64_t Change::next_id(NewRow table) {
   auto& next = next_ids_[static_cast<std::size_t>(table)];
-  if (!next) next = db_.scalar("SELECT " + next_id_sql(kIdTable[static_cast<std::size_t>(table)]));
+  if (!next) {
+    next = db_.scalar("SELECT " + next_id_sql(kIdTable[static_cast<std::size_t>(table)]));
+    auto& first = first_ids_[static_cast<std::size_t>(table)];
+    if (!first) first = next;
+  }
   return next;
 }
 
@@ -223,6 +227,15 @@ std::optional<std::optional<std::int64_t>> Change::bulk_customer_by_number(std::
   auto it = cache.ids.find(std::string(number));
   if (it == cache.ids.end()) return std::optional<std::int64_t>();
   return std::optional<std::int64_t>(it->second);
+}
+
+OrderReadAhead& Change::order_read_ahead() {
+  // The first id this write hands out: the orders below it were there before.
+  if (!order_read_ahead_) {
+    next_id(NewRow::orders);
+    order_read_ahead_.emplace(db_, first_ids_[static_cast<std::size_t>(NewRow::orders)]);
+  }
+  return *order_read_ahead_;
 }
 
 bool Change::bulk_number_taken(const std::string& number) {

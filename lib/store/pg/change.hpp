@@ -17,6 +17,7 @@
 
 #include "store/pg/connection.hpp"
 #include "store/pg/inserted_rows.hpp"
+#include "store/pg/order_read_ahead.hpp"
 
 namespace kunde::store::pg {
 
@@ -83,6 +84,8 @@ class Change {
   // Whether a customer has `number` as their own (the unique column; aliases aside), from the
   // same cache. Bulk changes only.
   bool bulk_number_taken(const std::string& number);
+  // A bulk write's read-ahead of the orders there before it. Bulk changes only.
+  OrderReadAhead& order_read_ahead();
   // A row inserted unrecorded, known by its key (with its children: undo deletes them too).
   void inserted(NewRow table, std::int64_t key) { inserted_.add(table, key); }
   // The next free id of a table keyed by id, for rows a bulk write adds: ids it hands out are
@@ -115,12 +118,14 @@ class Change {
   std::int64_t recorded_ = 0;
   InsertedRows inserted_;
   std::array<std::int64_t, kNewRowKinds> next_ids_{};
+  std::array<std::int64_t, kNewRowKinds> first_ids_{};  // the first id each table was given
   struct NumberCache {
     std::unordered_map<std::string, std::int64_t> ids;      // numbers and aliases
     std::unordered_map<std::int64_t, std::string> numbers;  // each customer's own number
   };
   NumberCache& numbers();
   std::optional<NumberCache> numbers_;
+  std::optional<OrderReadAhead> order_read_ahead_;
   // Customers for orders, contacts, search and payments (the kTouch* bits), then contacts
   // for search.
   std::array<std::vector<std::int64_t>, 5> touched_;

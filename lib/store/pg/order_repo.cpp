@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/pg/change.hpp"
+#include "store/pg/order_read_ahead.hpp"
 
 namespace kunde::store::pg {
 namespace {
@@ -55,15 +56,6 @@ model::OrderLine read_line(const Row& r, int c) {
 
 namespace {
 
-// The order's columns, kOrderColumnCount of them, as read_order reads them.
-constexpr const char* kOrderColumns =
-    "o.id, o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, o.attributes::text";
-constexpr int kOrderColumnCount = 8;
-// The line's columns, kLineColumnCount of them, as read_line reads them.
-constexpr const char* kLineColumns =
-    "l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross, l.discount";
-constexpr int kLineColumnCount = 9;
-
 std::string where_clause(const OrderFilter& f, Params& params) {
   std::vector<std::string> where;
   auto param = [&](const std::string& v) {
@@ -103,7 +95,18 @@ Params line_params(std::int64_t order_id, const model::OrderLine& l) {
 
 }  // namespace
 
+// An import's read-ahead of the orders it may change, or null outside an import.
+OrderReadAhead* OrderRepo::read_ahead() {
+  Change* change = db_.change();
+  return change && change->bulk() ? &change->order_read_ahead() : nullptr;
+}
+
+void OrderRepo::changed(std::int64_t order_id) {
+  if (OrderReadAhead* ahead = read_ahead()) ahead->forget(order_id);
+}
+
 std::optional<model::Order> OrderRepo::by_number(std::string_view number) {
+  if (OrderReadAhead* ahead = read_ahead()) return ahead->by_number(number);
   Result r = db_.exec(fmt::format("SELECT {} FROM orders o WHERE o.number = $1", kOrderColumns), Params(number));
   if (r.rows() == 0) return std::nullopt;
   return read_order(r.row(0));
@@ -126,6 +129,7 @@ std::int64_t OrderRepo::insert_if_new(const model::Order& o) {
 }
 
 void OrderRepo::update(const model::Order& o) {
+  changed(o.id);
   Params p = order_params(o);
   p.add(o.id);
   db_.write().update(tables::orders,
@@ -135,6 +139,7 @@ void OrderRepo::update(const model::Order& o) {
 }
 
 std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int64_t line) {
+  if (OrderReadAhead* ahead = read_ahead()) return ahead->line(order_id, line);
   Result r = db_.exec(fmt::format("SELECT {} FROM order_lines l WHERE l.order_id = $1 AND l.line = $2", kLineColumns),
                       Params(order_id, line));
   if (r.rows() == 0) return std::nullopt;
@@ -142,6 +147,7 @@ std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int6
 }
 
 void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
+  changed(order_id);
   db_.write().insert(tables::order_lines,
                      "product_id, quantity, unit_price, amount, unit_cost, cost, gross, discount, order_id, line",
                      "$1::bigint, $2::double precision, $3::bigint, $4, $5::bigint, $6::bigint, $7::bigint, "
@@ -150,6 +156,7 @@ void OrderRepo::insert_line(std::int64_t order_id, const model::OrderLine& l) {
 }
 
 void OrderRepo::update_line(std::int64_t order_id, const model::OrderLine& l) {
+  changed(order_id);
   db_.write().update(tables::order_lines,
                      "product_id = $1::bigint, quantity = $2::double precision, unit_price = $3::bigint, amount = $4, "
                      "unit_cost = $5::bigint, cost = $6::bigint, gross = $7::bigint, discount = $8::double precision",
@@ -161,6 +168,10 @@ std::int64_t OrderRepo::last_line(std::int64_t order_id) {
 }
 
 std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t keep) {
+  if (OrderReadAhead* ahead = read_ahead()) {
+    if (ahead->has_lines_after(order_id, keep) == false) return 0;
+    ahead->forget(order_id);
+  }
   return db_.write().remove(tables::order_lines, "order_id = $1 AND line > $2", Params(order_id, keep)).changed;
 }
 
@@ -179,6 +190,7 @@ std::vector<LineView> OrderRepo::lines(std::int64_t order_id) {
 }
 
 void OrderRepo::set_status(std::int64_t order_id, const std::string& status) {
+  changed(order_id);
   db_.write().update(tables::orders, "status = $1", "id = $2", Params(status, order_id));
 }
 

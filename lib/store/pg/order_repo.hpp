@@ -6,6 +6,8 @@
 
 namespace kunde::store::pg {
 
+class OrderReadAhead;
+
 class OrderRepo final : public Orders {
  public:
   explicit OrderRepo(Connection& db) : db_(db) {}
@@ -35,8 +37,19 @@ class OrderRepo final : public Orders {
   std::string next_number() override;
 
  private:
+  OrderReadAhead* read_ahead();
+  void changed(std::int64_t order_id);
   Connection& db_;
 };
+
+// The order's columns, kOrderColumnCount of them, as read_order reads them (alias o).
+constexpr const char* kOrderColumns =
+    "o.id, o.number, o.customer_id, o.ordered_at, o.channel, o.status, o.freight, o.attributes::text";
+constexpr int kOrderColumnCount = 8;
+// The line's columns, kLineColumnCount of them, as read_line reads them (alias l).
+constexpr const char* kLineColumns =
+    "l.line, l.product_id, l.quantity, l.unit_price, l.amount, l.unit_cost, l.cost, l.gross, l.discount";
+constexpr int kLineColumnCount = 9;
 
 model::Order read_order(const Row& r, int c = 0);
 model::OrderLine read_line(const Row& r, int c);
