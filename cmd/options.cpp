@@ -62,6 +62,11 @@ crm::ImportOptions import_options(Context& ctx, const ImportFlags& f) {
   if (!f.date_format.empty()) o.date_format = f.date_format;
   for (const auto& m : f.maps) {
     auto [field, column] = split_assignment(m, "--map");
+    if (auto it = o.field_map.find(field); it != o.field_map.end() && it->second != column) {
+      throw UsageError(fmt::format("--map {} is given twice ({} and {})", field, it->second, column),
+                       "a field reads one column; a name in two columns is read with first_name and last_name "
+                       "(kunde customer import --fields)");
+    }
     o.field_map[field] = column;
   }
   for (const auto& m : f.sets) {

@@ -48,7 +48,7 @@ ImportCounts run_import(Session& s, const ImportRequest& r) {
 
 const std::vector<model::FieldSpec>& import_fields(ImportKind kind) {
   switch (kind) {
-    case ImportKind::customers: return model::customer_fields();
+    case ImportKind::customers: return model::customer_import_fields();
     case ImportKind::products: return model::product_fields();
     case ImportKind::orders: return model::order_fields();
     case ImportKind::payments: return model::payment_fields();

@@ -63,6 +63,39 @@ const std::vector<FieldSpec>& customer_fields() {
   return fields;
 }
 
+const std::vector<FieldSpec>& customer_import_fields() {
+  static const std::vector<FieldSpec> fields = [] {
+    std::vector<FieldSpec> out = customer_fields();
+    out.push_back({"first_name", {"firstname", "given_name", "forename", "fornavn", "förnamn", "etunimi"}, false, false,
+                   "first name: with last_name, the name (or a company's contact person)"});
+    out.push_back({"last_name", {"lastname", "surname", "family_name", "etternavn", "efternamn", "sukunimi"}, false,
+                   false, "last name: with first_name, the name (or a company's contact person)"});
+    return out;
+  }();
+  return fields;
+}
+
+bool is_company_column(std::string_view column) {
+  std::string key = field_key(column);
+  for (const char* name : {"company", "company_name", "firma"})
+    if (key == field_key(name)) return true;
+  return false;
+}
+
+void compose_name(Customer& c, std::string_view first, std::string_view last, bool name_is_company,
+                  bool kind_given, bool contact_given) {
+  first = text::trim(first);
+  last = text::trim(last);
+  std::string person = std::string(first) + (first.empty() || last.empty() ? "" : " ") + std::string(last);
+  if (person.empty()) return;
+  if (name_is_company && !text::trim(c.name).empty()) {
+    if (!kind_given) c.kind = "company";
+    if (!contact_given) c.contact_person = person;
+    return;
+  }
+  if (text::trim(c.name).empty()) c.name = person;
+}
+
 std::vector<std::string> customer_columns() {
   std::vector<std::string> out;
   for (const auto& f : customer_fields()) out.push_back(f.name);

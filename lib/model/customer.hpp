@@ -39,6 +39,18 @@ enum CustomerField : std::size_t {
   kCustomerFieldCount
 };
 const std::vector<FieldSpec>& customer_fields();
+// What an import reads: the fields above, then kFirstName and kLastName, which make the name
+// (see compose_name).
+enum CustomerImportField : std::size_t { kFirstName = kCustomerFieldCount, kLastName, kCustomerImportFieldCount };
+const std::vector<FieldSpec>& customer_import_fields();
+// The name from a file that writes it as first and last name: "First Last" is the name, or,
+// when `company` is the row's company (the file's name column is a company's: Company,
+// company_name, firma), the company is the customer and the person its contact person.
+// What the row says itself (kind, contact person) stays.
+void compose_name(Customer& c, std::string_view first, std::string_view last, bool name_is_company,
+                  bool kind_given, bool contact_given);
+// Whether a column read as the name holds a company's name ("Company", "companyName").
+bool is_company_column(std::string_view column);
 std::vector<std::string> customer_columns();
 // The field for a name or alias ("customer_number" -> kNumber), if any.
 std::optional<CustomerField> customer_field(std::string_view name);

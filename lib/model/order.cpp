@@ -34,7 +34,8 @@ const std::vector<FieldSpec>& product_fields() {
 
 const std::vector<FieldSpec>& order_fields() {
   static const std::vector<FieldSpec> fields = {
-      {"order", {"order_id", "order_no", "order_number", "order_nr", "invoice", "invoice_no", "ordrenr"}, false, true,
+      {"order", {"order_id", "order_no", "order_number", "order_nr", "invoice", "invoice_id", "invoice_no",
+                 "invoice_number", "ordrenr"}, false, true,
        "order number; lines with the same number are one order"},
       {"customer", joined({}, aliases::customer_number()), false, true,
        "customer number, #id or email (a lines file may leave it to the order)"},

@@ -97,7 +97,8 @@ Without a column that identifies a customer the file fails once, before any row.
   contact_person                contact_na
 
 Orders in two files: nw-orders.csv has order, customer, date (with a time), freight and the
-shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15). By hand:
+shipping country; nw-lines.csv has the lines with discounts (0, 5%, 0.15), each with its own
+line id (a column of the line, not of its order, so no order attribute). By hand:
 10248 ALFKI: 12 x 14.00 + 10 x 9.80 + 5 x 34.80 = 168.00 + 98.00 + 174.00 = 440.00.
 10249 BONAP: 9 x 18.60 = 167.40; 40 x 42.40 = 1696.00 less 5% (84.80) = 1611.20; gross
 1863.40, net 1778.60. 10250 ALFKI: 10 x 7.70 = 77.00; 35 x 42.40 = 1484.00 less 15%
@@ -198,7 +199,7 @@ the order's first; importing a file with another line for it replaces it (14.00 
 A lines file cannot be the orders file.
 
   $ kunde order import nw-lines.csv --lines nw-lines.csv
-  kunde: error: nw-lines.csv:1: the order file has line columns (sku, quantity, unit_price, discount)
+  kunde: error: nw-lines.csv:1: the order file has line columns (productID as sku, quantity, unitPrice, discount)
   hint: with --lines the first file holds one row per order (order, customer, date, freight, ...), and the lines file the lines
   [1]
 
@@ -227,3 +228,43 @@ customer file, in an order file and on the command line.
   17850,Sheet One
   0042,Sheet Two
   17851,17851
+
+A name written in two columns, first and last, next to a company column: a row with a
+company is that company, the person its contact; a row without one is the person. Two
+--map for one field are refused rather than the last one winning.
+
+  $ export KUNDE_DB=names.db && kunde init -q
+  $ printf 'CustomerId,FirstName,LastName,Company,Country\n1,Luís,Gonçalves,Embraer S.A.,Brazil\n2,Leonie,Köhler,,Germany\n3,Frank,,Google Inc.,USA\n4,,Tremblay,,Canada\n' > names.csv
+  $ kunde customer import names.csv
+  names.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ kunde customer list -f csv -q | cut -d, -f2-4
+  number,name,kind
+  1,Embraer S.A.,company
+  2,Leonie K\xc3\xb6hler,person (esc)
+  3,Google Inc.,company
+  4,Tremblay,person
+  $ kunde customer show 1 | head -n 2
+  Embraer S.A.  #1  1  company
+  contact   Lu\xc3\xads Gon\xc3\xa7alves (esc)
+  $ kunde customer show 3 | head -n 2
+  Google Inc.  #3  3  company
+  contact   Frank
+  $ kunde customer import names.csv
+  names.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected
+  $ kunde customer import names.csv --map name=FirstName --map name=LastName
+  kunde: error: --map name is given twice (FirstName and LastName)
+  hint: a field reads one column; a name in two columns is read with first_name and last_name (kunde customer import --fields)
+  [2]
+  $ kunde customer import names.csv --map last_name=LastName --map surname=LastName
+  kunde: error: --map last_name and --map surname name one field, last_name
+  hint: a field reads one column: give it one --map
+  [2]
+
+An invoice export's InvoiceId is the order number.
+
+  $ printf 'InvoiceId,CustomerId,InvoiceDate,TrackId,UnitPrice,Quantity\n98,2,2021-01-01 00:00:00,T-1,1.98,1\n' > invoice.csv
+  $ kunde order import invoice.csv --map sku=TrackId
+  invoice.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 product created
+  $ kunde order list -f csv -q | cut -d, -f1-4
+  order,ordered_at,customer_id,customer
+  98,2021-01-01 00:00:00,2,2

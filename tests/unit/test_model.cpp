@@ -407,3 +407,41 @@ TEST_CASE("model: a customer number a spreadsheet wrote with a decimal zero is t
   CHECK(model::customer_number_text("1.0.0") == "1.0.0");
   CHECK(model::customer_number_text("") == "");
 }
+
+TEST_CASE("compose_name: first and last name make the name, or a company's contact person") {
+  model::Customer c;
+  model::compose_name(c, " Leonie ", "Köhler", false, false, false);
+  CHECK(c.name == "Leonie Köhler");
+  CHECK(c.kind == "person");
+  CHECK_FALSE(c.contact_person);
+
+  model::Customer only_last;
+  model::compose_name(only_last, "", "Tremblay", true, false, false);
+  CHECK(only_last.name == "Tremblay");
+
+  model::Customer company;
+  company.name = "Embraer S.A.";
+  model::compose_name(company, "Luís", "Gonçalves", true, false, false);
+  CHECK(company.name == "Embraer S.A.");
+  CHECK(company.kind == "company");
+  CHECK(company.contact_person == std::optional<std::string>("Luís Gonçalves"));
+
+  // What the row says itself stays: its kind and its contact person.
+  model::Customer said;
+  said.name = "Embraer S.A.";
+  said.contact_person = "Reception";
+  model::compose_name(said, "Luís", "Gonçalves", true, true, true);
+  CHECK(said.kind == "person");
+  CHECK(said.contact_person == std::optional<std::string>("Reception"));
+
+  // A name column that is no company's keeps the name it has.
+  model::Customer full;
+  full.name = "Luís G.";
+  model::compose_name(full, "Luís", "Gonçalves", false, false, false);
+  CHECK(full.name == "Luís G.");
+  CHECK(full.kind == "person");
+
+  CHECK(model::is_company_column("companyName"));
+  CHECK(model::is_company_column("Company"));
+  CHECK_FALSE(model::is_company_column("Name"));
+}

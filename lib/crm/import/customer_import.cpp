@@ -5,6 +5,7 @@
 
 #include "error.hpp"
 #include "model/customer.hpp"
+#include "text/utf8.hpp"
 
 namespace kunde::crm::import {
 namespace {
@@ -18,7 +19,7 @@ struct NewCustomer : Prepared {
 class CustomerImporter : public Importer {
  public:
   CustomerImporter(Session& session, store::ImportWrite& write, const ImportOptions& o)
-      : Importer(model::customer_fields(), o, session, write, true), repo_(store().customers()) {
+      : Importer(model::customer_import_fields(), o, session, write, true), repo_(store().customers()) {
     ctx_.money_decimals = o.money_decimals;
     ctx_.number = o.number;
     ctx_.date_format = o.date_format;
@@ -29,6 +30,12 @@ class CustomerImporter : public Importer {
   }
 
  protected:
+  void check_columns() override {
+    Importer::check_columns();
+    // Set with the header, before any row is read.
+    name_is_company_ = has_column(model::kName) && model::is_company_column(column_name(model::kName));
+  }
+
   // Most rows of a large import are new customers: read and normalise them ahead.
   std::unique_ptr<Prepared> prepare(const Row& row) const override {
     auto out = std::make_unique<NewCustomer>();
@@ -94,6 +101,11 @@ class CustomerImporter : public Importer {
       if (f == model::kNumber && existing && c.number) continue;
       model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
     }
+    if (row.has(model::kFirstName) || row.has(model::kLastName)) {
+      model::compose_name(c, row.get(model::kFirstName), row.get(model::kLastName), name_is_company_,
+                          !text::trim(row.get(model::kKind)).empty(),
+                          !text::trim(row.get(model::kContactPerson)).empty());
+    }
     for (const auto& [key, value] : row.extras()) {
       if (key == "id") continue;  // kunde's own ids from a list; not data to keep
       if (value.empty()) {
@@ -119,6 +131,7 @@ class CustomerImporter : public Importer {
   model::ParseContext ctx_;
   bool has_aliases_ = false;
   bool expect_new_ = true;
+  bool name_is_company_ = false;  // the name column is a company's (Company, companyName)
 };
 
 }  // namespace

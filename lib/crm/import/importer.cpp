@@ -192,10 +192,18 @@ Importer::Importer(std::vector<FieldSpec> fields, ImportOptions options, Session
                    bool attributes)
     : fields_(std::move(fields)), options_(std::move(options)), session_(session), write_(write),
       attributes_(attributes) {
+  std::map<std::size_t, std::string> mapped;  // field -> the name --map gave it
   for (const auto& [field, column] : options_.field_map) {
-    if (model::find_field(fields_, field) != std::string::npos) continue;
+    std::size_t f = model::find_field(fields_, field);
+    if (f != std::string::npos) {
+      if (auto [it, fresh] = mapped.emplace(f, field); !fresh) {
+        throw UsageError(fmt::format("--map {} and --map {} name one field, {}", it->second, field, fields_[f].name),
+                         "a field reads one column: give it one --map");
+      }
+      continue;
+    }
     std::string names;
-    for (const auto& f : fields_) names += (names.empty() ? "" : ", ") + f.name;
+    for (const auto& spec : fields_) names += (names.empty() ? "" : ", ") + spec.name;
     throw UsageError(fmt::format("--map {}={}: there is no field '{}'", field, column, field),
                      "fields are: " + names);
   }

@@ -144,6 +144,11 @@ class Importer : public io::RecordSink {
   const ImportOptions& options() const { return options_; }
   // Whether the file has a column for the field, or --set gives it (known once the header is read).
   bool has_column(std::size_t field) const { return plan_.index[field] >= 0 || plan_.set[field]; }
+  // The file's name of the column read as `field` ("Total" for amount), or the field's name
+  // when --set gives it.
+  std::string column_name(std::size_t field) const {
+    return plan_.index[field] >= 0 ? header_[plan_.index[field]] : fields_[field].name;
+  }
   // The header as the file wrote it.
   const std::vector<std::string>& header() const { return header_; }
   // Checks the columns once the header is read, before any row: throws kunde::Error when

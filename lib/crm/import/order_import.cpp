@@ -93,7 +93,9 @@ class OrderImporter : public Importer {
     for (std::size_t f : kLineFields) {
       if (!has_column(f)) continue;
       lines = true;
-      line_columns.push_back(model::order_fields()[f].name);
+      // As the file writes them, with the field each is read as when its name does not say.
+      std::string field = model::order_fields()[f].name, column = column_name(f);
+      line_columns.push_back(model::field_key(column) == model::field_key(field) ? column : fmt::format("{} as {}", column, field));
     }
     // Set with the header, before any row is handed to process().
     headers_only_ = !lines && shape_ != Shape::lines;
@@ -424,7 +426,10 @@ class OrderImporter : public Importer {
   }
 
   // The file's other columns, as the order's attributes: set when written, removed when empty.
-  static void set_attributes(model::Order& o, const Row& row) {
+  // Those of the lines file of `--lines` describe a line, not its order: the orders file
+  // holds the order's.
+  void set_attributes(model::Order& o, const Row& row) const {
+    if (shape_ == Shape::lines) return;
     for (const auto& [name, value] : row.extras()) {
       if (value.empty()) {
         o.attributes.erase(name);
@@ -436,19 +441,12 @@ class OrderImporter : public Importer {
 
   // What the row does not say of an existing order stays as stored: columns the file lacks,
   // an empty status (a cancellation survives a re-import), attributes it has no column for.
-  static void keep_unwritten(model::Order& o, const model::Order& old, const Row& row) {
+  void keep_unwritten(model::Order& o, const model::Order& old, const Row& row) const {
     if (!row.has(F::channel)) o.channel = old.channel;
     if (row.get(F::status).empty()) o.status = old.status;
     if (!row.has(F::freight)) o.freight = old.freight;
-    auto attributes = old.attributes;
-    for (const auto& [name, value] : row.extras()) {
-      if (value.empty()) {
-        attributes.erase(name);
-      } else {
-        attributes[name] = std::string(value);
-      }
-    }
-    o.attributes = std::move(attributes);
+    o.attributes = old.attributes;
+    set_attributes(o, row);
   }
 
   const model::Product& product(std::string_view sku, const Row& row, std::optional<std::int64_t> price,
