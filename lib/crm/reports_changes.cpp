@@ -13,6 +13,7 @@
 #include "crm/session.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
+#include "value.hpp"
 
 namespace kunde::crm {
 
@@ -29,6 +30,7 @@ ChangeSettings change_settings(const Config& config) {
   };
   s.min_orders = static_cast<int>(number("min_orders", s.min_orders, 1, 1000));
   s.frequency_drop = number("frequency_drop", s.frequency_drop, 0, 1);
+  s.min_expected = number("min_expected", s.min_expected, 0, 1000);
   s.frequency_rise = number("frequency_rise", s.frequency_rise, 1, 1000);
   s.value_change = number("value_change", s.value_change, 0, 1000);
   s.mix_distance = number("mix_distance", s.mix_distance, 0, 1);
@@ -132,7 +134,10 @@ ChangesReport changes_report(Session& s, const ChangesRequest& request) {
       // Frequency: the orders the history's rate expects in a window, against the window's.
       double expected = static_cast<double>(b.orders[0]) / history_days * window;
       double now = static_cast<double>(b.orders[1]);
-      if (now <= cfg.frequency_drop * expected || (now >= cfg.frequency_rise * expected && b.orders[1] >= 2)) {
+      // No order in a window where fewer than one was usual is no drop: a customer who buys
+      // twice a year is quiet in most quarters.
+      bool drop = now <= cfg.frequency_drop * expected && expected >= cfg.min_expected;
+      if (drop || (now >= cfg.frequency_rise * expected && b.orders[1] >= 2)) {
         add("frequency", fmt::format("{:.1f} orders", expected), fmt::format("{} orders", b.orders[1]), now / expected - 1,
             fmt::format("{} orders in {} days where {:.1f} were usual", b.orders[1], request.window_days, expected));
       }
@@ -140,7 +145,8 @@ ChangesReport changes_report(Session& s, const ChangesRequest& request) {
         double before = static_cast<double>(b.amount[0]) / static_cast<double>(b.orders[0]);
         double recent = static_cast<double>(b.amount[1]) / static_cast<double>(b.orders[1]);
         if (before > 0 && std::abs(recent / before - 1) >= cfg.value_change) {
-          add("value", fmt::format("{:.0f}", before), fmt::format("{:.0f}", recent), recent / before - 1,
+          auto money = [&](double v) { return format_decimal({std::llround(v), s.money_decimals()}); };
+          add("value", money(before), money(recent), recent / before - 1,
               fmt::format("mean order value {} by {:.0f}%", recent > before ? "up" : "down", std::abs(recent / before - 1) * 100));
         }
       }

@@ -17,6 +17,7 @@ namespace kunde::crm {
 struct ChangeSettings {
   int min_orders = 3;             // history orders before frequency, value and mix are judged
   double frequency_drop = 0.5;    // recent orders at most this share of the expected: a drop
+  double min_expected = 1.0;      // orders the history expects in a window before a drop counts
   double frequency_rise = 2.0;    // at least this multiple of the expected (and 2 orders): a rise
   double value_change = 0.5;      // mean order value up or down by this share
   double mix_distance = 0.5;      // category shares apart by this much (total variation, 0..1)

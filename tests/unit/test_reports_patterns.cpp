@@ -283,13 +283,18 @@ TEST_CASE("reports changes: behaviour against the customer's own history") {
   }
   for (int m = 1; m <= 3; ++m) csv += fmt::format("B{},K2,2026-{:02}-15,B1,1,100.00,books,web\n", 12 + m, m);
   csv += "A13,K1,2026-02-01,G1,1,400.00,games,phone\n";
+  // K3 orders a few times a year: fewer than one order is usual in 90 days, so a quiet
+  // window is no drop.
+  for (const char* day : {"2025-02-15", "2025-08-15", "2025-10-15"}) {
+    csv += fmt::format("C{},K3,{},B1,1,100.00,books,web\n", day, day);
+  }
   import_orders(fx, csv);
   crm::ChangesRequest q;
   q.scope = scope("2026-03-31");
   q.window_days = 90;
   auto r = crm::changes_report(fx.session(), q);
   CHECK(r.window_start == "2026-01-01");
-  CHECK(r.customers == 2);
+  CHECK(r.customers == 3);
   std::vector<std::string> what;
   for (const auto& c : r.changes) {
     CHECK(c.customer_id == 1);
@@ -298,6 +303,8 @@ TEST_CASE("reports changes: behaviour against the customer's own history") {
   CHECK(what == std::vector<std::string>{"frequency", "value", "category_mix", "channel"});
   REQUIRE(r.changes.size() >= 2);
   CHECK(*r.changes[1].change == doctest::Approx(3.0));  // 400.00 against 100.00
+  CHECK(r.changes[1].before == "100.00");
+  CHECK(r.changes[1].now == "400.00");
 
   // A window ending before the change: nothing.
   q.scope = scope("2025-12-31");
