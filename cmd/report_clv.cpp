@@ -138,6 +138,9 @@ int run_clv(Context& ctx, const ClvOptions& o) {
                          r.one_time_buyers),
              "one_time_buyers_note");
   }
+  if (!r.limits.empty()) {
+    doc.note(fmt::format("the fit reached the edge of its model: {}", fmt::join(r.limits, "; ")), "fit_limits_note");
+  }
   if (r.return_days > 0) {
     doc.note(fmt::format("{} customer-days with more returned than bought are not counted as purchases", r.return_days),
              "return_days_note");

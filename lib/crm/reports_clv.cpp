@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "analytics/clv.hpp"
+#include "analytics/fit_limits.hpp"
 #include "analytics/purchase_summary.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"
@@ -94,6 +95,10 @@ ClvReport clv_report(Session& s, const ClvRequest& request) {
   analytics::GammaGammaFit spend = analytics::fit_gamma_gamma(summary);
   r.spend_parameters = spend.model.parameters();
   r.spend_fit = spend.report;
+  r.limits = analytics::fit_limits(r.model_name, r.count_parameters, request.period);
+  for (auto& limit : analytics::fit_limits("Gamma-Gamma", r.spend_parameters, request.period)) {
+    r.limits.push_back(std::move(limit));
+  }
   r.spend_customers = spend.customers;
   r.spend_excluded = spend.excluded;
   r.spend_correlation = spend.frequency_correlation;

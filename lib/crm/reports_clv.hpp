@@ -56,6 +56,7 @@ struct ClvReport {
   analytics::FitReport count_fit;
   std::vector<analytics::Parameter> spend_parameters;  // gamma in minor units
   analytics::FitReport spend_fit;
+  std::vector<std::string> limits;  // the edges of the models the fits reached (analytics/fit_limits.hpp)
   std::int64_t spend_customers = 0, spend_excluded = 0;
   double spend_correlation = 0;
   double population_order_value = 0;  // minor units

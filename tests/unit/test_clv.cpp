@@ -16,6 +16,7 @@
 
 #include "analytics/bgnbd.hpp"
 #include "analytics/clv.hpp"
+#include "analytics/fit_limits.hpp"
 #include "analytics/gamma_gamma.hpp"
 #include "analytics/holdout.hpp"
 #include "analytics/hypergeometric.hpp"
@@ -476,6 +477,24 @@ TEST_CASE("clv: data that cannot identify a model ends in a clear error") {
   few.max_evaluations = 3;
   e = error_of([&] { fit_bgnbd(s, BgVariant::bg, few); });
   CHECK(has(e, "BG/NBD fit did not converge (3 evaluations were not enough)"));
+}
+
+TEST_CASE("clv: a fit at the edge of its model says which edge, and an ordinary one says nothing") {
+  // The BG/NBD fit of 59 customers who each bought seven times at even intervals.
+  auto limits = fit_limits("BG/NBD", {{"r", 1.537e7}, {"alpha", 5.95e8}, {"a", 5.564e-8}, {"b", 1.037e6}}, "week");
+  REQUIRE(limits.size() == 2);
+  CHECK(limits[0] == "r and alpha ran large: every customer buys at about the same rate, 0.0258 a week");
+  CHECK(has(limits[1], "a/(a+b) is 5.4e-14: the fit finds no sign of customers leaving"));
+  limits = fit_limits("MBG/NBD", {{"r", 0.3}, {"alpha", 4.0}, {"a", 2e5}, {"b", 8e5}}, "day");
+  REQUIRE(limits.size() == 1);
+  CHECK(limits[0] == "a and b ran large: every customer has about the same chance, 0.2, of leaving after a purchase");
+  limits = fit_limits("Pareto/NBD", {{"r", 0.5}, {"alpha", 10}, {"s", 1e-9}, {"beta", 1e4}}, "week");
+  REQUIRE(limits.size() == 1);
+  CHECK(has(limits[0], "s/beta is about 0"));
+  CHECK(fit_limits("Gamma-Gamma", {{"p", 13.5}, {"q", 1.46e8}, {"gamma", 6.5e7}}, "week").size() == 1);
+  // CDNOW's published fits are ordinary.
+  CHECK(fit_limits("BG/NBD", {{"r", 0.2426}, {"alpha", 4.414}, {"a", 0.793}, {"b", 2.426}}, "week").empty());
+  CHECK(fit_limits("Gamma-Gamma", {{"p", 6.25}, {"q", 3.74}, {"gamma", 15.44}}, "week").empty());
 }
 
 TEST_CASE("clv: holdout accuracy and the tracking curve on a small customer base") {
