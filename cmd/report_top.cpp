@@ -37,16 +37,22 @@ int run_top(Context& ctx, const TopOptions& o) {
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
   const auto top = static_cast<std::int64_t>(r.rows.size());
 
-  report::Document doc = report_document(fmt::format("Top {} customers by {}", top, q.by), q.scope);
+  const std::string& by = r.ranked_by;
+  report::Document doc = report_document(fmt::format("Top {} customers by {}", top, by), q.scope);
   double share = r.total > 0 ? r.top_total / r.total : 0;
   auto& f = doc.fields();
   f.add("top", "top", top,
-        fmt::format("{} of {} customers, {} {} together{}", top, r.population, q.by,
+        fmt::format("{} of {} customers, {} {} together{}", top, r.population, by,
                     money_text(ctx, std::llround(r.top_total)), r.total > 0 ? fmt::format(" ({} of all)", percent(share)) : ""));
-  f.data("by", q.by).data("population", r.population).data("top_total", money_cell(ctx, r.top_total));
+  f.data("by", by).data("population", r.population).data("top_total", money_cell(ctx, r.top_total));
   f.data("total", money_cell(ctx, r.total)).data("top_share_pct", r.total > 0 ? share_cell(share) : Value());
   if (!r.model_name.empty()) f.add("model", "model", q.clv.model, fmt::format("CLV from {} and Gamma-Gamma", r.model_name));
-  if (!r.costs_configured && q.by == "profit") {
+  if (by != q.by) {
+    doc.note(fmt::format("no order line has a cost, so {} is unknown and the same for everyone: ranked by {} "
+                         "(give products a unit_cost, or lines a cost, to rank by {})",
+                         q.by, by, q.by),
+             "ranked_by_note");
+  } else if (!r.costs_configured && by == "profit") {
     doc.note("cost to serve is not configured ([costs.contact] and [costs.order] in kunde-config(5)): profit is the margin",
              "cost_to_serve_note");
   }
@@ -58,9 +64,9 @@ int run_top(Context& ctx, const TopOptions& o) {
                               p.lift ? fmt::format(" (lift {:.1f})", *p.lift) : ""));
   }
 
-  std::vector<std::string> columns = {"rank", "id", "number", "name", q.by, "revenue", "margin", "profit", "orders",
+  std::vector<std::string> columns = {"rank", "id", "number", "name", by, "revenue", "margin", "profit", "orders",
                                       "last_order", "order_channel", "country", "category"};
-  if (q.by == "profit" || q.by == "revenue" || q.by == "margin") columns.erase(columns.begin() + 4);
+  if (by == "profit" || by == "revenue" || by == "margin") columns.erase(columns.begin() + 4);
   auto& rows = doc.table("top_customers", "Top customers", columns);
   rows.primary = true;
   std::int64_t rank = 0;
@@ -68,7 +74,10 @@ int run_top(Context& ctx, const TopOptions& o) {
     const auto& v = t.value;
     std::vector<Value> cells = {++rank, v.id, v.number, v.name};
     if (t.clv) cells.push_back(money_cell(ctx, *t.clv));
-    cells.insert(cells.end(), {money(v.revenue), money(v.margin), money(v.profit), v.orders,
+    // Unknown where none of the customer's lines has a cost.
+    const bool unknown = v.revenue_with_cost == 0 && v.revenue != 0;
+    cells.insert(cells.end(), {money(v.revenue), unknown ? Value() : money(v.margin),
+                               unknown && !r.costs_configured ? Value() : money(v.profit), v.orders,
                                v.last_order.empty() ? Value() : Value(v.last_order),
                                v.main_channel.empty() ? Value() : Value(v.main_channel),
                                t.country.empty() ? Value() : Value(t.country),
@@ -84,7 +93,7 @@ int run_top(Context& ctx, const TopOptions& o) {
   }
   if (!r.profile.empty()) doc.chart(top_profile_chart(r));
   render(ctx, doc);
-  ctx.note(fmt::format("top {} of {} customers by {}", top, r.population, q.by));
+  ctx.note(fmt::format("top {} of {} customers by {}", top, r.population, by));
   return kExitOk;
 }
 

@@ -47,6 +47,11 @@ int run_value(Context& ctx, const ValueOptions& o) {
                       percent(static_cast<double>(r.peak_customers) / static_cast<double>(r.customers)), percent(peak)));
     f.data("peak_customers", r.peak_customers);
   }
+  if (r.revenue_with_cost == 0 && r.revenue != 0) {
+    doc.note("no order line has a cost, so margin and profit are unknown: customers of equal profit rank by revenue "
+             "(give products a unit_cost, or lines a cost)",
+             "no_cost_note");
+  }
   if (!r.costs_configured) {
     doc.note("cost to serve is not configured ([costs.contact] and [costs.order] in kunde-config(5)): profit is the margin",
              "cost_to_serve_note");

@@ -43,6 +43,9 @@ TopReport top_report(Session& s, const TopRequest& request) {
   r.request = request;
   ValueReport value = value_report(s, request.scope);
   r.costs_configured = value.costs_configured;
+  r.ranked_by = request.by;
+  r.no_cost = value.revenue_with_cost == 0 && value.revenue != 0;
+  if (r.no_cost && (request.by == "profit" || request.by == "margin")) r.ranked_by = "revenue";
   std::unordered_map<std::int64_t, double> clv;
   if (request.by == "clv") {
     ClvRequest c = request.clv;
@@ -60,10 +63,10 @@ TopReport top_report(Session& s, const TopRequest& request) {
   for (auto& v : value.rows) {
     TopCustomer t;
     t.value = std::move(v);
-    if (request.by == "profit") t.measure = static_cast<double>(t.value.profit);
-    if (request.by == "revenue") t.measure = static_cast<double>(t.value.revenue);
-    if (request.by == "margin") t.measure = static_cast<double>(t.value.margin);
-    if (request.by == "clv") {
+    if (r.ranked_by == "profit") t.measure = static_cast<double>(t.value.profit);
+    if (r.ranked_by == "revenue") t.measure = static_cast<double>(t.value.revenue);
+    if (r.ranked_by == "margin") t.measure = static_cast<double>(t.value.margin);
+    if (r.ranked_by == "clv") {
       auto it = clv.find(t.value.id);
       t.clv = it != clv.end() ? it->second : 0.0;
       t.measure = *t.clv;

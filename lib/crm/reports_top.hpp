@@ -37,6 +37,10 @@ struct ProfileShare {
 
 struct TopReport {
   TopRequest request;
+  // What the ranking is by: the request's measure, or revenue when it asked for profit or
+  // margin and no order line has a cost (both unknown then, the same for everyone).
+  std::string ranked_by;
+  bool no_cost = false;
   bool costs_configured = false;
   std::string model_name;         // with --by clv
   std::int64_t population = 0;    // customers ranked

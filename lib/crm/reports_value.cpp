@@ -122,8 +122,10 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     return a.amount != b.amount ? a.amount > b.amount : a.what < b.what;
   });
 
+  // Equal profit (all of it when no line has a cost) ranks by revenue.
   std::sort(r.rows.begin(), r.rows.end(), [](const CustomerValue& a, const CustomerValue& b) {
-    return a.profit != b.profit ? a.profit > b.profit : a.id < b.id;
+    if (a.profit != b.profit) return a.profit > b.profit;
+    return a.revenue != b.revenue ? a.revenue > b.revenue : a.id < b.id;
   });
   const auto n = static_cast<std::int64_t>(r.rows.size());
   r.customers = n;

@@ -357,3 +357,24 @@ TEST_CASE("reports: CDNOW sample through report clv gives the published fits") {
   }
   CHECK(clv.rows.front().clv >= clv.rows.back().clv);
 }
+
+TEST_CASE("reports: with no cost on any line, top and value rank by revenue rather than by customer id") {
+  test::StoreFixture fx;
+  import_orders(fx, "C1,2026-01-05,10.00\nC2,2026-01-06,30.00\nC3,2026-01-07,20.00\n");
+  crm::TopRequest top;
+  top.scope = scope("2026-12-31");
+  top.n = 2;
+  crm::TopReport t = crm::top_report(fx.session(), top);
+  CHECK(t.no_cost);
+  CHECK(t.ranked_by == "revenue");
+  REQUIRE(t.rows.size() == 2);
+  CHECK(t.rows[0].value.number == "C2");
+  CHECK(t.rows[1].value.number == "C3");
+  top.by = "revenue";
+  CHECK(crm::top_report(fx.session(), top).ranked_by == "revenue");
+
+  auto value = crm::value_report(fx.session(), scope("2026-12-31"));
+  REQUIRE(value.rows.size() == 3);
+  CHECK(value.rows[0].number == "C2");
+  CHECK(value.rows[2].number == "C1");
+}
