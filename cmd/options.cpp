@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "clock.hpp"
 #include "error.hpp"
 #include "model/dates.hpp"
@@ -100,6 +102,14 @@ void print_rejections(Context& ctx, const crm::ImportCounts& counts) {
   if (counts.rejected > static_cast<std::int64_t>(counts.rejections.size())) {
     ctx.err() << fmt::format("kunde: ... and {} more rejected rows\n", counts.rejected - counts.rejections.size());
   }
+  // The rows' own hints first (a date format, a missing order), each once, then the general one.
+  std::vector<std::string> hints;
+  for (const auto& r : counts.rejections) {
+    if (!r.hint.empty() && std::find(hints.begin(), hints.end(), r.hint) == hints.end() && hints.size() < 2) {
+      hints.push_back(r.hint);
+    }
+  }
+  for (const auto& h : hints) ctx.err() << "hint: " << h << '\n';
   if (counts.rejected > 0) {
     ctx.err() << "hint: fix the rejected rows and import them again; --reject-file FILE collects them\n";
   }

@@ -31,7 +31,8 @@ int num(std::string_view s, std::size_t pos, std::size_t n) {
 [[noreturn]] void bad_date(std::string_view text, const std::string& format) {
   if (!format.empty()) {
     throw Error(fmt::format("'{}' is not a date in the format {}", text, format),
-                "check --date-format against the file");
+                "check --date-format against the file (a time after the date belongs in it too, as in "
+                "'%m/%d/%Y %H:%M')");
   }
   throw Error(fmt::format("'{}' is not a date", text), "write YYYY-MM-DD, or YYYY-MM-DD HH:MM with a time");
 }

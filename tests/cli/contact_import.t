@@ -22,6 +22,8 @@ Importing contacts: idempotent, with rejected rows reported as FILE:LINE.
   kunde: error: contacts.csv:7: '2026-02-30' is not a date
   kunde: error: contacts.csv:8: unknown direction 'sideways'
   kunde: error: contacts.csv:9: a quoted field is not closed: its opening quote runs to the end of the file
+  hint: import the customers first, or give --create-missing to create bare ones
+  hint: channels are: visit, phone, post, email, video, chat, sms, fax, web, social (more in the config: [contact] channels = [...])
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   contacts.csv: 3 inserted, 0 updated, 0 unchanged, 5 rejected
   [3]

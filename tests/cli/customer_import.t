@@ -12,6 +12,8 @@ legacy encodings with a mapping file, JSON input, export round trip.
   kunde: error: bad-rows.csv:4: '2024-02-30' is not a date
   kunde: error: bad-rows.csv:5: expected 5 fields as in the header, found 6
   kunde: error: bad-rows.csv:6: the name is empty
+  hint: write it like 1234.50, or use --decimal-comma for 1234,50
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   bad-rows.csv: 2 inserted, 0 updated, 0 unchanged, 4 rejected (dry run: nothing changed)
   [3]
@@ -26,6 +28,8 @@ legacy encodings with a mapping file, JSON input, export round trip.
   kunde: error: bad-rows.csv:4: '2024-02-30' is not a date
   kunde: error: bad-rows.csv:5: expected 5 fields as in the header, found 6
   kunde: error: bad-rows.csv:6: the name is empty
+  hint: write it like 1234.50, or use --decimal-comma for 1234,50
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   bad-rows.csv: 2 inserted, 0 updated, 0 unchanged, 4 rejected
   [3]

@@ -176,6 +176,8 @@ the order's first; importing a file with another line for it replaces it (14.00 
   kunde: error: nw-lines-bad.csv:2: discount: discount 1.5 is more than 1 (100%)
   kunde: error: nw-lines-bad.csv:3: discount: discount -5% is not between 0 and 100%
   kunde: error: nw-lines-bad.csv:4: no customer, and there is no order 99999
+  hint: write a fraction (0.05) or a percentage (5%), or import with --discount-unit percent when the file writes percentages as plain numbers
+  hint: a discount is a fraction from 0 to 1 (or 0% to 100%)
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   nw-lines-bad.csv: 1 inserted, 0 updated, 0 unchanged, 3 rejected
   [3]
@@ -186,6 +188,7 @@ the order's first; importing a file with another line for it replaces it (14.00 
   $ printf 'orderID,productID,unitPrice,quantity,discount\n10251,11,14.00,1,5\n' > percent.csv
   $ kunde order import percent.csv
   kunde: error: percent.csv:2: discount: discount 5 is more than 1 (100%)
+  hint: write a fraction (0.05) or a percentage (5%), or import with --discount-unit percent when the file writes percentages as plain numbers
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   percent.csv: 0 inserted, 0 updated, 0 unchanged, 1 rejected
   [3]

@@ -52,6 +52,8 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
   kunde: error: orders-bad.csv:5: quantity: 'x' is not a number
   kunde: error: orders-bad.csv:6: unit_price: 'abc' is not a number
   kunde: error: orders-bad.csv:7: expected 6 fields as in the header, found 3
+  hint: import the customers first, or give --create-missing to create bare ones
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   orders-bad.csv: 1 inserted, 0 updated, 0 unchanged, 5 rejected
   [3]
@@ -64,6 +66,8 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
   kunde: error: orders-bad.csv:5: quantity: 'x' is not a number
   kunde: error: orders-bad.csv:6: unit_price: 'abc' is not a number
   kunde: error: orders-bad.csv:7: expected 6 fields as in the header, found 3
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: write it like 1234.50, or use --decimal-comma for 1234,50
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   orders-bad.csv: 1 inserted, 0 updated, 1 unchanged, 4 rejected; 1 customer created
   [3]
@@ -137,6 +141,7 @@ the order's first line is rejected, in a new import and in a re-import alike.
   > CSV
   $ kunde order import split.csv
   kunde: error: split.csv:4: order C-1 is for another customer earlier in this import
+  hint: lines of one order must name the same customer
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   split.csv: 4 inserted, 0 updated, 0 unchanged, 1 rejected
   [3]
@@ -146,6 +151,7 @@ the order's first line is rejected, in a new import and in a re-import alike.
      2  TEA  Green tea  food             2       50.00  100.00            100.00      20.00  40.00
   $ kunde order import split.csv
   kunde: error: split.csv:4: order C-1 is for another customer on line 2
+  hint: lines of one order must name the same customer
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   split.csv: 0 inserted, 0 updated, 4 unchanged, 1 rejected
   [3]

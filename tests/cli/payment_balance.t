@@ -18,12 +18,16 @@ Payments, balances, overdue and credit limits, and the screen pop.
   $ kunde order payments import payments.csv
   kunde: error: payments.csv:5: no customer 'K-9'
   kunde: error: payments.csv:6: 'yesterday-ish' is not a date
+  hint: import the customers first, or give --create-missing to create bare ones
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   payments.csv: 2 inserted, 0 updated, 1 unchanged, 2 rejected
   [3]
   $ kunde order payments import payments.csv
   kunde: error: payments.csv:5: no customer 'K-9'
   kunde: error: payments.csv:6: 'yesterday-ish' is not a date
+  hint: import the customers first, or give --create-missing to create bare ones
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
   hint: fix the rejected rows and import them again; --reject-file FILE collects them
   payments.csv: 0 inserted, 0 updated, 3 unchanged, 2 rejected
   [3]

@@ -441,13 +441,13 @@ void Importer::on_record(const io::Record& record) {
   } catch (const StoreError&) {
     throw;
   } catch (const Error& e) {
-    reject(record, e.what());
+    reject(record, e.what(), e.hint());
   }
 }
 
-void Importer::reject(const io::Record& record, const std::string& reason) {
+void Importer::reject(const io::Record& record, const std::string& reason, const std::string& hint) {
   ++counts_.rejected;
-  if (counts_.rejections.size() < kRejectionsKept) counts_.rejections.push_back({record.line, reason});
+  if (counts_.rejections.size() < kRejectionsKept) counts_.rejections.push_back({record.line, reason, hint});
   if (reject_out_) {
     for (std::size_t i = 0; i < header_.size(); ++i) {
       *reject_out_ << io::csv_field(i < record.fields.size() ? record.fields[i] : "", ',', false) << ',';

@@ -53,6 +53,7 @@ void apply_mapping(ImportOptions& options, const ImportMapping& mapping, bool se
 struct Rejection {
   std::size_t line = 0;
   std::string reason;
+  std::string hint;  // what to do about it, when the reason comes with one
 };
 
 struct ImportCounts {
@@ -165,7 +166,7 @@ class Importer : public io::RecordSink {
   const std::string& source() const { return counts_.source; }
 
  private:
-  void reject(const io::Record& record, const std::string& reason);
+  void reject(const io::Record& record, const std::string& reason, const std::string& hint = "");
   void read_ahead(const std::string& path);
   std::unique_ptr<Prepared> prepare_record(const io::Record& record) const;
 
