@@ -86,9 +86,13 @@ int run_show(Context& ctx, const std::string& sku) {
   std::vector<Value> values{p->id};
   auto pv = product_values(*p, d);
   values.insert(values.end(), pv.begin(), pv.end());
+  // No line with a cost: the margin is unknown, said in words on a terminal and null in data.
+  Value margin = Value(Decimal{crm::margin_of(s.revenue - s.uncosted, s.cost), d});
+  if (s.revenue != 0 && s.uncosted == s.revenue) {
+    margin = ctx.format() == io::OutputFormat::table ? Value(std::string(kMarginUnknown)) : Value();
+  }
   for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),
-                  Value(Decimal{s.cost, d}), Value(Decimal{crm::margin_of(s.revenue - s.uncosted, s.cost), d}),
-                  Value(Decimal{s.uncosted, d})})
+                  Value(Decimal{s.cost, d}), margin, Value(Decimal{s.uncosted, d})})
     values.push_back(v);
   render_record(ctx, fields, values);
   return kExitOk;

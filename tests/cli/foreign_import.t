@@ -132,6 +132,13 @@ line id (a column of the line, not of its order, so no order attribute). By hand
      1  41                         10        7.70    77.00              77.00
      2  51                         35       42.40  1484.00      0.15  1261.40
      3  65                         15       16.80   252.00      0.15   214.20
+  $ kunde product show 51 | tail -n 4
+  revenue           2872.60
+  cost              0.00
+  margin            unknown (no line has a cost)
+  uncosted_revenue  2872.60
+  $ kunde product show 51 -f json | grep margin
+    "margin": null,
   $ kunde order show 10251
   order         10251
   ordered_at    2026-07-08 00:00:00
