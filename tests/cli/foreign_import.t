@@ -278,3 +278,9 @@ An invoice export's InvoiceId is the order number.
   $ kunde order list -f csv -q | cut -d, -f1-4
   order,ordered_at,customer_id,customer
   98,2021-01-01 00:00:00,2,2
+
+Without --map sku=TrackId the lines have no product; the summary says so.
+
+  $ printf 'InvoiceId,CustomerId,InvoiceDate,TrackId,UnitPrice,Quantity\n99,2,2021-01-02 00:00:00,T-1,1.98,1\n' > invoice2.csv
+  $ kunde order import invoice2.csv
+  invoice2.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 line without a product (no sku column; --map sku=COLUMN names it)

@@ -407,6 +407,12 @@ class OrderImporter : public Importer {
     // A row without a sku is an order-level row: its amount is the order's total and its cost
     // the cost of goods.
     model::OrderLine l = sku.empty() ? order_level_line(in) : price_line(product(sku, row, values.price, values.cost), in);
+    // Unit prices without a product column: most likely the product column has a name kunde
+    // does not know (TrackId), so the summary says what became of the lines. (An order-level
+    // file has an amount and perhaps a quantity, but no unit price.)
+    if (sku.empty() && !has_column(F::sku) && has_column(F::unit_price)) {
+      ++counts().notes["lines without a product (no sku column; --map sku=COLUMN names it)"];
+    }
     if (l.quantity < 0) ++counts().notes["return lines"];
     if (l.amount == 0) ++counts().notes["lines with zero amount"];
     return l;
