@@ -61,7 +61,11 @@ int run_summary(Context& ctx, const SummaryOptions& o) {
     t.add_row({name, a, b, change(static_cast<double>(a), static_cast<double>(b))});
   };
   t.add_row({"revenue", money(now.revenue), money(before.revenue), change(now.revenue, before.revenue)});
-  t.add_row({"margin", money(now.margin), money(before.margin), change(now.margin, before.margin)});
+  if (r.revenue_with_cost == 0 && r.revenue != 0) {
+    t.add_row({"margin", Value(), Value(), Value()});  // unknown: no line has a cost
+  } else {
+    t.add_row({"margin", money(now.margin), money(before.margin), change(now.margin, before.margin)});
+  }
   count_row("orders", now.orders, before.orders);
   t.add_row({"average order", avg(now), avg(before),
              now.orders > 0 && before.orders > 0

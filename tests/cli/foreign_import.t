@@ -139,6 +139,10 @@ line id (a column of the line, not of its order, so no order attribute). By hand
   uncosted_revenue  2872.60
   $ kunde product show 51 -f json | grep margin
     "margin": null,
+  $ kunde report summary --as-of 2026-07-31 --period month | grep margin
+  21 customers, 2 active, 0 at risk, 0 churned
+  to date      revenue 3771.20, margin unknown (no line has a cost) in 3 orders
+  margin
   $ kunde order show 10251
   order         10251
   ordered_at    2026-07-08 00:00:00
