@@ -86,7 +86,14 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
 std::int64_t CustomerResolver::resolve_one(std::string_view ref, RefSource source) {
   auto ids = resolve(ref, source);
   if (ids.empty()) {
-    throw Error(fmt::format("no customer matches '{}'", text::trim(ref)),
+    std::string_view t = text::trim(ref);
+    if (looks_like_phone(t) && t[0] != '+' && t.substr(0, 2) != "00") {
+      throw Error(fmt::format("no customer matches '{}'", t),
+                  fmt::format("a phone number without its country code is read as one of {}; write it with the "
+                              "code (+44 20 ...) for another country",
+                              session_.region()));
+    }
+    throw Error(fmt::format("no customer matches '{}'", t),
                 "give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names");
   }
   if (ids.size() > 1) {

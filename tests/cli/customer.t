@@ -137,6 +137,10 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   kunde: error: no customer matches 'nobody'
   hint: give a customer number, #id, email or phone; 'kunde customer find TEXT' searches names
   [1]
+  $ kunde customer show '020 7946 0018'
+  kunde: error: no customer matches '020 7946 0018'
+  hint: a phone number without its country code is read as one of NO; write it with the code (+44 20 ...) for another country
+  [1]
   $ kunde customer find bjorn
   id  number  name         email                   phone           city
    1  K-001   Bj\xc3\xb8rn \xc3\x85berg  Bjorn.Aberg@Example.no  +47 912 34 567  Oslo (esc)
