@@ -9,32 +9,24 @@
 
 namespace kunde::store::pg {
 
-std::optional<model::Order> OrderReadAhead::by_number(std::string_view number) {
-  if (auto it = orders_.find(std::string(number)); it != orders_.end()) {
-    last_id_ = it->second.id;
-    return it->second;
-  }
-  Result r = db_.exec(fmt::format("SELECT {} FROM orders o WHERE o.number = $1", kOrderColumns), Params(number));
-  if (r.rows() == 0) return std::nullopt;
-  model::Order o = read_order(r.row(0));
+const model::Order* OrderReadAhead::order(std::string_view number) {
+  auto it = orders_.find(std::string(number));
+  if (it == orders_.end()) return nullptr;
+  last_id_ = it->second.id;
+  return &it->second;
+}
+
+void OrderReadAhead::asked(const model::Order& o) {
   // A file in the stored order asks for the next order each time: read ahead from there
   // once it has done so twice; a file in another order keeps asking one at a time.
   in_sequence_ = o.id == last_id_ + 1 ? in_sequence_ + 1 : 0;
   last_id_ = o.id;
   if (in_sequence_ >= 2 && o.id < first_new_id_) load_window(o.id);
-  return o;
 }
 
-std::optional<model::OrderLine> OrderReadAhead::line(std::int64_t order_id, std::int64_t line) {
-  if (auto it = lines_.find(order_id); it != lines_.end()) {
-    auto found = std::find_if(it->second.begin(), it->second.end(), [&](const auto& l) { return l.line == line; });
-    if (found == it->second.end()) return std::nullopt;
-    return *found;
-  }
-  Result r = db_.exec(fmt::format("SELECT {} FROM order_lines l WHERE l.order_id = $1 AND l.line = $2", kLineColumns),
-                      Params(order_id, line));
-  if (r.rows() == 0) return std::nullopt;
-  return read_line(r.row(0), 0);
+const std::vector<model::OrderLine>* OrderReadAhead::lines(std::int64_t order_id) const {
+  auto it = lines_.find(order_id);
+  return it == lines_.end() ? nullptr : &it->second;
 }
 
 std::optional<bool> OrderReadAhead::has_lines_after(std::int64_t order_id, std::int64_t keep) const {

@@ -22,8 +22,14 @@ class OrderReadAhead {
   // Orders with ids from `first_new_id` on are this import's own and never kept.
   OrderReadAhead(Connection& db, std::int64_t first_new_id) : db_(db), first_new_id_(first_new_id) {}
 
-  std::optional<model::Order> by_number(std::string_view number);
-  std::optional<model::OrderLine> line(std::int64_t order_id, std::int64_t line);
+  // The order with this number in the window, or null when the window does not hold it (it
+  // may still exist: ask the server, then tell asked()).
+  const model::Order* order(std::string_view number);
+  // An order the server gave for a number the window did not hold: reads a window from it
+  // when the file follows the stored order.
+  void asked(const model::Order& o);
+  // The order's lines in line order, or null when the window does not know them.
+  const std::vector<model::OrderLine>* lines(std::int64_t order_id) const;
   // Whether the order has lines after `keep`, when the window knows its lines.
   std::optional<bool> has_lines_after(std::int64_t order_id, std::int64_t keep) const;
   // The order (or its lines) changed: asked of the server from now on.

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "store/pg/change.hpp"
@@ -106,10 +108,15 @@ void OrderRepo::changed(std::int64_t order_id) {
 }
 
 std::optional<model::Order> OrderRepo::by_number(std::string_view number) {
-  if (OrderReadAhead* ahead = read_ahead()) return ahead->by_number(number);
+  OrderReadAhead* ahead = read_ahead();
+  if (ahead) {
+    if (const model::Order* o = ahead->order(number)) return *o;
+  }
   Result r = db_.exec(fmt::format("SELECT {} FROM orders o WHERE o.number = $1", kOrderColumns), Params(number));
   if (r.rows() == 0) return std::nullopt;
-  return read_order(r.row(0));
+  model::Order o = read_order(r.row(0));
+  if (ahead) ahead->asked(o);
+  return o;
 }
 
 std::optional<model::Order> OrderRepo::by_id(std::int64_t id) {
@@ -139,7 +146,12 @@ void OrderRepo::update(const model::Order& o) {
 }
 
 std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int64_t line) {
-  if (OrderReadAhead* ahead = read_ahead()) return ahead->line(order_id, line);
+  if (OrderReadAhead* ahead = read_ahead()) {
+    if (const auto* lines = ahead->lines(order_id)) {
+      auto found = std::find_if(lines->begin(), lines->end(), [&](const auto& l) { return l.line == line; });
+      return found == lines->end() ? std::nullopt : std::optional<model::OrderLine>(*found);
+    }
+  }
   Result r = db_.exec(fmt::format("SELECT {} FROM order_lines l WHERE l.order_id = $1 AND l.line = $2", kLineColumns),
                       Params(order_id, line));
   if (r.rows() == 0) return std::nullopt;
