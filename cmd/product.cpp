@@ -88,7 +88,7 @@ int run_show(Context& ctx, const std::string& sku) {
   values.insert(values.end(), pv.begin(), pv.end());
   // No line with a cost: the margin is unknown, said in words on a terminal and null in data.
   Value margin = Value(Decimal{crm::margin_of(s.revenue - s.uncosted, s.cost), d});
-  if (s.revenue != 0 && s.uncosted == s.revenue) {
+  if (crm::margin_unknown(s.revenue, s.revenue - s.uncosted)) {
     margin = ctx.format() == io::OutputFormat::table ? Value(std::string(kMarginUnknown)) : Value();
   }
   for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),

@@ -5,6 +5,7 @@
 #include "clock.hpp"
 #include "commands.hpp"
 #include "crm/segments.hpp"
+#include "crm/statistics.hpp"
 #include "options.hpp"
 #include "render.hpp"
 #include "report_verbs.hpp"
@@ -71,7 +72,7 @@ std::string money_text(Context& ctx, std::int64_t minor) {
 }
 
 std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost) {
-  if (revenue_with_cost == 0 && margin == 0 && revenue != 0) return kMarginUnknown;
+  if (crm::margin_unknown(revenue, revenue_with_cost) && margin == 0) return kMarginUnknown;
   if (revenue_with_cost == revenue) return money_text(ctx, margin);
   return fmt::format("{} on the {} whose cost is known", money_text(ctx, margin), money_text(ctx, revenue_with_cost));
 }

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "crm/reports_summary.hpp"
+#include "crm/statistics.hpp"
 #include "render.hpp"
 #include "report_verbs.hpp"
 
@@ -61,7 +62,7 @@ int run_summary(Context& ctx, const SummaryOptions& o) {
     t.add_row({name, a, b, change(static_cast<double>(a), static_cast<double>(b))});
   };
   t.add_row({"revenue", money(now.revenue), money(before.revenue), change(now.revenue, before.revenue)});
-  if (r.revenue_with_cost == 0 && r.revenue != 0) {
+  if (crm::margin_unknown(r.revenue, r.revenue_with_cost)) {
     t.add_row({"margin", Value(), Value(), Value()});  // unknown: no line has a cost
   } else {
     t.add_row({"margin", money(now.margin), money(before.margin), change(now.margin, before.margin)});

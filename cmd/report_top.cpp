@@ -4,6 +4,7 @@
 
 #include "analytics/purchase_summary.hpp"
 #include "crm/reports_top.hpp"
+#include "crm/statistics.hpp"
 #include "render.hpp"
 #include "report_charts.hpp"
 #include "report_verbs.hpp"
@@ -75,7 +76,7 @@ int run_top(Context& ctx, const TopOptions& o) {
     std::vector<Value> cells = {++rank, v.id, v.number, v.name};
     if (t.clv) cells.push_back(money_cell(ctx, *t.clv));
     // Unknown where none of the customer's lines has a cost.
-    const bool unknown = v.revenue_with_cost == 0 && v.revenue != 0;
+    const bool unknown = crm::margin_unknown(v.revenue, v.revenue_with_cost);
     cells.insert(cells.end(), {money(v.revenue), unknown ? Value() : money(v.margin),
                                unknown && !r.costs_configured ? Value() : money(v.profit), v.orders,
                                v.last_order.empty() ? Value() : Value(v.last_order),

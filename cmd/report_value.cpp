@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "crm/reports_value.hpp"
+#include "crm/statistics.hpp"
 #include "render.hpp"
 #include "report_charts.hpp"
 #include "report_verbs.hpp"
@@ -47,7 +48,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
                       percent(static_cast<double>(r.peak_customers) / static_cast<double>(r.customers)), percent(peak)));
     f.data("peak_customers", r.peak_customers);
   }
-  if (r.revenue_with_cost == 0 && r.revenue != 0) {
+  if (crm::margin_unknown(r.revenue, r.revenue_with_cost)) {
     doc.note("no order line has a cost, so margin and profit are unknown: customers of equal profit rank by revenue "
              "(give products a unit_cost, or lines a cost)",
              "no_cost_note");

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "crm/session.hpp"
+#include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
 
@@ -44,7 +45,7 @@ TopReport top_report(Session& s, const TopRequest& request) {
   ValueReport value = value_report(s, request.scope);
   r.costs_configured = value.costs_configured;
   r.ranked_by = request.by;
-  r.no_cost = value.revenue_with_cost == 0 && value.revenue != 0;
+  r.no_cost = margin_unknown(value.revenue, value.revenue_with_cost);
   if (r.no_cost && (request.by == "profit" || request.by == "margin")) r.ranked_by = "revenue";
   std::unordered_map<std::int64_t, double> clv;
   if (request.by == "clv") {

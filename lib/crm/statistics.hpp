@@ -63,6 +63,10 @@ std::string_view preferred_channel(std::span<const ChannelUse> channels);
 // The margin as defined above, from the revenue whose cost is known and that cost: every
 // figure called margin, stored or reported, is this one.
 constexpr std::int64_t margin_of(std::int64_t revenue_with_cost, std::int64_t cost) { return revenue_with_cost - cost; }
+// Revenue of which no line has a known cost: its margin is unknown, not zero.
+constexpr bool margin_unknown(std::int64_t revenue, std::int64_t revenue_with_cost) {
+  return revenue != 0 && revenue_with_cost == 0;
+}
 
 // The rules as the store takes them.
 class StatisticsRules final : public store::DerivedRules {
