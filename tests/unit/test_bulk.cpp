@@ -248,14 +248,15 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
   CHECK_THROWS_WITH_AS(store::sqlite::migrate(db, steps), doctest::Contains("newer kunde"), Error);
 }
 
-TEST_CASE("bulk: a version 1 database gains the stored offers table, and keeps its rows") {
+TEST_CASE("bulk: a version 1 database gains the stored offers and order facts tables, and keeps its rows") {
   test::TempDir dir;
   auto path = dir.file("v1.db");
   {
     Database db(path, store::sqlite::OpenMode::create);
     store::sqlite::create_schema(db, 2, "");
     db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'Bjørn'); "
-            "DROP TABLE customer_offers; PRAGMA user_version = 1");
+            "DROP TABLE customer_offers; DROP TABLE order_facts; DROP TABLE order_facts_pending; "
+            "PRAGMA user_version = 1");
   }
   Database db(path, store::sqlite::OpenMode::existing);
   db.set_rules(&crm::Session::rules());
@@ -263,6 +264,8 @@ TEST_CASE("bulk: a version 1 database gains the stored offers table, and keeps i
   CHECK(scalar(db, "PRAGMA user_version") == store::sqlite::schema_version());
   CHECK(scalar(db, "SELECT count(*) FROM pragma_table_info('customer_offers')") == 8);
   CHECK(scalar(db, "SELECT count(*) FROM customers") == 1);
+  // The order facts are left for the first report to make.
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") == 1);
 }
 
 TEST_CASE("bulk: contacts without a key are matched by customer, content and occurrence, in any order") {

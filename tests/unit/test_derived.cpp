@@ -10,10 +10,14 @@
 #include <string>
 
 #include "helpers.hpp"
+#include "store/analytics.hpp"
+#include "store/sqlite/analytics_repo.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/database.hpp"
 #include "store/sqlite/history.hpp"
 #include "store/sqlite/maintenance.hpp"
+#include "store/sqlite/order_facts.hpp"
+#include "store/sqlite/schema.hpp"
 #include "store/store.hpp"
 
 using namespace kunde;
@@ -167,14 +171,27 @@ std::int64_t differences(Database& db, const std::string& a, const std::string& 
                                 "(SELECT count(*) FROM (SELECT * FROM {1} EXCEPT SELECT * FROM {0}))", a, b));
 }
 
-// Rows of customer_order_stats that differ from the SQL definitions, for every customer.
+// Rows of order_facts, once the next report has brought it up to date, that differ from
+// the orders and lines: a write that changed orders without listing their customer.
+std::int64_t order_facts_differences(Database& db) {
+  store::sqlite::update_order_facts(db);
+  db.exec("DROP TABLE IF EXISTS temp.ref_order_facts");
+  db.exec("CREATE TEMP TABLE ref_order_facts AS SELECT o.customer_id, o.ordered_at, o.id, o.channel, count(*), "
+          "sum(l.amount), sum(coalesce(l.cost, 0)), sum(CASE WHEN l.cost IS NULL THEN 0 ELSE l.amount END), "
+          "sum(CASE WHEN l.amount < 0 THEN l.amount ELSE 0 END) "
+          "FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status <> 'cancelled' GROUP BY o.id");
+  return differences(db, "order_facts", "temp.ref_order_facts");
+}
+
+// Rows of customer_order_stats that differ from the SQL definitions, for every customer,
+// and of order_facts.
 std::int64_t order_stats_differences(Database& db) {
   db.exec("CREATE TEMP TABLE IF NOT EXISTS ref_order_stats AS SELECT * FROM customer_order_stats WHERE 0");
   db.exec("CREATE TEMP TABLE IF NOT EXISTS refresh_batch (customer_id INTEGER PRIMARY KEY)");
   db.exec("DELETE FROM temp.ref_order_stats; DELETE FROM temp.refresh_batch; "
           "INSERT INTO temp.refresh_batch SELECT id FROM customers");
   db.exec(kOrderStatsSql);
-  return differences(db, "customer_order_stats", "temp.ref_order_stats");
+  return differences(db, "customer_order_stats", "temp.ref_order_stats") + order_facts_differences(db);
 }
 
 std::int64_t contact_stats_differences(Database& db) {
@@ -444,4 +461,67 @@ TEST_CASE("derived: streamed statistics equal their SQL definitions") {
     CHECK(differences(db, "customer_order_stats", "temp.ref_order_stats") == 0);
     CHECK(differences(db, "customer_contact_stats", "temp.ref_contact_stats") == 0);
   }
+}
+
+TEST_CASE("derived: order facts follow edits, moves, cancellations and deletions, brought up to date by the next report") {
+  auto fx = filled_store(7);
+  auto& db = fx->db();
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") > 200);
+  CHECK(order_facts_differences(db) == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts") > 100);
+  {
+    store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+    store::sqlite::install_touch_triggers(db);
+    const std::string first = "(SELECT min(o.id) FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status <> 'cancelled')";
+    const std::string last = "(SELECT max(o.id) FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE o.status <> 'cancelled')";
+    db.exec("UPDATE order_lines SET amount = amount - 5000, cost = NULL WHERE order_id = " + first);
+    db.exec("UPDATE orders SET customer_id = 301, channel = 'web', ordered_at = '2026-05-05' WHERE id = " + last);
+    db.exec("UPDATE orders SET status = 'cancelled' WHERE id = (SELECT min(id) FROM orders WHERE status <> 'cancelled' "
+            "AND id > " + first + ")");
+    db.exec("UPDATE orders SET status = 'completed' WHERE id = (SELECT min(id) FROM orders WHERE status = 'cancelled')");
+    db.exec("DELETE FROM order_lines WHERE order_id = (SELECT max(id) FROM orders WHERE customer_id < 301)");
+    db.exec("DELETE FROM orders WHERE id = (SELECT max(id) FROM orders WHERE customer_id < 301)");
+    db.exec("DELETE FROM order_lines WHERE line = 1 AND order_id = (SELECT max(order_id) FROM order_lines)");
+    store::sqlite::refresh_derived(db);
+    tx.commit();
+  }
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") >= 3);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts WHERE customer_id = 301") == 0);  // not yet
+  CHECK(order_facts_differences(db) == 0);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts WHERE customer_id = 301 AND channel = 'web'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts WHERE returns < 0") > 0);
+  // A database read inside a snapshot, or read-only, is not written: the report sums the
+  // lines itself.
+  {
+    store::sqlite::Transaction tx(db, store::sqlite::Transaction::Kind::write);
+    store::sqlite::install_touch_triggers(db);
+    db.exec("UPDATE order_lines SET amount = amount + 1");
+    store::sqlite::refresh_derived(db);
+    tx.commit();
+  }
+  store::sqlite::AnalyticsRepo analytics(db);
+  store::AnalyticsQuery q;
+  q.as_of = "2026-12-31";
+  auto orders = [&] {
+    std::vector<std::string> rows;
+    analytics.orders(q, [&](const store::OrderFact& o) {
+      rows.push_back(fmt::format("{} {} {} {} {} {} {} {} {}", o.customer_id, o.order_id, o.day, o.channel, o.lines,
+                                 o.amount, o.cost, o.amount_with_cost, o.returns));
+    });
+    return rows;
+  };
+  std::vector<std::string> summed;
+  {
+    store::sqlite::Transaction read(db, store::sqlite::Transaction::Kind::read);
+    CHECK(scalar(db, "SELECT count(*) FROM customers") > 0);
+    CHECK_FALSE(store::sqlite::update_order_facts(db));
+    summed = orders();
+    read.commit();
+  }
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") > 200);
+  CHECK(orders() == summed);
+  CHECK(scalar(db, "SELECT count(*) FROM order_facts_pending") == 0);
+  CHECK(summed.size() > 100);
+  CHECK(order_facts_differences(db) == 0);
 }

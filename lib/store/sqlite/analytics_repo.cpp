@@ -1,7 +1,7 @@
-// The report streams on SQLite. Orders are summed per order in SQL, walking orders by the
-// customer index (customer, ordered_at, id) so nothing is sorted; purchase days and customer
-// totals fold those rows as they come, which costs less than having SQLite group by an
-// expression (a sort of every line). A segment's customers go into a temporary table the
+// The report streams on SQLite. Orders come with their line sums from order_facts, read in
+// its key order (customer, ordered_at, id), so nothing is sorted and no line is read;
+// purchase days and customer totals fold those rows as they come, which costs less than
+// having SQLite group by an expression (a sort of every line). A segment's customers go into a temporary table the
 // statements join.
 #include "store/sqlite/analytics_repo.hpp"
 
@@ -13,6 +13,7 @@
 #include "model/dates.hpp"
 #include "store/derived_rules.hpp"
 #include "store/offer_reasons.hpp"
+#include "store/sqlite/order_facts.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -64,16 +65,23 @@ std::string_view day_of(std::string_view at) { return at.substr(0, std::min<std:
 // Orders that count, summed per order, by customer, time and id. Columns: customer, order,
 // ordered_at, channel, lines, amount, cost, amount with cost, returns.
 void each_order(Database& db, const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) {
-  db.need_indexes();
-  Scope s = scope(db, q, "o.ordered_at", "o.customer_id");
-  Statement st(db, fmt::format(
-                       "SELECT o.customer_id, o.id, o.ordered_at, coalesce(o.channel, ''), count(*), sum(l.amount), "
-                       "coalesce(sum(l.cost), 0), coalesce(sum(CASE WHEN l.cost IS NOT NULL THEN l.amount END), 0), "
-                       "coalesce(sum(min(l.amount, 0)), 0) "
-                       "FROM orders o INDEXED BY orders_customer CROSS JOIN order_lines l ON l.order_id = o.id "
-                       "WHERE o.status <> 'cancelled' AND {} "
-                       "GROUP BY o.customer_id, o.ordered_at, o.id ORDER BY o.customer_id, o.ordered_at, o.id",
-                       s.where));
+  const bool facts = update_order_facts(db);
+  if (!facts) db.need_indexes();
+  Scope s = scope(db, q, facts ? "ordered_at" : "o.ordered_at", facts ? "customer_id" : "o.customer_id");
+  // Without order_facts (pending rows it may not write now), the lines are summed here.
+  Statement st(db, facts ? fmt::format("SELECT customer_id, order_id, ordered_at, coalesce(channel, ''), lines, amount, "
+                                       "cost, amount_with_cost, returns FROM order_facts WHERE {} "
+                                       "ORDER BY customer_id, ordered_at, order_id",
+                                       s.where)
+                         : fmt::format("SELECT o.customer_id, o.id, o.ordered_at, coalesce(o.channel, ''), count(*), "
+                                       "sum(l.amount), coalesce(sum(l.cost), 0), "
+                                       "coalesce(sum(CASE WHEN l.cost IS NOT NULL THEN l.amount END), 0), "
+                                       "coalesce(sum(min(l.amount, 0)), 0) "
+                                       "FROM orders o INDEXED BY orders_customer CROSS JOIN order_lines l "
+                                       "ON l.order_id = o.id WHERE o.status <> 'cancelled' AND {} "
+                                       "GROUP BY o.customer_id, o.ordered_at, o.id "
+                                       "ORDER BY o.customer_id, o.ordered_at, o.id",
+                                       s.where));
   s.bind(st);
   OrderFact f;
   while (st.step()) {

@@ -45,7 +45,7 @@ void clear_touched(Database& db) {
 // Derived and bookkeeping tables are rebuilt, not undone, so history leaves them out.
 int track_table(void*, const char* name) {
   static constexpr const char* kSkip[] = {"history",          "history_changes", "customer_order_stats",
-                                          "customer_contact_stats", "customer_scores", "customer_offers", "customer_search",
+                                          "order_facts",      "customer_contact_stats", "customer_scores", "customer_offers", "customer_search",
                                           "contact_search",   "search_pending",  "meta",
                                           "segment_matches",  "segment_refreshes", "segment_history", "erased_keys"};
   for (const char* s : kSkip) {
@@ -274,6 +274,7 @@ void rebuild_derived(Database& db) {
   db.exec("DELETE FROM contact_search");
   db.exec("DELETE FROM search_pending");
   db.exec("DELETE FROM customer_order_stats");
+  db.exec("DELETE FROM order_facts");
   db.exec("DELETE FROM customer_contact_stats");
   refresh_derived(db);
 }

@@ -193,7 +193,7 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
                 "check that the path is right and that you may read and write it");
   }
   sqlite3_extended_result_codes(db_, 1);
-  sqlite3_busy_timeout(db_, 5000);
+  sqlite3_busy_timeout(db_, kBusyTimeoutMs);
   try {
     if (!memory) {
       if (mode == OpenMode::create) {

@@ -94,6 +94,9 @@ constexpr std::uint32_t kApplicationId = 0x6B756E64;
 
 class Database {
  public:
+  // How long a statement waits for another connection's lock before it fails as busy.
+  static constexpr int kBusyTimeoutMs = 5000;
+
   // Opens the database at `path` (":memory:" for a private in-memory one).
   Database(const std::string& path, OpenMode mode);
   // Makes SQLite count the memory it uses, so sqlite3_hard_heap_limit64 holds, when called

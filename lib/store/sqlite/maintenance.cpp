@@ -12,6 +12,7 @@
 #include "store/query_errors.hpp"
 #include "store/sqlite/change.hpp"
 #include "store/sqlite/erasure.hpp"
+#include "store/sqlite/order_facts.hpp"
 #include "store/sqlite/search.hpp"
 
 namespace kunde::store::sqlite {
@@ -59,12 +60,15 @@ std::vector<Problem> check_database(Database& db, bool fix) {
   {
     Transaction tx(db, Transaction::Kind::write);
     apply_pending_search(db);  // entries left for the next search are not missing
+    apply_pending_order_facts(db);  // nor rows left for the next report
     db.exec("CREATE TEMP TABLE old_order_stats AS SELECT * FROM customer_order_stats");
+    db.exec("CREATE TEMP TABLE old_order_facts AS SELECT * FROM order_facts");
     db.exec("CREATE TEMP TABLE old_contact_stats AS SELECT * FROM customer_contact_stats");
     db.exec("CREATE TEMP TABLE old_search AS SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes "
             "FROM customer_search");
     db.exec("CREATE TEMP TABLE old_contact_search AS SELECT rowid AS id, subject, notes FROM contact_search");
     rebuild_derived(db);
+    apply_pending_order_facts(db);
     struct Check {
       const char* what;
       const char* now;    // the recomputed rows, key first and named id
@@ -73,6 +77,7 @@ std::vector<Problem> check_database(Database& db, bool fix) {
     const Check checks[] = {
         {"order statistics", "SELECT customer_id AS id, * FROM customer_order_stats",
          "SELECT customer_id AS id, * FROM temp.old_order_stats"},
+        {"order facts", "SELECT order_id AS id, * FROM order_facts", "SELECT order_id AS id, * FROM temp.old_order_facts"},
         {"contact statistics", "SELECT customer_id AS id, * FROM customer_contact_stats",
          "SELECT customer_id AS id, * FROM temp.old_contact_stats"},
         {"search index", "SELECT rowid AS id, name, email, phone, city, notes, contact_person, attributes FROM customer_search",
@@ -91,7 +96,7 @@ std::vector<Problem> check_database(Database& db, bool fix) {
         derived.push_back({c.what, fmt::format("{} rows differ from a full recomputation", n)});
       }
     }
-    db.exec("DROP TABLE temp.old_order_stats; DROP TABLE temp.old_contact_stats; DROP TABLE temp.old_search; "
+    db.exec("DROP TABLE temp.old_order_stats; DROP TABLE temp.old_order_facts; DROP TABLE temp.old_contact_stats; DROP TABLE temp.old_search; "
             "DROP TABLE temp.old_contact_search");
     if (fix && !derived.empty()) {
       tx.commit();

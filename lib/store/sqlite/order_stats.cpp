@@ -17,6 +17,7 @@
 
 #include "store/derived_rules.hpp"
 #include "store/sqlite/derived.hpp"
+#include "store/sqlite/order_facts.hpp"
 
 namespace kunde::store::sqlite {
 namespace {
@@ -149,6 +150,7 @@ void refresh_order_stats(Database& db, std::string_view customers) {
   Statement payments(db, fmt::format("SELECT b.customer_id, sum(p.amount) FROM {} b "
                                      "CROSS JOIN payments p ON p.customer_id = b.customer_id "
                                      "GROUP BY b.customer_id ORDER BY b.customer_id", customers));
+  order_facts_changed(db, customers);
   auto& insert = db.prepare(kUpsert);
   const auto categories = product_categories(db);
   bool more_lines = lines.step(), more_payments = payments.step();
@@ -245,6 +247,7 @@ void OrderStatsStream::finish() {
   // No statistics row before and nothing paid: what was added is all there is.
   if (s.fresh && !s.orders.orders.empty()) {
     write_stats(db_, db_.prepare(kUpsert), s.current, s.orders, 0);
+    order_facts_changed(db_, s.current);
     s.rows.added(s.current);
   }
   s.orders.clear();

@@ -32,6 +32,26 @@ CREATE TABLE customer_offers (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Derived: each counted order (not cancelled, with lines) with its line sums, for the report
+// streams, which read it in key order instead of summing every line of every order. Writes
+// only list the customers whose orders changed; the next report brings their rows up to
+// date (store/sqlite/order_facts).
+constexpr const char* kOrderFacts = R"sql(
+CREATE TABLE order_facts (
+  customer_id      INTEGER NOT NULL,
+  ordered_at       TEXT NOT NULL,
+  order_id         INTEGER NOT NULL,
+  channel          TEXT,
+  lines            INTEGER NOT NULL,
+  amount           INTEGER NOT NULL,  -- Σ amount (net)
+  cost             INTEGER NOT NULL,  -- Σ cost over the lines whose cost is known
+  amount_with_cost INTEGER NOT NULL,  -- Σ amount over the same lines
+  returns          INTEGER NOT NULL,  -- Σ amount over negative lines
+  PRIMARY KEY (customer_id, ordered_at, order_id)
+) STRICT, WITHOUT ROWID;
+CREATE TABLE order_facts_pending (customer_id INTEGER PRIMARY KEY) STRICT;
+)sql";
+
 // Version 1.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE meta (
@@ -337,7 +357,7 @@ CREATE TABLE history_inserts (
 // Index i holds the SQL that takes a database from version i+1 to i+2. Each migration
 // reshapes tables in place; derived tables are rebuilt afterwards.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> list = {kOffers};
+  static const std::vector<std::string> list = {kOffers, kOrderFacts};
   return list;
 }
 
