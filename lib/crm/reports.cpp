@@ -149,8 +149,8 @@ std::vector<analytics::SegmentRule> rfm_segments(const Config& config) {
 }
 
 CustomerNames::CustomerNames(Session& s, const ReportScope& scope) {
-  s.store().analytics().customer_profiles(scope.query(), [&](const store::CustomerProfile& p) {
-    names_.push_back({p.id, CustomerName{std::string(p.number), std::string(p.name)}});
+  s.store().analytics().customer_labels(scope.query(), [&](const store::CustomerLabel& l) {
+    names_.push_back({l.id, CustomerName{std::string(l.number), std::string(l.name)}});
   });
 }
 

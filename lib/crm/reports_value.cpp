@@ -19,15 +19,42 @@
 namespace kunde::crm {
 namespace {
 
-struct InboundUse {
-  std::int64_t in = 0, out = 0;
-  std::string last_in;
+// Channel names by number, so that a customer's counts are a few integers rather than maps
+// of strings: a report sums hundreds of thousands of orders and contacts.
+class ChannelNames {
+ public:
+  int id(std::string_view name) {
+    for (std::size_t i = 0; i < names_.size(); ++i) {
+      if (names_[i] == name) return static_cast<int>(i);
+    }
+    names_.emplace_back(name);
+    return static_cast<int>(names_.size() - 1);
+  }
+  const std::string& name(int id) const { return names_[static_cast<std::size_t>(id)]; }
+
+ private:
+  std::vector<std::string> names_;
+};
+
+// One customer's use of one channel.
+struct ChannelSums {
+  int channel = 0;
+  std::int64_t orders = 0, in = 0, out = 0;  // orders, inbound and outbound contacts
+  std::string last_in;                       // day of the latest inbound contact
 };
 
 struct Sums {
   CustomerValue value;
-  std::map<std::string, std::int64_t> orders_by_channel, contacts_by_channel;
-  std::map<std::string, InboundUse> contact_use;
+  std::vector<ChannelSums> channels;
+
+  ChannelSums& channel(int id) {
+    for (auto& c : channels) {
+      if (c.channel == id) return c;
+    }
+    ChannelSums& added = channels.emplace_back();
+    added.channel = id;
+    return added;
+  }
 };
 
 std::string part_label(const CostPart& p) { return p.channel + (p.what == "contact" ? " contacts" : " orders"); }
@@ -39,7 +66,9 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   r.scope = scope;
   auto& analytics = s.store().analytics();
   std::unordered_map<std::int64_t, Sums> sums;
+  ChannelNames channels;
   auto q = scope.query();
+  q.ordered = false;  // what is summed here does not depend on the order
   analytics.orders(q, [&](const store::OrderFact& o) {
     Sums& c = sums[o.customer_id];
     ++c.value.orders;
@@ -48,16 +77,15 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     c.value.revenue_with_cost += o.amount_with_cost;
     c.value.returns += o.returns;
     if (o.day > std::string_view(c.value.last_order)) c.value.last_order.assign(o.day);
-    ++c.orders_by_channel[std::string(o.channel)];
+    ++c.channel(channels.id(o.channel)).orders;
   });
   analytics.contacts(q, [&](const store::ContactFact& k) {
     Sums& c = sums[k.customer_id];
     ++c.value.contacts;
-    ++c.contacts_by_channel[std::string(k.channel)];
-    InboundUse& use = c.contact_use[std::string(k.channel)];
+    ChannelSums& use = c.channel(channels.id(k.channel));
     if (k.inbound) {
       ++use.in;
-      use.last_in.assign(k.day);
+      if (k.day > std::string_view(use.last_in)) use.last_in.assign(k.day);
     } else {
       ++use.out;
     }
@@ -77,20 +105,32 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     v.number = n.number;
     v.name = n.name;
     v.margin = margin_of(v.revenue_with_cost, v.cost);
+    // The order channel of most orders, ties to the first by name; the preferred channel
+    // of the contacts, from the channels in name order.
     std::int64_t best = 0;
-    for (const auto& [channel, count] : c.orders_by_channel) {
-      if (!channel.empty() && count > best) best = count, v.main_channel = channel;
+    std::vector<ChannelUse> uses;
+    for (const ChannelSums& u : c.channels) {
+      const std::string& name = channels.name(u.channel);
+      if (!name.empty() && (u.orders > best || (u.orders == best && u.orders > 0 && name < v.main_channel))) {
+        best = u.orders, v.main_channel = name;
+      }
+      if (u.in + u.out > 0) uses.push_back({name, u.in, u.out, u.last_in});
     }
-    if (!c.contact_use.empty()) {
-      std::vector<ChannelUse> uses;
-      for (const auto& [channel, use] : c.contact_use) uses.push_back({channel, use.in, use.out, use.last_in});
+    if (!uses.empty()) {
+      std::sort(uses.begin(), uses.end(), [](const ChannelUse& a, const ChannelUse& b) { return a.channel < b.channel; });
       v.contact_channel = preferred_channel(uses);
     }
     CostToServe cts;
     if (r.costs_configured) {
-      c.orders_by_channel.erase("");  // an order without a channel has no cost of its own
-      c.contacts_by_channel.erase("");
-      cts = cost_to_serve(costs, c.contacts_by_channel, c.orders_by_channel);
+      // An order or contact without a channel has no cost of its own.
+      std::map<std::string, std::int64_t> orders_by_channel, contacts_by_channel;
+      for (const ChannelSums& u : c.channels) {
+        const std::string& name = channels.name(u.channel);
+        if (name.empty()) continue;
+        if (u.orders > 0) orders_by_channel[name] = u.orders;
+        if (u.in + u.out > 0) contacts_by_channel[name] = u.in + u.out;
+      }
+      cts = cost_to_serve(costs, contacts_by_channel, orders_by_channel);
       uncosted.insert(cts.uncosted.begin(), cts.uncosted.end());
       v.contact_cost = 0;
       v.order_cost = 0;

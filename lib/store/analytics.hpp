@@ -19,6 +19,9 @@ struct AnalyticsQuery {
   std::string as_of;                                   // YYYY-MM-DD: rows dated on or before this day
   std::optional<std::string> since;                    // YYYY-MM-DD: rows dated on or after this day
   std::optional<std::vector<std::int64_t>> customers;  // only these customers (a segment)
+  // False: the contacts stream may come in any order, for a reader that does not need
+  // its order (sorting every contact is most of the stream's cost).
+  bool ordered = true;
 };
 
 // One order line. Money in minor units; `amount` is the net line total.
@@ -77,6 +80,12 @@ struct CustomerProfile {
   std::vector<std::string_view> tags;
   std::vector<std::pair<std::string_view, std::string_view>> attributes;
   std::optional<std::int64_t> wallet;  // estimated yearly spend in our category, minor units
+};
+
+// A customer's number and name, for labelling rows.
+struct CustomerLabel {
+  std::int64_t id = 0;
+  std::string_view number, name;  // number empty when none
 };
 
 // The model scores of one customer (the customer_scores of DESIGN.md's statistics). Money in
@@ -149,11 +158,13 @@ class Analytics {
   virtual void purchase_days(const AnalyticsQuery& q, const std::function<void(const PurchaseDay&)>& each) = 0;
   // Customers with orders, by id.
   virtual void customer_totals(const AnalyticsQuery& q, const std::function<void(const CustomerTotals&)>& each) = 0;
-  // Contacts by customer, time and id.
+  // Contacts by customer, time and id (when the query is ordered).
   virtual void contacts(const AnalyticsQuery& q, const std::function<void(const ContactFact&)>& each) = 0;
   // Every customer (of the query's customers, when it lists some) as they are now, by id;
   // the query's days are not applied: a profile has no date.
   virtual void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) = 0;
+  // The same customers' numbers and names alone, by id: what a report labels its rows with.
+  virtual void customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) = 0;
 
   // Stores one part of the scores, in a transaction of its own. Scores are derived data,
   // recomputed and never undone: history does not record them.

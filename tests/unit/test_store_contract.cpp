@@ -1660,6 +1660,17 @@ TEST_CASE("store contract: report streams read the rows that count up to a day, 
                                            Contact{x.kari, x.c1, "2026-03-01", "phone", true, true},
                                            Contact{x.kari, x.c2, "2026-03-02", "email", false, false},
                                            Contact{x.ola, x.c4, "2026-03-01", "visit", true, false}});
+    // Unordered: the same contacts, in any order.
+    auto any_order = query("2026-03-02");
+    any_order.ordered = false;
+    std::vector<Contact> unordered;
+    a.contacts(any_order, [&](const store::ContactFact& k) {
+      unordered.emplace_back(k.customer_id, k.contact_id, std::string(k.day), std::string(k.channel), k.inbound, k.complaint);
+    });
+    std::sort(unordered.begin(), unordered.end());
+    std::vector<Contact> sorted = contacts;
+    std::sort(sorted.begin(), sorted.end());
+    CHECK(unordered == sorted);
 
     // Profiles: every customer, or a segment's; dates do not apply.
     std::vector<std::tuple<std::int64_t, std::string, std::string, std::string, Strings>> profiles;
@@ -1677,6 +1688,18 @@ TEST_CASE("store contract: report streams read the rows that count up to a day, 
                                            Profile{x.per, "K-3", "SE", "Göteborg", {}}});
     read_profiles(query("2026-12-31", std::nullopt, Ids{x.per}));
     CHECK(profiles.size() == 1);
+    // Labels: the same customers, number and name alone.
+    std::vector<std::tuple<std::int64_t, std::string, std::string>> labels;
+    a.customer_labels(query("2000-01-01"), [&](const store::CustomerLabel& l) {
+      labels.emplace_back(l.id, std::string(l.number), std::string(l.name));
+    });
+    REQUIRE(labels.size() == 3);
+    CHECK(labels[0] == std::tuple<std::int64_t, std::string, std::string>{x.kari, "K-1", "Kari Nordmann"});
+    CHECK(std::get<0>(labels[2]) == x.per);
+    labels.clear();
+    a.customer_labels(query("2026-12-31", std::nullopt, Ids{x.per}),
+                      [&](const store::CustomerLabel& l) { labels.emplace_back(l.id, std::string(l.number), std::string(l.name)); });
+    CHECK(labels.size() == 1);
     // The wallet, when the customer has one.
     in_write(s, "customer edit", [&] {
       auto ola = s.customers().by_id(x.ola);

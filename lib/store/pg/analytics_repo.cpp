@@ -151,8 +151,8 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
   ContactFact f;
   db_.stream(fmt::format("SELECT k.customer_id, k.id, substr(k.at, 1, 10), k.channel, k.direction, "
                          "coalesce(k.subject, ''), coalesce(k.outcome, ''), coalesce(k.reason, '') "
-                         "FROM contacts k WHERE {} ORDER BY k.customer_id, k.at, k.id",
-                         where),
+                         "FROM contacts k WHERE {}{}",
+                         where, q.ordered ? " ORDER BY k.customer_id, k.at, k.id" : ""),
              params, [&](const Row& r) {
                f.customer_id = r.int64(0);
                f.contact_id = r.int64(1);
@@ -163,6 +163,22 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
                f.reason = r.text_view(7);
                f.complaint = rules.is_complaint(r.text_view(5), f.outcome, f.reason);
                each(f);
+             });
+}
+
+void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) {
+  Params params;
+  std::optional<std::string> ids;
+  if (q.customers) ids = int_array(*q.customers);
+  params.add(ids);
+  CustomerLabel l;
+  db_.stream("SELECT c.id, coalesce(c.number, ''), c.name FROM customers c "
+             "WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
+             params, [&](const Row& r) {
+               l.id = r.int64(0);
+               l.number = r.text_view(1);
+               l.name = r.text_view(2);
+               each(l);
              });
 }
 

@@ -16,6 +16,7 @@ class AnalyticsRepo final : public Analytics {
   void customer_totals(const AnalyticsQuery& q, const std::function<void(const CustomerTotals&)>& each) override;
   void contacts(const AnalyticsQuery& q, const std::function<void(const ContactFact&)>& each) override;
   void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) override;
+  void customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) override;
   void save_scores(const ScoreSave& save) override;
   std::optional<StoredScore> scores(std::int64_t customer_id) override;
   void save_offers(const OfferSave& save) override;

@@ -200,8 +200,9 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
   // once and sorting is six times faster. A segment's few customers still use the index.
   Statement st(db_, fmt::format("SELECT k.customer_id, k.id, k.at, k.channel, k.direction, coalesce(k.subject, ''), "
                                 "coalesce(k.outcome, ''), coalesce(k.reason, '') "
-                                "FROM contacts k {} WHERE {} ORDER BY k.customer_id, k.at, k.id",
-                                q.customers ? "INDEXED BY contacts_customer" : "NOT INDEXED", s.where));
+                                "FROM contacts k {} WHERE {}{}",
+                                q.customers ? "INDEXED BY contacts_customer" : "NOT INDEXED", s.where,
+                                q.ordered ? " ORDER BY k.customer_id, k.at, k.id" : ""));
   s.bind(st);
   const DerivedRules& rules = db_.rules();
   ContactFact f;
@@ -215,6 +216,19 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
     f.reason = st.get_text_view(7);
     f.complaint = rules.is_complaint(st.get_text_view(5), f.outcome, f.reason);
     each(f);
+  }
+}
+
+void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) {
+  std::string where = "1" + customer_filter(db_, q, "c.id");
+  Statement st(db_, fmt::format("SELECT c.id, coalesce(c.number, ''), c.name FROM customers c WHERE {} ORDER BY c.id",
+                                where));
+  CustomerLabel l;
+  while (st.step()) {
+    l.id = st.get_int(0);
+    l.number = st.get_text_view(1);
+    l.name = st.get_text_view(2);
+    each(l);
   }
 }
 
