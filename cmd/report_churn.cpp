@@ -86,12 +86,16 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
   rows.primary = true;
   std::size_t shown = o.limit ? std::min(r.rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, *o.limit)))
                               : r.rows.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    const auto& a = r.rows[i];
-    rows.add_row({a.id, a.number, a.name, a.orders, a.first_order, a.last_order, a.days_since,
-                  a.median_interval ? rounded(*a.median_interval, 1) : Value(), a.p_alive ? rounded(*a.p_alive, 4) : Value(),
-                  money(a.revenue), money(a.margin), money(a.value_at_stake), a.reason});
-  }
+  // Streamed while rendering: a row per customer never sits in memory twice.
+  rows.stream = [&](const report::RowEmit& emit) {
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& a = r.rows[i];
+      emit({a.id, a.number, a.name, a.orders, a.first_order, a.last_order, a.days_since,
+            a.median_interval ? rounded(*a.median_interval, 1) : Value(),
+            a.p_alive ? rounded(*a.p_alive, 4) : Value(), money(a.revenue), money(a.margin),
+            money(a.value_at_stake), a.reason});
+    }
+  };
   render(ctx, doc);
   ctx.note(fmt::format("{} customers at risk, {} churned of {}", r.at_risk, r.churned, r.customers));
   return kExitOk;

@@ -173,17 +173,20 @@ int run_clv(Context& ctx, const ClvOptions& o) {
   rows.primary = true;
   std::size_t shown_rows = o.limit ? std::min(r.rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, *o.limit)))
                                    : r.rows.size();
-  for (std::size_t i = 0; i < shown_rows; ++i) {
-    const auto& c = r.rows[i];
-    std::vector<Value> cells = {c.id, c.number, c.name, c.frequency, rounded(c.recency, 2), rounded(c.age, 2),
-                                money_cell(ctx, c.revenue), rounded(c.p_alive, 4), rounded(c.expected_purchases, 4),
-                                money_cell(ctx, c.expected_order_value), money_cell(ctx, c.clv)};
-    if (r.holdout) {
-      cells.push_back(c.holdout_actual ? Value(static_cast<std::int64_t>(*c.holdout_actual)) : Value());
-      cells.push_back(c.holdout_predicted ? rounded(*c.holdout_predicted, 4) : Value());
+  // Streamed while rendering: a row per customer never sits in memory twice.
+  rows.stream = [&](const report::RowEmit& emit) {
+    for (std::size_t i = 0; i < shown_rows; ++i) {
+      const auto& c = r.rows[i];
+      std::vector<Value> cells = {c.id, c.number, c.name, c.frequency, rounded(c.recency, 2), rounded(c.age, 2),
+                                  money_cell(ctx, c.revenue), rounded(c.p_alive, 4), rounded(c.expected_purchases, 4),
+                                  money_cell(ctx, c.expected_order_value), money_cell(ctx, c.clv)};
+      if (r.holdout) {
+        cells.push_back(c.holdout_actual ? Value(static_cast<std::int64_t>(*c.holdout_actual)) : Value());
+        cells.push_back(c.holdout_predicted ? rounded(*c.holdout_predicted, 4) : Value());
+      }
+      emit(std::move(cells));
     }
-    rows.add_row(std::move(cells));
-  }
+  };
   render(ctx, doc);
   ctx.note(fmt::format("{}: {} customers, CLV {}{}", r.model_name, r.customers, money_text(ctx, std::llround(r.total_clv)),
                        r.saved ? "; scores stored" : ""));

@@ -69,12 +69,16 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
   rows.primary = true;
   std::size_t shown = o.limit ? std::min(r.rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, *o.limit)))
                               : r.rows.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    const auto& c = r.rows[i];
-    const auto& s = c.score;
-    rows.add_row({c.id, c.number, c.name, c.last_order, s.recency_days, s.orders, money(s.revenue), s.r, s.f, s.m,
-                  fmt::format("{}{}{}", s.r, s.f, s.m), c.segment.empty() ? Value() : Value(c.segment)});
-  }
+  // Streamed while rendering: a row per customer never sits in memory twice.
+  rows.stream = [&](const report::RowEmit& emit) {
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& c = r.rows[i];
+      const auto& s = c.score;
+      emit({c.id, c.number, c.name, c.last_order, s.recency_days, s.orders, money(s.revenue), s.r,
+            s.f, s.m, fmt::format("{}{}{}", s.r, s.f, s.m),
+            c.segment.empty() ? Value() : Value(c.segment)});
+    }
+  };
   render(ctx, doc);
   ctx.note(fmt::format("{} customers in {} segments{}", customers, r.segments.size(), r.saved ? "; scores stored" : ""));
   return kExitOk;

@@ -79,14 +79,19 @@ int run_value(Context& ctx, const ValueOptions& o) {
   rows.primary = true;
   std::size_t shown = o.limit ? std::min(r.rows.size(), static_cast<std::size_t>(std::max<std::int64_t>(0, *o.limit)))
                               : r.rows.size();
-  for (std::size_t i = 0; i < shown; ++i) {
-    const auto& v = r.rows[i];
-    rows.add_row({v.rank, v.id, v.number, v.name, v.orders, v.contacts, money(v.revenue), money(v.cost), money(v.margin),
-                  money(v.returns), v.cost_to_serve ? money(*v.cost_to_serve) : Value(), money(v.profit),
-                  r.profit > 0 ? share_cell(static_cast<double>(v.cumulative_profit) / static_cast<double>(r.profit))
-                               : Value(),
-                  v.decile, v.driver.empty() ? Value() : Value(v.driver)});
-  }
+  // Streamed while rendering: a row per customer never sits in memory twice.
+  rows.stream = [&](const report::RowEmit& emit) {
+    for (std::size_t i = 0; i < shown; ++i) {
+      const auto& v = r.rows[i];
+      emit({v.rank, v.id, v.number, v.name, v.orders, v.contacts, money(v.revenue), money(v.cost),
+            money(v.margin), money(v.returns), v.cost_to_serve ? money(*v.cost_to_serve) : Value(),
+            money(v.profit),
+            r.profit > 0 ? share_cell(static_cast<double>(v.cumulative_profit) /
+                                      static_cast<double>(r.profit))
+                         : Value(),
+            v.decile, v.driver.empty() ? Value() : Value(v.driver)});
+    }
+  };
   render(ctx, doc);
   ctx.note(fmt::format("{} customers, profit {}; {} with a loss", r.customers, money_text(ctx, r.profit), r.losing));
   return kExitOk;
