@@ -43,8 +43,12 @@ struct ChannelSums {
   std::string last_in;                       // day of the latest inbound contact
 };
 
+// What the streams add up for one customer; the rest of a CustomerValue is worked out once
+// they end.
 struct Sums {
-  CustomerValue value;
+  std::int64_t id = 0, orders = 0, contacts = 0, revenue = 0, cost = 0, revenue_with_cost = 0, returns = 0;
+  std::string last_order;
+  bool complained = false;
   std::vector<ChannelSums> channels;
 
   ChannelSums& channel(int id) {
@@ -57,6 +61,23 @@ struct Sums {
   }
 };
 
+// The customers' sums in one vector, found by id; the orders come customer by customer, so
+// most lookups are the last customer's.
+class CustomerSums {
+ public:
+  Sums& of(std::int64_t id) {
+    if (!sums_.empty() && sums_.back().id == id) return sums_.back();
+    auto [it, added] = index_.try_emplace(id, sums_.size());
+    if (added) sums_.emplace_back().id = id;
+    return sums_[it->second];
+  }
+  std::vector<Sums>& all() { return sums_; }
+
+ private:
+  std::vector<Sums> sums_;
+  std::unordered_map<std::int64_t, std::size_t> index_;
+};
+
 std::string part_label(const CostPart& p) { return p.channel + (p.what == "contact" ? " contacts" : " orders"); }
 
 }  // namespace
@@ -65,23 +86,23 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   ValueReport r;
   r.scope = scope;
   auto& analytics = s.store().analytics();
-  std::unordered_map<std::int64_t, Sums> sums;
+  CustomerSums sums;
   ChannelNames channels;
   auto q = scope.query();
   q.ordered = false;  // what is summed here does not depend on the order
   analytics.orders(q, [&](const store::OrderFact& o) {
-    Sums& c = sums[o.customer_id];
-    ++c.value.orders;
-    c.value.revenue += o.amount;
-    c.value.cost += o.cost;
-    c.value.revenue_with_cost += o.amount_with_cost;
-    c.value.returns += o.returns;
-    if (o.day > std::string_view(c.value.last_order)) c.value.last_order.assign(o.day);
+    Sums& c = sums.of(o.customer_id);
+    ++c.orders;
+    c.revenue += o.amount;
+    c.cost += o.cost;
+    c.revenue_with_cost += o.amount_with_cost;
+    c.returns += o.returns;
+    if (o.day > std::string_view(c.last_order)) c.last_order.assign(o.day);
     ++c.channel(channels.id(o.channel)).orders;
   });
   analytics.contacts(q, [&](const store::ContactFact& k) {
-    Sums& c = sums[k.customer_id];
-    ++c.value.contacts;
+    Sums& c = sums.of(k.customer_id);
+    ++c.contacts;
     ChannelSums& use = c.channel(channels.id(k.channel));
     if (k.inbound) {
       ++use.in;
@@ -89,7 +110,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     } else {
       ++use.out;
     }
-    c.value.complained = c.value.complained || k.complaint;
+    c.complained = c.complained || k.complaint;
   });
 
   const CostTable costs = cost_table(s.config(), s.money_decimals());
@@ -97,11 +118,19 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   std::set<std::string> uncosted;
   std::map<std::string, LossDriver> drivers;
   CustomerNames names(s, scope);
-  r.rows.reserve(sums.size());
-  for (auto& [id, c] : sums) {
-    CustomerValue& v = c.value;
-    v.id = id;
-    const CustomerName& n = names.of(id);
+  r.rows.reserve(sums.all().size());
+  for (Sums& c : sums.all()) {
+    CustomerValue v;
+    v.id = c.id;
+    v.orders = c.orders;
+    v.contacts = c.contacts;
+    v.revenue = c.revenue;
+    v.cost = c.cost;
+    v.revenue_with_cost = c.revenue_with_cost;
+    v.returns = c.returns;
+    v.last_order = std::move(c.last_order);
+    v.complained = c.complained;
+    const CustomerName& n = names.of(v.id);
     v.number = n.number;
     v.name = n.name;
     v.margin = margin_of(v.revenue_with_cost, v.cost);
@@ -155,7 +184,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     }
     r.rows.push_back(std::move(v));
   }
-  sums.clear();
+  sums = CustomerSums();
   r.uncosted.assign(uncosted.begin(), uncosted.end());
   for (auto& [what, d] : drivers) r.drivers.push_back(std::move(d));
   std::sort(r.drivers.begin(), r.drivers.end(), [](const LossDriver& a, const LossDriver& b) {
