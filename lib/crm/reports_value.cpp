@@ -119,6 +119,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   std::map<std::string, LossDriver> drivers;
   CustomerNames names(s, scope);
   r.rows.reserve(sums.all().size());
+  std::vector<ChannelUse> uses;
   for (Sums& c : sums.all()) {
     CustomerValue v;
     v.id = c.id;
@@ -137,7 +138,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     // The order channel of most orders, ties to the first by name; the preferred channel
     // of the contacts, from the channels in name order.
     std::int64_t best = 0;
-    std::vector<ChannelUse> uses;
+    uses.clear();
     for (const ChannelSums& u : c.channels) {
       const std::string& name = channels.name(u.channel);
       if (!name.empty() && (u.orders > best || (u.orders == best && u.orders > 0 && name < v.main_channel))) {
