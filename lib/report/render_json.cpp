@@ -41,6 +41,37 @@ json table_array(const Table& t) {
   return arr;
 }
 
+// A streamed table's rows as an array at `at` in the dumped text, laid out as nlohmann lays
+// out the arrays it dumps: compact without an indent; otherwise one element a line block,
+// indented one step past the line the array starts on.
+void write_array(const Table& t, const std::string& text, std::size_t at, int indent, std::ostream& out) {
+  std::string pad;
+  if (indent >= 0) {
+    std::size_t line = text.rfind('\n', at);
+    line = line == std::string::npos ? 0 : line + 1;
+    pad.assign(text.find_first_not_of(' ', line) - line + static_cast<std::size_t>(indent), ' ');
+  }
+  bool first = true;
+  out << '[';
+  for_each_row(t, [&](const std::vector<Value>& cells, const Row* row) {
+    std::string element = io::dump_json(row_object(t, cells, row), indent);
+    if (indent < 0) {
+      out << (first ? "" : ",") << element;
+    } else {
+      // A JSON string holds no raw line break: each one starts a line of the element.
+      out << (first ? "\n" : ",\n") << pad;
+      std::size_t from = 0;
+      for (std::size_t nl; (nl = element.find('\n', from)) != std::string::npos; from = nl + 1) {
+        out.write(element.data() + from, static_cast<std::streamsize>(nl + 1 - from)) << pad;
+      }
+      out.write(element.data() + from, static_cast<std::streamsize>(element.size() - from));
+    }
+    first = false;
+  });
+  if (indent >= 0 && !first) out << '\n' << std::string(pad.size() - static_cast<std::size_t>(indent), ' ');
+  out << ']';
+}
+
 json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(); }
 
 std::string kind_name(ChartKind k) {
@@ -97,24 +128,37 @@ json chart_json(const Chart& c) {
   return j;
 }
 
-void add_members(json& obj, const Section& s) {
+// Tables whose rows are made while rendering (Table::stream) stand in the object as a marker
+// string, and are written row by row where the marker is: a report's rows per customer never
+// sit in memory as JSON all at once. Like io's decimal marker, it starts with a control
+// character, which data cannot put unescaped at the start of a JSON string.
+constexpr const char* kTableMarker = "\x01" "table:";
+constexpr std::string_view kTableEscaped = "\"\\u0001table:";
+
+void add_members(json& obj, const Section& s, std::vector<const Table*>& streamed) {
   for (const auto& b : s.blocks) {
     if (!for_machines(b.audience)) continue;
     if (const auto* f = std::get_if<Fields>(&b.content)) {
       for (const auto& field : f->items)
         if (!field.key.empty()) put(obj, field.key, datum_json(field.value));
     } else if (const auto* t = std::get_if<Table>(&b.content)) {
-      put(obj, t->key.empty() ? slug(t->title, "rows") : t->key, table_array(*t));
+      const std::string key = t->key.empty() ? slug(t->title, "rows") : t->key;
+      if (t->stream) {
+        put(obj, key, kTableMarker + std::to_string(streamed.size()));
+        streamed.push_back(t);
+      } else {
+        put(obj, key, table_array(*t));
+      }
     } else if (const auto* c = std::get_if<Chart>(&b.content)) {
       put(obj, c->key.empty() ? slug(c->title, "chart") : c->key, chart_json(*c));
     } else if (const auto* text = std::get_if<Text>(&b.content)) {
       if (!text->key.empty()) put(obj, text->key, text->text);
     } else if (const auto* sub = std::get_if<Section>(&b.content)) {
       if (sub->key.empty()) {
-        add_members(obj, *sub);
+        add_members(obj, *sub, streamed);
       } else {
         json inner = json::object();
-        add_members(inner, *sub);
+        add_members(inner, *sub, streamed);
         put(obj, sub->key, std::move(inner));
       }
     }
@@ -202,8 +246,22 @@ void render_json(const Document& doc, bool one_line, std::ostream& out, const io
     return;
   }
   json obj = json::object();
-  add_members(obj, doc);
-  out << io::dump_json(obj, one_line ? -1 : 2) << '\n';
+  std::vector<const Table*> streamed;
+  add_members(obj, doc, streamed);
+  const int indent = one_line ? -1 : 2;
+  const std::string text = io::dump_json(obj, indent);
+  std::size_t pos = 0;
+  while (true) {
+    std::size_t at = text.find(kTableEscaped, pos);
+    if (at == std::string::npos) break;
+    std::size_t end = text.find('"', at + kTableEscaped.size());
+    const Table& t = *streamed.at(std::stoul(text.substr(at + kTableEscaped.size(), end - at - kTableEscaped.size())));
+    out.write(text.data() + pos, static_cast<std::streamsize>(at - pos));
+    write_array(t, text, at, indent, out);
+    pos = end + 1;
+  }
+  out.write(text.data() + pos, static_cast<std::streamsize>(text.size() - pos));
+  out << '\n';
 }
 
 }  // namespace kunde::report::detail

@@ -217,6 +217,33 @@ TEST_CASE("report: streamed rows are written without being kept") {
   CHECK(calls == 4);
 }
 
+TEST_CASE("report: streamed rows in a JSON document are laid out as kept rows are") {
+  // The same document twice: its tables' rows kept, or made while rendering.
+  auto make = [](bool streamed) {
+    Document doc("Report");
+    doc.fields().add("as of", "as_of", "2026-12-06");
+    auto fill = [streamed](Table& t, std::int64_t n) {
+      if (!streamed) {
+        for (std::int64_t i = 1; i <= n; ++i) t.add_row({integer(i), text(i % 2 ? "odd" : "even")});
+        return;
+      }
+      t.stream = [n](const RowEmit& emit) {
+        for (std::int64_t i = 1; i <= n; ++i) emit({integer(i), text(i % 2 ? "odd" : "even")});
+      };
+    };
+    fill(doc.table("first", "", {"n", "kind"}), 3);
+    auto& nested = doc.section("deeper", "Deeper");
+    nested.fields().add("largest", "largest", Value(Decimal{12345, 2}));
+    fill(nested.table("", "By size", {"n", "kind"}), 2);
+    fill(nested.table("none", "", {"n", "kind"}), 0);
+    return doc;
+  };
+  const std::string kept = out(make(false), OutputFormat::json);
+  CHECK(kept.find("\"by_size\": [\n      {\n        \"n\": 1,") != std::string::npos);
+  CHECK(out(make(true), OutputFormat::json) == kept);
+  CHECK(out(make(true), OutputFormat::ndjson) == out(make(false), OutputFormat::ndjson));
+}
+
 TEST_CASE("report: csv of a document without tables is its top-level fields as one row") {
   Document doc("Kari Nordmann");
   doc.fields()
