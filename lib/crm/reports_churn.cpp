@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <tuple>
 #include <unordered_map>
 
 #include "analytics/cohort.hpp"
@@ -22,6 +23,18 @@
 namespace kunde::crm {
 namespace {
 
+// Which contact is the latest so far, the contacts coming in any order.
+struct Latest {
+  std::string at;
+  std::int64_t id = 0;
+  bool replaced_by(const store::ContactFact& k) {
+    if (id != 0 && std::tie(k.at, k.contact_id) < std::tie(at, id)) return false;
+    at.assign(k.at);
+    id = k.contact_id;
+    return true;
+  }
+};
+
 struct Buyer {
   std::int64_t id = 0;
   std::size_t first_index = 0, days = 0;  // into the flat list of purchase days
@@ -30,6 +43,7 @@ struct Buyer {
   bool churned = false;
   int category = -1, channel = -1;  // interned names, -1 for none
   std::string reason, complaint;    // the last recorded reason, the last complaint's
+  Latest reason_from, complaint_from;  // the contacts they come from
 };
 
 int first_day_of_month(int month_index) {
@@ -115,13 +129,17 @@ void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& 
 void read_contacts(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers) {
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < buyers.size(); ++i) index.emplace(buyers[i].id, i);
-  s.store().analytics().contacts(q, [&](const store::ContactFact& k) {
+  store::AnalyticsQuery any_order = q;
+  any_order.ordered = false;  // sorting every contact costs more than comparing them
+  s.store().analytics().contacts(any_order, [&](const store::ContactFact& k) {
     auto it = index.find(k.customer_id);
     if (it == index.end()) return;
     Buyer& b = buyers[it->second];
     std::string_view recorded = !k.reason.empty() ? k.reason : k.outcome;
-    if (!recorded.empty()) b.reason.assign(recorded);
-    if (k.complaint) b.complaint = recorded.empty() ? std::string("complaint") : std::string(recorded);
+    if (!recorded.empty() && b.reason_from.replaced_by(k)) b.reason.assign(recorded);
+    if (k.complaint && b.complaint_from.replaced_by(k)) {
+      b.complaint = recorded.empty() ? std::string("complaint") : std::string(recorded);
+    }
   });
 }
 

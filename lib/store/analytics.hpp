@@ -66,6 +66,7 @@ struct CustomerTotals {
 // One contact. `complaint` follows the store's DerivedRules.
 struct ContactFact {
   std::int64_t customer_id = 0, contact_id = 0;
+  std::string_view at;   // as stored: (at, contact_id) orders a customer's contacts
   std::string_view day;
   std::string_view channel;
   bool inbound = false;

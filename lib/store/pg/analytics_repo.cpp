@@ -149,14 +149,15 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
   std::string where = scope(q, "k.at", "k.customer_id", params);
   const DerivedRules& rules = db_.rules();
   ContactFact f;
-  db_.stream(fmt::format("SELECT k.customer_id, k.id, substr(k.at, 1, 10), k.channel, k.direction, "
+  db_.stream(fmt::format("SELECT k.customer_id, k.id, k.at, k.channel, k.direction, "
                          "coalesce(k.subject, ''), coalesce(k.outcome, ''), coalesce(k.reason, '') "
                          "FROM contacts k WHERE {}{}",
                          where, q.ordered ? " ORDER BY k.customer_id, k.at, k.id" : ""),
              params, [&](const Row& r) {
                f.customer_id = r.int64(0);
                f.contact_id = r.int64(1);
-               f.day = r.text_view(2);
+               f.at = r.text_view(2);
+               f.day = f.at.substr(0, std::min<std::size_t>(f.at.size(), 10));
                f.channel = r.text_view(3);
                f.inbound = r.text_view(4) == "in";
                f.outcome = r.text_view(6);

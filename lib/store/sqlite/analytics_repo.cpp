@@ -215,7 +215,8 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
   while (st.step()) {
     f.customer_id = st.get_int(0);
     f.contact_id = st.get_int(1);
-    f.day = day_of(st.get_text_view(2));
+    f.at = st.get_text_view(2);
+    f.day = day_of(f.at);
     f.channel = st.get_text_view(3);
     f.inbound = st.get_text_view(4) == "in";
     f.outcome = st.get_text_view(6);
