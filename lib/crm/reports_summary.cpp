@@ -68,8 +68,8 @@ SummaryReport summary_report(Session& s, const SummaryRequest& request) {
   });
 
   const std::string next_day = day_text(day_number(request.scope.as_of) + 1);
-  s.store().analytics().customer_profiles(q, [&](const store::CustomerProfile& p) {
-    if (p.created_at.empty() || p.created_at < std::string_view(next_day)) ++r.customers;
+  s.store().analytics().customer_labels(q, [&](const store::CustomerLabel& l) {
+    if (l.created_at.empty() || l.created_at < std::string_view(next_day)) ++r.customers;
   });
 
   ChurnRequest churn = request.churn;

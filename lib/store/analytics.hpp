@@ -83,10 +83,11 @@ struct CustomerProfile {
   std::optional<std::int64_t> wallet;  // estimated yearly spend in our category, minor units
 };
 
-// A customer's number and name, for labelling rows.
+// A customer's number and name, for labelling rows, and the day they were created.
 struct CustomerLabel {
   std::int64_t id = 0;
   std::string_view number, name;  // number empty when none
+  std::string_view created_at;    // YYYY-MM-DD; empty when not known
 };
 
 // The model scores of one customer (the customer_scores of DESIGN.md's statistics). Money in
@@ -164,7 +165,8 @@ class Analytics {
   // Every customer (of the query's customers, when it lists some) as they are now, by id;
   // the query's days are not applied: a profile has no date.
   virtual void customer_profiles(const AnalyticsQuery& q, const std::function<void(const CustomerProfile&)>& each) = 0;
-  // The same customers' numbers and names alone, by id: what a report labels its rows with.
+  // The same customers' numbers, names and creation days alone, by id: what a report labels
+  // its rows with.
   virtual void customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) = 0;
 
   // Stores one part of the scores, in a transaction of its own. Scores are derived data,

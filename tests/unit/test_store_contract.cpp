@@ -1696,6 +1696,13 @@ TEST_CASE("store contract: report streams read the rows that count up to a day, 
     REQUIRE(labels.size() == 3);
     CHECK(labels[0] == std::tuple<std::int64_t, std::string, std::string>{x.kari, "K-1", "Kari Nordmann"});
     CHECK(std::get<0>(labels[2]) == x.per);
+    // The day each was created, as profiles give it.
+    std::vector<std::pair<std::int64_t, std::string>> created, profiled;
+    a.customer_labels(query("2000-01-01"),
+                      [&](const store::CustomerLabel& l) { created.emplace_back(l.id, std::string(l.created_at)); });
+    a.customer_profiles(query("2000-01-01"),
+                        [&](const store::CustomerProfile& p) { profiled.emplace_back(p.id, std::string(p.created_at)); });
+    CHECK(created == profiled);
     labels.clear();
     a.customer_labels(query("2026-12-31", std::nullopt, Ids{x.per}),
                       [&](const store::CustomerLabel& l) { labels.emplace_back(l.id, std::string(l.number), std::string(l.name)); });

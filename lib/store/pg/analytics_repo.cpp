@@ -173,12 +173,13 @@ void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function
   if (q.customers) ids = int_array(*q.customers);
   params.add(ids);
   CustomerLabel l;
-  db_.stream("SELECT c.id, coalesce(c.number, ''), c.name FROM customers c "
+  db_.stream("SELECT c.id, coalesce(c.number, ''), c.name, substr(coalesce(c.created_at, ''), 1, 10) FROM customers c "
              "WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
              params, [&](const Row& r) {
                l.id = r.int64(0);
                l.number = r.text_view(1);
                l.name = r.text_view(2);
+               l.created_at = r.text_view(3);
                each(l);
              });
 }

@@ -228,13 +228,15 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
 
 void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) {
   std::string where = "1" + customer_filter(db_, q, "c.id");
-  Statement st(db_, fmt::format("SELECT c.id, coalesce(c.number, ''), c.name FROM customers c WHERE {} ORDER BY c.id",
+  Statement st(db_, fmt::format("SELECT c.id, coalesce(c.number, ''), c.name, coalesce(c.created_at, '') FROM customers c "
+                                "WHERE {} ORDER BY c.id",
                                 where));
   CustomerLabel l;
   while (st.step()) {
     l.id = st.get_int(0);
     l.number = st.get_text_view(1);
     l.name = st.get_text_view(2);
+    l.created_at = day_of(st.get_text_view(3));
     each(l);
   }
 }
