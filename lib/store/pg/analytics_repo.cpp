@@ -42,6 +42,19 @@ std::string scope(const AnalyticsQuery& q, std::string_view at, std::string_view
                      at, customer);
 }
 
+// The condition on customers `c` of a query that reads them without dates, as $1 (the
+// customers, or NULL).
+constexpr const char* kCustomersOf = "($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[]))";
+Params customers_of(const AnalyticsQuery& q) {
+  Params params;
+  if (q.customers) {
+    params.add(int_array(*q.customers));
+  } else {
+    params.add_null();
+  }
+  return params;
+}
+
 // Orders that count, summed per order. Columns: customer, order, ordered_at, day, channel,
 // lines, amount, cost, amount with cost, returns.
 std::string order_sums(const AnalyticsQuery& q, Params& params) {
@@ -168,14 +181,11 @@ void AnalyticsRepo::contacts(const AnalyticsQuery& q, const std::function<void(c
 }
 
 void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function<void(const CustomerLabel&)>& each) {
-  Params params;
-  std::optional<std::string> ids;
-  if (q.customers) ids = int_array(*q.customers);
-  params.add(ids);
   CustomerLabel l;
-  db_.stream("SELECT c.id, coalesce(c.number, ''), c.name, substr(coalesce(c.created_at, ''), 1, 10) FROM customers c "
-             "WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
-             params, [&](const Row& r) {
+  db_.stream(fmt::format("SELECT c.id, coalesce(c.number, ''), c.name, substr(coalesce(c.created_at, ''), 1, 10) "
+                         "FROM customers c WHERE {} ORDER BY c.id",
+                         kCustomersOf),
+             customers_of(q), [&](const Row& r) {
                l.id = r.int64(0);
                l.number = r.text_view(1);
                l.name = r.text_view(2);
@@ -186,18 +196,15 @@ void AnalyticsRepo::customer_labels(const AnalyticsQuery& q, const std::function
 
 void AnalyticsRepo::customer_profiles(const AnalyticsQuery& q,
                                       const std::function<void(const CustomerProfile&)>& each) {
-  Params params;
-  std::optional<std::string> ids;
-  if (q.customers) ids = int_array(*q.customers);
-  params.add(ids);
   CustomerProfile p;
   std::vector<std::string> attribute_text;
   db_.stream(
-      "SELECT c.id, coalesce(c.number, ''), c.name, c.kind, coalesce(c.country, ''), coalesce(c.city, ''), "
-      "substr(coalesce(c.created_at, ''), 1, 10), coalesce(c.preferred_channel, ''), c.attributes::text, "
-      "(SELECT string_agg(t.tag, E'\\x1f' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id), "
-      "c.wallet FROM customers c WHERE ($1::bigint[] IS NULL OR c.id = ANY ($1::bigint[])) ORDER BY c.id",
-      params, [&](const Row& r) {
+      fmt::format("SELECT c.id, coalesce(c.number, ''), c.name, c.kind, coalesce(c.country, ''), coalesce(c.city, ''), "
+                  "substr(coalesce(c.created_at, ''), 1, 10), coalesce(c.preferred_channel, ''), c.attributes::text, "
+                  "(SELECT string_agg(t.tag, E'\\x1f' ORDER BY t.tag) FROM customer_tags t WHERE t.customer_id = c.id), "
+                  "c.wallet FROM customers c WHERE {} ORDER BY c.id",
+                  kCustomersOf),
+      customers_of(q), [&](const Row& r) {
         p.id = r.int64(0);
         p.number = r.text_view(1);
         p.name = r.text_view(2);
