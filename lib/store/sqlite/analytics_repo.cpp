@@ -1,8 +1,8 @@
 // The report streams on SQLite. Orders come with their line sums from order_facts, read in
 // its key order (customer, ordered_at, id), so nothing is sorted and no line is read;
 // purchase days and customer totals fold those rows as they come, which costs less than
-// having SQLite group by an expression (a sort of every line). A segment's customers go into a temporary table the
-// statements join.
+// having SQLite group by an expression (a sort of every line). A segment's customers go
+// into a temporary table the statements join.
 #include "store/sqlite/analytics_repo.hpp"
 
 #include <fmt/format.h>

@@ -63,7 +63,9 @@ bool update_order_facts(Database& db) {
       return true;
     }
     case SQLITE_TXN_READ:
-      return false;  // a snapshot being read: writing could fail, and would not be seen
+      // A snapshot being read: turning it into a write fails once another kunde has written
+      // since, and would hold the write lock until the reader ends.
+      return false;
     default:
       break;
   }
