@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <tuple>
 #include <unordered_map>
 
 #include "analytics/cohort.hpp"
@@ -28,7 +27,10 @@ struct Latest {
   std::string at;
   std::int64_t id = 0;
   bool replaced_by(const store::ContactFact& k) {
-    if (id != 0 && std::tie(k.at, k.contact_id) < std::tie(at, id)) return false;
+    if (id != 0) {
+      const int order = k.at.compare(at);
+      if (order < 0 || (order == 0 && k.contact_id < id)) return false;
+    }
     at.assign(k.at);
     id = k.contact_id;
     return true;
