@@ -14,6 +14,7 @@
 #include "analytics/cohort.hpp"
 #include "analytics/count_model.hpp"
 #include "analytics/purchase_summary.hpp"
+#include "crm/interned_names.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -68,36 +69,18 @@ std::string tenure_band(int days_between, std::size_t purchase_days) {
   return "2 years or more";
 }
 
-// Names seen in a stream, each once.
-class Interned {
- public:
-  int id(std::string_view name) {
-    if (name.empty()) return -1;
-    auto [it, fresh] = ids_.try_emplace(std::string(name), static_cast<int>(names_.size()));
-    if (fresh) names_.push_back(it->first);
-    return it->second;
-  }
-  const std::string& name(int id) const { return names_[static_cast<std::size_t>(id)]; }
-
- private:
-  std::unordered_map<std::string, int> ids_;
-  std::vector<std::string> names_;
-};
-
 // The main category (largest amount) and channel (most orders) of each buyer, ties to the
 // first by name, from the order lines, which come customer by customer.
-void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, Interned& categories,
-                Interned& channels) {
+void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, InternedNames& categories,
+                InternedNames& channels) {
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < buyers.size(); ++i) index.emplace(buyers[i].id, i);
   std::int64_t current = 0, last_order = 0;
   std::map<std::string, std::int64_t, std::less<>> amount_by_category, orders_by_channel;
-  auto most = [](const std::map<std::string, std::int64_t, std::less<>>& m, Interned& names) {
-    const std::string* best = nullptr;
-    for (const auto& [name, v] : m) {
-      if (!name.empty() && v > 0 && (!best || v > m.find(*best)->second)) best = &name;
-    }
-    return best ? names.id(*best) : -1;
+  auto most = [](const std::map<std::string, std::int64_t, std::less<>>& m, InternedNames& names) {
+    Leading main;
+    for (const auto& [name, v] : m) main.offer(name, v);
+    return main.name().empty() ? -1 : names.id(main.name());
   };
   auto add = [](std::map<std::string, std::int64_t, std::less<>>& m, std::string_view key, std::int64_t v) {
     auto it = m.find(key);
@@ -304,7 +287,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
   });
 
   if (request.details) {
-    Interned categories, channels;
+    InternedNames categories, channels;
     read_lines(s, q, buyers, categories, channels);
     read_contacts(s, q, buyers);
     add_groups(r, "reason", buyers, [](const Buyer& b) { return b.reason.empty() ? "none recorded" : b.reason; });

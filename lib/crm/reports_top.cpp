@@ -104,10 +104,9 @@ TopReport top_report(Session& s, const TopRequest& request) {
     auto flush = [&] {
       auto it = index.find(current);
       if (it == index.end()) return;
-      std::int64_t best = 0;
-      for (const auto& [category, amount] : amounts) {
-        if (!category.empty() && amount > best) best = amount, all[it->second].category = category;
-      }
+      Leading main;
+      for (const auto& [category, amount] : amounts) main.offer(category, amount);
+      all[it->second].category = main.name();
     };
     s.store().analytics().order_lines(request.scope.query(), [&](const store::LineFact& l) {
       if (l.customer_id != current) {

@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "crm/cost_to_serve.hpp"
+#include "crm/interned_names.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -18,23 +19,6 @@
 
 namespace kunde::crm {
 namespace {
-
-// Channel names by number, so that a customer's counts are a few integers rather than maps
-// of strings: a report sums hundreds of thousands of orders and contacts.
-class ChannelNames {
- public:
-  int id(std::string_view name) {
-    for (std::size_t i = 0; i < names_.size(); ++i) {
-      if (names_[i] == name) return static_cast<int>(i);
-    }
-    names_.emplace_back(name);
-    return static_cast<int>(names_.size() - 1);
-  }
-  const std::string& name(int id) const { return names_[static_cast<std::size_t>(id)]; }
-
- private:
-  std::vector<std::string> names_;
-};
 
 // One customer's use of one channel.
 struct ChannelSums {
@@ -94,7 +78,7 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   r.scope = scope;
   auto& analytics = s.store().analytics();
   CustomerSums sums;
-  ChannelNames channels;
+  InternedNames channels;
   auto q = scope.query();
   q.ordered = false;  // what is summed here does not depend on the order
   analytics.orders(q, [&](const store::OrderFact& o) {
@@ -142,17 +126,16 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
     v.number = n.number;
     v.name = n.name;
     v.margin = margin_of(v.revenue_with_cost, v.cost);
-    // The order channel of most orders, ties to the first by name; the preferred channel
-    // of the contacts, from the channels in name order.
-    std::int64_t best = 0;
+    // The main channel of the orders; the preferred channel of the contacts, from the
+    // channels in name order.
+    Leading main;
     uses.clear();
     for (const ChannelSums& u : c.channels) {
       const std::string& name = channels.name(u.channel);
-      if (!name.empty() && (u.orders > best || (u.orders == best && u.orders > 0 && name < v.main_channel))) {
-        best = u.orders, v.main_channel = name;
-      }
+      main.offer(name, u.orders);
       if (u.in + u.out > 0) uses.push_back({name, u.in, u.out, u.last_in});
     }
+    v.main_channel = main.name();
     if (!uses.empty()) {
       std::sort(uses.begin(), uses.end(), [](const ChannelUse& a, const ChannelUse& b) { return a.channel < b.channel; });
       v.contact_channel = preferred_channel(uses);

@@ -19,6 +19,9 @@
 //   complaint         a contact whose subject, outcome or reason mentions "complain" (any case)
 //   preferred_channel the channel of most inbound contacts; ties go to the channel used
 //                     inbound most recently, then to the first by name
+//   main channel      of a customer's orders in a report: the channel of most orders; the
+//                     main category, the category of the largest amount; ties go to the
+//                     first by name, and a name without a positive count or no name never leads
 #pragma once
 
 #include <cstdint>
@@ -59,6 +62,20 @@ std::int64_t overdue(std::span<const store::Invoice> invoices, std::int64_t paid
 
 bool is_complaint(std::string_view subject, std::string_view outcome, std::string_view reason);
 std::string_view preferred_channel(std::span<const ChannelUse> channels);
+
+// The main channel or category as defined above, offered one name and its count at a time.
+class Leading {
+ public:
+  void offer(std::string_view name, std::int64_t count) {
+    if (!name.empty() && count > 0 && (count > best_ || (count == best_ && name < name_))) best_ = count, name_ = name;
+  }
+  // "" when nothing leads; it points into a name offered.
+  std::string_view name() const { return name_; }
+
+ private:
+  std::int64_t best_ = 0;
+  std::string_view name_;
+};
 
 // The margin as defined above, from the revenue whose cost is known and that cost: every
 // figure called margin, stored or reported, is this one.

@@ -1,6 +1,6 @@
 // The business rules of lib/crm as pure functions, on cases worked out by hand: settlement
-// and what is overdue, the order figures, complaints, the preferred channel, pricing of
-// order lines, and cost to serve.
+// and what is overdue, the order figures, complaints, the preferred and the main channel,
+// pricing of order lines, and cost to serve.
 #include <doctest/doctest.h>
 
 #include <map>
@@ -9,6 +9,7 @@
 
 #include "config/config.hpp"
 #include "crm/cost_to_serve.hpp"
+#include "crm/interned_names.hpp"
 #include "crm/pricing.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -143,6 +144,33 @@ TEST_CASE("preferred_channel: most inbound contacts; ties to the latest inbound,
   // Outbound contacts alone make no preference.
   CHECK(crm::preferred_channel(Uses{{"email", 0, 5, ""}}).empty());
   CHECK(crm::preferred_channel(Uses{}).empty());
+}
+
+TEST_CASE("Leading: the largest positive count; ties to the first by name; no name never leads") {
+  auto lead = [](std::vector<std::pair<std::string, std::int64_t>> counts) {
+    crm::Leading main;
+    for (const auto& [name, n] : counts) main.offer(name, n);
+    return std::string(main.name());
+  };
+  CHECK(lead({{"web", 2}, {"phone", 3}}) == "phone");
+  CHECK(lead({{"web", 3}, {"phone", 3}}) == "phone");  // offered in any order
+  CHECK(lead({{"phone", 3}, {"web", 3}}) == "phone");
+  CHECK(lead({{"", 9}, {"web", 1}}) == "web");
+  CHECK(lead({{"web", 0}, {"shop", -5}}).empty());
+  CHECK(lead({}).empty());
+}
+
+TEST_CASE("InternedNames: one number per name, past the names it compares one by one") {
+  crm::InternedNames names;
+  std::vector<int> ids;
+  for (int i = 0; i < 20; ++i) ids.push_back(names.id("name" + std::to_string(i)));
+  for (int i = 0; i < 20; ++i) {
+    CHECK(ids[static_cast<std::size_t>(i)] == i);
+    CHECK(names.id("name" + std::to_string(i)) == i);
+    CHECK(names.name(i) == "name" + std::to_string(i));
+  }
+  CHECK(names.id("") == 20);
+  CHECK(names.id("") == 20);
 }
 
 TEST_CASE("price_line: a price given wins over the list price; cost from the line, else the product") {
