@@ -71,19 +71,22 @@ int run_next(Context& ctx, const NextOptions& o) {
   auto& t = doc.table("offers", "Suggestions",
                       {"id", "number", "name", "rank", "offer", "because", "confidence", "lift", "support", "expected_next"});
   t.primary = true;
-  for (const auto& c : r.rows) {
-    const auto& name = names.of(c.id);
-    Value expected = c.expected_next ? Value(*c.expected_next) : Value();
-    if (c.offers.empty()) {
-      t.add_row({c.id, name.number, name.name, Value(), Value(), Value(), Value(), Value(), Value(), expected});
-      continue;
+  // Streamed while rendering: with --all, a few rows for every customer.
+  t.stream = [&](const report::RowEmit& emit) {
+    for (const auto& c : r.rows) {
+      const auto& name = names.of(c.id);
+      Value expected = c.expected_next ? Value(*c.expected_next) : Value();
+      if (c.offers.empty()) {
+        emit({c.id, name.number, name.name, Value(), Value(), Value(), Value(), Value(), Value(), expected});
+        continue;
+      }
+      std::int64_t rank = 0;
+      for (const auto& offer : c.offers) {
+        emit({c.id, name.number, name.name, ++rank, offer.item, itemset_text(offer.because),
+              rounded(offer.confidence, 3), rounded(offer.lift, 3), rounded(offer.support, 5), expected});
+      }
     }
-    std::int64_t rank = 0;
-    for (const auto& offer : c.offers) {
-      t.add_row({c.id, name.number, name.name, ++rank, offer.item, itemset_text(offer.because),
-                 rounded(offer.confidence, 3), rounded(offer.lift, 3), rounded(offer.support, 5), expected});
-    }
-  }
+  };
   render(ctx, doc);
   ctx.note(fmt::format("suggestions for {} from {}", counted(r.rows.size(), "customer"), counted(r.rules, "rule")));
   return kExitOk;

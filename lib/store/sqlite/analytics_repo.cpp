@@ -383,13 +383,17 @@ void AnalyticsRepo::save_offers(const OfferSave& save) {
   checked_date(save.as_of, "as-of day");
   Transaction tx(db_, Transaction::Kind::write);
   auto& drop = db_.prepare("DELETE FROM customer_offers WHERE customer_id = ?");
-  // Customers that no longer exist are skipped: an offer belongs to a customer row.
+  auto& exists = db_.prepare("SELECT 1 FROM customers WHERE id = ?");
+  // One row at a time from VALUES: an INSERT from a SELECT may write many rows, so SQLite
+  // journals every page it touches for the statement, which was half of `report next --all`.
   auto& insert = db_.prepare(
       "INSERT INTO customer_offers(customer_id, rank, as_of, level, item, because, confidence, lift) "
-      "SELECT id, ?2, ?3, ?4, ?5, ?6, ?7, ?8 FROM customers WHERE id = ?1");
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
   if (save.replace_all) db_.exec("DELETE FROM customer_offers");
   for (const CustomerOffers& c : save.customers) {
     if (!save.replace_all) drop.bind(1, c.customer_id).run();
+    // Customers that no longer exist are skipped: an offer belongs to a customer row.
+    if (!exists.bind(1, c.customer_id).first([](Statement&) { return true; })) continue;
     std::int64_t rank = 0;
     for (const StoredOffer& o : c.offers) {
       insert.bind(1, c.customer_id).bind(2, ++rank).bind(3, save.as_of).bind(4, save.level).bind(5, o.item);
