@@ -298,6 +298,35 @@ TEST_CASE("clv: P(alive), expected purchases and likelihoods against values comp
   CHECK(bg.conditional_expected_purchases(2, 30.43, 38.86, 39) == doctest::Approx(1.226).epsilon(1e-3));
 }
 
+TEST_CASE("clv: one-time buyers when a + b < 1, where the closed form's 2F1 has c <= 0") {
+  // The parameters a fit of classicmodels' 98 customers reached: c = a + b - 1 = -0.053.
+  // References: the closed form with mpmath's hyp2f1 (30 digits), which takes c < 0.
+  const BgNbd low({5.9, 30.0, 0.0737, 0.873});
+  CHECK(low.conditional_expected_purchases(0, 0.0, 1.0, 1.0) == doctest::Approx(0.188747187053625).epsilon(1e-7));
+  CHECK(low.conditional_expected_purchases(0, 0.0, 1.0, 52.0) == doctest::Approx(8.45310192812186).epsilon(1e-7));
+  CHECK(low.conditional_expected_purchases(0, 0.0, 20.0, 13.0) == doctest::Approx(1.45560447830312).epsilon(1e-7));
+  CHECK(low.conditional_expected_purchases(0, 0.0, 80.0, 52.0) == doctest::Approx(2.57455985833285).epsilon(1e-7));
+  // Either side of c = 0.05, where the series hands over to the integral. BG/NBD's c is
+  // a + b - 1 for a one-time buyer, MBG/NBD's a + b (its P(alive) below 1 included).
+  struct Case {
+    BgVariant variant;
+    double a, b, T, expected;
+  };
+  for (const Case& c : {Case{BgVariant::bg, 0.3, 0.75 - 1e-7, 10, 1.36704052398895},
+                        Case{BgVariant::bg, 0.3, 0.75 + 1e-7, 10, 1.36704059180846},
+                        Case{BgVariant::bg, 0.3, 0.75 - 1e-7, 60, 0.501064076243451},
+                        Case{BgVariant::bg, 0.3, 0.75 + 1e-7, 60, 0.501064088586936},
+                        Case{BgVariant::modified, 0.02, 0.03 - 1e-7, 10, 0.888376079496318},
+                        Case{BgVariant::modified, 0.02, 0.03 + 1e-7, 10, 0.888379161087516},
+                        Case{BgVariant::modified, 0.02, 0.03 - 1e-7, 60, 0.150790542576585},
+                        Case{BgVariant::modified, 0.02, 0.03 + 1e-7, 60, 0.150791283218055}}) {
+    CAPTURE(c.b);
+    CAPTURE(c.T);
+    const BgNbd m({0.8, 12.0, c.a, c.b}, c.variant);
+    CHECK(m.conditional_expected_purchases(0, 0.0, c.T, 52) == doctest::Approx(c.expected).epsilon(1e-7));
+  }
+}
+
 TEST_CASE("clv: predictions stay finite at the edges") {
   // a = 1 makes the textbook expectation 0/0; x in the hundreds overflows its 2F1 terms.
   for (double a : {1.0, 1.0 - 1e-9, 1.0 + 1e-9}) {
