@@ -7,7 +7,9 @@
 //                    typed, ignoring case when only one customer's number matches that way
 //   an email         the customer with that email, case ignored
 //   a phone number   any way of writing it (+47 912 34 567, 0047-91234567, 91234567, ...):
-//                    by its E.164 form, else as stored, else by the same digits; in a file
+//                    by its E.164 form, else as stored, else by the same digits, else
+//                    (typed, without its country code) as a national number of the
+//                    country of a customer whose number ends in its digits; in a file
 //                    (where a bare number is a customer number) only written with its
 //                    country code, and by its E.164 form
 //   12               (typed on the command line only) the customer with id 12, when no

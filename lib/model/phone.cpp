@@ -45,6 +45,15 @@ std::optional<std::string> if_it_reads_back(std::optional<std::string> e164) {
 
 }  // namespace
 
+std::string phone_region_of(std::string_view e164) {
+  auto* util = PhoneNumberUtil::GetInstance();
+  PhoneNumber number;
+  if (util->Parse(std::string(e164), "ZZ", &number) != PhoneNumberUtil::NO_PARSING_ERROR) return {};
+  std::string region;
+  util->GetRegionCodeForNumber(number, &region);
+  return region == "ZZ" ? std::string() : region;
+}
+
 std::optional<std::string> to_e164_full(std::string_view text, const std::string& region) {
   return if_it_reads_back(parse_fully(text, region));
 }

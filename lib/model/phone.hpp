@@ -17,6 +17,10 @@ std::optional<std::string> to_e164(std::string_view text, const std::string& reg
 // and territory with telephone numbers.
 bool is_phone_region(std::string_view iso);
 
+// The region (ISO 3166 alpha-2) of the numbering plan an E.164 number belongs to; "" when
+// it belongs to none.
+std::string phone_region_of(std::string_view e164);
+
 // The same through libphonenumber's full parser only; to_e164 must always agree with it.
 std::optional<std::string> to_e164_full(std::string_view text, const std::string& region);
 

@@ -35,6 +35,11 @@ const std::vector<std::string>& customer_sort_keys();
 
 // A customer's materialised order and payment statistics (money in minor units); the contact
 // statistics are in Contacts::summary. A customer without orders or payments has zeros.
+struct PhoneOwner {
+  std::int64_t id = 0;
+  std::string e164, country;
+};
+
 struct CustomerStats {
   std::optional<std::string> first_order_at, last_order_at, top_categories;
   std::int64_t orders = 0, revenue = 0, cost = 0, margin = 0, paid = 0, balance = 0, avg_order_value = 0;
@@ -63,8 +68,12 @@ class Customers {
   // Customers whose phone is stored exactly as `text`, or whose stored phone has exactly
   // these digits (at most `limit`).
   virtual std::vector<std::int64_t> ids_by_phone_text(std::string_view text, std::size_t limit) = 0;
-  // The country most customers live in (judged from a sample): the phone region when none
-  // is configured. Empty when no customer has a country.
+  // Customers whose E.164 phone is a country code of one to three digits followed by
+  // `digits` (at most `limit`, by id), with that phone and their country ("" without one):
+  // the owners a national number of another country may belong to. Looks at every customer.
+  virtual std::vector<PhoneOwner> phones_ending_in(std::string_view digits, std::size_t limit) = 0;
+  // The country most customers live in (judged from a sample; ties to the first by code):
+  // the phone region when none is configured. Empty when no customer has a country.
   virtual std::string usual_country() = 0;
 
   // Whether any customer was merged into another (its number lives on as an alias).

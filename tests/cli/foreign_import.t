@@ -73,6 +73,19 @@ Phones are found by the form they were written in, and by the international form
   $ kunde customer show "(171) 555-7788" -q | head -1
   Around the Horn  #17  AROUT  company
 
+Written as the customer's country writes it, but not as stored, a number without its
+country code finds the customer whose number ends in its digits (a trunk 0 left off) when
+it reads as that number in their country; other digits find no one.
+
+  $ kunde customer show "91 555 22 82" -q | head -1
+  B\xc3\xb3lido Comidas preparadas  #4  BOLID  company (esc)
+  $ kunde customer show "0921 123 465" -q | head -1
+  Berglunds snabbk\xc3\xb6p  #13  BERGS  company (esc)
+  $ kunde customer show "555 22 82" -q
+  kunde: error: no customer matches '555 22 82'
+  hint: a phone number without its country code is read as one of AR; write it with the code (+44 20 ...) for another country
+  [1]
+
 The contact person is searched and shown.
 
   $ kunde customer find "Maria Anders" -q

@@ -148,6 +148,29 @@ TEST_CASE("resolver: a phone no parser can place is found as stored, or by its d
   CHECK(r.resolve("4411 22", RefSource::file).empty());
 }
 
+TEST_CASE("resolver: a national number of another country finds its customer when typed") {
+  test::StoreFixture fx;
+  add(fx, person("K-1", "Kari"));  // most customers are in Norway
+  model::Customer tokyo = person("J-1", "Tokyo Trading");
+  tokyo.country = "JP";
+  tokyo.phone = "+81 3-3584-0555";
+  auto jp = add(fx, tokyo);
+  model::Customer paris = person("F-1", "Atelier");
+  paris.country = "FR";
+  paris.phone = "+33 1 42 34 25 55";
+  auto fr = add(fx, paris);
+  REQUIRE(fx.store().customers().by_id(jp)->phone_e164 == "+81335840555");
+  auto& r = fx.session().resolver();
+  CHECK(r.resolve("03-3584-0555") == Ids{jp});  // as written in Japan
+  CHECK(r.resolve("(03) 3584 0555") == Ids{jp});
+  CHECK(r.resolve("01 42 34 25 55") == Ids{fr});
+  // The digits end the number, but the text is no number of Japan or France.
+  CHECK(r.resolve("3584 0555").empty());
+  CHECK(r.resolve("42 34 25 55").empty());
+  // Not from a file, where a bare number is a customer number.
+  CHECK(r.resolve("03-3584-0555", RefSource::file).empty());
+}
+
 TEST_CASE("resolver: find_or_create creates bare customers named by their number or email") {
   test::StoreFixture fx;
   auto known = add(fx, person("K-1", "Kari"));

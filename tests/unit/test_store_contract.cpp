@@ -349,6 +349,16 @@ TEST_CASE("store contract: customers are found by every key and written back as 
     CHECK(customers.ids_by_phone_text("44-11-22", 10) == Ids{c.id});  // the same digits
     CHECK(customers.ids_by_phone_text("22334455", 10) == Ids{b.id});
     CHECK(customers.ids_by_phone_text("999999", 10).empty());
+    {
+      auto owners = customers.phones_ending_in("91234567", 10);
+      REQUIRE(owners.size() == 1);
+      CHECK(owners[0].id == a.id);
+      CHECK(owners[0].e164 == "+4791234567");
+      CHECK(owners[0].country == a.country.value_or(""));
+    }
+    CHECK(customers.phones_ending_in("34567", 10).empty());  // "+479123" is more than a country code
+    CHECK(customers.phones_ending_in("22334455", 10).size() == 1);
+    CHECK(customers.phones_ending_in("999999", 10).empty());
     CHECK(customers.usual_country() == "NO");
     CHECK_FALSE(customers.has_aliases());
     CHECK(customers.aliases(a.id).empty());

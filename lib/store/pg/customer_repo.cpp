@@ -130,6 +130,16 @@ std::vector<std::int64_t> CustomerRepo::ids_by_phone_text(std::string_view text,
       Params(text, digits, static_cast<std::int64_t>(limit))));
 }
 
+std::vector<PhoneOwner> CustomerRepo::phones_ending_in(std::string_view digits, std::size_t limit) {
+  Result r = db_.exec(
+      "SELECT id, phone_e164, coalesce(country, '') FROM customers WHERE phone_e164 IS NOT NULL AND "
+      "right(phone_e164, length($1)) = $1 AND length(phone_e164) - length($1) BETWEEN 2 AND 4 ORDER BY id LIMIT $2",
+      Params(digits, static_cast<std::int64_t>(limit)));
+  std::vector<PhoneOwner> out;
+  for (int i = 0; i < r.rows(); ++i) out.push_back({r.row(i).int64(0), r.row(i).text(1), r.row(i).text(2)});
+  return out;
+}
+
 std::string CustomerRepo::usual_country() {
   Result r = db_.exec(
       "SELECT country FROM (SELECT country FROM customers WHERE country IS NOT NULL LIMIT 1000) s "

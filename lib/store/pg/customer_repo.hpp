@@ -16,6 +16,7 @@ class CustomerRepo final : public Customers {
   std::optional<std::int64_t> id_by_email(std::string_view email_key) override;
   std::vector<std::int64_t> ids_by_phone(std::string_view e164) override;
   std::vector<std::int64_t> ids_by_phone_text(std::string_view text, std::size_t limit) override;
+  std::vector<PhoneOwner> phones_ending_in(std::string_view digits, std::size_t limit) override;
   std::string usual_country() override;
   bool has_aliases() override;
 

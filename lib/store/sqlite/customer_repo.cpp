@@ -177,10 +177,22 @@ std::vector<std::int64_t> CustomerRepo::ids_by_phone_text(std::string_view text,
   return out;
 }
 
+std::vector<PhoneOwner> CustomerRepo::phones_ending_in(std::string_view digits, std::size_t limit) {
+  db_.need_indexes();
+  auto& st = db_.prepare(
+      "SELECT id, phone_e164, coalesce(country, '') FROM customers WHERE phone_e164 IS NOT NULL AND "
+      "substr(phone_e164, -length(?1)) = ?1 AND length(phone_e164) - length(?1) BETWEEN 2 AND 4 ORDER BY id LIMIT ?2");
+  st.bind(1, digits).bind(2, static_cast<std::int64_t>(limit));
+  std::vector<PhoneOwner> out;
+  while (st.step()) out.push_back({st.get_int(0), st.get_text(1), st.get_text(2)});
+  st.reset();
+  return out;
+}
+
 std::string CustomerRepo::usual_country() {
   auto& st = db_.prepare(
       "SELECT country FROM (SELECT country FROM customers WHERE country IS NOT NULL LIMIT 1000) "
-      "GROUP BY country ORDER BY count(*) DESC LIMIT 1");
+      "GROUP BY country ORDER BY count(*) DESC, country LIMIT 1");
   std::string country = st.step() ? st.get_text(0) : std::string();
   st.reset();
   return country;
