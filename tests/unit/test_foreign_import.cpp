@@ -1,10 +1,16 @@
 // Imports of other systems' exports: discounts, split order files, --set and --null,
-// camelCase headers, unknown costs.
+// camelCase headers and other systems' column names, unknown costs.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crm/imports.hpp"
 #include "crm/orders.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
+#include "model/customer.hpp"
 #include "model/field_spec.hpp"
 #include "model/order.hpp"
 #include "store/store.hpp"
@@ -219,4 +225,57 @@ TEST_CASE("unknown cost: margin covers only the revenue whose cost is known") {
   CHECK(s.uncosted_revenue == 5000);
   CHECK(s.cost == 4000);
   CHECK(s.margin == 6000);  // 100.00 - 40.00, not 150.00 - 40.00
+}
+
+TEST_CASE("import fields: a column name is read as one field at most") {
+  for (auto kind : {crm::ImportKind::customers, crm::ImportKind::products, crm::ImportKind::orders,
+                    crm::ImportKind::payments, crm::ImportKind::contacts}) {
+    std::map<std::string, std::string> field_of;  // field_key -> the field it reads
+    for (const auto& f : crm::import_fields(kind)) {
+      std::vector<std::string> names = f.aliases;
+      names.push_back(f.name);
+      for (const auto& n : names) {
+        // The same name twice for one field is harmless ("e_mail" and "email").
+        auto it = field_of.emplace(model::field_key(n), f.name).first;
+        INFO(n, " is read as ", it->second, " and as ", f.name);
+        CHECK(it->second == f.name);
+      }
+    }
+  }
+}
+
+TEST_CASE("import fields: the column names of ERP exports and sample databases") {
+  auto field = [](const std::vector<model::FieldSpec>& fields, const char* column) -> std::string {
+    std::size_t i = model::find_field(fields, column);
+    return i == std::string::npos ? std::string("-") : fields[i].name;
+  };
+  const auto& order = model::order_fields();
+  CHECK(field(order, "orderNumber") == "order");
+  CHECK(field(order, "productCode") == "sku");
+  CHECK(field(order, "quantityOrdered") == "quantity");
+  CHECK(field(order, "Ordered Quantity") == "quantity");
+  CHECK(field(order, "QTY") == "quantity");
+  CHECK(field(order, "priceEach") == "unit_price");
+  CHECK(field(order, "each_price") == "unit_price");
+  CHECK(field(order, "SalePrice") == "unit_price");
+  CHECK(field(order, "sales_price") == "unit_price");
+  CHECK(field(order, "buyPrice") == "unit_cost");
+  CHECK(field(order, "productLine") == "category");
+  CHECK(field(order, "orderLineNumber") == "-");
+  const auto& product = model::product_fields();
+  CHECK(field(product, "productLine") == "category");
+  CHECK(field(product, "product_category") == "category");
+  CHECK(field(product, "buyPrice") == "unit_cost");
+  CHECK(field(product, "Purchase Price") == "unit_cost");
+  CHECK(field(product, "cost_price") == "unit_cost");
+  CHECK(field(product, "MSRP") == "list_price");
+  CHECK(field(product, "retailPrice") == "list_price");
+  CHECK(field(product, "productScale") == "-");
+  const auto& customer = model::customer_import_fields();
+  CHECK(field(customer, "addressLine1") == "street");
+  CHECK(field(customer, "Address Line 1") == "street");
+  CHECK(field(customer, "address_line_1") == "street");
+  CHECK(field(customer, "address1") == "street");
+  CHECK(field(customer, "address") == "street");
+  CHECK(field(customer, "addressLine2") == "-");  // no second street line: kept as an attribute
 }
