@@ -12,18 +12,18 @@ contactLastName, ...) are custom attributes, so there is nothing to name.
   $ kunde customer import cm-customers.csv
   cm-customers.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 phone not normalised
   $ kunde customer show 114
-  Australian Collectors, Co.  #3  114  person
+  Koala Scale Models, Co.  #3  114  person
   phone                      03 9520 4555  (+61395204555)
-  address                    636 St Kilda Road, 3004 Melbourne, AU
+  address                    40 Collins Street, 3004 Melbourne, AU
   balance                    0.00  (limit 117300.00)
   address_line2              Level 3
-  contact_first_name         Peter
-  contact_last_name          Ferguson
+  contact_first_name         Paul
+  contact_last_name          Fulton
   sales_rep_employee_number  1611
   state                      Victoria
   $ kunde customer list -q --attr address_line2="Level 3"
-  id  number  name                        kind    email  phone         city       country  tags
-   3  114     Australian Collectors, Co.  person         03 9520 4555  Melbourne  AU
+  id  number  name                     kind    email  phone         city       country  tags
+   3  114     Koala Scale Models, Co.  person         03 9520 4555  Melbourne  AU
 
 Products have no attributes: productLine, buyPrice and MSRP are the category, the unit cost
 and the list price; productScale, productVendor, productDescription and quantityInStock are
@@ -36,11 +36,11 @@ named. --dry-run names them too.
   cm-products.csv: columns not read: productScale, productVendor, productDescription, quantityInStock (name a field with --map FIELD=COLUMN; kunde product import --fields lists them)
   cm-products.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde product list -q
-  id  sku       name                                   category      list_price  unit_cost
-   1  S10_1678  1969 Harley Davidson Ultimate Chopper  Motorcycles        95.70      48.81
-   2  S18_1749  1917 Grand Touring Sedan               Vintage Cars      170.00      86.70
-   3  S18_2248  1911 Ford Town Car                     Vintage Cars       60.54      33.30
-   4  S24_3969  1936 Mercedes Benz 500k Roadster       Vintage Cars       41.03      21.75
+  id  sku       name                category      list_price  unit_cost
+   1  S10_1678  1969 Road Chopper   Motorcycles        95.70      48.81
+   2  S18_1749  1917 Touring Sedan  Vintage Cars      170.00      86.70
+   3  S18_2248  1911 Town Car       Vintage Cars       60.54      33.30
+   4  S24_3969  1936 Roadster       Vintage Cars       41.03      21.75
 
 The lines file keeps no columns of its own: orderLineNumber is named, quantityOrdered and
 priceEach are read. The order file's other columns (requiredDate, comments, ...) are the
@@ -63,25 +63,25 @@ three 10799.10, a margin of 17997.58 - 10799.10 = 7198.48.
   cm-orders.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected
   cm-orderdetails.csv: 6 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde order list
-  order  ordered_at  customer_id  customer  name                        channel  status   lines  amount
-  10100  2003-01-06            1  103       Atelier graphique                    shipped      3  8563.71
-  10101  2003-01-09            2  112       Signal Gift Stores                   shipped      2  3544.87
-  10102  2003-01-10            3  114       Australian Collectors, Co.           shipped      1  5889.00
+  order  ordered_at  customer_id  customer  name                     channel  status   lines  amount
+  10100  2003-01-06            1  103       Maison des jouets                 shipped      3  8563.71
+  10101  2003-01-09            2  112       Beacon Toy Outlets                shipped      2  3544.87
+  10102  2003-01-10            3  114       Koala Scale Models, Co.           shipped      1  5889.00
   3 orders, 17997.58 not counting cancelled ones
   $ kunde order show 10100
   order          10100
   ordered_at     2003-01-06
-  customer       103 Atelier graphique
+  customer       103 Maison des jouets
   status         shipped
   amount         8563.71
   margin         3231.96
   required_date  2003-01-13
   shipped_date   2003-01-10
   
-  line  sku       name                              category      quantity  unit_price  gross    discount  amount   unit_cost  cost
-     1  S18_1749  1917 Grand Touring Sedan          Vintage Cars        30      136.00  4080.00            4080.00      86.70  2601.00
-     2  S18_2248  1911 Ford Town Car                Vintage Cars        50       55.09  2754.50            2754.50      33.30  1665.00
-     3  S24_3969  1936 Mercedes Benz 500k Roadster  Vintage Cars        49       35.29  1729.21            1729.21      21.75  1065.75
+  line  sku       name                category      quantity  unit_price  gross    discount  amount   unit_cost  cost
+     1  S18_1749  1917 Touring Sedan  Vintage Cars        30      136.00  4080.00            4080.00      86.70  2601.00
+     2  S18_2248  1911 Town Car       Vintage Cars        50       55.09  2754.50            2754.50      33.30  1665.00
+     3  S24_3969  1936 Roadster       Vintage Cars        49       35.29  1729.21            1729.21      21.75  1065.75
 
 Importing the same files again changes nothing, and says the same of the columns.
 
