@@ -135,6 +135,12 @@ int run_import(Context& ctx, const ImportFlags& flags, crm::ImportRequest reques
   request.path = flags.file;
   request.options = import_options(ctx, flags);
   auto counts = crm::run_import(ctx.session(), request);
+  // What the files' columns lost comes first: it holds for every row.
+  for (const auto* c = &counts; c; c = c->next.get()) {
+    if (auto note = c->columns_note(crm::import_command(request.kind)); !note.empty()) {
+      ctx.note(fmt::format("{}: {}", c->source, note));
+    }
+  }
   std::int64_t rejected = 0;
   for (const auto* c = &counts; c; c = c->next.get()) {
     print_rejections(ctx, *c);

@@ -46,6 +46,17 @@ ImportCounts run_import(Session& s, const ImportRequest& r) {
   return counts;
 }
 
+std::string_view import_command(ImportKind kind) {
+  switch (kind) {
+    case ImportKind::customers: return "kunde customer import";
+    case ImportKind::products: return "kunde product import";
+    case ImportKind::orders: return "kunde order import";
+    case ImportKind::payments: return "kunde order payments import";
+    case ImportKind::contacts: return "kunde contact import";
+  }
+  return "kunde customer import";
+}
+
 const std::vector<model::FieldSpec>& import_fields(ImportKind kind) {
   switch (kind) {
     case ImportKind::customers: return model::customer_import_fields();

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crm/import/importer.hpp"
@@ -30,6 +31,9 @@ struct ImportRequest {
 // rejected row (kunde::Error, nothing changed). An order file with a lines file is one
 // write too: the counts of the lines file follow in `next`.
 ImportCounts run_import(Session& s, const ImportRequest& request);
+
+// The command that imports `kind` ("kunde order import"), for hints.
+std::string_view import_command(ImportKind kind);
 
 // The fields an import of `kind` reads, with the column names it takes for each.
 const std::vector<model::FieldSpec>& import_fields(ImportKind kind);

@@ -71,15 +71,18 @@ const std::vector<std::string>& product_name() {
   return v;
 }
 const std::vector<std::string>& category() {
-  static const std::vector<std::string> v = {"product_category", "category_name", "group", "kategori"};
+  static const std::vector<std::string> v = {"product_category", "product_line", "category_name", "group",
+                                             "kategori"};
   return v;
 }
 const std::vector<std::string>& unit_price() {
-  static const std::vector<std::string> v = {"price", "pris", "sales_price"};
+  static const std::vector<std::string> v = {"price",      "price_each",  "each_price",
+                                             "sale_price", "sales_price", "pris"};
   return v;
 }
 const std::vector<std::string>& unit_cost() {
-  static const std::vector<std::string> v = {"cost", "cost_price", "purchase_price", "kostpris", "innpris"};
+  static const std::vector<std::string> v = {"cost",      "cost_price", "purchase_price",
+                                             "buy_price", "kostpris",   "innpris"};
   return v;
 }
 

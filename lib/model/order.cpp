@@ -25,7 +25,7 @@ const std::vector<FieldSpec>& product_fields() {
       {"sku", aliases::sku(), true, false, "the product's code (matched on)"},
       {"name", aliases::product_name(), false, false, "product name"},
       {"category", aliases::category(), false, false, "product category"},
-      {"list_price", joined({"unit_price"}, aliases::unit_price()), false, false,
+      {"list_price", joined({"unit_price", "msrp", "retail_price"}, aliases::unit_price()), false, false,
        "price per unit when a line gives none"},
       {"unit_cost", aliases::unit_cost(), false, false, "cost per unit when a line gives none"},
   };
@@ -42,7 +42,8 @@ const std::vector<FieldSpec>& order_fields() {
       {"ordered_at", {"date", "order_date", "invoice_date", "ordered", "dato"}, false, false,
        "order date (a lines file may leave it to the order)"},
       {"sku", aliases::sku(), false, false, "product of the line; empty for an order-level row"},
-      {"quantity", {"qty", "antall"}, false, false, "quantity (default 1; negative for returns)"},
+      {"quantity", {"qty", "quantity_ordered", "ordered_quantity", "antall"}, false, false,
+       "quantity (default 1; negative for returns)"},
       {"unit_price", joined({"unitprice"}, aliases::unit_price()), false, false,
        "price per unit before discount (default the list price)"},
       {"gross", {"gross_amount", "line_gross", "brutto"}, false, false,

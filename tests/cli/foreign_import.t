@@ -120,6 +120,7 @@ line id (a column of the line, not of its order, so no order attribute). By hand
 1552.60 = 1992.60; the four orders 3771.20. No product has a cost, so no margin is claimed.
 
   $ kunde order import nw-orders.csv --lines nw-lines.csv --null NULL
+  nw-lines.csv: columns not read: lineID (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
   nw-orders.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
   nw-lines.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 products created
   $ kunde order list
@@ -179,6 +180,7 @@ Importing both files again changes nothing, and an export (gross, discount rate 
 per line; the order without lines as one row) imports back unchanged.
 
   $ kunde order import nw-orders.csv --lines nw-lines.csv --null NULL
+  nw-lines.csv: columns not read: lineID (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
   nw-orders.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected
   nw-lines.csv: 0 inserted, 0 updated, 8 unchanged, 0 rejected
   $ kunde order export -q | head -4

@@ -1,10 +1,16 @@
 // Imports of other systems' exports: discounts, split order files, --set and --null,
-// camelCase headers, unknown costs.
+// camelCase headers and other systems' column names, unknown costs, the columns not read.
 #include <doctest/doctest.h>
 
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crm/imports.hpp"
 #include "crm/orders.hpp"
 #include "error.hpp"
 #include "helpers.hpp"
+#include "model/customer.hpp"
 #include "model/field_spec.hpp"
 #include "model/order.hpp"
 #include "store/store.hpp"
@@ -219,4 +225,122 @@ TEST_CASE("unknown cost: margin covers only the revenue whose cost is known") {
   CHECK(s.uncosted_revenue == 5000);
   CHECK(s.cost == 4000);
   CHECK(s.margin == 6000);  // 100.00 - 40.00, not 150.00 - 40.00
+}
+
+TEST_CASE("import fields: a column name is read as one field at most") {
+  for (auto kind : {crm::ImportKind::customers, crm::ImportKind::products, crm::ImportKind::orders,
+                    crm::ImportKind::payments, crm::ImportKind::contacts}) {
+    std::map<std::string, std::string> field_of;  // field_key -> the field it reads
+    for (const auto& f : crm::import_fields(kind)) {
+      std::vector<std::string> names = f.aliases;
+      names.push_back(f.name);
+      for (const auto& n : names) {
+        // The same name twice for one field is harmless ("e_mail" and "email").
+        auto it = field_of.emplace(model::field_key(n), f.name).first;
+        INFO(crm::import_command(kind), ": ", n, " is read as ", it->second, " and as ", f.name);
+        CHECK(it->second == f.name);
+      }
+    }
+  }
+}
+
+TEST_CASE("import fields: the column names of ERP exports and sample databases") {
+  auto field = [](const std::vector<model::FieldSpec>& fields, const char* column) -> std::string {
+    std::size_t i = model::find_field(fields, column);
+    return i == std::string::npos ? std::string("-") : fields[i].name;
+  };
+  const auto& order = model::order_fields();
+  CHECK(field(order, "orderNumber") == "order");
+  CHECK(field(order, "productCode") == "sku");
+  CHECK(field(order, "quantityOrdered") == "quantity");
+  CHECK(field(order, "Ordered Quantity") == "quantity");
+  CHECK(field(order, "QTY") == "quantity");
+  CHECK(field(order, "priceEach") == "unit_price");
+  CHECK(field(order, "each_price") == "unit_price");
+  CHECK(field(order, "SalePrice") == "unit_price");
+  CHECK(field(order, "sales_price") == "unit_price");
+  CHECK(field(order, "buyPrice") == "unit_cost");
+  CHECK(field(order, "productLine") == "category");
+  CHECK(field(order, "orderLineNumber") == "-");
+  const auto& product = model::product_fields();
+  CHECK(field(product, "productLine") == "category");
+  CHECK(field(product, "product_category") == "category");
+  CHECK(field(product, "buyPrice") == "unit_cost");
+  CHECK(field(product, "Purchase Price") == "unit_cost");
+  CHECK(field(product, "cost_price") == "unit_cost");
+  CHECK(field(product, "MSRP") == "list_price");
+  CHECK(field(product, "retailPrice") == "list_price");
+  CHECK(field(product, "productScale") == "-");
+  const auto& customer = model::customer_import_fields();
+  CHECK(field(customer, "addressLine1") == "street");
+  CHECK(field(customer, "Address Line 1") == "street");
+  CHECK(field(customer, "address_line_1") == "street");
+  CHECK(field(customer, "address1") == "street");
+  CHECK(field(customer, "address") == "street");
+  CHECK(field(customer, "addressLine2") == "-");  // no second street line: kept as an attribute
+}
+
+TEST_CASE("import: columns that are neither read nor kept are named") {
+  test::StoreFixture fx;
+  auto customers = fx.import("customer",
+                             "id,customerNumber,customerName,addressLine1,addressLine2,city,state\n"
+                             "7,363,Harbour Model Company,9 Quay Road,Suite 101,Nashua,NH\n"
+                             "8,128,Blauer See Auto,Lyonerstr. 34,,Frankfurt,\n");
+  CHECK(customers.inserted == 2);
+  CHECK(customers.columns_not_read.empty());  // kept as attributes; `id` is kunde's own, ignored
+  CHECK(customers.columns_note("kunde customer import").empty());
+  auto c = fx.store().customers().by_id(customer_id(fx, "363"));
+  REQUIRE(c);
+  CHECK(*c->street == "9 Quay Road");
+  CHECK(c->attributes.at("address_line2") == "Suite 101");
+  CHECK(c->attributes.count("id") == 0);
+
+  auto products = fx.import("product",
+                            "productCode,productName,productLine,productScale,buyPrice,MSRP,quantityInStock\n"
+                            "S18_1749,1917 Touring Sedan,Vintage Cars,1:18,86.70,170.00,2724\n");
+  CHECK(products.inserted == 1);
+  CHECK(products.columns_not_read == std::vector<std::string>{"productScale", "quantityInStock"});
+  CHECK(products.columns_note("kunde product import") ==
+        "columns not read: productScale, quantityInStock (name a field with --map FIELD=COLUMN; "
+        "kunde product import --fields lists them)");
+  auto p = fx.store().products().by_sku("S18_1749");
+  REQUIRE(p);
+  CHECK(*p->category == "Vintage Cars");
+  CHECK(*p->unit_cost == 8670);
+  CHECK(*p->list_price == 17000);
+
+  crm::ImportRequest r(crm::ImportKind::orders);
+  r.lines_path = fx.dir.write("orderdetails.csv",
+                              "orderNumber,productCode,quantityOrdered,priceEach,orderLineNumber\n"
+                              "10100,S18_1749,30,136.00,3\n"
+                              "10100,S18_2248,50,55.09,2\n"
+                              "10101,S18_2325,25,108.06,4\n");
+  auto orders = fx.import("order",
+                          "orderNumber,orderDate,status,comments,customerNumber\n"
+                          "10100,2003-01-06,Shipped,,363\n"
+                          "10101,2003-01-09,Shipped,Check on availability.,128\n",
+                          r);
+  CHECK(orders.columns_not_read.empty());  // comments: an attribute of the order
+  REQUIRE(orders.next);
+  CHECK(orders.next->inserted == 3);
+  CHECK(orders.next->columns_not_read == std::vector<std::string>{"orderLineNumber"});
+  // By hand: 30 x 136.00 + 50 x 55.09 = 4080.00 + 2754.50; 25 x 108.06 = 2701.50.
+  CHECK(fx.store().customers().stats(customer_id(fx, "363")).revenue == 408000 + 275450);
+  CHECK(fx.store().customers().stats(customer_id(fx, "128")).revenue == 270150);
+
+  // A column --map names is read; one the field already has a column for is not.
+  crm::ImportRequest mapped(crm::ImportKind::products);
+  mapped.options.field_map = {{"name", "productDescription"}};
+  auto again = fx.import("product", "productCode,productName,productDescription\nS18_1749,Sedan,A sedan\n", mapped);
+  CHECK(again.columns_not_read == std::vector<std::string>{"productName"});
+
+  auto payments = fx.import("payment",
+                            "customerNumber,checkNumber,paymentDate,amount\n363,CH100001,2004-10-19,6066.78\n");
+  CHECK(payments.inserted == 1);
+  CHECK(payments.columns_not_read == std::vector<std::string>{"checkNumber"});
+
+  auto contacts = fx.import("contact",
+                            "customer,at,channel,direction,subject,mood\n363,2026-01-05 10:00,phone,in,Order,calm\n");
+  CHECK(contacts.inserted == 1);
+  CHECK(contacts.columns_not_read == std::vector<std::string>{"mood"});
 }

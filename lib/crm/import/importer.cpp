@@ -164,6 +164,12 @@ std::string ImportCounts::summary() const {
   return s;
 }
 
+std::string ImportCounts::columns_note(std::string_view command) const {
+  if (columns_not_read.empty()) return {};
+  return fmt::format("columns not read: {} (name a field with --map FIELD=COLUMN; {} --fields lists them)",
+                     fmt::join(columns_not_read, ", "), command);
+}
+
 std::string_view Row::cell(std::string_view text) const {
   std::string_view v = text::trim(text);
   for (const auto& token : plan_.nulls)
@@ -372,11 +378,18 @@ void Importer::on_header(const std::vector<std::string>& header) {
     }
   }
   check_columns();
-  if (attributes_) {
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      std::string name = model::attribute_name(header[i]);
-      if (used[i] || name == kRejectLine || name == kRejectReason || name.empty()) continue;
+  // The other columns are kept as attributes, or named in the summary: a file whose quantity
+  // column has a name no alias knows must not import as quantity 1 without a word. (A JSON
+  // file's header grows, so this is worked out anew each time.)
+  bool keep = keeps_other_columns();
+  counts_.columns_not_read.clear();
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    std::string name = model::attribute_name(header[i]);
+    if (used[i] || name == kRejectLine || name == kRejectReason || name.empty()) continue;
+    if (keep) {
       plan_.extras.emplace_back(std::move(name), static_cast<int>(i));
+    } else {
+      counts_.columns_not_read.push_back(header[i]);
     }
   }
   if (reject_out_ && !header_written_) {

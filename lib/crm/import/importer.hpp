@@ -61,6 +61,12 @@ struct ImportCounts {
   std::vector<Rejection> rejections;         // the first few, for the terminal
   std::map<std::string, std::int64_t> notes;  // e.g. {"customers created", 3}
   std::string source;                        // file name for messages
+  // The file's columns read as no field and not kept as custom attributes, as it names them.
+  std::vector<std::string> columns_not_read;
+  // "columns not read: orderLineNumber (name a field with --map FIELD=COLUMN; kunde order
+  // import --fields lists them)", or "" when every column is read or kept. `command` is the
+  // import's command, for the hint.
+  std::string columns_note(std::string_view command) const;
   std::string summary() const;               // "12 inserted, 0 updated, 3 unchanged, 1 rejected"
   std::shared_ptr<ImportCounts> next;        // the next file of the same import (order lines)
 };
@@ -152,6 +158,9 @@ class Importer : public io::RecordSink {
   }
   // The header as the file wrote it.
   const std::vector<std::string>& header() const { return header_; }
+  // Whether the columns that are no field are kept as custom attributes (named in the
+  // summary as not read otherwise). The default: when the importer was made to keep them.
+  virtual bool keeps_other_columns() const { return attributes_; }
   // Checks the columns once the header is read, before any row: throws kunde::Error when
   // the file cannot be imported at all. The default checks required and identifying fields.
   virtual void check_columns();

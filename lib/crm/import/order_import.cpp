@@ -87,6 +87,9 @@ class OrderImporter : public Importer {
 
 
  protected:
+  // The lines file's other columns describe a line, which keeps none (set_attributes).
+  bool keeps_other_columns() const override { return shape_ != Shape::lines; }
+
   void check_columns() override {
     bool lines = false;
     std::vector<std::string> line_columns;

@@ -1,0 +1,142 @@
+The classicmodels sample database as its export writes it (tests/data/cm-*.csv, a few rows
+of each table): camelCase names of its own (quantityOrdered, priceEach, buyPrice, MSRP,
+productLine, addressLine1) are read as kunde's fields, and a column that is read as no
+field and kept nowhere is named before the counts, never lost without a word.
+
+  $ cp "$KUNDE_TEST_DATA"/cm-*.csv . && export KUNDE_DB=k.db
+  $ kunde init -q
+
+Customers keep every column: addressLine1 is the street, the rest (addressLine2, state,
+contactLastName, ...) are custom attributes, so there is nothing to name.
+
+  $ kunde customer import cm-customers.csv
+  cm-customers.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 phone not normalised
+  $ kunde customer show 114
+  Koala Scale Models, Co.  #3  114  person
+  phone                      03 9520 4555  (+61395204555)
+  address                    40 Collins Street, 3004 Melbourne, AU
+  balance                    0.00  (limit 117300.00)
+  address_line2              Level 3
+  contact_first_name         Paul
+  contact_last_name          Fulton
+  sales_rep_employee_number  1611
+  state                      Victoria
+  $ kunde customer list -q --attr address_line2="Level 3"
+  id  number  name                     kind    email  phone         city       country  tags
+   3  114     Koala Scale Models, Co.  person         03 9520 4555  Melbourne  AU
+
+Products have no attributes: productLine, buyPrice and MSRP are the category, the unit cost
+and the list price; productScale, productVendor, productDescription and quantityInStock are
+named. --dry-run names them too.
+
+  $ kunde product import --dry-run cm-products.csv
+  cm-products.csv: columns not read: productScale, productVendor, productDescription, quantityInStock (name a field with --map FIELD=COLUMN; kunde product import --fields lists them)
+  cm-products.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+  $ kunde product import cm-products.csv
+  cm-products.csv: columns not read: productScale, productVendor, productDescription, quantityInStock (name a field with --map FIELD=COLUMN; kunde product import --fields lists them)
+  cm-products.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ kunde product list -q
+  id  sku       name                category      list_price  unit_cost
+   1  S10_1678  1969 Road Chopper   Motorcycles        95.70      48.81
+   2  S18_1749  1917 Touring Sedan  Vintage Cars      170.00      86.70
+   3  S18_2248  1911 Town Car       Vintage Cars       60.54      33.30
+   4  S24_3969  1936 Roadster       Vintage Cars       41.03      21.75
+
+The lines file keeps no columns of its own: orderLineNumber is named, quantityOrdered and
+priceEach are read. The order file's other columns (requiredDate, comments, ...) are the
+orders' attributes. By hand:
+10100 (103): 30 x 136.00 + 50 x 55.09 + 49 x 35.29 = 4080.00 + 2754.50 + 1729.21 = 8563.71
+10101 (112): 25 x 81.35 + 26 x 58.12 = 2033.75 + 1511.12 = 3544.87
+10102 (114): 39 x 151.00 = 5889.00
+All three: 17997.58 (read as quantity 1 at the list price it would be 271.57 + 156.24 +
+170.00 = 597.81). The cost is the products' buyPrice: 10100 costs 30 x 86.70 + 50 x 33.30
++ 49 x 21.75 = 2601.00 + 1665.00 + 1065.75 = 5331.75, a margin of 3231.96; 10101 costs
+25 x 48.81 + 26 x 33.30 = 1220.25 + 865.80 = 2086.05, 10102 39 x 86.70 = 3381.30: all
+three 10799.10, a margin of 17997.58 - 10799.10 = 7198.48.
+
+  $ kunde order import --dry-run cm-orders.csv --lines cm-orderdetails.csv
+  cm-orderdetails.csv: columns not read: orderLineNumber (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
+  cm-orders.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+  cm-orderdetails.csv: 6 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+  $ kunde order import cm-orders.csv --lines cm-orderdetails.csv
+  cm-orderdetails.csv: columns not read: orderLineNumber (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
+  cm-orders.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected
+  cm-orderdetails.csv: 6 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ kunde order list
+  order  ordered_at  customer_id  customer  name                     channel  status   lines  amount
+  10100  2003-01-06            1  103       Maison des jouets                 shipped      3  8563.71
+  10101  2003-01-09            2  112       Beacon Toy Outlets                shipped      2  3544.87
+  10102  2003-01-10            3  114       Koala Scale Models, Co.           shipped      1  5889.00
+  3 orders, 17997.58 not counting cancelled ones
+  $ kunde order show 10100
+  order          10100
+  ordered_at     2003-01-06
+  customer       103 Maison des jouets
+  status         shipped
+  amount         8563.71
+  margin         3231.96
+  required_date  2003-01-13
+  shipped_date   2003-01-10
+  
+  line  sku       name                category      quantity  unit_price  gross    discount  amount   unit_cost  cost
+     1  S18_1749  1917 Touring Sedan  Vintage Cars        30      136.00  4080.00            4080.00      86.70  2601.00
+     2  S18_2248  1911 Town Car       Vintage Cars        50       55.09  2754.50            2754.50      33.30  1665.00
+     3  S24_3969  1936 Roadster       Vintage Cars        49       35.29  1729.21            1729.21      21.75  1065.75
+
+Importing the same files again changes nothing, and says the same of the columns.
+
+  $ kunde order import cm-orders.csv --lines cm-orderdetails.csv
+  cm-orderdetails.csv: columns not read: orderLineNumber (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
+  cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
+  cm-orderdetails.csv: 0 inserted, 0 updated, 6 unchanged, 0 rejected
+  $ kunde -q report summary | grep 'to date'
+  to date      revenue 17997.58, margin 7198.48 in 3 orders
+
+A lines file without the column has nothing to name. One whose quantity column has a name
+no alias knows (qtyShipped) has it named: read without it, every line would be quantity 1
+(the dry run's 6 updated). With --map quantity=qtyShipped the column is read, the lines
+stay as they are and nothing is named.
+
+  $ cut -d, -f1-4 cm-orderdetails.csv > lines4.csv
+  $ kunde order import cm-orders.csv --lines lines4.csv
+  cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
+  lines4.csv: 0 inserted, 0 updated, 6 unchanged, 0 rejected
+  $ sed 's/quantityOrdered/qtyShipped/' lines4.csv > shipped.csv
+  $ kunde order import cm-orders.csv --lines shipped.csv --dry-run
+  shipped.csv: columns not read: qtyShipped (name a field with --map FIELD=COLUMN; kunde order import --fields lists them)
+  cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected (dry run: nothing changed)
+  shipped.csv: 0 inserted, 6 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+  $ kunde order import cm-orders.csv --lines shipped.csv --map quantity=qtyShipped
+  cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
+  shipped.csv: 0 inserted, 0 updated, 6 unchanged, 0 rejected
+
+Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
+transaction_id, ...); --map reads it as the reference, and nothing is left to name.
+--null and --set name no column.
+
+  $ kunde order payments import cm-payments.csv --dry-run --null NULL
+  cm-payments.csv: columns not read: checkNumber (name a field with --map FIELD=COLUMN; kunde order payments import --fields lists them)
+  cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+  $ kunde order payments import cm-payments.csv --map reference=checkNumber
+  cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+
+Contacts have no attributes either.
+
+  $ printf 'customer,at,channel,direction,subject,mood\n103,2026-01-05 10:00,phone,in,Order,calm\n' > contacts.csv
+  $ kunde contact import contacts.csv --set owner=anna
+  contacts.csv: columns not read: mood (name a field with --map FIELD=COLUMN; kunde contact import --fields lists them)
+  contacts.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected
+
+The fields and the names read as each.
+
+  $ kunde order import --fields -q -f csv | grep -E '^(quantity|unit_price|unit_cost|category),'
+  quantity,,"qty, quantity_ordered, ordered_quantity, antall",quantity (default 1; negative for returns)
+  unit_price,,"unitprice, price, price_each, each_price, sale_price, sales_price, pris",price per unit before discount (default the list price)
+  unit_cost,,"cost, cost_price, purchase_price, buy_price, kostpris, innpris",cost per unit (default the product's)
+  category,,"product_category, product_line, category_name, group, kategori","product category, for products the import creates"
+  $ kunde product import --fields -q -f csv | grep -E '^(category|list_price|unit_cost),'
+  category,,"product_category, product_line, category_name, group, kategori",product category
+  list_price,,"unit_price, msrp, retail_price, price, price_each, each_price, sale_price, sales_price, pris",price per unit when a line gives none
+  unit_cost,,"cost, cost_price, purchase_price, buy_price, kostpris, innpris",cost per unit when a line gives none
+  $ kunde customer import --fields -q -f csv | grep '^street,'
+  street,,"address, street_address, address1, address_line1, adresse, gateadresse",street address
