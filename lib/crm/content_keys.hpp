@@ -23,9 +23,10 @@ std::string content_key(std::uint64_t hash, std::uint32_t occurrence);
 class ContentKeys {
  public:
   std::string next(std::int64_t customer_id, std::initializer_list<std::string_view> values) {
-    std::uint64_t h = content_hash(customer_id, values);
-    return content_key(h, ++occurrences_[h]);
+    return next(content_hash(customer_id, values));
   }
+  // The same, for a row whose content_hash the caller needs as well.
+  std::string next(std::uint64_t hash) { return content_key(hash, ++occurrences_[hash]); }
 
  private:
   absl::flat_hash_map<std::uint64_t, std::uint32_t> occurrences_;

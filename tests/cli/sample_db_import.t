@@ -110,15 +110,32 @@ stay as they are and nothing is named.
   cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
   shipped.csv: 0 inserted, 0 updated, 6 unchanged, 0 rejected
 
-Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
-transaction_id, ...); --map reads it as the reference, and nothing is left to name.
---null and --set name no column.
+Payments: checkNumber is the reference (as ref, payment_id, transaction_id, ...), so a
+re-import changes nothing. --null and --set name no column.
 
   $ kunde order payments import cm-payments.csv --dry-run --null NULL
-  cm-payments.csv: columns not read: checkNumber (name a field with --map FIELD=COLUMN; kunde order payments import --fields lists them)
   cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
-  $ kunde order payments import cm-payments.csv --map reference=checkNumber
+  $ kunde order payments import cm-payments.csv
   cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+
+The same payments from a file without the check numbers: each row matches the payment
+stored with its check number (same customer, day and amount) instead of paying twice.
+Each stored payment matches one row: three equal rows against one stored payment add two,
+and importing them again adds nothing.
+
+  $ cut -d, -f1,3,4 cm-payments.csv > unchecked.csv
+  $ kunde order payments import unchecked.csv
+  unchecked.csv: 0 inserted, 0 updated, 2 unchanged, 0 rejected; 2 without a reference matched a stored payment (same customer, day and amount)
+  $ printf 'customer,paid_at,amount\n103,2004-10-19,6066.78\n103,2004-10-19,6066.78\n103,2004-10-19,6066.78\n' > same.csv
+  $ kunde order payments import same.csv
+  same.csv: 2 inserted, 0 updated, 1 unchanged, 0 rejected; 1 without a reference matched a stored payment (same customer, day and amount)
+  $ kunde order payments import same.csv
+  same.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected; 1 without a reference matched a stored payment (same customer, day and amount)
+  $ kunde order payments --customer 103 -q -f csv
+  reference,paid_at,customer_id,customer,name,amount
+  CH100001,2004-10-19,1,103,Maison des jouets,6066.78
+  ~239dbcbc4709a38d.2,2004-10-19,1,103,Maison des jouets,6066.78
+  ~239dbcbc4709a38d.3,2004-10-19,1,103,Maison des jouets,6066.78
 
 Contacts have no attributes either.
 

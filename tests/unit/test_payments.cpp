@@ -7,6 +7,7 @@
 
 #include "crm/content_keys.hpp"
 #include "crm/imports.hpp"
+#include "crm/payment_matching.hpp"
 #include "crm/payments.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"
@@ -133,6 +134,35 @@ TEST_CASE("payments: a reference given is the payment's key, and must be free") 
   CHECK(changed.updated == 1);
   CHECK(fx.store().payments().by_reference("BANK-1")->amount == 6000);
   CHECK(fx.store().customers().stats(1).paid == 6000);
+  CHECK(fx.consistent());
+}
+
+TEST_CASE("payments: a row without a reference matches a payment stored with one, each stored payment once") {
+  CHECK(crm::is_content_key(crm::content_key(crm::content_hash(2, {"2026-01-05", "10000"}), 12)));
+  for (const char* r : {"BANK-1", "~", "~82c5340074360fb3", "~82c5340074360fb3.", "~82C5340074360FB3.1",
+                        "~82c5340074360fb3.1x", "x82c5340074360fb3.1"}) {
+    CAPTURE(r);
+    CHECK_FALSE(crm::is_content_key(r));
+  }
+  test::StoreFixture fx;
+  fx.import("customer", kCustomers);
+  auto referenced = fx.import("payment",
+                              "customer,paid_at,amount,reference\n"
+                              "K-1,2026-02-01,50,BANK-1\nK-1,2026-02-01,50,BANK-2\nK-2,2026-02-01,50,BANK-3\n");
+  REQUIRE(referenced.inserted == 3);
+  // K-1's two payments of 50 on the day match two of three rows; K-2 paid 50, not 40.
+  const std::string rows =
+      "customer,paid_at,amount\nK-1,2026-02-01,50\nK-1,2026-02-01,50.00\nK-1,2026-02-01,50\nK-2,2026-02-01,40\n";
+  auto first = fx.import("payment", rows);
+  CHECK(first.inserted == 2);
+  CHECK(first.unchanged == 2);
+  CHECK(first.notes["without a reference matched a stored payment (same customer, day and amount)"] == 2);
+  CHECK(payments(fx).size() == 5);
+  CHECK(fx.store().customers().stats(1).paid == 15000);
+  auto again = fx.import("payment", rows);
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 4);
+  CHECK(payments(fx).size() == 5);
   CHECK(fx.consistent());
 }
 

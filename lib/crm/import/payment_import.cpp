@@ -3,10 +3,12 @@
 
 #include <fmt/format.h>
 
+#include <optional>
 #include <unordered_map>
 
 #include "error.hpp"
 #include "crm/content_keys.hpp"
+#include "crm/payment_matching.hpp"
 #include "model/dates.hpp"
 #include "model/order.hpp"
 
@@ -49,10 +51,29 @@ class PaymentImporter : public Importer {
     if (strip_) ref = model::strip_zero_fraction(ref);
     p.customer_id = customer(ref);
     p.reference = std::string(row.get(F::reference));
-    if (p.reference.empty()) p.reference = keys_.next(p.customer_id, {p.paid_at, std::to_string(p.amount)});
+    std::optional<model::Payment> old;
+    if (p.reference.empty()) {
+      std::uint64_t hash = content_hash(p.customer_id, {p.paid_at, std::to_string(p.amount)});
+      p.reference = keys_.next(hash);
+      // The first row whose content key is new reads the payments stored with references
+      // of their own (crm/payment_matching.hpp); after that only rows that could match one
+      // are looked up first.
+      if (!referenced_ || referenced_->has(hash)) {
+        old = payments_.by_reference(p.reference);
+        if (!old) {
+          if (!referenced_) referenced_.emplace(payments_);
+          if (referenced_->take(hash)) {
+            ++counts().notes["without a reference matched a stored payment (same customer, day and amount)"];
+            return Outcome::unchanged;
+          }
+        }
+      }
+    }
     // Most rows of a large import are new: try the insert first.
-    if (write().add_payment_if_new(p)) return Outcome::inserted;
-    auto old = payments_.by_reference(p.reference);
+    if (!old) {
+      if (write().add_payment_if_new(p)) return Outcome::inserted;
+      old = payments_.by_reference(p.reference);
+    }
     if (!old) throw Error(fmt::format("payment {} vanished during the import", p.reference), "import again");
     if (old->customer_id == p.customer_id && old->paid_at == p.paid_at && old->amount == p.amount) {
       return Outcome::unchanged;
@@ -75,6 +96,7 @@ class PaymentImporter : public Importer {
   store::Payments& payments_;
   bool strip_;
   ContentKeys keys_;
+  std::optional<ReferencedPayments> referenced_;
 };
 
 }  // namespace
