@@ -37,7 +37,7 @@ legacy encodings with a mapping file, JSON input, export round trip.
   number,name,email,credit_limit,created_at,reject_line,reject_reason
   B-2,Bad Amount,bad@example.no,lots,2024-01-01,3,credit_limit: 'lots' is not a number
   B-3,Bad Date,date@example.no,100,2024-02-30,4,'2024-02-30' is not a date
-  B-4,Too,Many,Fields,Here,5,"expected 5 fields as in the header, found 6"
+  B-4,Too,Many,Fields,Here,5,"expected 5 fields as in the header, found 6",Extra
   B-5,,noname@example.no,,,6,the name is empty
   $ kunde customer import bad-quoting.csv
   kunde: error: bad-quoting.csv:2: malformed quoting: a quote inside a field that is not enclosed in quotes, or text after a closing quote

@@ -232,6 +232,33 @@ A lines file cannot be the orders file.
   hint: with --lines the first file holds one row per order (order, customer, date, freight, ...), and the lines file the lines
   [1]
 
+A bad row of the orders file rejects its order, and the lines of that order say so; the
+rest lands. Once the row is fixed, nothing is rejected, and no reject file is left.
+
+  $ printf 'orderID,customerID,orderDate\n20001,ALFKI,2026-13-45\n20002,ALFKI,2026-08-01\n' > bad-orders.csv
+  $ printf 'orderID,productID,unitPrice,quantity\n20001,11,14.00,1\n20002,11,14.00,2\n' > bad-lines.csv
+  $ kunde order import bad-orders.csv --lines bad-lines.csv --reject-file rejects.csv
+  kunde: error: bad-orders.csv:2: '2026-13-45' is not a date
+  hint: write YYYY-MM-DD, or give the file's format with --date-format '%d.%m.%Y'
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  kunde: error: bad-lines.csv:2: its order 20001 was rejected (bad-orders.csv:2)
+  hint: fix that row of the orders file, then import both files again
+  hint: fix the rejected rows and import them again; --reject-file FILE collects them
+  bad-orders.csv: 1 inserted, 0 updated, 0 unchanged, 1 rejected
+  bad-lines.csv: 1 inserted, 0 updated, 0 unchanged, 1 rejected
+  [3]
+  $ cat rejects.csv rejects-lines.csv
+  orderID,customerID,orderDate,reject_line,reject_reason
+  20001,ALFKI,2026-13-45,2,'2026-13-45' is not a date
+  orderID,productID,unitPrice,quantity,reject_line,reject_reason
+  20001,11,14.00,1,2,its order 20001 was rejected (bad-orders.csv:2)
+  $ sed -i 's/2026-13-45/2026-08-02/' bad-orders.csv
+  $ kunde order import bad-orders.csv --lines bad-lines.csv --reject-file rejects.csv
+  bad-orders.csv: 1 inserted, 0 updated, 1 unchanged, 0 rejected
+  bad-lines.csv: 1 inserted, 0 updated, 1 unchanged, 0 rejected
+  $ ls rejects*.csv 2>/dev/null | wc -l
+  0
+
 Spreadsheets write whole-number ids with a decimal zero: 17850.0 is customer 17850, in a
 customer file, in an order file and on the command line.
 

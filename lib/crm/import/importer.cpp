@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <thread>
@@ -244,7 +245,15 @@ ImportCounts Importer::run(const std::string& path) {
     io::read_records(path, options_.read, *this);
   }
   finish();
-  if (reject_out_) reject_out_->flush();
+  if (reject_out_) {
+    reject_out_->flush();
+    // No rejected row, no file: a reject file left by an earlier run would say otherwise.
+    if (counts_.rejected == 0) {
+      reject_out_.reset();
+      std::error_code ignored;
+      std::filesystem::remove(options_.reject_file, ignored);
+    }
+  }
   if (options_.strict && counts_.rejected > 0) {
     const auto& first = counts_.rejections.front();
     throw Error(fmt::format("{}:{}: {} ({} rows rejected; nothing was imported because of --strict)",
@@ -441,8 +450,8 @@ void Importer::on_record(const io::Record& record) {
     reject(record, fmt::format("expected {} fields as in the header, found {}", header_.size(), record.fields.size()));
     return;
   }
+  Row row(record, plan_);
   try {
-    Row row(record, plan_);
     switch (process(row)) {
       case Outcome::inserted: ++counts_.inserted; break;
       case Outcome::updated: ++counts_.updated; break;
@@ -455,6 +464,7 @@ void Importer::on_record(const io::Record& record) {
     throw;
   } catch (const Error& e) {
     reject(record, e.what(), e.hint());
+    rejected(row);
   }
 }
 
@@ -465,7 +475,12 @@ void Importer::reject(const io::Record& record, const std::string& reason, const
     for (std::size_t i = 0; i < header_.size(); ++i) {
       *reject_out_ << io::csv_field(i < record.fields.size() ? record.fields[i] : "", ',', false) << ',';
     }
-    *reject_out_ << record.line << ',' << io::csv_field(reason, ',', false) << '\n';
+    *reject_out_ << record.line << ',' << io::csv_field(reason, ',', false);
+    // Cells beyond the header's follow the reason, so fixing the row loses none of them.
+    for (std::size_t i = header_.size(); i < record.fields.size(); ++i) {
+      *reject_out_ << ',' << io::csv_field(record.fields[i], ',', false);
+    }
+    *reject_out_ << '\n';
   }
 }
 

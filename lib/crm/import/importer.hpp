@@ -137,6 +137,8 @@ class Importer : public io::RecordSink {
   virtual Outcome process(const Row& row) = 0;
   // Called after the whole file was read, still inside the caller's transaction.
   virtual void finish() {}
+  // Called when process() rejected the row.
+  virtual void rejected(const Row&) {}
   // The part of a row's work that needs no database (parsing, normalising). For CSV and TSV
   // it runs on the thread that reads the file, while earlier rows are being written, so it
   // must not touch the database or the importer's mutable state. Null: nothing done ahead

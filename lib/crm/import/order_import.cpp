@@ -85,6 +85,15 @@ class OrderImporter : public Importer {
   // this import's own.
   std::int64_t first_new_id() const { return first_new_id_; }
 
+  // The orders file's rejected rows, by order number: the lines file's rows of those orders
+  // are rejected for that, not for an order that was never imported.
+  using RejectedOrders = std::unordered_map<std::string, std::size_t>;
+  const RejectedOrders& rejected_orders() const { return rejected_orders_; }
+  void rejected_in(const std::string& orders_source, const RejectedOrders& orders) {
+    orders_source_ = orders_source;
+    orders_rejected_ = &orders;
+  }
+
 
  protected:
   // The lines file's other columns describe a line, which keeps none (set_attributes).
@@ -137,6 +146,12 @@ class OrderImporter : public Importer {
         throw Error("no customer", "every row needs a customer number; --skip-anonymous skips such rows");
       }
       known = order_of(number);
+      if (!known && orders_rejected_) {
+        if (auto it = orders_rejected_->find(std::string(number)); it != orders_rejected_->end()) {
+          throw Error(fmt::format("its order {} was rejected ({}:{})", number, orders_source_, it->second),
+                      "fix that row of the orders file, then import both files again");
+        }
+      }
       if (!known) {
         throw Error(fmt::format("no customer, and there is no order {}", number),
                     "give the customer and date, or import the orders first (kunde order import ORDERS --lines LINES)");
@@ -350,6 +365,11 @@ class OrderImporter : public Importer {
     return Outcome::updated;
   }
 
+  void rejected(const Row& row) override {
+    if (shape_ != Shape::orders) return;
+    if (auto number = row.get(F::order); !number.empty()) rejected_orders_.try_emplace(std::string(number), row.line());
+  }
+
   void finish() override {
     std::int64_t removed = 0;
     for (const auto& [key, s] : existing_) {
@@ -493,6 +513,9 @@ class OrderImporter : public Importer {
   SeenOrder content_order_;
   std::unordered_map<std::string, model::Product, StringHash, std::equal_to<>> products_seen_;
   ContentKeys keys_;
+  RejectedOrders rejected_orders_;
+  std::string orders_source_;
+  const RejectedOrders* orders_rejected_ = nullptr;
 };
 
 }  // namespace
@@ -522,6 +545,7 @@ ImportCounts import_orders_and_lines(Session& session, store::ImportWrite& write
   if (!line_options.reject_file.empty()) line_options.reject_file = lines_reject_file(options.reject_file);
   OrderImporter lines(session, write, line_options, order_options, Shape::lines, orders.first_new_id());
   lines.allow_missing_maps();
+  lines.rejected_in(counts.source, orders.rejected_orders());
   counts.next = std::make_shared<ImportCounts>(lines.run(lines_path));
   // A mapped column must be in one of the two files.
   for (const auto& field : orders.maps_not_found()) {
