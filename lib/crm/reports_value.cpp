@@ -13,6 +13,7 @@
 #include "crm/cost_to_serve.hpp"
 #include "crm/interned_names.hpp"
 #include "crm/session.hpp"
+#include "crm/sort_rows.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
@@ -183,10 +184,15 @@ ValueReport value_report(Session& s, const ReportScope& scope) {
   });
 
   // Equal profit (all of it when no line has a cost) ranks by revenue.
-  std::sort(r.rows.begin(), r.rows.end(), [](const CustomerValue& a, const CustomerValue& b) {
-    if (a.profit != b.profit) return a.profit > b.profit;
-    return a.revenue != b.revenue ? a.revenue > b.revenue : a.id < b.id;
-  });
+  struct Rank {
+    std::int64_t profit, revenue, id;
+  };
+  sort_rows(
+      r.rows, [](const CustomerValue& v) { return Rank{v.profit, v.revenue, v.id}; },
+      [](const Rank& a, const Rank& b) {
+        if (a.profit != b.profit) return a.profit > b.profit;
+        return a.revenue != b.revenue ? a.revenue > b.revenue : a.id < b.id;
+      });
   const auto n = static_cast<std::int64_t>(r.rows.size());
   r.customers = n;
   if (n == 0) {

@@ -56,35 +56,39 @@ class DelimitedWriter : public RowWriter {
   DelimitedWriter(std::ostream& out, char sep, const WriterOptions& o) : out_(out), sep_(sep), opt_(o) {}
   void begin(const std::vector<std::string>& columns) override {
     if (!opt_.header) return;
-    write_line(columns);
-  }
-  void row(const std::vector<Value>& values) override {
-    cells_.clear();
-    numbers_.clear();
-    for (const auto& v : values) {
-      cells_.push_back(to_text(v));
-      numbers_.push_back(is_numeric(v));
+    line_.clear();
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      if (i) line_ += sep_;
+      append_csv_field(line_, columns[i], sep_, opt_.safe_csv);
     }
-    write_line(cells_);
+    end_line();
+  }
+  // Each row is made in one buffer and written at once: a report writes 100,000 of them.
+  void row(const std::vector<Value>& values) override {
+    line_.clear();
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (i) line_ += sep_;
+      const Value& v = values[i];
+      // A number kunde writes (-12.50) is never a formula, and a ' would make it text.
+      if (const auto* text = std::get_if<std::string>(&v)) {
+        append_csv_field(line_, *text, sep_, opt_.safe_csv);
+      } else {
+        append_csv_field(line_, to_text(v), sep_, opt_.safe_csv && !is_numeric(v));
+      }
+    }
+    end_line();
   }
   void end() override { out_.flush(); }
 
  private:
-  // A number kunde writes (-12.50) is never a formula, and a ' would make it text.
-  void write_line(const std::vector<std::string>& cells) {
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i) out_ << sep_;
-      bool number = i < numbers_.size() && numbers_[i];
-      out_ << csv_field(cells[i], sep_, opt_.safe_csv && !number);
-    }
-    out_ << '\n';
-    numbers_.clear();
+  void end_line() {
+    line_ += '\n';
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
   }
   std::ostream& out_;
   char sep_;
   WriterOptions opt_;
-  std::vector<std::string> cells_;
-  std::vector<bool> numbers_;  // of the row being written; empty for the header
+  std::string line_;
 };
 
 class JsonWriter : public RowWriter {
@@ -255,18 +259,28 @@ std::string_view unguard_csv(std::string_view cell) {
   return cell;
 }
 
-std::string csv_field(const std::string& s, char sep, bool safe) {
-  std::string v = s;
-  if (safe && formula_start(v)) v.insert(v.begin(), '\'');
-  bool quote = v.find_first_of(std::string{sep, '"', '\n', '\r'}) != std::string::npos ||
+void append_csv_field(std::string& out, std::string_view s, char sep, bool safe) {
+  bool guard = safe && formula_start(s);
+  const char specials[] = {sep, '"', '\n', '\r'};
+  bool quote = s.find_first_of(std::string_view(specials, sizeof specials)) != std::string_view::npos ||
                (!s.empty() && (s.front() == ' ' || s.back() == ' '));  // the spaces, guarded or not
-  if (!quote) return v;
-  std::string out = "\"";
-  for (char c : v) {
+  if (quote) out += '"';
+  if (guard) out += '\'';
+  if (!quote) {
+    out += s;
+    return;
+  }
+  for (char c : s) {
     if (c == '"') out += '"';
     out += c;
   }
-  return out + '"';
+  out += '"';
+}
+
+std::string csv_field(const std::string& s, char sep, bool safe) {
+  std::string out;
+  append_csv_field(out, s, sep, safe);
+  return out;
 }
 
 std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& out, const WriterOptions& options) {

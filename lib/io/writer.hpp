@@ -45,6 +45,8 @@ std::unique_ptr<RowWriter> make_row_writer(OutputFormat format, std::ostream& ou
 // Quotes a CSV field when it needs it; `safe` (--safe-csv) puts a ' before text a
 // spreadsheet would run as a formula (formula_start).
 std::string csv_field(const std::string& s, char sep, bool safe);
+// The same, appended to `out`.
+void append_csv_field(std::string& out, std::string_view s, char sep, bool safe);
 
 // Whether a spreadsheet may read the cell as a formula: it starts, perhaps after spaces, with
 // = + - @ or one of their full-width or small forms (＝ ＋ － ＠ ﹦ ﹢ ﹣ ﹫, which Excel and

@@ -143,6 +143,10 @@ TEST_CASE("value text") {
   CHECK(format_decimal(Decimal{-100, 2}) == "-1.00");
   CHECK(format_decimal(Decimal{42, 0}) == "42");
   CHECK(format_decimal(Decimal{5, 3}) == "0.005");
+  CHECK(format_decimal(Decimal{0, 2}) == "0.00");
+  CHECK(format_decimal(Decimal{-123456789, 4}) == "-12345.6789");
+  CHECK(format_decimal(Decimal{INT64_MIN, 2}) == "-92233720368547758.08");
+  CHECK(format_decimal(Decimal{INT64_MAX, 18}) == "9.223372036854775807");
   CHECK(to_text(Value()) == "");
   CHECK(to_text(Value(true)) == "true");
   CHECK(to_text(Value(1.5)) == "1.5");
