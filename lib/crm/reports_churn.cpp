@@ -15,6 +15,7 @@
 #include "analytics/count_model.hpp"
 #include "analytics/purchase_summary.hpp"
 #include "crm/interned_names.hpp"
+#include "crm/main_category.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -69,43 +70,38 @@ std::string tenure_band(int days_between, std::size_t purchase_days) {
   return "2 years or more";
 }
 
-// The main category (largest amount) and channel (most orders) of each buyer, ties to the
-// first by name, from the order lines, which come customer by customer.
-void read_lines(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, InternedNames& categories,
-                InternedNames& channels) {
+// The main category (largest amount, crm::main_categories) and channel (most orders) of
+// each buyer, ties to the first by name.
+void read_mix(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, InternedNames& categories,
+              InternedNames& channels) {
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < buyers.size(); ++i) index.emplace(buyers[i].id, i);
-  std::int64_t current = 0, last_order = 0;
-  std::map<std::string, std::int64_t, std::less<>> amount_by_category, orders_by_channel;
-  auto most = [](const std::map<std::string, std::int64_t, std::less<>>& m, InternedNames& names) {
-    Leading main;
-    for (const auto& [name, v] : m) main.offer(name, v);
-    return main.name().empty() ? -1 : names.id(main.name());
-  };
-  auto add = [](std::map<std::string, std::int64_t, std::less<>>& m, std::string_view key, std::int64_t v) {
-    auto it = m.find(key);
-    if (it == m.end()) it = m.emplace(std::string(key), 0).first;
-    it->second += v;
-  };
+  auto& analytics = s.store().analytics();
+  main_categories(analytics, q, [&](std::int64_t customer_id, std::string_view category) {
+    auto it = index.find(customer_id);
+    if (it != index.end() && !category.empty()) buyers[it->second].category = categories.id(category);
+  });
+  // Orders per channel, by interned channel, of the customer the orders come for.
+  std::int64_t current = 0;
+  std::vector<std::int64_t> orders_by_channel;
   auto flush = [&] {
     auto it = index.find(current);
     if (it == index.end()) return;
-    buyers[it->second].category = most(amount_by_category, categories);
-    buyers[it->second].channel = most(orders_by_channel, channels);
+    Leading main;
+    for (std::size_t c = 0; c < orders_by_channel.size(); ++c) main.offer(channels.name(static_cast<int>(c)), orders_by_channel[c]);
+    buyers[it->second].channel = main.name().empty() ? -1 : channels.id(main.name());
   };
-  s.store().analytics().order_lines(q, [&](const store::LineFact& l) {
-    if (l.customer_id != current) {
+  store::AnalyticsQuery any_order = q;
+  any_order.ordered = false;
+  analytics.orders(any_order, [&](const store::OrderFact& o) {
+    if (o.customer_id != current) {
       flush();
-      current = l.customer_id;
-      last_order = 0;
-      amount_by_category.clear();
-      orders_by_channel.clear();
+      current = o.customer_id;
+      std::fill(orders_by_channel.begin(), orders_by_channel.end(), 0);
     }
-    add(amount_by_category, l.category, l.amount);
-    if (l.order_id != last_order) {
-      add(orders_by_channel, l.channel, 1);
-      last_order = l.order_id;
-    }
+    auto c = static_cast<std::size_t>(channels.id(o.channel));
+    if (c >= orders_by_channel.size()) orders_by_channel.resize(c + 1, 0);
+    ++orders_by_channel[c];
   });
   flush();
 }
@@ -288,7 +284,7 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
 
   if (request.details) {
     InternedNames categories, channels;
-    read_lines(s, q, buyers, categories, channels);
+    read_mix(s, q, buyers, categories, channels);
     read_contacts(s, q, buyers);
     add_groups(r, "reason", buyers, [](const Buyer& b) { return b.reason.empty() ? "none recorded" : b.reason; });
     add_groups(r, "last complaint", buyers, [](const Buyer& b) { return b.complaint.empty() ? "none" : b.complaint; });

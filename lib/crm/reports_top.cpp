@@ -10,6 +10,7 @@
 #include <map>
 #include <unordered_map>
 
+#include "crm/main_category.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -98,28 +99,10 @@ TopReport top_report(Session& s, const TopRequest& request) {
     for (auto tag : p.tags) pr.add("tag", tag);
     for (const auto& [key, v] : p.attributes) pr.add(std::string(key), v);
   });
-  {
-    std::int64_t current = 0;
-    std::map<std::string, std::int64_t, std::less<>> amounts;
-    auto flush = [&] {
-      auto it = index.find(current);
-      if (it == index.end()) return;
-      Leading main;
-      for (const auto& [category, amount] : amounts) main.offer(category, amount);
-      all[it->second].category = main.name();
-    };
-    s.store().analytics().order_lines(request.scope.query(), [&](const store::LineFact& l) {
-      if (l.customer_id != current) {
-        flush();
-        current = l.customer_id;
-        amounts.clear();
-      }
-      auto it = amounts.find(l.category);
-      if (it == amounts.end()) it = amounts.emplace(std::string(l.category), 0).first;
-      it->second += l.amount;
-    });
-    flush();
-  }
+  main_categories(s.store().analytics(), request.scope.query(), [&](std::int64_t customer_id, std::string_view category) {
+    auto it = index.find(customer_id);
+    if (it != index.end()) all[it->second].category = category;
+  });
   for (std::size_t i = 0; i < all.size(); ++i) {
     const TopCustomer& t = all[i];
     Properties& pr = props[i];

@@ -36,6 +36,13 @@ struct LineFact {
   std::optional<std::int64_t> cost;  // cost of goods of the line; none when unknown
 };
 
+// One customer's order lines of one product category, summed (net amounts, minor units).
+struct CustomerCategoryAmount {
+  std::int64_t customer_id = 0;
+  std::string_view category;  // of the product; empty when the line has no product or it no category
+  std::int64_t amount = 0;
+};
+
 // One order with the sums of its lines.
 struct OrderFact {
   std::int64_t customer_id = 0, order_id = 0;
@@ -154,6 +161,10 @@ class Analytics {
 
   // Order lines by customer, day, order and line.
   virtual void order_lines(const AnalyticsQuery& q, const std::function<void(const LineFact&)>& each) = 0;
+  // The lines' amounts per customer and category, by customer (a customer's categories in
+  // no particular order): what a customer's main category is worked out from, without
+  // reading every line in order.
+  virtual void category_amounts(const AnalyticsQuery& q, const std::function<void(const CustomerCategoryAmount&)>& each) = 0;
   // Orders by customer, day and order.
   virtual void orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) = 0;
   // Purchase days by customer and day.

@@ -16,6 +16,7 @@
 #include <tuple>
 #include <vector>
 
+#include "crm/main_category.hpp"
 #include "crm/segment_fields.hpp"
 #include "crm/segment_rule.hpp"
 #include "crm/statistics.hpp"
@@ -1624,6 +1625,39 @@ TEST_CASE("store contract: report streams read the rows that count up to a day, 
                                      Line{x.o2, 2, "2026-02-01", "", 2, 1000, std::nullopt},
                                      Line{x.o4, 1, "2026-03-01", "games", -1, -5000, -1000},
                                      Line{x.o5, 1, "2026-01-10", "", 1, 2000, 500}});
+
+    // Category amounts: the lines summed per customer and category, customer by customer
+    // (a customer's categories in any order); a line without a category sums under "".
+    using Amount = std::tuple<std::int64_t, std::string, std::int64_t>;
+    auto amounts = [&](const store::AnalyticsQuery& q) {
+      std::vector<Amount> out;
+      Ids order;
+      a.category_amounts(q, [&](const store::CustomerCategoryAmount& c) {
+        if (order.empty() || order.back() != c.customer_id) order.push_back(c.customer_id);
+        out.emplace_back(c.customer_id, std::string(c.category), c.amount);
+      });
+      CHECK(std::is_sorted(order.begin(), order.end()));
+      CHECK(std::adjacent_find(order.begin(), order.end()) == order.end());
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    CHECK(amounts(query("2026-12-31")) ==
+          std::vector<Amount>{{x.kari, "", 1000}, {x.kari, "books", 10000}, {x.kari, "games", 0}, {x.ola, "", 2000}});
+    CHECK(amounts(query("2026-02-01")) ==
+          std::vector<Amount>{{x.kari, "", 1000}, {x.kari, "books", 10000}, {x.kari, "games", 5000}, {x.ola, "", 2000}});
+    CHECK(amounts(query("2026-12-31", "2026-02-01", Ids{x.kari})) ==
+          std::vector<Amount>{{x.kari, "", 1000}, {x.kari, "games", 0}});
+    // The main category: the largest amount; none where no category adds up above zero.
+    std::vector<std::pair<std::int64_t, std::string>> main;
+    crm::main_categories(a, query("2026-12-31"), [&](std::int64_t id, std::string_view category) {
+      main.emplace_back(id, std::string(category));
+    });
+    CHECK(main == std::vector<std::pair<std::int64_t, std::string>>{{x.kari, "books"}, {x.ola, ""}});
+    main.clear();
+    crm::main_categories(a, query("2026-12-31", "2026-02-01"), [&](std::int64_t id, std::string_view category) {
+      main.emplace_back(id, std::string(category));
+    });
+    CHECK(main == std::vector<std::pair<std::int64_t, std::string>>{{x.kari, ""}});
 
     // Purchase days: one per customer and day.
     std::vector<std::tuple<std::int64_t, std::string, std::int64_t, std::int64_t>> days;

@@ -95,6 +95,23 @@ void AnalyticsRepo::order_lines(const AnalyticsQuery& q, const std::function<voi
              });
 }
 
+void AnalyticsRepo::category_amounts(const AnalyticsQuery& q, const std::function<void(const CustomerCategoryAmount&)>& each) {
+  Params params;
+  std::string where = scope(q, "o.ordered_at", "o.customer_id", params);
+  CustomerCategoryAmount a;
+  db_.stream(fmt::format("SELECT o.customer_id, coalesce(p.category, ''), sum(l.amount) "
+                         "FROM orders o JOIN order_lines l ON l.order_id = o.id "
+                         "LEFT JOIN products p ON p.id = l.product_id "
+                         "WHERE o.status <> 'cancelled' AND {} GROUP BY 1, 2 ORDER BY 1",
+                         where),
+             params, [&](const Row& r) {
+               a.customer_id = r.int64(0);
+               a.category = r.text_view(1);
+               a.amount = r.int64(2);
+               each(a);
+             });
+}
+
 void AnalyticsRepo::orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) {
   Params params;
   std::string sums = order_sums(q, params);

@@ -7,7 +7,12 @@
 
 #include <fmt/format.h>
 
+#include <absl/container/flat_hash_map.h>
 #include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
 
 #include "error.hpp"
 #include "model/dates.hpp"
@@ -129,6 +134,60 @@ void AnalyticsRepo::order_lines(const AnalyticsQuery& q, const std::function<voi
     f.cost = st.get_opt_int(9);
     each(f);
   }
+}
+
+void AnalyticsRepo::category_amounts(const AnalyticsQuery& q, const std::function<void(const CustomerCategoryAmount&)>& each) {
+  db_.need_indexes();
+  map_file(db_);
+  // The categories by product, then each customer's lines summed here: in SQL, GROUP BY
+  // sorts every line, and joining the products costs a lookup per line (0.35 s against
+  // 0.11 s for 600,000 lines).
+  std::vector<std::string> names{""};
+  absl::flat_hash_map<std::int64_t, std::uint32_t> category_of;
+  {
+    absl::flat_hash_map<std::string, std::uint32_t> index{{"", 0}};
+    Statement st(db_, "SELECT id, category FROM products WHERE category IS NOT NULL AND category <> ''");
+    while (st.step()) {
+      auto [it, added] = index.try_emplace(st.get_text(1), static_cast<std::uint32_t>(names.size()));
+      if (added) names.push_back(it->first);
+      category_of.emplace(st.get_int(0), it->second);
+    }
+  }
+  Scope s = scope(db_, q, "o.ordered_at", "o.customer_id");
+  // By the customer index, so that the lines come customer by customer.
+  Statement st(db_, fmt::format("SELECT o.customer_id, l.product_id, l.amount "
+                                "FROM orders o INDEXED BY orders_customer CROSS JOIN order_lines l ON l.order_id = o.id "
+                                "WHERE o.status <> 'cancelled' AND {}",
+                                s.where));
+  s.bind(st);
+  CustomerCategoryAmount a;
+  std::vector<std::pair<std::uint32_t, std::int64_t>> sums;  // the current customer's, by category
+  auto flush = [&] {
+    for (const auto& [category, amount] : sums) {
+      a.category = names[category];
+      a.amount = amount;
+      each(a);
+    }
+    sums.clear();
+  };
+  while (st.step()) {
+    std::int64_t customer_id = st.get_int(0);
+    if (customer_id != a.customer_id) {
+      flush();
+      a.customer_id = customer_id;
+    }
+    std::uint32_t category = 0;
+    if (auto product = st.get_opt_int(1)) {
+      if (auto it = category_of.find(*product); it != category_of.end()) category = it->second;
+    }
+    auto it = std::find_if(sums.begin(), sums.end(), [&](const auto& c) { return c.first == category; });
+    if (it == sums.end()) {
+      sums.emplace_back(category, st.get_int(2));
+    } else {
+      it->second += st.get_int(2);
+    }
+  }
+  flush();
 }
 
 void AnalyticsRepo::orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) {

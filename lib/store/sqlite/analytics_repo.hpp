@@ -11,6 +11,7 @@ class AnalyticsRepo final : public Analytics {
   explicit AnalyticsRepo(Database& db) : db_(db) {}
 
   void order_lines(const AnalyticsQuery& q, const std::function<void(const LineFact&)>& each) override;
+  void category_amounts(const AnalyticsQuery& q, const std::function<void(const CustomerCategoryAmount&)>& each) override;
   void orders(const AnalyticsQuery& q, const std::function<void(const OrderFact&)>& each) override;
   void purchase_days(const AnalyticsQuery& q, const std::function<void(const PurchaseDay&)>& each) override;
   void customer_totals(const AnalyticsQuery& q, const std::function<void(const CustomerTotals&)>& each) override;
