@@ -12,6 +12,7 @@
 
 #include "crm/main_category.hpp"
 #include "crm/session.hpp"
+#include "crm/sort_rows.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
@@ -26,13 +27,8 @@ std::string orders_band(std::int64_t orders) {
   return "10 or more";
 }
 
-// The properties of one customer, as (attribute, value).
-struct Properties {
-  std::vector<std::pair<std::string, std::string>> items;
-  void add(std::string attribute, std::string_view value) {
-    if (!value.empty()) items.emplace_back(std::move(attribute), std::string(value));
-  }
-};
+// Between a property's attribute and value in its key: no attribute name holds it.
+constexpr char kKeySeparator = '\x1f';
 
 }  // namespace
 
@@ -76,60 +72,76 @@ TopReport top_report(Session& s, const TopRequest& request) {
     r.total += t.measure;
     all.push_back(std::move(t));
   }
-  std::sort(all.begin(), all.end(), [](const TopCustomer& a, const TopCustomer& b) {
-    return a.measure != b.measure ? a.measure > b.measure : a.value.id < b.value.id;
-  });
+  sort_rows(
+      all, [](const TopCustomer& t) { return std::pair<double, std::int64_t>(t.measure, t.value.id); },
+      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   r.population = static_cast<std::int64_t>(all.size());
   const std::size_t top = std::min(all.size(), static_cast<std::size_t>(request.n));
 
-  // Profiles and main categories of everyone ranked.
+  // Each property (attribute = value) of a top customer, counted among the top and among
+  // the rest, keyed "attribute<US>value". The top's are counted first, so that the rest's
+  // are only looked up, never kept: keeping every customer's properties was a third of the
+  // report's time and most of its memory.
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < all.size(); ++i) index.emplace(all[i].value.id, i);
-  std::vector<Properties> props(all.size());
-  s.store().analytics().customer_profiles(request.scope.query(), [&](const store::CustomerProfile& p) {
-    auto it = index.find(p.id);
-    if (it == index.end()) return;
-    TopCustomer& t = all[it->second];
-    t.country = p.country;
-    t.kind = p.kind;
-    Properties& pr = props[it->second];
-    pr.add("kind", p.kind);
-    pr.add("country", p.country);
-    pr.add("city", p.city);
-    for (auto tag : p.tags) pr.add("tag", tag);
-    for (const auto& [key, v] : p.attributes) pr.add(std::string(key), v);
-  });
-  main_categories(s.store().analytics(), request.scope.query(), [&](std::int64_t customer_id, std::string_view category) {
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> counts;
+  std::string key;
+  auto count = [&](std::size_t i, std::string_view attribute, std::string_view text) {
+    if (text.empty()) return;
+    key.assign(attribute);
+    key += kKeySeparator;
+    key.append(text);
+    if (i < top) {
+      ++counts[key].first;
+    } else if (auto it = counts.find(key); it != counts.end()) {
+      ++it->second.second;
+    }
+  };
+  auto profile = [&](const store::CustomerProfile& p, std::size_t i) {
+    count(i, "kind", p.kind);
+    count(i, "country", p.country);
+    count(i, "city", p.city);
+    for (auto tag : p.tags) count(i, "tag", tag);
+    for (const auto& [name, v] : p.attributes) count(i, name, v);
+  };
+  auto derived = [&](std::size_t i) {
+    const TopCustomer& t = all[i];
+    count(i, "order channel", t.value.main_channel);
+    count(i, "contact channel", t.value.contact_channel);
+    count(i, "category", t.category);
+    count(i, "orders", orders_band(t.value.orders));
+    if (t.value.complained) count(i, "complained", "yes");
+  };
+  auto& analytics = s.store().analytics();
+  main_categories(analytics, request.scope.query(), [&](std::int64_t customer_id, std::string_view category) {
     auto it = index.find(customer_id);
     if (it != index.end()) all[it->second].category = category;
   });
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    const TopCustomer& t = all[i];
-    Properties& pr = props[i];
-    pr.add("order channel", t.value.main_channel);
-    pr.add("contact channel", t.value.contact_channel);
-    pr.add("category", t.category);
-    pr.add("orders", orders_band(t.value.orders));
-    if (t.value.complained) pr.add("complained", "yes");
-  }
+  store::AnalyticsQuery top_query = request.scope.query();
+  top_query.customers.emplace();
+  for (std::size_t i = 0; i < top; ++i) top_query.customers->push_back(all[i].value.id);
+  analytics.customer_profiles(top_query, [&](const store::CustomerProfile& p) {
+    auto it = index.find(p.id);
+    if (it == index.end() || it->second >= top) return;
+    all[it->second].country = p.country;
+    all[it->second].kind = p.kind;
+    profile(p, it->second);
+  });
+  for (std::size_t i = 0; i < top; ++i) derived(i);
+  analytics.customer_profiles(request.scope.query(), [&](const store::CustomerProfile& p) {
+    auto it = index.find(p.id);
+    if (it != index.end() && it->second >= top) profile(p, it->second);
+  });
+  for (std::size_t i = top; i < all.size(); ++i) derived(i);
 
-  std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, std::int64_t>> counts;
-  for (std::size_t i = 0; i < top; ++i) {
-    for (const auto& item : props[i].items) ++counts[item].first;
-  }
-  for (std::size_t i = top; i < all.size(); ++i) {
-    for (const auto& item : props[i].items) {
-      auto it = counts.find(item);
-      if (it != counts.end()) ++it->second.second;
-    }
-  }
   const std::int64_t rest = r.population - static_cast<std::int64_t>(top);
   const std::int64_t min_top = std::max<std::int64_t>(1, (static_cast<std::int64_t>(top) + 4) / 5);
-  for (const auto& [key, c] : counts) {
+  for (const auto& [name, c] : counts) {
     if (c.first < min_top) continue;
     ProfileShare p;
-    p.attribute = key.first;
-    p.value = key.second;
+    const auto at = name.find(kKeySeparator);
+    p.attribute = name.substr(0, at);
+    p.value = name.substr(at + 1);
     p.top = c.first;
     p.rest = c.second;
     p.top_share = static_cast<double>(c.first) / static_cast<double>(top);
