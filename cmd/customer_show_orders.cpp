@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "model/customer.hpp"
+#include "values.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -90,7 +91,7 @@ void add_orders_json(Context& ctx, json& doc, const crm::ScreenPop& pop) {
       auto opt_money = [&](const std::optional<std::int64_t>& v) { return v ? money_json(*v, d) : json(); };
       auto opt_text = [](const std::optional<std::string>& v) { return v ? json(*v) : json(); };
       lines.push_back(json{{"line", l.line.line}, {"sku", opt_text(l.sku)}, {"name", opt_text(l.name)},
-                           {"category", opt_text(l.category)}, {"quantity", l.line.quantity},
+                           {"category", opt_text(l.category)}, {"quantity", io::json_value(quantity_value(l.line.quantity))},
                            {"unit_price", opt_money(l.line.unit_price)}, {"amount", money_json(l.line.amount, d)}});
     }
     orders.push_back(json{{"order", s.order.number}, {"ordered_at", s.order.ordered_at},

@@ -13,6 +13,7 @@
 #include "options.hpp"
 #include "order_verbs.hpp"
 #include "render.hpp"
+#include "values.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -152,7 +153,7 @@ report::Datum attributes_datum(const std::map<std::string, std::string>& attribu
 }
 
 std::vector<Value> line_values(const crm::LineView& v, int d) {
-  return {v.line.line, text_value(v.sku), text_value(v.name), text_value(v.category), v.line.quantity,
+  return {v.line.line, text_value(v.sku), text_value(v.name), text_value(v.category), quantity_value(v.line.quantity),
           money_value(v.line.unit_price, d), Decimal{v.line.gross_or_amount(), d}, discount_value(v.line.discount),
           Decimal{v.line.amount, d}, money_value(v.line.unit_cost, d), money_value(v.line.cost, d)};
 }
@@ -245,7 +246,7 @@ int run_export(Context& ctx, const ListOptions& o, bool safe_csv) {
       } else {
         // Order-level lines (no sku) carry their cost of goods in the unit_cost column, as import reads it.
         Value cost = v.sku ? money_value(v.line.unit_cost, d) : money_value(v.line.cost, d);
-        row = {s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), v.line.quantity,
+        row = {s.order.number, customer_ref(s), s.order.ordered_at, text_value(v.sku), quantity_value(v.line.quantity),
                money_value(v.line.unit_price, d), money_value(v.line.gross, d), discount_value(v.line.discount), cost,
                Decimal{v.line.amount, d}, text_value(s.order.channel), s.order.status,
                money_value(s.order.freight, d), text_value(v.name), text_value(v.category)};

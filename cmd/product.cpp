@@ -9,6 +9,7 @@
 #include "model/order.hpp"
 #include "options.hpp"
 #include "render.hpp"
+#include "values.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -91,7 +92,7 @@ int run_show(Context& ctx, const std::string& sku) {
   if (crm::margin_unknown(s.revenue, s.revenue - s.uncosted)) {
     margin = ctx.format() == io::OutputFormat::table ? Value(std::string(kMarginUnknown)) : Value();
   }
-  for (Value v : {Value(s.customers), Value(s.orders), Value(s.quantity), Value(Decimal{s.revenue, d}),
+  for (Value v : {Value(s.customers), Value(s.orders), quantity_value(s.quantity), Value(Decimal{s.revenue, d}),
                   Value(Decimal{s.cost, d}), margin, Value(Decimal{s.uncosted, d})})
     values.push_back(v);
   render_record(ctx, fields, values);

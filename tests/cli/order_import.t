@@ -157,3 +157,21 @@ the order's first line is rejected, in a new import and in a re-import alike.
   [3]
   $ check
   0
+
+Quantities are numbers in JSON, whole ones without a fraction, as CSV writes them.
+
+  $ kunde order show C-1 -f json | grep '"quantity"'
+        "quantity": 1,
+        "quantity": 2,
+  $ kunde order export -f ndjson -q | grep '"order":"C-1"' | grep -o '"quantity":[^,]*'
+  "quantity":1
+  "quantity":2
+  $ kunde product show MUG -f json | grep '"quantity"'
+    "quantity": 5,
+  $ printf 'order,customer,ordered_at,sku,quantity,unit_price\nQ-1,K-1,2026-01-05,TEA,1.5,4\n' > half.csv
+  $ kunde order import -q half.csv
+  $ kunde customer show K-1 -f json | grep -o '"quantity": [-0-9.]*' | sort -u
+  "quantity": -1
+  "quantity": 1
+  "quantity": 1.5
+  "quantity": 2
