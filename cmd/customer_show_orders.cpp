@@ -19,10 +19,7 @@ using json = nlohmann::ordered_json;
 std::string money(std::int64_t minor, int d) { return format_decimal(Decimal{minor, d}); }
 json money_json(std::int64_t minor, int d) { return io::json_decimal(Decimal{minor, d}); }
 
-std::string quantity_text(double q) {
-  if (q == std::floor(q) && std::fabs(q) < 1e15) return fmt::format("{}", static_cast<std::int64_t>(q));
-  return fmt::format("{}", q);
-}
+std::string quantity_text(double q) { return to_text(quantity_value(q)); }
 
 }  // namespace
 
