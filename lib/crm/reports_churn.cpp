@@ -91,9 +91,7 @@ void read_mix(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& bu
     for (std::size_t c = 0; c < orders_by_channel.size(); ++c) main.offer(channels.name(static_cast<int>(c)), orders_by_channel[c]);
     buyers[it->second].channel = main.name().empty() ? -1 : channels.id(main.name());
   };
-  store::AnalyticsQuery any_order = q;
-  any_order.ordered = false;
-  analytics.orders(any_order, [&](const store::OrderFact& o) {
+  analytics.orders(q, [&](const store::OrderFact& o) {
     if (o.customer_id != current) {
       flush();
       current = o.customer_id;
