@@ -18,6 +18,8 @@ std::uint64_t content_hash(std::int64_t customer_id, std::initializer_list<std::
 
 // "~<hex>.<n>": the key of the n-th row with content `hash`.
 std::string content_key(std::uint64_t hash, std::uint32_t occurrence);
+// Whether a stored reference or number is such a key rather than one given by a file or a user.
+bool is_content_key(std::string_view key);
 
 // Keys for the rows of one file, counting occurrences as they come.
 class ContentKeys {

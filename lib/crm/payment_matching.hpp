@@ -15,9 +15,6 @@
 
 namespace kunde::crm {
 
-// Whether a stored reference is a content key rather than one given by a file or a user.
-bool is_content_key(std::string_view reference);
-
 class ReferencedPayments {
  public:
   // Reads the stored payments with a reference of their own, once: that is a pass over every
