@@ -110,6 +110,30 @@ stay as they are and nothing is named.
   cm-orders.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
   shipped.csv: 0 inserted, 0 updated, 6 unchanged, 0 rejected
 
+The same lines joined to their orders by hand, but without the order number: a row without
+one is keyed by its content, and one whose key finds nothing matches a line stored in a
+numbered order (same customer, day, product and quantity) instead of selling it twice.
+Each stored line matches one row: a second row of 30 S18_1749 for 103 that day is new
+(30 x 136.00 = 4080.00 more), and so is 10101's line at another quantity (24 x 81.35 =
+1952.40). Revenue: 17997.58 + 4080.00 + 1952.40 = 24029.98; margin 7198.48 + (4080.00 -
+30 x 86.70) + (1952.40 - 24 x 48.81) = 7198.48 + 1479.00 + 780.96 = 9458.44.
+
+  $ cat > joined.csv <<'CSV'
+  > customerNumber,orderDate,productCode,quantityOrdered,priceEach
+  > 103,2003-01-06,S18_1749,30,136.00
+  > 103,2003-01-06,S18_1749,30,136.00
+  > 103,2003-01-06,S24_3969,49.0,35.29
+  > 112,2003-01-09,S10_1678,24,81.35
+  > 114,2003-01-10,S18_1749,39,151
+  > CSV
+  $ kunde order import joined.csv
+  joined.csv: 2 inserted, 0 updated, 3 unchanged, 0 rejected; 3 without an order number matched a stored line (same customer, day, product and quantity)
+  $ kunde order import joined.csv
+  joined.csv: 0 inserted, 0 updated, 5 unchanged, 0 rejected; 3 without an order number matched a stored line (same customer, day, product and quantity)
+  $ kunde -q report summary | grep 'to date'
+  to date      revenue 24029.98, margin 9458.44 in 5 orders
+  $ kunde -q undo
+
 Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
 transaction_id, ...): reading it as the reference would change the key of payments
 imported before without it. --map reads it as the reference, and nothing is left to name.

@@ -67,3 +67,31 @@ TEST_CASE("order keys: the channel and status as stored, however the file writes
   CHECK(fx.orders("customer,ordered_at,amount,status\nK-2,2026-01-05,100,Completed\n").unchanged == 1);
   CHECK(fx.count("orders") == 2);
 }
+
+TEST_CASE("order keys: a row without a number matches a line stored with its order's number, each line once") {
+  Fixture fx;
+  auto numbered = fx.orders("order,customer,ordered_at,sku,quantity,unit_price\n"
+                            "A,K-1,2026-02-01,P1,2,10\nA,K-1,2026-02-01,P2,1,5\nB,K-2,2026-02-01,P1,2,10\n"
+                            "C,K-2,2026-03-01,,,\n");
+  REQUIRE(numbered.inserted == 4);
+  fx.orders("order,customer,ordered_at,amount\nC,K-2,2026-03-01,70\n");
+  REQUIRE(fx.store().customers().stats(1).revenue == 2500);
+  // K-1's P1 and one P2 match order A's lines; a second P2 and K-2's three P1 are new; K-2's
+  // 70 on 1 March is order C; K-1 on another day is new.
+  const std::string rows =
+      "customer,ordered_at,sku,quantity,unit_price,amount\n"
+      "K-1,2026-02-01,P1,2.0,10,\nK-1,2026-02-01,P2,1,5,\nK-1,2026-02-01,P2,1,5,\nK-2,2026-02-01,P1,3,10,\n"
+      "K-2,2026-03-01,,,,70.00\nK-1,2026-02-02,P1,2,10,\n";
+  auto first = fx.orders(rows);
+  CHECK(first.inserted == 3);
+  CHECK(first.unchanged == 3);
+  CHECK(first.notes["without an order number matched a stored line (same customer, day, product and quantity)"] == 3);
+  CHECK(fx.count("orders") == 6);
+  CHECK(fx.store().customers().stats(1).revenue == 2500 + 500 + 2000);
+  CHECK(fx.store().customers().stats(2).revenue == 2000 + 7000 + 3000);
+  auto again = fx.orders(rows);
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 6);
+  CHECK(fx.count("orders") == 6);
+  CHECK(fx.consistent());
+}

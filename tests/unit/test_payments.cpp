@@ -7,7 +7,7 @@
 
 #include "crm/content_keys.hpp"
 #include "crm/imports.hpp"
-#include "crm/payment_matching.hpp"
+#include "crm/keyless_matching.hpp"
 #include "crm/payments.hpp"
 #include "crm/session.hpp"
 #include "error.hpp"

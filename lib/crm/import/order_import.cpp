@@ -8,6 +8,7 @@
 
 #include "error.hpp"
 #include "crm/content_keys.hpp"
+#include "crm/keyless_matching.hpp"
 #include "crm/pricing.hpp"
 #include "model/dates.hpp"
 #include "model/order.hpp"
@@ -189,6 +190,7 @@ class OrderImporter : public Importer {
                                          model::normalise_channel(row.get(F::channel)).value_or(""),
                                          model::normalise_status(row.get(F::status))});
       number_text = content;
+      if (matches_keyed_line(row, customer_id, values, content)) return Outcome::unchanged;
     }
     bool first = false;
     if (current_.id == 0 || number_text != current_.number) {
@@ -226,6 +228,34 @@ class OrderImporter : public Importer {
       return Outcome::inserted;
     }
     return changed ? Outcome::updated : Outcome::unchanged;
+  }
+
+  // Whether a row without an order number, whose content key finds nothing, is a line
+  // already stored in an order with a number of its own (crm/keyless_matching.hpp). The
+  // stored lines are read at the first such miss (or after many hits, when a file of rows
+  // without numbers is imported again); after that only rows that could match one are
+  // looked up first.
+  bool matches_keyed_line(const Row& row, std::int64_t customer_id, const LineValues& values,
+                          const std::string& content) {
+    if (keyed_lines_ && keyed_lines_->empty()) return false;
+    if (values.ordered_at.empty() || !has_line(row, values)) return false;
+    std::string_view sku = row.get(F::sku);
+    std::int64_t amount = 0;
+    if (sku.empty()) {
+      amount = order_level_line({values.quantity, values.price, values.cost, values.amount, values.gross,
+                                 values.discount})
+                   .amount;
+    }
+    std::uint64_t hash = line_match_hash(customer_id, values.ordered_at, sku, values.quantity, amount);
+    if (keyed_lines_ && !keyed_lines_->has(hash)) return false;
+    if (orders_.by_number(content)) {
+      if (!keyed_lines_ && ++content_hits_ >= kContentHitsBeforeReading) keyed_lines_ = KeyedRows::order_lines(orders_);
+      return false;
+    }
+    if (!keyed_lines_) keyed_lines_ = KeyedRows::order_lines(orders_);
+    if (!keyed_lines_->take(hash)) return false;
+    ++counts().notes["without an order number matched a stored line (same customer, day, product and quantity)"];
+    return true;
   }
 
   // Makes the order of this line the current one. True when the file names it for the first
@@ -513,6 +543,9 @@ class OrderImporter : public Importer {
   SeenOrder content_order_;
   std::unordered_map<std::string, model::Product, StringHash, std::equal_to<>> products_seen_;
   ContentKeys keys_;
+  static constexpr int kContentHitsBeforeReading = 4096;
+  std::optional<KeyedRows> keyed_lines_;
+  int content_hits_ = 0;
   RejectedOrders rejected_orders_;
   std::string orders_source_;
   const RejectedOrders* orders_rejected_ = nullptr;

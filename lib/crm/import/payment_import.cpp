@@ -8,7 +8,7 @@
 
 #include "error.hpp"
 #include "crm/content_keys.hpp"
-#include "crm/payment_matching.hpp"
+#include "crm/keyless_matching.hpp"
 #include "model/dates.hpp"
 #include "model/order.hpp"
 
@@ -53,15 +53,16 @@ class PaymentImporter : public Importer {
     p.reference = std::string(row.get(F::reference));
     std::optional<model::Payment> old;
     if (p.reference.empty()) {
-      std::uint64_t hash = content_hash(p.customer_id, {p.paid_at, std::to_string(p.amount)});
+      // The match hash is the content of the content key, so one hash serves both.
+      std::uint64_t hash = payment_match_hash(p.customer_id, p.paid_at, p.amount);
       p.reference = keys_.next(hash);
       // The first row whose content key is new reads the payments stored with references
-      // of their own (crm/payment_matching.hpp); after that only rows that could match one
+      // of their own (crm/keyless_matching.hpp); after that only rows that could match one
       // are looked up first.
       if (!referenced_ || referenced_->has(hash)) {
         old = payments_.by_reference(p.reference);
         if (!old) {
-          if (!referenced_) referenced_.emplace(payments_);
+          if (!referenced_) referenced_ = KeyedRows::payments(payments_);
           if (referenced_->take(hash)) {
             ++counts().notes["without a reference matched a stored payment (same customer, day and amount)"];
             return Outcome::unchanged;
@@ -96,7 +97,7 @@ class PaymentImporter : public Importer {
   store::Payments& payments_;
   bool strip_;
   ContentKeys keys_;
-  std::optional<ReferencedPayments> referenced_;
+  std::optional<KeyedRows> referenced_;
 };
 
 }  // namespace

@@ -1,0 +1,50 @@
+// The rule for a file row without a key of its own (a payment without a reference, an order
+// line without an order number) whose content key (content_keys.hpp) finds nothing: it is a
+// row already stored under a key a file gave, when one has the same content. A file imported
+// once with its keys (check numbers, order numbers) and again without them then changes
+// nothing, instead of paying every invoice or selling every line twice. Each stored row
+// matches one file row, so three equal rows against two equal stored ones add one.
+//
+// What "the same content" is:
+//   payments:    customer, day and amount;
+//   order lines: customer, order day, product and quantity (a line without a product:
+//                customer, order day and amount).
+#pragma once
+
+#include <absl/container/flat_hash_map.h>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+#include "store/orders.hpp"
+#include "store/payments.hpp"
+
+namespace kunde::crm {
+
+std::uint64_t payment_match_hash(std::int64_t customer_id, std::string_view day, std::int64_t amount);
+// `sku` empty for a line without a product, whose `amount` then counts instead of `quantity`.
+std::uint64_t line_match_hash(std::int64_t customer_id, std::string_view day, std::string_view sku, double quantity,
+                              std::int64_t amount);
+
+// The stored rows with keys of their own, by match hash. Reading them is a pass over the
+// whole table, so importers make it only when a content key first finds nothing.
+class KeyedRows {
+ public:
+  // Payments with a reference of their own.
+  static KeyedRows payments(store::Payments& payments);
+  // Lines of orders with a number of their own.
+  static KeyedRows order_lines(store::Orders& orders);
+
+  // Whether none is stored; rows then need no lookup.
+  bool empty() const { return count_.empty(); }
+  // Whether a stored row with this match hash is still unmatched.
+  bool has(std::uint64_t hash) const { return count_.contains(hash); }
+  // Matches one of them to a file row; false when none is left.
+  bool take(std::uint64_t hash);
+
+ private:
+  absl::flat_hash_map<std::uint64_t, std::uint32_t> count_;
+};
+
+}  // namespace kunde::crm
