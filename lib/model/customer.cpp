@@ -15,6 +15,13 @@
 namespace kunde::model {
 namespace {
 
+// "First Last", or the one given.
+std::string join_name(std::string_view first, std::string_view last) {
+  first = text::trim(first);
+  last = text::trim(last);
+  return std::string(first) + (first.empty() || last.empty() ? "" : " ") + std::string(last);
+}
+
 std::optional<std::string> opt(std::string_view v) {
   if (v.empty()) return std::nullopt;
   return std::string(v);
@@ -71,6 +78,10 @@ const std::vector<FieldSpec>& customer_import_fields() {
                    "first name: with last_name, the name (or a company's contact person)"});
     out.push_back({"last_name", {"lastname", "surname", "family_name", "etternavn", "efternamn", "sukunimi"}, false,
                    false, "last name: with first_name, the name (or a company's contact person)"});
+    out.push_back({"contact_first_name", {"contact_firstname", "contact_given_name"}, false, false,
+                   "a company's contact person's first name: with contact_last_name, the contact person"});
+    out.push_back({"contact_last_name", {"contact_lastname", "contact_surname", "contact_family_name"}, false, false,
+                   "a company's contact person's last name: with contact_first_name, the contact person"});
     return out;
   }();
   return fields;
@@ -85,9 +96,7 @@ bool is_company_column(std::string_view column) {
 
 void compose_name(Customer& c, std::string_view first, std::string_view last, bool name_is_company,
                   bool kind_given, bool contact_given) {
-  first = text::trim(first);
-  last = text::trim(last);
-  std::string person = std::string(first) + (first.empty() || last.empty() ? "" : " ") + std::string(last);
+  std::string person = join_name(first, last);
   if (person.empty()) return;
   if (name_is_company && !text::trim(c.name).empty()) {
     if (!kind_given) c.kind = "company";
@@ -95,6 +104,14 @@ void compose_name(Customer& c, std::string_view first, std::string_view last, bo
     return;
   }
   if (text::trim(c.name).empty()) c.name = person;
+}
+
+void compose_contact(Customer& c, std::string_view first, std::string_view last, bool kind_given,
+                     bool contact_given) {
+  std::string person = join_name(first, last);
+  if (person.empty()) return;
+  if (!kind_given) c.kind = "company";
+  if (!contact_given) c.contact_person = person;
 }
 
 std::vector<std::string> customer_columns() {

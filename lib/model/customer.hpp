@@ -40,8 +40,14 @@ enum CustomerField : std::size_t {
 };
 const std::vector<FieldSpec>& customer_fields();
 // What an import reads: the fields above, then kFirstName and kLastName, which make the name
-// (see compose_name).
-enum CustomerImportField : std::size_t { kFirstName = kCustomerFieldCount, kLastName, kCustomerImportFieldCount };
+// (see compose_name), and a company's contact person in two columns (see compose_contact).
+enum CustomerImportField : std::size_t {
+  kFirstName = kCustomerFieldCount,
+  kLastName,
+  kContactFirstName,
+  kContactLastName,
+  kCustomerImportFieldCount
+};
 const std::vector<FieldSpec>& customer_import_fields();
 // The name from a file that writes it as first and last name: "First Last" is the name, or,
 // when `company` is the row's company (the file's name column is a company's: Company,
@@ -49,6 +55,10 @@ const std::vector<FieldSpec>& customer_import_fields();
 // What the row says itself (kind, contact person) stays.
 void compose_name(Customer& c, std::string_view first, std::string_view last, bool name_is_company,
                   bool kind_given, bool contact_given);
+// A contact person's first and last name ("contactFirstName", "contactLastName"): the
+// customer is a company and "First Last" its contact person, unless the row says otherwise.
+void compose_contact(Customer& c, std::string_view first, std::string_view last, bool kind_given,
+                     bool contact_given);
 // Whether a column read as the name holds a company's name ("Company", "companyName").
 bool is_company_column(std::string_view column);
 std::vector<std::string> customer_columns();

@@ -68,7 +68,7 @@ legacy encodings with a mapping file, JSON input, export round trip.
       "credit_limit": 750.00,
   $ kunde customer import --map nummer=Kundenr legacy-cp1252.csv
   kunde: error: --map nummer=Kundenr: there is no field 'nummer'
-  hint: fields are: number, name, kind, contact_person, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes, first_name, last_name
+  hint: fields are: number, name, kind, contact_person, email, phone, street, postal_code, city, country, org_number, created_at, preferred_channel, credit_limit, payment_terms_days, wallet, tags, notes, first_name, last_name, contact_first_name, contact_last_name
   [2]
   $ kunde customer import --map number=Nope customers.csv
   kunde: error: customers.csv:1: there is no column 'Nope' (mapped to number)

@@ -6,24 +6,29 @@ field and kept nowhere is named before the counts, never lost without a word.
   $ cp "$KUNDE_TEST_DATA"/cm-*.csv . && export KUNDE_DB=k.db
   $ kunde init -q
 
-Customers keep every column: addressLine1 is the street, the rest (addressLine2, state,
-contactLastName, ...) are custom attributes, so there is nothing to name.
+Customers keep every column: addressLine1 is the street, contactFirstName and
+contactLastName make a company's contact person (so the customer is a company), the rest
+(addressLine2, state, ...) are custom attributes, so there is nothing to name.
 
   $ kunde customer import cm-customers.csv
   cm-customers.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 phone not normalised
   $ kunde customer show 114
-  Koala Scale Models, Co.  #3  114  person
+  Koala Scale Models, Co.  #3  114  company
+  contact                    Paul Fulton
   phone                      03 9520 4555  (+61395204555)
   address                    40 Collins Street, 3004 Melbourne, AU
   balance                    0.00  (limit 117300.00)
   address_line2              Level 3
-  contact_first_name         Paul
-  contact_last_name          Fulton
   sales_rep_employee_number  1611
   state                      Victoria
   $ kunde customer list -q --attr address_line2="Level 3"
-  id  number  name                     kind    email  phone         city       country  tags
-   3  114     Koala Scale Models, Co.  person         03 9520 4555  Melbourne  AU
+  id  number  name                     kind     email  phone         city       country  tags
+   3  114     Koala Scale Models, Co.  company         03 9520 4555  Melbourne  AU
+  $ kunde customer find fulton
+  id  number  name                     email  phone         city
+   3  114     Koala Scale Models, Co.         03 9520 4555  Melbourne
+  1 customer match 'fulton'
+
 
 Products have no attributes: productLine, buyPrice and MSRP are the category, the unit cost
 and the list price; productScale, productVendor, productDescription and quantityInStock are

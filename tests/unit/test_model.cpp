@@ -445,3 +445,24 @@ TEST_CASE("compose_name: first and last name make the name, or a company's conta
   CHECK(model::is_company_column("Company"));
   CHECK_FALSE(model::is_company_column("Name"));
 }
+
+TEST_CASE("compose_contact: a contact person's first and last name make a company's contact person") {
+  model::Customer c;
+  c.name = "Koala Scale Models, Co.";
+  model::compose_contact(c, "Paul ", " Fulton", false, false);
+  CHECK(c.name == "Koala Scale Models, Co.");
+  CHECK(c.kind == "company");
+  CHECK(c.contact_person == std::optional<std::string>("Paul Fulton"));
+
+  model::Customer none;
+  model::compose_contact(none, " ", "", false, false);
+  CHECK(none.kind == "person");
+  CHECK_FALSE(none.contact_person);
+
+  // What the row says itself stays.
+  model::Customer said;
+  said.contact_person = "Reception";
+  model::compose_contact(said, "Paul", "", true, true);
+  CHECK(said.kind == "person");
+  CHECK(said.contact_person == std::optional<std::string>("Reception"));
+}

@@ -106,6 +106,11 @@ class CustomerImporter : public Importer {
                           !text::trim(row.get(model::kKind)).empty(),
                           !text::trim(row.get(model::kContactPerson)).empty());
     }
+    if (row.has(model::kContactFirstName) || row.has(model::kContactLastName)) {
+      model::compose_contact(c, row.get(model::kContactFirstName), row.get(model::kContactLastName),
+                             !text::trim(row.get(model::kKind)).empty(),
+                             !text::trim(row.get(model::kContactPerson)).empty());
+    }
     for (const auto& [key, value] : row.extras()) {
       if (key == "id") continue;  // kunde's own ids from a list; not data to keep
       if (value.empty()) {
