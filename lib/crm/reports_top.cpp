@@ -135,7 +135,11 @@ TopReport top_report(Session& s, const TopRequest& request) {
   for (std::size_t i = top; i < all.size(); ++i) derived(i);
 
   const std::int64_t rest = r.population - static_cast<std::int64_t>(top);
-  const std::int64_t min_top = std::max<std::int64_t>(1, (static_cast<std::int64_t>(top) + 4) / 5);
+  // What one top customer has alone (a street, a state) characterises no group: a property
+  // counts when a fifth of the top, and two of them, have it.
+  const std::int64_t min_top =
+      std::max<std::int64_t>(std::min<std::int64_t>(2, static_cast<std::int64_t>(top)),
+                             (static_cast<std::int64_t>(top) + 4) / 5);
   for (const auto& [name, c] : counts) {
     if (c.first < min_top) continue;
     ProfileShare p;
