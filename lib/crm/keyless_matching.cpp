@@ -38,6 +38,25 @@ KeyedRows KeyedRows::order_lines(store::Orders& orders) {
   return out;
 }
 
+KeylessPayments::KeylessPayments(store::Payments& payments) {
+  store::PaymentFilter f;
+  f.keyless_only = true;
+  payments.list(f, [&](const store::PaymentView& v) {
+    const model::Payment& p = v.payment;
+    if (is_content_key(p.reference)) by_hash_[payment_match_hash(p.customer_id, p.paid_at, p.amount)].push_back(p);
+  });
+}
+
+std::optional<model::Payment> KeylessPayments::take(std::uint64_t hash) {
+  auto it = by_hash_.find(hash);
+  if (it == by_hash_.end()) return std::nullopt;
+  // The oldest first: list gives them by day and id, and the last is cheapest to remove.
+  model::Payment p = std::move(it->second.front());
+  it->second.erase(it->second.begin());
+  if (it->second.empty()) by_hash_.erase(it);
+  return p;
+}
+
 bool KeyedRows::take(std::uint64_t hash) {
   auto it = count_.find(hash);
   if (it == count_.end()) return false;

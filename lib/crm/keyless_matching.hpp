@@ -5,6 +5,10 @@
 // nothing, instead of paying every invoice or selling every line twice. Each stored row
 // matches one file row, so three equal rows against two equal stored ones add one.
 //
+// The other way round, a payment row with a reference that is stored under no payment takes
+// over a payment stored without one (under its content key) that has the same content: a
+// file imported first without its references and then with them pays nothing twice.
+//
 // What "the same content" is:
 //   payments:    customer, day and amount;
 //   order lines: customer, order day, product and quantity (a line without a product:
@@ -16,6 +20,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "store/orders.hpp"
 #include "store/payments.hpp"
@@ -45,6 +50,20 @@ class KeyedRows {
 
  private:
   absl::flat_hash_map<std::uint64_t, std::uint32_t> count_;
+};
+
+// The stored payments without a reference of their own, by match hash, each taken over once.
+// Reading them is a pass over the payments, so importers make it once per import.
+class KeylessPayments {
+ public:
+  explicit KeylessPayments(store::Payments& payments);
+  bool empty() const { return by_hash_.empty(); }
+  bool has(std::uint64_t hash) const { return by_hash_.contains(hash); }
+  // One of them, to be given a reference; none when none is left.
+  std::optional<model::Payment> take(std::uint64_t hash);
+
+ private:
+  absl::flat_hash_map<std::uint64_t, std::vector<model::Payment>> by_hash_;
 };
 
 }  // namespace kunde::crm

@@ -16,6 +16,8 @@ struct PaymentFilter {
   std::optional<std::int64_t> customer_id;
   std::optional<std::string> since, until;
   std::optional<std::int64_t> limit;
+  // Only payments whose reference is a content key (crm/content_keys.hpp): none was given.
+  bool keyless_only = false;
 };
 
 struct PaymentView {

@@ -169,6 +169,25 @@ add two, and importing them again adds nothing.
   ~239dbcbc4709a38d.2,2004-10-19,1,103,Maison des jouets,6066.78
   ~239dbcbc4709a38d.3,2004-10-19,1,103,Maison des jouets,6066.78
 
+The other way round: a bank's file with references, after the rows without them. A row
+whose reference no payment has takes over a payment stored without one (same customer,
+day and amount), so the two stored under content keys get the bank's references and the
+third row is new: 103 has paid 4 x 6066.78 = 24267.12.
+
+  $ printf 'customer,paid_at,amount,reference\n103,2004-10-19,6066.78,B-1\n103,2004-10-19,6066.78,B-2\n103,2004-10-19,6066.78,B-3\n' > bank.csv
+  $ kunde order payments import bank.csv
+  bank.csv: 1 inserted, 2 updated, 0 unchanged, 0 rejected; 2 with a reference took over a stored payment without one (same customer, day and amount)
+  $ kunde order payments import bank.csv
+  bank.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected
+  $ kunde order payments --customer 103 -q -f csv
+  reference,paid_at,customer_id,customer,name,amount
+  CH100001,2004-10-19,1,103,Maison des jouets,6066.78
+  B-1,2004-10-19,1,103,Maison des jouets,6066.78
+  B-2,2004-10-19,1,103,Maison des jouets,6066.78
+  B-3,2004-10-19,1,103,Maison des jouets,6066.78
+  $ kunde order payments import same.csv
+  same.csv: 0 inserted, 0 updated, 3 unchanged, 0 rejected; 3 without a reference matched a stored payment (same customer, day and amount)
+
 Contacts have no attributes either.
 
   $ printf 'customer,at,channel,direction,subject,mood\n103,2026-01-05 10:00,phone,in,Order,calm\n' > contacts.csv

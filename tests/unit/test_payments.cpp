@@ -208,3 +208,33 @@ TEST_CASE("payments: an account on a day, and the balances") {
   CHECK(overdue_on("2026-01-11").empty());
   CHECK(overdue_on("2026-01-12") == std::vector<std::int64_t>{1});
 }
+
+TEST_CASE("payments: a row with a reference takes over a payment stored without one, each stored payment once") {
+  test::StoreFixture fx;
+  fx.import("customer", kCustomers);
+  auto keyless = fx.import("payment", "customer,paid_at,amount\nK-1,2026-02-01,50\nK-1,2026-02-01,50\nK-2,2026-02-01,40\n");
+  REQUIRE(keyless.inserted == 3);
+  // Three rows of K-1's 50 on the day: two take over the stored ones, the third is new;
+  // K-2 paid 40, not 50.
+  const std::string rows =
+      "customer,paid_at,amount,reference\n"
+      "K-1,2026-02-01,50.00,CHK-1\nK-1,2026-02-01,50,CHK-2\nK-1,2026-02-01,50,CHK-3\nK-2,2026-02-01,50,CHK-4\n";
+  auto first = fx.import("payment", rows);
+  CHECK(first.inserted == 2);
+  CHECK(first.updated == 2);
+  CHECK(first.notes["with a reference took over a stored payment without one (same customer, day and amount)"] == 2);
+  CHECK(payments(fx).size() == 5);
+  CHECK(fx.store().payments().by_reference("CHK-1"));
+  CHECK(fx.store().payments().by_reference("CHK-2"));
+  CHECK(fx.store().customers().stats(1).paid == 15000);
+  CHECK(fx.store().customers().stats(2).paid == 9000);
+  auto again = fx.import("payment", rows);
+  CHECK(again.inserted == 0);
+  CHECK(again.unchanged == 4);
+  // And the first file again: its rows match the payments that have references now.
+  auto old_file = fx.import("payment", "customer,paid_at,amount\nK-1,2026-02-01,50\nK-1,2026-02-01,50\nK-2,2026-02-01,40\n");
+  CHECK(old_file.inserted == 0);
+  CHECK(old_file.unchanged == 3);
+  CHECK(payments(fx).size() == 5);
+  CHECK(fx.consistent());
+}

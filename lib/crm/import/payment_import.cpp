@@ -69,6 +69,11 @@ class PaymentImporter : public Importer {
           }
         }
       }
+    } else if (std::optional<model::Payment> keyless = keyless_payment(p)) {
+      p.id = keyless->id;
+      write().update_payment(p, *keyless);
+      ++counts().notes["with a reference took over a stored payment without one (same customer, day and amount)"];
+      return Outcome::updated;
     }
     // Most rows of a large import are new: try the insert first.
     if (!old) {
@@ -85,6 +90,17 @@ class PaymentImporter : public Importer {
   }
 
  private:
+  // The payment stored without a reference that a row with a reference stored under no
+  // payment takes over (crm/keyless_matching.hpp). They are read at the first row with a
+  // reference; only rows that could take one over are looked up.
+  std::optional<model::Payment> keyless_payment(const model::Payment& p) {
+    if (!keyless_) keyless_.emplace(payments_);
+    if (keyless_->empty()) return std::nullopt;
+    std::uint64_t hash = payment_match_hash(p.customer_id, p.paid_at, p.amount);
+    if (!keyless_->has(hash) || payments_.by_reference(p.reference)) return std::nullopt;
+    return keyless_->take(hash);
+  }
+
   void read_values(const Row& row, PaymentValues& out) const {
     out.paid_at = model::parse_file_date(row.get(F::paid_at), options().date_format);
     try {
@@ -98,6 +114,7 @@ class PaymentImporter : public Importer {
   bool strip_;
   ContentKeys keys_;
   std::optional<KeyedRows> referenced_;
+  std::optional<KeylessPayments> keyless_;
 };
 
 }  // namespace

@@ -31,8 +31,8 @@ std::int64_t PaymentRepo::insert_if_new(const model::Payment& p) {
 }
 
 void PaymentRepo::update(const model::Payment& p) {
-  db_.write().update(tables::payments, "customer_id = $1, paid_at = $2, amount = $3", "id = $4",
-                     Params(p.customer_id, p.paid_at, p.amount, p.id));
+  db_.write().update(tables::payments, "customer_id = $1, paid_at = $2, amount = $3, reference = $4", "id = $5",
+                     Params(p.customer_id, p.paid_at, p.amount, p.reference, p.id));
 }
 
 std::int64_t PaymentRepo::paid(std::int64_t customer_id) {
@@ -44,9 +44,10 @@ void PaymentRepo::list(const PaymentFilter& f, const std::function<void(const Pa
       "SELECT p.id, p.reference, p.customer_id, p.paid_at, p.amount, c.number, c.name "
       "FROM payments p JOIN customers c ON c.id = p.customer_id "
       "WHERE ($1::bigint IS NULL OR p.customer_id = $1::bigint) AND ($2::text IS NULL OR p.paid_at >= $2::text) "
-      "AND ($3::text IS NULL OR substr(p.paid_at, 1, 10) <= $3::text) ORDER BY p.paid_at, p.id";
+      "AND ($3::text IS NULL OR substr(p.paid_at, 1, 10) <= $3::text) AND (NOT $4::boolean OR left(p.reference, 1) = '~') "
+      "ORDER BY p.paid_at, p.id";
   if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
-  db_.stream(sql, Params(f.customer_id, f.since, f.until), [&](const Row& r) {
+  db_.stream(sql, Params(f.customer_id, f.since, f.until, f.keyless_only), [&](const Row& r) {
     PaymentView v{{r.int64(0), r.text(1), r.int64(2), r.text(3), r.int64(4)}, r.opt_text(5), r.text(6)};
     each(v);
   });

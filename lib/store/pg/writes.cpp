@@ -132,7 +132,14 @@ class BulkWrite final : public ImportWrite {
     change_.touch(p.customer_id, Change::kTouchPayments);
     return id;
   }
-  void update_payment(const model::Payment& now, const model::Payment&) override { payments_.update(now); }
+  void update_payment(const model::Payment& now, const model::Payment& before) override {
+    payments_.update(now);
+    // The references taken follow a payment given a reference of its own.
+    if (payment_references_ && now.reference != before.reference) {
+      payment_references_->erase(before.reference);
+      payment_references_->insert(now.reference);
+    }
+  }
 
   std::int64_t add_contact_if_new(const model::Contact& c) override { return insert_contact(c, true); }
   std::int64_t add_contacts(std::span<const model::Contact* const> contacts) override {

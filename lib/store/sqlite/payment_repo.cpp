@@ -33,11 +33,12 @@ std::int64_t PaymentRepo::insert_if_new(const model::Payment& p) {
 }
 
 void PaymentRepo::update(const model::Payment& p) {
-  db_.prepare("UPDATE payments SET customer_id = ?, paid_at = ?, amount = ? WHERE id = ?")
+  db_.prepare("UPDATE payments SET customer_id = ?, paid_at = ?, amount = ?, reference = ? WHERE id = ?")
       .bind(1, p.customer_id)
       .bind(2, p.paid_at)
       .bind(3, p.amount)
-      .bind(4, p.id)
+      .bind(4, p.reference)
+      .bind(5, p.id)
       .run();
 }
 
@@ -56,10 +57,11 @@ void PaymentRepo::list(const PaymentFilter& f, const std::function<void(const Pa
       "SELECT p.id, p.reference, p.customer_id, p.paid_at, p.amount, c.number, c.name "
       "FROM payments p JOIN customers c ON c.id = p.customer_id "
       "WHERE (?1 IS NULL OR p.customer_id = ?1) AND (?2 IS NULL OR p.paid_at >= ?2) "
-      "AND (?3 IS NULL OR substr(p.paid_at, 1, 10) <= ?3) ORDER BY p.paid_at, p.id";
+      "AND (?3 IS NULL OR substr(p.paid_at, 1, 10) <= ?3) AND (?4 = 0 OR substr(p.reference, 1, 1) = '~') "
+      "ORDER BY p.paid_at, p.id";
   if (f.limit) sql += fmt::format(" LIMIT {}", *f.limit);
   Statement st(db_, sql);
-  st.bind(1, f.customer_id).bind(2, f.since).bind(3, f.until);
+  st.bind(1, f.customer_id).bind(2, f.since).bind(3, f.until).bind(4, f.keyless_only ? 1 : 0);
   while (st.step()) {
     PaymentView v{{st.get_int(0), st.get_text(1), st.get_int(2), st.get_text(3), st.get_int(4)},
                   st.get_opt_text(5), st.get_text(6)};
