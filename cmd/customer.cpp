@@ -145,7 +145,7 @@ int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<
       emit({c.id, opt_value(c.number), c.name, opt_value(c.email), opt_value(c.phone), opt_value(c.city)});
     });
   });
-  ctx.note(fmt::format("{} match '{}'", counted(n, "customer"), query));
+  ctx.note(fmt::format("{} {} '{}'", counted(n, "customer"), n == 1 ? "matches" : "match", query));
   return kExitOk;
 }
 

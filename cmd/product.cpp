@@ -48,6 +48,7 @@ int run_add(Context& ctx, const AddOptions& o) {
 
 struct ListOptions {
   std::string category, search;
+  std::optional<std::int64_t> limit;
 };
 
 int run_list(Context& ctx, const ListOptions& o, bool canonical) {
@@ -62,6 +63,7 @@ int run_list(Context& ctx, const ListOptions& o, bool canonical) {
       ctx, "products", columns,
       [&](const report::RowEmit& emit) {
         crm::list_products(ctx.session(), f, [&](const model::Product& p) {
+          if (o.limit && n >= *o.limit) return;
           auto values = product_values(p, d);
           if (!canonical) values.insert(values.begin(), p.id);
           emit(values);
@@ -118,6 +120,7 @@ void register_product(CLI::App& app, Context& ctx) {
   auto* list = product->add_subcommand("list", "List products");
   list->add_option("--category", list_opts->category, "Only products in this category (case ignored)");
   list->add_option("--search", list_opts->search, "Only products whose sku or name contains TEXT (case and accents ignored)");
+  list->add_option("-n,--limit", list_opts->limit, "At most N products");
   list->callback([&ctx, list_opts] { ctx.action = [&ctx, list_opts] { return run_list(ctx, *list_opts, false); }; });
 
   auto show_sku = std::make_shared<std::string>();

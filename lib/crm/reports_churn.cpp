@@ -155,7 +155,8 @@ void add_groups(ChurnReport& r, const std::string& dimension, const std::vector<
     if (churned > 0) g.churned_share = static_cast<double>(c.first) / static_cast<double>(churned);
     if (retained > 0) g.retained_share = static_cast<double>(c.second) / static_cast<double>(retained);
     g.churn_rate = static_cast<double>(c.first) / static_cast<double>(c.first + c.second);
-    if (g.retained_share > 0) g.lift = g.churned_share / g.retained_share;
+    // Without churned customers there is no share among them to compare: no lift.
+    if (churned > 0 && g.retained_share > 0) g.lift = g.churned_share / g.retained_share;
     r.groups.push_back(std::move(g));
   }
 }

@@ -57,7 +57,7 @@ const std::vector<FieldSpec>& customer_fields() {
         {"country", {"country_code", "land"}, false, false, "country code or name, stored as ISO 3166-1 alpha-2"},
         {"org_number", {"organisation_number", "organization_number", "orgnr", "org_nr", "vat_number"}, false, false,
          "organisation number (checked for NO, SE, DK, FI)"},
-        {"created_at", {"created", "customer_since", "opprettet"}, false, false, "when the relationship began"},
+        {"created_at", {"created", "create_date", "created_date", "date_created", "creation_date", "customer_since", "opprettet"}, false, false, "when the relationship began"},
         {"preferred_channel", {"channel"}, false, false, "preferred contact channel"},
         {"credit_limit", {"kredittgrense"}, false, false, "credit limit (amount)"},
         {"payment_terms_days", {"payment_terms", "terms_days", "betalingsfrist"}, false, false,

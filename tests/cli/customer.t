@@ -144,19 +144,19 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   $ kunde customer find bjorn
   id  number  name         email                   phone           city
    1  K-001   Bj\xc3\xb8rn \xc3\x85berg  Bjorn.Aberg@Example.no  +47 912 34 567  Oslo (esc)
-  1 customer match 'bjorn'
+  1 customer matches 'bjorn'
   $ kunde customer find naess
   id  number  name            email          phone             city
    4  K-004   N\xc3\xa6ss & S\xc3\xb8nn AS  post@naess.no  0047-55 66 77 88  Troms\xc3\xb8 (esc)
-  1 customer match 'naess'
+  1 customer matches 'naess'
   $ kunde customer find goteborg
   id  number  name             email           phone             city
    3  K-003   G\xc3\xb6teborg R\xc3\xb6r AB  info@gbgror.se  +46 31 123 45 67  G\xc3\xb6teborg (esc)
-  1 customer match 'goteborg'
+  1 customer matches 'goteborg'
   $ kunde customer find ase bergen -f csv
   id,number,name,email,phone,city
   2,K-002,\xc3\x85se \xc3\x98deg\xc3\xa5rd,ase@example.no,22334455,Bergen (esc)
-  1 customer match 'ase bergen'
+  1 customer matches 'ase bergen'
   $ kunde customer find '!!!'
   kunde: error: give some letters or digits to search for
   hint: e.g. kunde customer find bjorn oslo

@@ -57,7 +57,7 @@ The copy holds the same rows; the content hashes say so table by table.
   tags      b2c;vip
   phone     +47 912 34 567  (+4791234567)
   $ kunde --db copy.db customer find faktura -f csv | cut -d, -f1,2
-  1 customer match 'faktura'
+  1 customer matches 'faktura'
   id,number
   1,K-001
 

@@ -27,7 +27,7 @@ contactLastName make a company's contact person (so the customer is a company), 
   $ kunde customer find fulton
   id  number  name                     email  phone         city
    3  114     Koala Scale Models, Co.         03 9520 4555  Melbourne
-  1 customer match 'fulton'
+  1 customer matches 'fulton'
 
 
 Products have no attributes: productLine, buyPrice and MSRP are the category, the unit cost
@@ -46,6 +46,10 @@ named. --dry-run names them too.
    2  S18_1749  1917 Touring Sedan  Vintage Cars      170.00      86.70
    3  S18_2248  1911 Town Car       Vintage Cars       60.54      33.30
    4  S24_3969  1936 Roadster       Vintage Cars       41.03      21.75
+  $ kunde product list -q -n 2 -f csv
+  id,sku,name,category,list_price,unit_cost
+  1,S10_1678,1969 Road Chopper,Motorcycles,95.70,48.81
+  2,S18_1749,1917 Touring Sedan,Vintage Cars,170.00,86.70
 
 The lines file keeps no columns of its own: orderLineNumber is named, quantityOrdered and
 priceEach are read. The order file's other columns (requiredDate, comments, ...) are the
