@@ -143,6 +143,22 @@ Each stored line matches one row: a second row of 30 S18_1749 for 103 that day i
   to date      revenue 24029.98, margin 9458.44 in 5 orders
   $ kunde -q undo
 
+An order file whose date column has a name kunde does not know (placedOn) fails once,
+before anything lands, naming its columns: no row could give a new order its date. A file
+of changes to stored orders needs no date (the status here).
+
+  $ sed 's/orderDate/placedOn/' cm-orders.csv > placed.csv
+  $ KUNDE_DB=fresh.db kunde init -q && KUNDE_DB=fresh.db kunde customer import -q cm-customers.csv
+  $ KUNDE_DB=fresh.db kunde order import placed.csv --lines cm-orderdetails.csv
+  kunde: error: placed.csv:1: no column for 'ordered_at' (order 10100 is new, and a new order needs its date) (the columns are: orderNumber, placedOn, requiredDate, shippedDate, status, comments, customerNumber)
+  hint: name a column ordered_at (or date, order_date, invoice_date, ...), or map one with --map ordered_at=COLUMN ('--fields' lists every name)
+  [1]
+  $ KUNDE_DB=fresh.db kunde order list -q
+  order  ordered_at  customer_id  customer  name  channel  status  lines  amount
+  $ printf 'order,status\n10100,cancelled\n' > cancel.csv
+  $ kunde order import cancel.csv --dry-run
+  cancel.csv: 0 inserted, 1 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
+
 Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
 transaction_id, ...): reading it as the reference would change the key of payments
 imported before without it. --map reads it as the reference, and nothing is left to name.

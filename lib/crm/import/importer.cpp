@@ -408,14 +408,14 @@ void Importer::on_header(const std::vector<std::string>& header) {
   }
 }
 
-Error Importer::missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const {
+MissingColumnError Importer::missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const {
   std::vector<std::string> names, aliases;
   for (std::size_t f : fields) {
     names.push_back(fields_[f].name);
     for (std::size_t a = 0; a < fields_[f].aliases.size() && a < 3; ++a) aliases.push_back(fields_[f].aliases[a]);
   }
   std::string columns = header_.empty() ? "none" : fmt::format("{}", fmt::join(header_, ", "));
-  return Error(fmt::format("{}:1: no column for {} (the columns are: {})", counts_.source, what, columns),
+  return MissingColumnError(fmt::format("{}:1: no column for {} (the columns are: {})", counts_.source, what, columns),
                fmt::format("name a column {}{}, or map one with --map {}=COLUMN ('--fields' lists every name)",
                            fmt::join(names, " or "),
                            aliases.empty() ? "" : fmt::format(" (or {}, ...)", fmt::join(aliases, ", ")),
@@ -461,6 +461,8 @@ void Importer::on_record(const io::Record& record) {
   } catch (const UsageError&) {
     throw;
   } catch (const StoreError&) {
+    throw;
+  } catch (const MissingColumnError&) {
     throw;
   } catch (const Error& e) {
     reject(record, e.what(), e.hint());

@@ -26,6 +26,12 @@ class Session;
 
 namespace kunde::crm::import {
 
+// A file without a column it needs: the whole file fails, even when a row finds out.
+class MissingColumnError : public Error {
+ public:
+  using Error::Error;
+};
+
 using model::FieldSpec;
 
 struct ImportOptions {
@@ -167,7 +173,7 @@ class Importer : public io::RecordSink {
   // the file cannot be imported at all. The default checks required and identifying fields.
   virtual void check_columns();
   // The error a file lacking the columns `what` gets, listing its columns and the --map hint.
-  Error missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const;
+  MissingColumnError missing_columns(const std::string& what, const std::vector<std::size_t>& fields) const;
   store::ImportWrite& write() { return write_; }
   store::Store& store();
   // The customer a row names (crm::CustomerResolver), created as a bare customer with

@@ -230,6 +230,16 @@ class OrderImporter : public Importer {
     return changed ? Outcome::updated : Outcome::unchanged;
   }
 
+  // A new order without a date. Without a date column no row can give one, so the file
+  // fails once instead of every row.
+  [[noreturn]] void no_date(std::string_view number) const {
+    if (!has_column(F::ordered_at)) {
+      throw missing_columns(fmt::format("'ordered_at' (order {} is new, and a new order needs its date)", number),
+                            {F::ordered_at});
+    }
+    throw Error("empty date", "write YYYY-MM-DD");
+  }
+
   // Whether a row without an order number, whose content key finds nothing, is a line
   // already stored in an order with a number of its own (crm/keyless_matching.hpp). The
   // stored lines are read at the first such miss (or after many hits, when a file of rows
@@ -292,7 +302,7 @@ class OrderImporter : public Importer {
     o.number = std::string(number);
     o.customer_id = customer_id;
     o.ordered_at = !values.ordered_at.empty() ? values.ordered_at : known ? known->ordered_at : std::string();
-    if (o.ordered_at.empty()) throw Error("empty date", "write YYYY-MM-DD");
+    if (o.ordered_at.empty()) no_date(number);
     current_.ordered_at = o.ordered_at;
     o.channel = model::normalise_channel(row.get(F::channel));
     o.status = model::normalise_status(row.get(F::status));
@@ -385,7 +395,7 @@ class OrderImporter : public Importer {
         }
       }
       old = orders_.by_number(number);
-      if (!old) throw Error("empty date", "write YYYY-MM-DD");
+      if (!old) no_date(number);
     }
     o.id = old->id;
     if (o.ordered_at.empty()) o.ordered_at = old->ordered_at;
