@@ -11,6 +11,7 @@
 #include <cmath>
 #include <limits>
 
+#include "analytics/fit_limits.hpp"
 #include "analytics/hypergeometric.hpp"
 #include "error.hpp"
 
@@ -24,6 +25,10 @@ bool modified(BgVariant v) { return v == BgVariant::modified; }
 
 // Below this c the series' first terms grow as 1/c: the integral takes over.
 constexpr double kSmallestSeriesC = 0.05;
+// The closed form's series grows like exp((a-1) z) before it cancels down: past this it
+// overflows (a fit where everyone has about the same drop-out chance runs a into the
+// thousands or to its limit, fit_limits.hpp).
+constexpr double kLargestSeriesGrowth = 100;
 
 // E[purchases in (0, t] | alive] for a customer whose purchase rate is Gamma(r, alpha) and
 // drop-out probability Beta(a, b): given both, (1 - exp(-lambda p t)) / p, so over the rate
@@ -43,6 +48,17 @@ double expected_if_alive_by_integral(double r, double alpha, double a, double b,
     return purchases * std::exp((b - 1) * std::log(q) - log_beta) / a;
   };
   return integrator.integrate(f, 0.0, 1.0);
+}
+
+// The same expectation where the Beta(a, b) is narrow (a + b at least in the hundreds): the
+// expansion about its mean to second order, E f(p) = f(m) + f''(m) var / 2, whose next
+// term is of order var^2. At the model's limit (a and b without bound) it is f(a/(a+b)).
+double expected_if_alive_narrow(double r, double alpha, double a, double b, double t) {
+  auto f = [&](double p) { return -std::expm1(-r * std::log1p(p * t / alpha)) / p; };
+  const double n = a + b, mean = a / n, var = a / n * (b / n) / (n + 1);
+  const double h = 1e-3 * mean;
+  const double second = (f(mean + h) - 2 * f(mean) + f(mean - h)) / (h * h);
+  return f(mean) + 0.5 * second * var;
 }
 
 // log(e^u + e^v) without overflow.
@@ -244,11 +260,11 @@ double BgNbd::expected_purchases_if_alive(int x, double T, double t) const {
   if (t == 0) return 0.0;
   const auto [r, alpha, a, b] = p_;
   const double z = t / (alpha + T + t);
+  // MBG/NBD's drop-out chance at the first purchase counts as one more: Beta(a, b + x + 1).
+  const double b_alive = b + x + (modified(variant_) ? 1 : 0);
+  if ((a - 1) * z > kLargestSeriesGrowth) return expected_if_alive_narrow(r + x, alpha + T, a, b_alive, t);
   const double c = modified(variant_) ? a + b + x : a + b + x - 1;
-  if (c < kSmallestSeriesC) {
-    // MBG/NBD's drop-out chance at the first purchase counts as one more: Beta(a, b + x + 1).
-    return expected_if_alive_by_integral(r + x, alpha + T, a, b + x + (modified(variant_) ? 1 : 0), t);
-  }
+  if (c < kSmallestSeriesC) return expected_if_alive_by_integral(r + x, alpha + T, a, b_alive, t);
   return c * expectation_bracket(a - 1, c - r - x, c, z);
 }
 
@@ -264,6 +280,9 @@ BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOpti
   MleProblem problem;
   problem.model = model;
   problem.names = {"r", "alpha", "a", "b"};
+  problem.at_limit = [&problem](const std::vector<double>& values, std::size_t i) {
+    return at_model_limit(problem.model, problem.names, values, i);
+  };
   problem.starts = {{0.5, 0.5 / rate, 1.0, 3.0}, {1.0, 1.0 / rate, 0.5, 1.0}, {1.0, 1.0, 1.0, 1.0}};
   problem.has_gradient = true;
   problem.negative_log_likelihood = [&](const std::vector<double>& phi, double* grad) {

@@ -20,6 +20,22 @@ double value(const std::vector<Parameter>& params, std::string_view name) {
 
 }  // namespace
 
+bool at_model_limit(std::string_view model, const std::vector<std::string>& names, const std::vector<double>& values,
+                    std::size_t i) {
+  std::vector<Parameter> params;
+  for (std::size_t k = 0; k < names.size() && k < values.size(); ++k) params.push_back({names[k], values[k]});
+  const std::string& name = names.at(i);
+  if (model == "Gamma-Gamma") return (name == "q" || name == "gamma") && value(params, "q") > kLarge;
+  // Pareto/NBD's likelihood (a 2F1 whose series slows as r grows) is not followed there.
+  if (name == "r" || name == "alpha") return model != "Pareto/NBD" && value(params, "r") > kLarge;
+  if (model == "Pareto/NBD") {
+    const double s = value(params, "s"), beta = value(params, "beta");
+    return (name == "s" || name == "beta") && (s / beta < kNone || s > kLarge);
+  }
+  const double a = value(params, "a"), b = value(params, "b");
+  return (name == "a" || name == "b") && (a / (a + b) < kNone || (a > kLarge && b > kLarge));
+}
+
 std::vector<std::string> fit_limits(std::string_view model, const std::vector<Parameter>& params,
                                     std::string_view period) {
   std::vector<std::string> out;

@@ -16,4 +16,10 @@ namespace kunde::analytics {
 std::vector<std::string> fit_limits(std::string_view model, const std::vector<Parameter>& params,
                                     std::string_view period);
 
+// Whether parameter i of `model`, with parameters `names` at `values`, is part of one of the
+// limits fit_limits names: a fit that ran to the edge of its search there has ended in
+// that limit, not failed.
+bool at_model_limit(std::string_view model, const std::vector<std::string>& names, const std::vector<double>& values,
+                    std::size_t i);
+
 }  // namespace kunde::analytics

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analytics/fit_limits.hpp"
 #include "error.hpp"
 
 namespace kunde::analytics {
@@ -134,6 +135,9 @@ GammaGammaFit fit_gamma_gamma(const PurchaseSummary& data, const FitOptions& opt
   MleProblem problem;
   problem.model = "Gamma-Gamma";
   problem.names = {"p", "q", "gamma"};
+  problem.at_limit = [&problem](const std::vector<double>& values, std::size_t i) {
+    return at_model_limit(problem.model, problem.names, values, i);
+  };
   problem.starts = {{2.0, 3.0, mean}, {6.0, 4.0, 0.5 * mean}, {1.0, 2.0, mean}};
   problem.has_gradient = true;
   problem.negative_log_likelihood = objective;

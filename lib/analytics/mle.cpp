@@ -94,6 +94,33 @@ struct Search {
     return out;
   }
 
+  // The parameters of `o` at the edge of the search in a limit of the model (MleProblem::at_limit).
+  std::vector<bool> limits(const Outcome& o) const {
+    std::vector<bool> out(o.phi.size(), false);
+    if (!problem.at_limit) return out;
+    std::vector<double> params;
+    for (double p : o.phi) params.push_back(std::exp(p));
+    for (std::size_t i = 0; i < o.phi.size(); ++i) {
+      bool edge = o.phi[i] < lower[i] + kEdge || o.phi[i] > upper[i] - kEdge;
+      out[i] = edge && problem.at_limit(params, i);
+    }
+    return out;
+  }
+
+  // A local search with the parameters in `held` kept where they are: once some ran into a
+  // limit of the model, the search along them (the likelihood creeping towards its limit)
+  // no longer stops the others from settling.
+  Outcome local_holding(nlopt::algorithm algorithm, const std::vector<double>& phi, const std::vector<bool>& held) {
+    const std::vector<double> lo = lower, up = upper;
+    for (std::size_t i = 0; i < phi.size(); ++i) {
+      if (held[i]) lower[i] = upper[i] = phi[i];
+    }
+    Outcome out = local(algorithm, phi);
+    lower = lo;
+    upper = up;
+    return out;
+  }
+
   // The gradient at phi: the model's, or central differences.
   std::vector<double> gradient(const std::vector<double>& phi) {
     std::vector<double> g(phi.size(), 0.0);
@@ -120,14 +147,16 @@ struct Search {
       return remaining_seconds() <= 0 ? fmt::format("the time limit of {:g} s ran out", options.max_seconds)
                                       : std::string("the likelihood cannot be evaluated anywhere near the start");
     }
+    const std::vector<bool> at_limit = limits(o);
     for (std::size_t i = 0; i < o.phi.size(); ++i) {
-      if (o.phi[i] < lower[i] + kEdge || o.phi[i] > upper[i] - kEdge) {
+      if (!at_limit[i] && (o.phi[i] < lower[i] + kEdge || o.phi[i] > upper[i] - kEdge)) {
         return fmt::format("{} ran to {:.3g}", problem.names[i], std::exp(o.phi[i]));
       }
     }
     std::vector<double> g = gradient(o.phi);
     double worst = 0;
-    for (double v : g) worst = std::max(worst, std::abs(v));
+    for (std::size_t i = 0; i < g.size(); ++i)
+      if (!at_limit[i]) worst = std::max(worst, std::abs(g[i]));
     // Stationary relative to the size of the likelihood: at the optimum the gradient of a
     // sum over n customers is zero up to rounding that grows with n.
     if (!(worst <= 1e-6 * std::max(std::abs(o.value), 1000.0))) {
@@ -187,6 +216,15 @@ MleResult maximise_likelihood(const MleProblem& problem, const FitOptions& optio
       if (again.value <= outcome.value) outcome = again;
       method = fmt::format("{} after {}", short_name(primary), short_name(nlopt::LN_NELDERMEAD));
       why = search.problem_with(outcome);
+    }
+    if (std::vector<bool> held = search.limits(outcome);
+        why && search.remaining_seconds() > 0 && std::find(held.begin(), held.end(), true) != held.end()) {
+      Search::Outcome settled = search.local_holding(primary, outcome.phi, held);
+      if (settled.value <= outcome.value) {
+        outcome = settled;
+        method = fmt::format("{} at the model's limit", short_name(primary));
+        why = search.problem_with(outcome);
+      }
     }
     if (!why) {
       MleResult result;

@@ -33,6 +33,10 @@ struct MleProblem {
   // cannot be evaluated; the search then backs away.
   std::function<double(const std::vector<double>& phi, double* gradient)> negative_log_likelihood;
   bool has_gradient = false;
+  // Whether parameter i, run to the edge of the search with the others at `params` (natural
+  // scale), is part of a limit of the model the fit may end in (fit_limits.hpp): the search
+  // then checks only that the other parameters are stationary. None: every edge fails.
+  std::function<bool(const std::vector<double>& params, std::size_t i)> at_limit;
 };
 
 struct MleResult {
