@@ -5,9 +5,13 @@
 // nothing, instead of paying every invoice or selling every line twice. Each stored row
 // matches one file row, so three equal rows against two equal stored ones add one.
 //
-// The other way round, a payment row with a reference that is stored under no payment takes
-// over a payment stored without one (under its content key) that has the same content: a
-// file imported first without its references and then with them pays nothing twice.
+// The other way round, a row with a key that no stored row has takes over a row stored
+// without one (under its content key) that has the same content: a file imported first
+// without its references or order numbers and then with them pays or sells nothing twice.
+// A payment takes the stored payment over (it gets the reference); the first line of a
+// numbered order takes over the stored order of that line (it gets the number), and each
+// further line whose content an order stored without a number has moves into it, that
+// order going.
 //
 // What "the same content" is:
 //   payments:    customer, day and amount;
@@ -64,6 +68,20 @@ class KeylessPayments {
 
  private:
   absl::flat_hash_map<std::uint64_t, std::vector<model::Payment>> by_hash_;
+};
+
+// The stored orders without a number of their own (each a single line), by the match hash
+// of their line, each taken over once. Reading them is a pass over those orders.
+class KeylessOrders {
+ public:
+  explicit KeylessOrders(store::Orders& orders);
+  bool empty() const { return by_hash_.empty(); }
+  bool has(std::uint64_t hash) const { return by_hash_.contains(hash); }
+  // One of them; none when none is left.
+  std::optional<model::Order> take(std::uint64_t hash);
+
+ private:
+  absl::flat_hash_map<std::uint64_t, std::vector<model::Order>> by_hash_;
 };
 
 }  // namespace kunde::crm

@@ -18,6 +18,8 @@ struct OrderFilter {
   std::optional<std::string> since, until, channel, status, sku, category;
   std::optional<std::int64_t> limit;
   bool newest_first = false;
+  // Only orders whose number is a content key (crm/content_keys.hpp): none was given.
+  bool keyless_only = false;
 };
 
 // An order with its customer and totals, as lists show it: `amount` net of discounts,

@@ -59,6 +59,9 @@ class ImportWrite : public Write {
   virtual void put_line(const model::Order& order, const model::OrderLine& line, bool exists) = 0;
   // Deletes the order's lines numbered above `keep`; how many went.
   virtual std::int64_t delete_lines_after(const model::Order& order, std::int64_t keep) = 0;
+  // Deletes an order that existed before the import, with its lines (one whose line the
+  // import moved into another order).
+  virtual void delete_order(const model::Order& order) = 0;
   // The highest line number of the order (0 without lines).
   virtual std::int64_t last_line(std::int64_t order_id) = 0;
 

@@ -159,6 +159,42 @@ of changes to stored orders needs no date (the status here).
   $ kunde order import cancel.csv --dry-run
   cancel.csv: 0 inserted, 1 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
 
+The other way round: lines imported first without their order numbers (each row one
+order) and then with them. The first line of a numbered order takes over the order stored
+without a number that holds it (it gets the number); each further line moves out of the
+order holding it, which goes. Four orders become 10100 with three lines (8563.71) and
+10102 (5889.00).
+
+  $ cat > numbered.csv <<'CSV'
+  > customerNumber,orderNumber,orderDate,productCode,quantityOrdered,priceEach
+  > 103,10100,2003-01-06,S18_1749,30,136.00
+  > 103,10100,2003-01-06,S18_2248,50,55.09
+  > 103,10100,2003-01-06,S24_3969,49,35.29
+  > 114,10102,2003-01-10,S18_1749,39,151.00
+  > CSV
+  $ cut -d, -f1,3- numbered.csv > unnumbered.csv
+  $ export KUNDE_DB=fresh.db
+  $ kunde product import -q cm-products.csv
+  $ kunde order import unnumbered.csv
+  unnumbered.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ kunde order import numbered.csv
+  numbered.csv: 0 inserted, 4 updated, 0 unchanged, 0 rejected; 4 with an order number took over a stored order without one (same customer, day, product and quantity)
+  $ kunde order list -q
+  order  ordered_at  customer_id  customer  name                     channel  status     lines  amount
+  10100  2003-01-06            1  103       Maison des jouets                 completed      3  8563.71
+  10102  2003-01-10            3  114       Koala Scale Models, Co.           completed      1  5889.00
+  $ kunde order import numbered.csv
+  numbered.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected
+  $ kunde order import unnumbered.csv
+  unnumbered.csv: 0 inserted, 0 updated, 4 unchanged, 0 rejected; 4 without an order number matched a stored line (same customer, day, product and quantity)
+  $ kunde -q undo && kunde order list -q -f csv | cut -d, -f1,2
+  order,ordered_at
+  ~457abfdad75c8e7b.1,2003-01-06
+  ~434e9bde98b509a4.1,2003-01-06
+  ~3ea595c3a891b586.1,2003-01-06
+  ~db3b7ee0c3c0b504.1,2003-01-10
+  $ export KUNDE_DB=k.db
+
 Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
 transaction_id, ...): reading it as the reference would change the key of payments
 imported before without it. --map reads it as the reference, and nothing is left to name.

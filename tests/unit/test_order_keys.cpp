@@ -95,3 +95,34 @@ TEST_CASE("order keys: a row without a number matches a line stored with its ord
   CHECK(fx.count("orders") == 6);
   CHECK(fx.consistent());
 }
+
+TEST_CASE("order keys: a numbered order takes over the orders stored without a number that hold its lines") {
+  Fixture fx;
+  // Three rows without numbers: three single-line orders.
+  auto keyless = fx.orders("customer,ordered_at,sku,quantity,unit_price\n"
+                           "K-1,2026-02-01,P1,2,10\nK-1,2026-02-01,P2,1,5\nK-2,2026-02-01,P1,2,10\n");
+  REQUIRE(keyless.inserted == 3);
+  REQUIRE(fx.count("orders") == 3);
+  // The same lines with their numbers: A takes over K-1's two orders (the first gets the
+  // number, the second gives up its line and goes), B K-2's; B's second line is new.
+  const std::string numbered =
+      "order,customer,ordered_at,sku,quantity,unit_price\n"
+      "A,K-1,2026-02-01,P1,2,10\nA,K-1,2026-02-01,P2,1,5\nB,K-2,2026-02-01,P1,2.0,10\nB,K-2,2026-02-01,P3,1,7\n";
+  auto first = fx.orders(numbered);
+  CHECK(first.inserted == 1);
+  CHECK(first.updated == 3);
+  CHECK(first.notes["with an order number took over a stored order without one (same customer, day, product and "
+                    "quantity)"] == 3);
+  CHECK(fx.count("orders") == 2);
+  CHECK(fx.count("order_lines") == 4);
+  CHECK(fx.store().orders().by_number("A"));
+  CHECK(fx.store().orders().lines(fx.store().orders().by_number("A")->id).size() == 2);
+  CHECK(fx.store().customers().stats(1).revenue == 2500);
+  CHECK(fx.store().customers().stats(1).orders == 1);
+  CHECK(fx.store().customers().stats(2).revenue == 2700);
+  auto again = fx.orders(numbered);
+  CHECK(again.inserted == 0);
+  CHECK(again.updated == 0);
+  CHECK(again.unchanged == 4);
+  CHECK(fx.consistent());
+}

@@ -33,6 +33,7 @@ struct SeenOrder {
   std::uint32_t lines = 0;
   std::uint32_t first_line = 0;
   bool header_changed = false;
+  bool took_over = false;  // an order stored without a number, which this import numbered
 };
 
 // The order of the line before: the lines of one order usually come together.
@@ -222,6 +223,14 @@ class OrderImporter : public Importer {
         write().put_line(order, line, true);
         changed = true;
       }
+    } else if (s.took_over) {
+      // A further line of an order this import numbered: the order stored without a number
+      // that holds it gives it up and goes.
+      auto moved = keyless_order(row, customer_id, values, std::nullopt);
+      write().put_line(order, line, false);
+      if (!moved) return Outcome::inserted;
+      write().delete_order(*moved);
+      return Outcome::updated;
     } else {
       // A line the order did not have: new, whatever the order had before.
       write().put_line(order, line, false);
@@ -240,6 +249,37 @@ class OrderImporter : public Importer {
     throw Error("empty date", "write YYYY-MM-DD");
   }
 
+  // The match hash of a row's line (crm/keyless_matching.hpp); none without a day or a line.
+  std::optional<std::uint64_t> match_hash(const Row& row, std::int64_t customer_id, const LineValues& values) const {
+    if (values.ordered_at.empty() || !has_line(row, values)) return std::nullopt;
+    std::string_view sku = row.get(F::sku);
+    std::int64_t amount = 0;
+    if (sku.empty()) {
+      amount = order_level_line({values.quantity, values.price, values.cost, values.amount, values.gross,
+                                 values.discount})
+                   .amount;
+    }
+    return line_match_hash(customer_id, values.ordered_at, sku, values.quantity, amount);
+  }
+
+  // The order stored without a number whose line this row of a new numbered order is
+  // (crm/keyless_matching.hpp); `number` none when the row's order is stored already. The
+  // orders are read at the first row that could take one over.
+  std::optional<model::Order> keyless_order(const Row& row, std::int64_t customer_id, const LineValues& values,
+                                            std::optional<std::string_view> number) {
+    if (keyless_orders_ && keyless_orders_->empty()) return std::nullopt;
+    auto hash = match_hash(row, customer_id, values);
+    if (!hash) return std::nullopt;
+    if (!keyless_orders_) keyless_orders_.emplace(orders_);
+    if (!keyless_orders_->has(*hash)) return std::nullopt;
+    if (number && orders_.by_number(*number)) return std::nullopt;
+    auto taken = keyless_orders_->take(*hash);
+    // One this import added itself is its own row, not one stored before.
+    if (taken && first_new_id_ && taken->id >= first_new_id_) return std::nullopt;
+    if (taken) ++counts().notes["with an order number took over a stored order without one (same customer, day, product and quantity)"];
+    return taken;
+  }
+
   // Whether a row without an order number, whose content key finds nothing, is a line
   // already stored in an order with a number of its own (crm/keyless_matching.hpp). The
   // stored lines are read at the first such miss (or after many hits, when a file of rows
@@ -248,15 +288,9 @@ class OrderImporter : public Importer {
   bool matches_keyed_line(const Row& row, std::int64_t customer_id, const LineValues& values,
                           const std::string& content) {
     if (keyed_lines_ && keyed_lines_->empty()) return false;
-    if (values.ordered_at.empty() || !has_line(row, values)) return false;
-    std::string_view sku = row.get(F::sku);
-    std::int64_t amount = 0;
-    if (sku.empty()) {
-      amount = order_level_line({values.quantity, values.price, values.cost, values.amount, values.gross,
-                                 values.discount})
-                   .amount;
-    }
-    std::uint64_t hash = line_match_hash(customer_id, values.ordered_at, sku, values.quantity, amount);
+    auto matched = match_hash(row, customer_id, values);
+    if (!matched) return false;
+    const std::uint64_t hash = *matched;
     if (keyed_lines_ && !keyed_lines_->has(hash)) return false;
     if (orders_.by_number(content)) {
       if (!keyed_lines_ && ++content_hits_ >= kContentHitsBeforeReading) keyed_lines_ = KeyedRows::order_lines(orders_);
@@ -308,8 +342,10 @@ class OrderImporter : public Importer {
     o.status = model::normalise_status(row.get(F::status));
     o.freight = values.freight;
     set_attributes(o, row);
+    std::optional<model::Order> taken;
+    if (!known && !content_keyed) taken = keyless_order(row, customer_id, values, number);
     // Most orders of a file are new: try the insert, and look the order up only when it exists.
-    if (!known) {
+    if (!known && !taken) {
       if (std::int64_t id = write().add_order_if_new(o)) {
         if (!first_new_id_) first_new_id_ = id;
         current_.id = id;
@@ -318,7 +354,7 @@ class OrderImporter : public Importer {
         return true;
       }
     }
-    auto old = known ? known : orders_.by_number(o.number);
+    auto old = taken ? taken : known ? known : orders_.by_number(o.number);
     if (!old) throw Error(fmt::format("order {} could not be stored", o.number), "run 'kunde doctor'");
     // Ids only grow: an order with an id this import handed out was inserted earlier in it.
     if (first_new_id_ && old->id >= first_new_id_) {
@@ -336,6 +372,7 @@ class OrderImporter : public Importer {
     seen.customer_id = customer_id;
     seen.check = number_check(number);
     seen.first_line = current_.first_line;
+    seen.took_over = taken.has_value();
     o.id = old->id;
     keep_unwritten(o, *old, row);
     if (!(o == *old)) {
@@ -555,6 +592,7 @@ class OrderImporter : public Importer {
   ContentKeys keys_;
   static constexpr int kContentHitsBeforeReading = 4096;
   std::optional<KeyedRows> keyed_lines_;
+  std::optional<KeylessOrders> keyless_orders_;
   int content_hits_ = 0;
   RejectedOrders rejected_orders_;
   std::string orders_source_;

@@ -69,6 +69,7 @@ std::string where_clause(const OrderFilter& f, Params& params) {
   if (f.until) where.push_back(fmt::format("substr(o.ordered_at, 1, 10) <= {}", param(*f.until)));
   if (f.channel) where.push_back(fmt::format("o.channel = lower({})", param(*f.channel)));
   if (f.status) where.push_back(fmt::format("o.status = lower({})", param(*f.status)));
+  if (f.keyless_only) where.push_back("substr(o.number, 1, 1) = '~'");
   if (f.sku) {
     where.push_back(fmt::format(
         "EXISTS (SELECT 1 FROM order_lines x JOIN products p ON p.id = x.product_id "
@@ -143,6 +144,12 @@ void OrderRepo::update(const model::Order& o) {
                      "number = $1, customer_id = $2, ordered_at = $3, channel = $4, status = $5, freight = $6::bigint, "
                      "attributes = $7::jsonb",
                      "id = $8", p);
+}
+
+void OrderRepo::erase(std::int64_t order_id) {
+  changed(order_id);
+  db_.write().remove(tables::order_lines, "order_id = $1", Params(order_id));
+  db_.write().remove(tables::orders, "id = $1", Params(order_id));
 }
 
 std::optional<model::OrderLine> OrderRepo::line(std::int64_t order_id, std::int64_t line) {

@@ -23,6 +23,8 @@ class OrderRepo final : public Orders {
   void update_line(std::int64_t order_id, const model::OrderLine& l);
   std::int64_t last_line(std::int64_t order_id);
   std::int64_t delete_lines_after(std::int64_t order_id, std::int64_t keep);
+  // Deletes the order and its lines.
+  void erase(std::int64_t order_id);
   std::vector<LineView> lines(std::int64_t order_id) override;
   void set_status(std::int64_t order_id, const std::string& status) override;
 

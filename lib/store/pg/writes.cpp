@@ -104,7 +104,18 @@ class BulkWrite final : public ImportWrite {
     change_.touch(order.customer_id, Change::kTouchOrders);
     sent_when_full();
   }
-  void update_order(const model::Order& now, const model::Order&) override { orders_.update(now); }
+  void update_order(const model::Order& now, const model::Order& before) override {
+    orders_.update(now);
+    // The numbers taken follow an order given a number of its own.
+    if (order_numbers_ && now.number != before.number) {
+      order_numbers_->erase(before.number);
+      order_numbers_->insert(now.number);
+    }
+  }
+  void delete_order(const model::Order& order) override {
+    orders_.erase(order.id);
+    if (order_numbers_) order_numbers_->erase(order.number);
+  }
   void put_line(const model::Order& order, const model::OrderLine& line, bool exists) override {
     if (exists) {
       orders_.update_line(order.id, line);

@@ -70,6 +70,7 @@ std::string where_clause(const OrderFilter& f, std::vector<std::string>& params)
   if (f.until) where.push_back(fmt::format("substr(o.ordered_at, 1, 10) <= {}", param(*f.until)));
   if (f.channel) where.push_back(fmt::format("o.channel = lower({})", param(*f.channel)));
   if (f.status) where.push_back(fmt::format("o.status = lower({})", param(*f.status)));
+  if (f.keyless_only) where.push_back("substr(o.number, 1, 1) = '~'");
   if (f.sku) {
     where.push_back(fmt::format(
         "EXISTS (SELECT 1 FROM order_lines x JOIN products p ON p.id = x.product_id "
@@ -185,6 +186,11 @@ std::int64_t OrderRepo::last_line(std::int64_t order_id) {
 std::int64_t OrderRepo::delete_lines_after(std::int64_t order_id, std::int64_t keep) {
   db_.prepare("DELETE FROM order_lines WHERE order_id = ? AND line > ?").bind(1, order_id).bind(2, keep).run();
   return db_.changes();
+}
+
+void OrderRepo::erase(std::int64_t order_id) {
+  delete_lines_after(order_id, 0);
+  db_.prepare("DELETE FROM orders WHERE id = ?").bind(1, order_id).run();
 }
 
 std::vector<LineView> OrderRepo::lines(std::int64_t order_id) {

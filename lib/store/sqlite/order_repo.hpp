@@ -22,6 +22,8 @@ class OrderRepo final : public Orders {
   std::int64_t last_line(std::int64_t order_id);
   // Deletes lines numbered above `keep`; returns how many went.
   std::int64_t delete_lines_after(std::int64_t order_id, std::int64_t keep);
+  // Deletes the order and its lines.
+  void erase(std::int64_t order_id);
   std::vector<LineView> lines(std::int64_t order_id) override;
   void set_status(std::int64_t order_id, const std::string& status) override;
 

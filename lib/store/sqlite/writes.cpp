@@ -115,6 +115,10 @@ class BulkWrite final : public ImportWrite {
     if (n) change_.touch(order.customer_id, Change::kTouchOrders);
     return n;
   }
+  void delete_order(const model::Order& order) override {
+    orders_.erase(order.id);
+    change_.touch(order.customer_id, Change::kTouchOrders);
+  }
   std::int64_t last_line(std::int64_t order_id) override { return orders_.last_line(order_id); }
 
   std::int64_t add_payment_if_new(const model::Payment& p) override {
