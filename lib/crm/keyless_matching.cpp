@@ -43,39 +43,20 @@ KeylessPayments::KeylessPayments(store::Payments& payments) {
   f.keyless_only = true;
   payments.list(f, [&](const store::PaymentView& v) {
     const model::Payment& p = v.payment;
-    if (is_content_key(p.reference)) by_hash_[payment_match_hash(p.customer_id, p.paid_at, p.amount)].push_back(p);
+    if (is_content_key(p.reference)) add(payment_match_hash(p.customer_id, p.paid_at, p.amount), p);
   });
 }
-
-namespace {
-
-// The oldest of the rows stored under `hash` (lists give them by day and id), taken out.
-template <typename Row>
-std::optional<Row> take_oldest(absl::flat_hash_map<std::uint64_t, std::vector<Row>>& by_hash, std::uint64_t hash) {
-  auto it = by_hash.find(hash);
-  if (it == by_hash.end()) return std::nullopt;
-  Row row = std::move(it->second.front());
-  it->second.erase(it->second.begin());
-  if (it->second.empty()) by_hash.erase(it);
-  return row;
-}
-
-}  // namespace
-
-std::optional<model::Payment> KeylessPayments::take(std::uint64_t hash) { return take_oldest(by_hash_, hash); }
 
 KeylessOrders::KeylessOrders(store::Orders& orders) {
   store::OrderFilter f;
   f.keyless_only = true;
   orders.export_lines(f, [&](const store::OrderSummary& s, const store::LineView& v) {
     if (v.line.line != 1 || !is_content_key(s.order.number)) return;
-    by_hash_[line_match_hash(s.order.customer_id, s.order.ordered_at, v.sku.value_or(""), v.line.quantity,
-                             v.line.amount)]
-        .push_back(s.order);
+    add(line_match_hash(s.order.customer_id, s.order.ordered_at, v.sku.value_or(""), v.line.quantity, v.line.amount),
+        s.order);
   });
 }
 
-std::optional<model::Order> KeylessOrders::take(std::uint64_t hash) { return take_oldest(by_hash_, hash); }
 
 bool KeyedRows::take(std::uint64_t hash) {
   auto it = count_.find(hash);

@@ -56,32 +56,41 @@ class KeyedRows {
   absl::flat_hash_map<std::uint64_t, std::uint32_t> count_;
 };
 
-// The stored payments without a reference of their own, by match hash, each taken over once.
-// Reading them is a pass over the payments, so importers make it once per import.
-class KeylessPayments {
+// Stored rows without a key of their own, by match hash, each taken over once (the oldest
+// first). Reading them is a pass over the table's rows without keys, so importers make it
+// once per import.
+template <typename Row>
+class KeylessRows {
  public:
-  explicit KeylessPayments(store::Payments& payments);
   bool empty() const { return by_hash_.empty(); }
   bool has(std::uint64_t hash) const { return by_hash_.contains(hash); }
-  // One of them, to be given a reference; none when none is left.
-  std::optional<model::Payment> take(std::uint64_t hash);
+  // One of them, to be given the file's key; none when none is left.
+  std::optional<Row> take(std::uint64_t hash) {
+    auto it = by_hash_.find(hash);
+    if (it == by_hash_.end()) return std::nullopt;
+    Row row = std::move(it->second.front());
+    it->second.erase(it->second.begin());
+    if (it->second.empty()) by_hash_.erase(it);
+    return row;
+  }
+
+ protected:
+  void add(std::uint64_t hash, const Row& row) { by_hash_[hash].push_back(row); }
 
  private:
-  absl::flat_hash_map<std::uint64_t, std::vector<model::Payment>> by_hash_;
+  absl::flat_hash_map<std::uint64_t, std::vector<Row>> by_hash_;
 };
 
-// The stored orders without a number of their own (each a single line), by the match hash
-// of their line, each taken over once. Reading them is a pass over those orders.
-class KeylessOrders {
+// Payments without a reference of their own.
+class KeylessPayments : public KeylessRows<model::Payment> {
+ public:
+  explicit KeylessPayments(store::Payments& payments);
+};
+
+// Orders without a number of their own (each a single line), by the match hash of the line.
+class KeylessOrders : public KeylessRows<model::Order> {
  public:
   explicit KeylessOrders(store::Orders& orders);
-  bool empty() const { return by_hash_.empty(); }
-  bool has(std::uint64_t hash) const { return by_hash_.contains(hash); }
-  // One of them; none when none is left.
-  std::optional<model::Order> take(std::uint64_t hash);
-
- private:
-  absl::flat_hash_map<std::uint64_t, std::vector<model::Order>> by_hash_;
 };
 
 }  // namespace kunde::crm
