@@ -82,3 +82,15 @@ TEST_CASE("country_code leaves what it does not know") {
   CHECK(country_code("   ") == "");
   CHECK(country_code("\xff\xfe") == "");  // not UTF-8
 }
+
+TEST_CASE("country_code reads ISO 3166's own names, as old systems wrote them") {
+  CHECK(country_code("Congo, The Democratic Republic of the") == "CD");
+  CHECK(country_code("Virgin Islands, U.S.") == "VI");
+  CHECK(country_code("Holy See (Vatican City State)") == "VA");
+  CHECK(country_code("Saint Vincent and the Grenadines") == "VC");
+  CHECK(country_code("Korea, Republic of") == "KR");
+  CHECK(country_code("Iran, Islamic Republic of") == "IR");
+  CHECK(country_code("Bolivia, Plurinational State of") == "BO");
+  CHECK(country_code("Taiwan, Province of China") == "TW");
+  CHECK(country_code("Yugoslavia") == "");  // no country now
+}

@@ -1,4 +1,4 @@
-// kunde-tables OUTDIR: writes phone_plans.inc and country_names.inc into OUTDIR, leaving a
+// kunde-tables OUTDIR ISO_3166_JSON: writes phone_plans.inc and country_names.inc into OUTDIR, leaving a
 // file alone when its content is the same (so nothing is recompiled for nothing).
 #include <cstdio>
 #include <exception>
@@ -36,14 +36,14 @@ std::string quoted(const std::string& text) {
 }  // namespace kunde::tables
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: kunde-tables OUTDIR\n");
+  if (argc != 3) {
+    std::fprintf(stderr, "usage: kunde-tables OUTDIR ISO_3166_JSON\n");
     return 2;
   }
   try {
     std::string dir = argv[1];
     write_if_changed(dir + "/phone_plans.inc", kunde::tables::phone_plans_source());
-    write_if_changed(dir + "/country_names.inc", kunde::tables::country_names_source());
+    write_if_changed(dir + "/country_names.inc", kunde::tables::country_names_source(argv[2]));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "kunde-tables: error: %s\n", e.what());
     return 1;

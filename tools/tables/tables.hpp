@@ -9,8 +9,9 @@ namespace kunde::tables {
 // The numbering plans of libphonenumber's metadata (lib/model/phone_plans.cpp includes it).
 std::string phone_plans_source();
 
-// ISO 3166 codes and country names from ICU's locale data (lib/model/country.cpp includes it).
-std::string country_names_source();
+// ISO 3166 codes and country names from ICU's locale data and the iso-codes file
+// `iso_3166_json` (lib/model/country.cpp includes it).
+std::string country_names_source(const std::string& iso_3166_json);
 
 // `text` as a C++ string literal.
 std::string quoted(const std::string& text);
