@@ -45,6 +45,11 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   f.data("min_support", q.min_support).data("min_confidence", q.min_confidence).data("min_lift", q.min_lift);
   f.data("max_len", static_cast<std::int64_t>(q.max_len));
   if (r.baskets == 0) doc.note(fmt::format("no {}s with a {} in the period", o.by, o.level), "no_baskets");
+  if (r.baskets > 0 && r.multi_item == 0) {
+    doc.note(fmt::format("every {} holds one {}, and a rule needs two{}", o.by, o.level,
+                         o.by == "order" ? ": --by customer pairs what each customer bought" : ""),
+             "single_item_baskets");
+  }
 
   auto& t = doc.table("rules", "Rules", {"rank", "antecedent", "consequent", "baskets", "support", "confidence", "lift"});
   t.primary = true;

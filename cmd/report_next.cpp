@@ -58,6 +58,12 @@ int run_next(Context& ctx, const NextOptions& o) {
                     o.level == "category" ? "categories" : "products",
                     q.min_support, q.min_confidence));
   f.data("baskets", r.baskets).data("level", o.level);
+  if (r.baskets > 0 && r.multi_item == 0) {
+    doc.note(fmt::format("every order holds one {}, and a rule needs two: nothing is bought together to suggest "
+                         "from (report affinity --by customer shows what customers buy over time)",
+                         o.level),
+             "single_item_baskets");
+  }
   f.add("stored", "saved", r.saved,
         r.saved ? "the offers are stored for customer show" : "not stored (--no-save)");
   // The dates read as sentences for a few customers; for a list they are the table's column.

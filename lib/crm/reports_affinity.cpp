@@ -39,6 +39,7 @@ AffinityReport affinity_report(Session& s, const AffinityRequest& request) {
   BasketData data = read_baskets(s, request.scope, request.level, request.by);
   r.baskets = static_cast<std::int64_t>(data.baskets.size());
   r.items = static_cast<std::int64_t>(data.labels.size());
+  r.multi_item = multi_item_baskets(data);
   r.lines = data.lines;
   if (data.baskets.size() == 0) return r;
   for (const auto& rule : analytics::mine_rules(data.baskets, options)) {

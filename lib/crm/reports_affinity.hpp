@@ -35,6 +35,7 @@ struct AffinityRule {
 struct AffinityReport {
   AffinityRequest request;
   std::int64_t baskets = 0, items = 0, lines = 0;
+  std::int64_t multi_item = 0;  // baskets with two items or more
   std::vector<AffinityRule> rules;  // by lift, confidence, support (analytics::rule_before)
 };
 

@@ -103,4 +103,10 @@ BasketData read_baskets(Session& s, const ReportScope& scope, ItemLevel level, B
   return out;
 }
 
+std::int64_t multi_item_baskets(const BasketData& data) {
+  std::int64_t n = 0;
+  for (std::size_t b = 0; b < data.baskets.size(); ++b) n += data.baskets[b].size() >= 2 ? 1 : 0;
+  return n;
+}
+
 }  // namespace kunde::crm

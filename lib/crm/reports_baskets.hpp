@@ -27,6 +27,9 @@ struct BasketData {
   std::int64_t lines = 0;                 // order lines read (with an item)
 };
 
+// Baskets holding two items or more: a rule needs them.
+std::int64_t multi_item_baskets(const BasketData& data);
+
 // The baskets of the scope. Lines without the item (no product, no category) and returned
 // lines (negative amounts) are left out; a basket without any item is not counted. Item ids
 // follow the labels' order, so rules tie-break alphabetically.

@@ -34,6 +34,7 @@ NextReport next_report(Session& s, const NextRequest& request) {
   r.request = request;
   BasketData data = read_baskets(s, a.scope, a.level, BasketBy::order);
   r.baskets = static_cast<std::int64_t>(data.baskets.size());
+  r.multi_item = multi_item_baskets(data);
   std::vector<analytics::Rule> rules;
   if (data.baskets.size() > 0) rules = analytics::mine_rules(data.baskets, options);
   r.rules = rules.size();

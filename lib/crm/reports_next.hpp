@@ -47,6 +47,7 @@ struct NextReport {
   NextRequest request;
   bool saved = false;
   std::int64_t baskets = 0;
+  std::int64_t multi_item = 0;  // orders with two items or more
   std::size_t rules = 0;
   std::vector<NextCustomer> rows;  // in the order of request.customers
 };

@@ -316,3 +316,21 @@ Bad input:
   kunde: error: --top must be at least 1
   hint: give the number of top customers, such as --top 10
   [2]
+
+Rentals, subscriptions: every order holds one item. No rule can come of that, and the
+reports say why instead of showing nothing.
+
+  $ export KUNDE_DB=single.db
+  $ kunde init -q
+  $ printf 'order,customer,ordered_at,sku,unit_price,category\nR1,K1,2026-01-10,F1,2.99,Comedy\nR2,K1,2026-01-12,F2,2.99,Drama\nR3,K2,2026-01-12,F1,2.99,Comedy\n' > rentals.csv
+  $ kunde order import -q --create-missing rentals.csv
+  $ kunde report affinity --as-of 2026-02-01 -q | head -4
+  Affinity of categories by order  as of 2026-02-01
+  baskets   3 orders with 2 categories
+  rules     0 rules at support 0.01, confidence 0.5, at most 4 items
+  every order holds one category, and a rule needs two: --by customer pairs what each customer bought
+  $ kunde report next --customer K1 --no-save --as-of 2026-02-01 -q | head -4
+  Next offers  as of 2026-02-01
+  rules     0 rules over 3 orders (categories, support 0.005, confidence 0.1)
+  stored    not stored (--no-save)
+  every order holds one category, and a rule needs two: nothing is bought together to suggest from (report affinity --by customer shows what customers buy over time)
