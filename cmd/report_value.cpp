@@ -20,6 +20,10 @@ int run_value(Context& ctx, const ValueOptions& o) {
   crm::ValueReport r = crm::value_report(ctx.session(), report_scope(ctx, o.report));
   const int d = ctx.money_decimals();
   auto money = [&](std::int64_t v) { return money_cell(ctx, v); };
+  // Without a cost on any line, margin and profit are unknown: their cells stay empty rather
+  // than read as 0.00, and there is no whale curve to draw.
+  const bool unknown = crm::margin_unknown(r.revenue, r.revenue_with_cost);
+  auto earned = [&](std::int64_t v) { return unknown ? Value() : money(v); };
   report::Document doc = report_document("Customer value", r.scope);
   auto& f = doc.fields();
   f.add("customers", "customers", r.customers, fmt::format("{} ({} orders, {} contacts)", r.customers, r.orders, r.contacts));
@@ -36,12 +40,14 @@ int run_value(Context& ctx, const ValueOptions& o) {
   } else {
     f.data("cost_to_serve", Value());
   }
-  f.add("profit", "profit", money(r.profit), money_text(ctx, r.profit));
-  double losing_share = r.customers > 0 ? static_cast<double>(r.losing) / static_cast<double>(r.customers) : 0;
-  f.add("losing", "losing_customers", r.losing,
-        fmt::format("{} customers ({}) lose {} together", r.losing, percent(losing_share), money_text(ctx, -r.loss)));
-  f.data("losing_share_pct", share_cell(losing_share)).data("loss", money(r.loss));
-  if (r.profit > 0 && r.peak_customers > 0) {
+  f.add("profit", "profit", earned(r.profit), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.profit));
+  if (!unknown) {
+    double losing_share = r.customers > 0 ? static_cast<double>(r.losing) / static_cast<double>(r.customers) : 0;
+    f.add("losing", "losing_customers", r.losing,
+          fmt::format("{} customers ({}) lose {} together", r.losing, percent(losing_share), money_text(ctx, -r.loss)));
+    f.data("losing_share_pct", share_cell(losing_share)).data("loss", money(r.loss));
+  }
+  if (!unknown && r.profit > 0 && r.peak_customers > 0) {
     double peak = static_cast<double>(r.peak_profit) / static_cast<double>(r.profit);
     f.add("whale peak", "peak_profit_pct", share_cell(peak),
           fmt::format("the {} most profitable customers ({}) earn {} of the profit", r.peak_customers,
@@ -60,12 +66,15 @@ int run_value(Context& ctx, const ValueOptions& o) {
     doc.note(fmt::format("channels without a cost, counted as free: {}", fmt::join(r.uncosted, ", ")), "uncosted_channels");
   }
 
-  if (!r.whale.empty()) doc.chart(whale_chart(r, d));
-  auto& deciles = doc.table("deciles", "Profit deciles (1 = the most profitable tenth)",
+  if (!unknown && !r.whale.empty()) doc.chart(whale_chart(r, d));
+  auto& deciles = doc.table("deciles",
+                            unknown ? "Revenue deciles (1 = the tenth with the most revenue)"
+                                    : "Profit deciles (1 = the most profitable tenth)",
                             {"decile", "customers", "revenue", "margin", "cost_to_serve", "profit", "profit_share_pct",
                              "cumulative_pct"});
   for (const auto& x : r.deciles) {
-    deciles.add_row({x.decile, x.customers, money(x.revenue), money(x.margin), money(x.cost_to_serve), money(x.profit),
+    deciles.add_row({x.decile, x.customers, money(x.revenue), earned(x.margin),
+                     r.costs_configured ? money(x.cost_to_serve) : Value(), earned(x.profit),
                      r.profit > 0 ? share_cell(x.profit_share) : Value(),
                      r.profit > 0 ? share_cell(x.cumulative_share) : Value()});
   }
@@ -73,7 +82,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
     auto& drivers = doc.table("loss_drivers", "What the customers with a loss cost", {"cost", "customers", "amount"});
     for (const auto& x : r.drivers) drivers.add_row({x.what, x.customers, money(x.amount)});
   }
-  auto& rows = doc.table("by_customer", "Customers by profit",
+  auto& rows = doc.table("by_customer", unknown ? "Customers by revenue" : "Customers by profit",
                          {"rank", "id", "number", "name", "orders", "contacts", "revenue", "cost", "margin", "returns",
                           "cost_to_serve", "profit", "cumulative_pct", "decile", "driver"});
   rows.primary = true;
@@ -83,9 +92,9 @@ int run_value(Context& ctx, const ValueOptions& o) {
   rows.stream = [&](const report::RowEmit& emit) {
     for (std::size_t i = 0; i < shown; ++i) {
       const auto& v = r.rows[i];
-      emit({v.rank, v.id, v.number, v.name, v.orders, v.contacts, money(v.revenue), money(v.cost),
-            money(v.margin), money(v.returns), v.cost_to_serve ? money(*v.cost_to_serve) : Value(),
-            money(v.profit),
+      emit({v.rank, v.id, v.number, v.name, v.orders, v.contacts, money(v.revenue), earned(v.cost),
+            earned(v.margin), money(v.returns), v.cost_to_serve ? money(*v.cost_to_serve) : Value(),
+            earned(v.profit),
             r.profit > 0 ? share_cell(static_cast<double>(v.cumulative_profit) /
                                       static_cast<double>(r.profit))
                          : Value(),
@@ -93,7 +102,11 @@ int run_value(Context& ctx, const ValueOptions& o) {
     }
   };
   render(ctx, doc);
-  ctx.note(fmt::format("{} customers, profit {}; {} with a loss", r.customers, money_text(ctx, r.profit), r.losing));
+  if (unknown) {
+    ctx.note(fmt::format("{} customers, profit unknown (no line has a cost)", r.customers));
+  } else {
+    ctx.note(fmt::format("{} customers, profit {}; {} with a loss", r.customers, money_text(ctx, r.profit), r.losing));
+  }
   return kExitOk;
 }
 

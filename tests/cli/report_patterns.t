@@ -209,10 +209,13 @@ No line of these orders has a cost: their margin is unknown, never their revenue
   $ kunde report summary --as-of 2026-06-30 | grep 'to date'
   3 customers, 3 active, 0 at risk, 0 churned
   to date      revenue 120.00, margin unknown (no line has a cost) in 5 orders
-  $ kunde report value --as-of 2026-06-30 | grep -E '^(cost of goods|margin) '
-  3 customers, profit 0.00; 0 with a loss
+  $ kunde report value --as-of 2026-06-30 | grep -E '^(cost of goods|margin|profit) |^Revenue deciles|^Customers by'
+  3 customers, profit unknown (no line has a cost)
   cost of goods  0.00  (cost known for 0.0% of revenue)
   margin         unknown (no line has a cost)
+  profit         unknown (no line has a cost)
+  Revenue deciles (1 = the tenth with the most revenue)
+  Customers by revenue
 
 A named report set from the config builds the pack with its parts and title:
 
