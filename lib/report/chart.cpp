@@ -87,8 +87,18 @@ Chart histogram(std::string key, std::string title, const std::vector<double>& s
   auto [lo, hi] = std::minmax_element(v.begin(), v.end());
   std::size_t k = bins;
   if (k == 0) k = std::clamp<std::size_t>(static_cast<std::size_t>(std::lround(2 * std::cbrt(v.size()))), 5, 30);
-  Axis axis =
-      *lo == *hi ? nice_axis(*lo - 0.5, *hi + 0.5, static_cast<int>(k)) : nice_axis(*lo, *hi, static_cast<int>(k));
+  // Bins narrower than the last digit shown would all read alike ("326.31-326.31"): samples
+  // that close together (everyone's CLV at a limit of the model) get bins of that digit.
+  const double digit = c.x_format.decimals >= 0 ? std::pow(10.0, -c.x_format.decimals) : 0.0;
+  const double mid = (*lo + *hi) / 2;
+  Axis axis;
+  if (digit > 0 && *hi - *lo < digit * static_cast<double>(k)) {
+    k = std::max<std::size_t>(1, static_cast<std::size_t>(std::lround((*hi - *lo) / digit)));
+    axis = nice_axis(mid - digit * static_cast<double>(k) / 2, mid + digit * static_cast<double>(k) / 2,
+                     static_cast<int>(k));
+  } else {
+    axis = *lo == *hi ? nice_axis(*lo - 0.5, *hi + 0.5, static_cast<int>(k)) : nice_axis(*lo, *hi, static_cast<int>(k));
+  }
   auto n = static_cast<std::size_t>(std::lround((axis.hi - axis.lo) / axis.step));
   n = std::max<std::size_t>(n, 1);
   for (std::size_t i = 0; i <= n; ++i) c.x.push_back(axis.lo + static_cast<double>(i) * axis.step);

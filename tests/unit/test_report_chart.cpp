@@ -171,6 +171,17 @@ TEST_CASE("report charts: histogram bins") {
   double n = 0;
   for (double v : same.series[0].values) n += v;
   CHECK(n == 3);
+  // Money shown to the cent: samples closer than a cent apart per bin get bins a cent wide,
+  // never bins whose labels read alike.
+  NumberFormat cents;
+  cents.scale = Scale::money;
+  cents.decimals = 2;
+  Chart close = histogram("c", "Close", {326.3101, 326.3102, 326.3104, 326.3109}, 0, cents);
+  CHECK_NOTHROW(check_chart(close));
+  REQUIRE(close.x.size() >= 2);
+  for (std::size_t i = 1; i < close.x.size(); ++i) {
+    CHECK(format_number(close.x[i], cents) != format_number(close.x[i - 1], cents));
+  }
   Chart none = histogram("n", "None", {});
   CHECK(none.points() == 0);
   CHECK(all_finite(svg_chart(none)));
