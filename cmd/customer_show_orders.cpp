@@ -57,10 +57,11 @@ void print_recent_orders(Context& ctx, std::ostream& out, bool color, const crm:
   for (const auto& [s, lines] : pop.recent_orders) {
     bool cancelled = s.order.status == "cancelled";
     std::string status = s.order.status == "completed" ? "" : "  " + s.order.status;
-    out << (cancelled && color ? "\x1b[2m" : "")
-        << fmt::format("  {:<10}  {:<12} {:>12}  {}{}", s.order.ordered_at.substr(0, 10), s.order.number,
-                       money(s.amount, d), s.order.channel.value_or(""), status)
-        << (cancelled && color ? "\x1b[0m" : "") << '\n';
+    std::string line = fmt::format("  {:<10}  {:<12} {:>12}  {}{}", s.order.ordered_at.substr(0, 10), s.order.number,
+                                   money(s.amount, d), s.order.channel.value_or(""), status);
+    // No channel and no status: no blanks left at the end of the line.
+    line.erase(line.find_last_not_of(' ') + 1);
+    out << (cancelled && color ? "\x1b[2m" : "") << line << (cancelled && color ? "\x1b[0m" : "") << '\n';
     for (const auto& l : lines) {
       if (!l.sku) continue;  // an order-level amount: the order line says it all
       std::string what = l.name && !l.name->empty() ? *l.name : *l.sku;

@@ -92,6 +92,15 @@ three 10799.10, a margin of 17997.58 - 10799.10 = 7198.48.
      2  S18_2248  1911 Town Car       Vintage Cars        50       55.09  2754.50            2754.50      33.30  1665.00
      3  S24_3969  1936 Roadster       Vintage Cars        49       35.29  1729.21            1729.21      21.75  1065.75
 
+The screen pop lists the orders; one without a channel leaves no blanks at the end of
+its line.
+
+  $ kunde customer show 103 | grep -A1 'last orders'
+  last orders
+    2003-01-06  10100             8563.71    shipped
+  $ kunde customer show 114 | grep -n ' $'
+  [1]
+
 Importing the same files again changes nothing, and says the same of the columns.
 
   $ kunde order import cm-orders.csv --lines cm-orderdetails.csv
