@@ -371,9 +371,13 @@ TEST_CASE("clv: predictions stay finite at the edges") {
     return boost::math::quadrature::gauss_kronrod<double, 61>::integrate(purchases, std::max(mean - 12 * sd, 1e-12),
                                                                           std::min(mean + 12 * sd, 1 - 1e-12));
   };
-  for (auto [a, b] : {std::pair{300.0, 2700.0}, std::pair{2000.0, 18000.0}, std::pair{5e4, 2e4}}) {
+  // (Plain variables, not structured bindings: CAPTURE's lambda cannot take those in C++20.)
+  for (const auto& ab : {std::pair{300.0, 2700.0}, std::pair{2000.0, 18000.0}, std::pair{5e4, 2e4}}) {
+    const double a = ab.first, b = ab.second;
     CAPTURE(a);
-    for (auto [x, T] : {std::pair{0, 30.0}, std::pair{17, 37.0}, std::pair{40, 37.0}}) {
+    for (const auto& xT : {std::pair{0, 30.0}, std::pair{17, 37.0}, std::pair{40, 37.0}}) {
+      const int x = xT.first;
+      const double T = xT.second;
       CAPTURE(x);
       const BgNbd m({5.8, 5.2, a, b});
       CHECK(m.expected_purchases_if_alive(x, T, 52) ==
