@@ -280,9 +280,7 @@ BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOpti
   MleProblem problem;
   problem.model = model;
   problem.names = {"r", "alpha", "a", "b"};
-  problem.at_limit = [&problem](const std::vector<double>& values, std::size_t i) {
-    return at_model_limit(problem.model, problem.names, values, i);
-  };
+  end_in_model_limits(problem);
   problem.starts = {{0.5, 0.5 / rate, 1.0, 3.0}, {1.0, 1.0 / rate, 0.5, 1.0}, {1.0, 1.0, 1.0, 1.0}};
   problem.has_gradient = true;
   problem.negative_log_likelihood = [&](const std::vector<double>& phi, double* grad) {

@@ -36,6 +36,13 @@ bool at_model_limit(std::string_view model, const std::vector<std::string>& name
   return (name == "a" || name == "b") && (a / (a + b) < kNone || (a > kLarge && b > kLarge));
 }
 
+void end_in_model_limits(MleProblem& problem) {
+  problem.at_limit = [model = problem.model, names = problem.names](const std::vector<double>& values,
+                                                                    std::size_t i) {
+    return at_model_limit(model, names, values, i);
+  };
+}
+
 std::vector<std::string> fit_limits(std::string_view model, const std::vector<Parameter>& params,
                                     std::string_view period) {
   std::vector<std::string> out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analytics/count_model.hpp"
+#include "analytics/mle.hpp"
 
 namespace kunde::analytics {
 
@@ -21,5 +22,7 @@ std::vector<std::string> fit_limits(std::string_view model, const std::vector<Pa
 // that limit, not failed.
 bool at_model_limit(std::string_view model, const std::vector<std::string>& names, const std::vector<double>& values,
                     std::size_t i);
+// Lets the fit of `problem` (its model and names set) end in those limits: sets at_limit.
+void end_in_model_limits(MleProblem& problem);
 
 }  // namespace kunde::analytics

@@ -135,9 +135,7 @@ GammaGammaFit fit_gamma_gamma(const PurchaseSummary& data, const FitOptions& opt
   MleProblem problem;
   problem.model = "Gamma-Gamma";
   problem.names = {"p", "q", "gamma"};
-  problem.at_limit = [&problem](const std::vector<double>& values, std::size_t i) {
-    return at_model_limit(problem.model, problem.names, values, i);
-  };
+  end_in_model_limits(problem);
   problem.starts = {{2.0, 3.0, mean}, {6.0, 4.0, 0.5 * mean}, {1.0, 2.0, mean}};
   problem.has_gradient = true;
   problem.negative_log_likelihood = objective;

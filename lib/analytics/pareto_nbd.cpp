@@ -122,9 +122,7 @@ ParetoNbdFit fit_pareto_nbd(const PurchaseSummary& data, const FitOptions& optio
   MleProblem problem;
   problem.model = "Pareto/NBD";
   problem.names = {"r", "alpha", "s", "beta"};
-  problem.at_limit = [&problem](const std::vector<double>& values, std::size_t i) {
-    return at_model_limit(problem.model, problem.names, values, i);
-  };
+  end_in_model_limits(problem);
   problem.starts = {{0.5, 0.5 / rate, 0.5, std::max(mean_t, 1.0)}, {1.0, 1.0, 1.0, 1.0}};
   problem.negative_log_likelihood = [&](const std::vector<double>& phi, double*) {
     // Where alpha and beta are many orders of magnitude apart the 2F1 argument comes so close

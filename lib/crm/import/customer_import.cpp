@@ -101,15 +101,16 @@ class CustomerImporter : public Importer {
       if (f == model::kNumber && existing && c.number) continue;
       model::set_customer_field(c, static_cast<model::CustomerField>(f), row.get(f), ctx_);
     }
+    // What the row says itself stays (compose_name, compose_contact).
+    const bool kind_given = !text::trim(row.get(model::kKind)).empty();
+    const bool contact_given = !text::trim(row.get(model::kContactPerson)).empty();
     if (row.has(model::kFirstName) || row.has(model::kLastName)) {
-      model::compose_name(c, row.get(model::kFirstName), row.get(model::kLastName), name_is_company_,
-                          !text::trim(row.get(model::kKind)).empty(),
-                          !text::trim(row.get(model::kContactPerson)).empty());
+      model::compose_name(c, row.get(model::kFirstName), row.get(model::kLastName), name_is_company_, kind_given,
+                          contact_given);
     }
     if (row.has(model::kContactFirstName) || row.has(model::kContactLastName)) {
-      model::compose_contact(c, row.get(model::kContactFirstName), row.get(model::kContactLastName),
-                             !text::trim(row.get(model::kKind)).empty(),
-                             !text::trim(row.get(model::kContactPerson)).empty());
+      model::compose_contact(c, row.get(model::kContactFirstName), row.get(model::kContactLastName), kind_given,
+                             contact_given);
     }
     for (const auto& [key, value] : row.extras()) {
       if (key == "id") continue;  // kunde's own ids from a list; not data to keep

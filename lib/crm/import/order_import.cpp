@@ -61,6 +61,9 @@ struct LineValues : Prepared {
   double quantity = 1;
   std::optional<std::int64_t> price, cost, amount, gross, freight;
   std::optional<double> discount;
+
+  // What pricing reads of them.
+  LineInput line_input() const { return {quantity, price, cost, amount, gross, discount}; }
 };
 
 // The columns that make a row a line: a file with none of them lists orders only.
@@ -255,9 +258,7 @@ class OrderImporter : public Importer {
     std::string_view sku = row.get(F::sku);
     std::int64_t amount = 0;
     if (sku.empty()) {
-      amount = order_level_line({values.quantity, values.price, values.cost, values.amount, values.gross,
-                                 values.discount})
-                   .amount;
+      amount = order_level_line(values.line_input()).amount;
     }
     return line_match_hash(customer_id, values.ordered_at, sku, values.quantity, amount);
   }
@@ -502,7 +503,7 @@ class OrderImporter : public Importer {
   }
 
   model::OrderLine read_line(const Row& row, const LineValues& values) {
-    LineInput in{values.quantity, values.price, values.cost, values.amount, values.gross, values.discount};
+    const LineInput in = values.line_input();
     std::string_view sku = row.get(F::sku);
     // A row without a sku is an order-level row: its amount is the order's total and its cost
     // the cost of goods.
