@@ -100,7 +100,9 @@ int run_clv(Context& ctx, const ClvOptions& o) {
   f.add("model", "model", crm::model_key(q.model),
         fmt::format("{}: {}  (log-likelihood {:.1f})", r.model_name, parameter_text(r.count_parameters, 1),
                     r.count_fit.log_likelihood));
-  f.data("log_likelihood", significant(r.count_fit.log_likelihood, 10));
+  f.data("log_likelihood", significant(r.count_fit.log_likelihood, 10))
+      .data("fit_evaluations", r.count_fit.evaluations)
+      .data("fit_seconds", rounded(r.count_fit.seconds, 4));
   f.add("spend", "spend_model", "gamma-gamma",
         fmt::format("Gamma-Gamma: {}  ({} repeat buyers{})", parameter_text(r.spend_parameters, scale), r.spend_customers,
                     r.spend_excluded > 0 ? fmt::format("; {} left out, their mean spend not above zero", r.spend_excluded)

@@ -5,11 +5,15 @@
 #include <boost/math/special_functions/beta.hpp>
 #include <boost/math/special_functions/digamma.hpp>
 #include <boost/math/special_functions/gamma.hpp>
+#include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
+#include <chrono>
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "analytics/fit_limits.hpp"
 #include "analytics/hypergeometric.hpp"
@@ -81,41 +85,44 @@ struct Grouped {
   std::vector<double> Ts, txs;      // distinct T and t_x
   double customers = 0;
 
+  // By hashing, not by sorting every customer (which took as long as the fit); the groups
+  // then come in the order of (x, t_x, T), so the sums run in one fixed order.
   explicit Grouped(const PurchaseSummary& data) {
-    struct Key {
-      int x;
-      double t_x, T;
-      auto operator<=>(const Key&) const = default;
+    absl::flat_hash_map<int, std::uint32_t> x_at;
+    absl::flat_hash_map<double, std::uint32_t> T_at, tx_at;
+    auto index = [](auto& at, auto& values, auto value) {
+      auto [it, added] = at.try_emplace(value, static_cast<std::uint32_t>(values.size()));
+      if (added) values.push_back(value);
+      return it->second;
     };
-    std::vector<Key> keys;
-    keys.reserve(data.customers.size());
+    absl::flat_hash_map<std::array<std::uint32_t, 3>, std::uint32_t> counts;
     for (const auto& c : data.customers) {
-      keys.push_back({c.x, c.t_x, c.T});
-      xs.push_back(c.x);
-      Ts.push_back(c.T);
-      txs.push_back(c.t_x);
+      ++counts[{index(x_at, xs, c.x), index(tx_at, txs, c.t_x), index(T_at, Ts, c.T)}];
     }
-    auto distinct = [](auto& v) {
-      std::sort(v.begin(), v.end());
-      v.erase(std::unique(v.begin(), v.end()), v.end());
+    // Indices into the sorted values.
+    auto rank = [](auto& values) {
+      std::vector<std::uint32_t> order(values.size()), rank_of(values.size());
+      for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+      std::sort(order.begin(), order.end(), [&](auto i, auto j) { return values[i] < values[j]; });
+      auto sorted = values;
+      for (std::uint32_t k = 0; k < order.size(); ++k) {
+        rank_of[order[k]] = k;
+        sorted[k] = values[order[k]];
+      }
+      values = std::move(sorted);
+      return rank_of;
     };
-    distinct(xs);
-    distinct(Ts);
-    distinct(txs);
-    std::sort(keys.begin(), keys.end());
+    const auto x_rank = rank(xs), tx_rank = rank(txs), T_rank = rank(Ts);
+    groups.reserve(counts.size());
+    for (const auto& [key, count] : counts) {
+      groups.push_back({x_rank[key[0]], T_rank[key[2]], tx_rank[key[1]], static_cast<double>(count)});
+    }
+    std::sort(groups.begin(), groups.end(), [](const Group& g, const Group& h) {
+      return std::tie(g.xi, g.txi, g.ti) < std::tie(h.xi, h.txi, h.ti);
+    });
     x_count.assign(xs.size(), 0.0);
-    auto index = [](const auto& v, auto value) {
-      return static_cast<std::uint32_t>(std::lower_bound(v.begin(), v.end(), value) - v.begin());
-    };
-    for (std::size_t i = 0; i < keys.size();) {
-      std::size_t j = i;
-      while (j < keys.size() && keys[j] == keys[i]) ++j;
-      Group g{index(xs, keys[i].x), index(Ts, keys[i].T), index(txs, keys[i].t_x), static_cast<double>(j - i)};
-      x_count[g.xi] += g.count;
-      groups.push_back(g);
-      i = j;
-    }
-    customers = static_cast<double>(keys.size());
+    for (const auto& g : groups) x_count[g.xi] += g.count;
+    customers = static_cast<double>(data.customers.size());
   }
 };
 
@@ -271,6 +278,7 @@ double BgNbd::expected_purchases_if_alive(int x, double T, double t) const {
 BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOptions& options) {
   std::string_view model = modified(variant) ? "MBG/NBD" : "BG/NBD";
   check_count_data(model, data);
+  const auto started = std::chrono::steady_clock::now();  // the grouping is part of the fit's time
   Grouped grouped(data);
   FastLikelihood likelihood(grouped, variant);
 
@@ -291,6 +299,7 @@ BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOpti
       "the purchase pattern does not pin the model down: try another --period, a later --calibration-end, or "
       "the Pareto/NBD model");
   const auto& v = fit.params;
+  fit.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return {BgNbd({v[0], v[1], v[2], v[3]}, variant), fit.report};
 }
 

@@ -356,3 +356,5 @@ p=6, q=4, gamma=15: the fit as of its last day recovers them within the sampling
   Gamma-Gamma p ok
   Gamma-Gamma q ok
   Gamma-Gamma gamma ok
+  $ python3 -c 'import json; j = json.load(open("fit.json")); print(j["fit_evaluations"] > 0, 0 < j["fit_seconds"] < 30)'
+  True True

@@ -466,6 +466,8 @@ TEST_CASE("clv: fits recover the parameters of simulated customers") {
   CHECK(fit.report.log_likelihood >= ll_truth);
   CHECK(2 * (fit.report.log_likelihood - ll_truth) < 18.47);
   CHECK(total_log_likelihood(fit.model, s) == doctest::Approx(fit.report.log_likelihood).epsilon(1e-12));
+  CHECK(fit.report.evaluations > 0);
+  CHECK(fit.report.seconds > 0);
 
   GammaGammaFit spend = fit_gamma_gamma(s);
   const GammaGammaParams& g = spend.model.params();
