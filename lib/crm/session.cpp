@@ -3,6 +3,7 @@
 
 #include "crm/customer_resolver.hpp"
 #include "crm/statistics.hpp"
+#include "error.hpp"
 #include "model/org_number.hpp"
 #include "store/store.hpp"
 
@@ -16,12 +17,22 @@ const store::DerivedRules& Session::rules() {
 Session::Session(const Config& config, std::string command) : config_(config), command_(std::move(command)) {}
 
 Session::Session(const Config& config, std::string command, std::unique_ptr<store::Store> store)
-    : config_(config), command_(std::move(command)), store_(std::move(store)) {}
+    : config_(config), command_(std::move(command)), store_(std::move(store)), given_store_(true) {}
 Session::~Session() = default;
 
 store::Store& Session::store() {
   if (!store_) store_ = store::open_store(config_.db_path(), rules());
   return *store_;
+}
+
+std::unique_ptr<store::Store> Session::open_reader() {
+  if (given_store_) return nullptr;
+  store();
+  try {
+    return store::open_store(config_.db_path(), rules());
+  } catch (const Error&) {
+    return nullptr;  // the caller reads on the first store instead
+  }
 }
 
 std::vector<std::string> Session::take_warnings() { return store_ ? store_->take_warnings() : std::vector<std::string>{}; }

@@ -35,6 +35,10 @@ class Session {
   const std::string& command() const { return command_; }
   // The store at the configured location; throws kunde::Error when there is none.
   store::Store& store();
+  // A second store at the same location, opened after store(), for reading on another
+  // thread beside it (read_beside.hpp); nothing when this session was given its store or
+  // the second cannot be opened.
+  std::unique_ptr<store::Store> open_reader();
   // Decimals of money in this store.
   int money_decimals();
   // The phone region for numbers without a country code: configured, else where most
@@ -49,6 +53,7 @@ class Session {
   const Config& config_;
   std::string command_;
   std::unique_ptr<store::Store> store_;
+  bool given_store_ = false;
   std::unique_ptr<CustomerResolver> resolver_;
   std::optional<std::string> region_;
 };
