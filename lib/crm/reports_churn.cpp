@@ -16,6 +16,7 @@
 #include "analytics/purchase_summary.hpp"
 #include "crm/interned_names.hpp"
 #include "crm/main_category.hpp"
+#include "crm/read_beside.hpp"
 #include "crm/session.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
@@ -70,38 +71,15 @@ std::string tenure_band(int days_between, std::size_t purchase_days) {
   return "2 years or more";
 }
 
-// The main category (largest amount, crm::main_categories) and channel (most orders) of
-// each buyer, ties to the first by name.
-void read_mix(Session& s, const store::AnalyticsQuery& q, std::vector<Buyer>& buyers, InternedNames& categories,
-              InternedNames& channels) {
-  std::unordered_map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < buyers.size(); ++i) index.emplace(buyers[i].id, i);
-  auto& analytics = s.store().analytics();
+// The main category of each customer (largest amount, crm::main_categories), by id, as
+// names interned in `categories`; none for a customer without one.
+std::unordered_map<std::int64_t, int> read_categories(store::Analytics& analytics, const store::AnalyticsQuery& q,
+                                                      InternedNames& categories) {
+  std::unordered_map<std::int64_t, int> out;
   main_categories(analytics, q, [&](std::int64_t customer_id, std::string_view category) {
-    auto it = index.find(customer_id);
-    if (it != index.end() && !category.empty()) buyers[it->second].category = categories.id(category);
+    if (!category.empty()) out.emplace(customer_id, categories.id(category));
   });
-  // Orders per channel, by interned channel, of the customer the orders come for.
-  std::int64_t current = 0;
-  std::vector<std::int64_t> orders_by_channel;
-  auto flush = [&] {
-    auto it = index.find(current);
-    if (it == index.end()) return;
-    Leading main;
-    for (std::size_t c = 0; c < orders_by_channel.size(); ++c) main.offer(channels.name(static_cast<int>(c)), orders_by_channel[c]);
-    buyers[it->second].channel = main.name().empty() ? -1 : channels.id(main.name());
-  };
-  analytics.orders(q, [&](const store::OrderFact& o) {
-    if (o.customer_id != current) {
-      flush();
-      current = o.customer_id;
-      std::fill(orders_by_channel.begin(), orders_by_channel.end(), 0);
-    }
-    auto c = static_cast<std::size_t>(channels.id(o.channel));
-    if (c >= orders_by_channel.size()) orders_by_channel.resize(c + 1, 0);
-    ++orders_by_channel[c];
-  });
-  flush();
+  return out;
 }
 
 // The last recorded reason (reason, else outcome) and the last complaint of each buyer.
@@ -171,31 +149,56 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
   store::AnalyticsQuery q = request.scope.query();
   q.since.reset();
 
+  // The main categories, which take longest to read, are read beside everything else.
+  InternedNames categories, channels;
+  std::future<std::unordered_map<std::int64_t, int>> categories_read;
+  if (request.details) {
+    categories_read = read_beside(s, [&categories, q](store::Store& st) { return read_categories(st.analytics(), q, categories); });
+  }
+
+  // The orders, read once: each buyer's purchase days (orders summed per day) and main
+  // channel (most orders, ties to the first by name).
   std::vector<Buyer> buyers;
   std::vector<int> days;
   std::vector<std::int64_t> amounts;
-  s.store().analytics().purchase_days(q, [&](const store::PurchaseDay& d) {
-    if (buyers.empty() || buyers.back().id != d.customer_id) {
+  std::vector<std::int64_t> orders_by_channel;  // the current buyer's, by interned channel
+  auto close_buyer = [&] {
+    if (buyers.empty()) return;
+    Leading main;
+    for (std::size_t c = 0; c < orders_by_channel.size(); ++c) main.offer(channels.name(static_cast<int>(c)), orders_by_channel[c]);
+    buyers.back().channel = main.name().empty() ? -1 : channels.id(main.name());
+    std::fill(orders_by_channel.begin(), orders_by_channel.end(), 0);
+  };
+  s.store().analytics().orders(q, [&](const store::OrderFact& o) {
+    if (buyers.empty() || buyers.back().id != o.customer_id) {
+      close_buyer();
       Buyer b;
-      b.id = d.customer_id;
+      b.id = o.customer_id;
       b.first_index = days.size();
       buyers.push_back(b);
     }
     Buyer& b = buyers.back();
-    days.push_back(day_number(d.day));
-    amounts.push_back(d.amount);
-    ++b.days;
-    b.orders += d.orders;
-    b.revenue += d.amount;
-    b.cost += d.cost;
-    b.revenue_with_cost += d.amount_with_cost;
+    const int day = day_number(o.day);
+    if (b.days == 0 || days.back() != day) {
+      days.push_back(day);
+      amounts.push_back(0);
+      ++b.days;
+    }
+    amounts.back() += o.amount;
+    ++b.orders;
+    b.revenue += o.amount;
+    b.cost += o.cost;
+    b.revenue_with_cost += o.amount_with_cost;
+    auto c = static_cast<std::size_t>(channels.id(o.channel));
+    if (c >= orders_by_channel.size()) orders_by_channel.resize(c + 1, 0);
+    ++orders_by_channel[c];
   });
+  close_buyer();
 
   if (buyers.empty()) {
     throw Error(fmt::format("nothing to report: no orders up to {}", request.scope.as_of),
                 "import orders (kunde order import), or give a later --as-of");
   }
-
   // P(alive) as of the as-of day; without a model that fits, the other rule alone.
   try {
     analytics::SummaryOptions so;
@@ -282,9 +285,11 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
   });
 
   if (request.details) {
-    InternedNames categories, channels;
-    read_mix(s, q, buyers, categories, channels);
     read_contacts(s, q, buyers);
+    const auto category_of = categories_read.get();
+    for (Buyer& b : buyers) {
+      if (auto it = category_of.find(b.id); it != category_of.end()) b.category = it->second;
+    }
     add_groups(r, "reason", buyers, [](const Buyer& b) { return b.reason.empty() ? "none recorded" : b.reason; });
     add_groups(r, "last complaint", buyers, [](const Buyer& b) { return b.complaint.empty() ? "none" : b.complaint; });
     add_groups(r, "channel", buyers, [&](const Buyer& b) { return b.channel < 0 ? "none" : channels.name(b.channel); });

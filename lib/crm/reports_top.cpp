@@ -11,6 +11,7 @@
 #include <unordered_map>
 
 #include "crm/main_category.hpp"
+#include "crm/read_beside.hpp"
 #include "crm/session.hpp"
 #include "crm/sort_rows.hpp"
 #include "crm/statistics.hpp"
@@ -30,6 +31,51 @@ std::string orders_band(std::int64_t orders) {
 // Between a property's attribute and value in its key: no attribute name holds it.
 constexpr char kKeySeparator = '\x1f';
 
+// Calls f(attribute, text) for each property of a customer's profile: what the top
+// customers are compared on besides what the value report says.
+template <class F>
+void each_property(const store::CustomerProfile& p, F&& f) {
+  f("kind", p.kind);
+  f("country", p.country);
+  f("city", p.city);
+  for (auto tag : p.tags) f("tag", tag);
+  for (const auto& [name, v] : p.attributes) f(name, v);
+}
+
+void property_key(std::string& key, std::string_view attribute, std::string_view text) {
+  key.assign(attribute);
+  key += kKeySeparator;
+  key.append(text);
+}
+
+// Every customer's main category, and properties as ids of their keys ("attribute<US>value"):
+// a few integers per customer rather than their text.
+struct Properties {
+  std::unordered_map<std::int64_t, std::string> categories;
+  std::vector<std::string> keys;                                  // by id
+  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> of;  // by customer, as they come
+};
+
+Properties read_properties(store::Analytics& analytics, const store::AnalyticsQuery& q) {
+  Properties out;
+  main_categories(analytics, q, [&](std::int64_t customer_id, std::string_view category) {
+    if (!category.empty()) out.categories.emplace(customer_id, category);
+  });
+  std::unordered_map<std::string, std::uint32_t> ids;
+  std::string key;
+  analytics.customer_profiles(q, [&](const store::CustomerProfile& p) {
+    auto& list = out.of[p.id];
+    each_property(p, [&](std::string_view attribute, std::string_view text) {
+      if (text.empty()) return;
+      property_key(key, attribute, text);
+      auto [it, added] = ids.try_emplace(key, static_cast<std::uint32_t>(out.keys.size()));
+      if (added) out.keys.push_back(key);
+      list.push_back(it->second);
+    });
+  });
+  return out;
+}
+
 }  // namespace
 
 TopReport top_report(Session& s, const TopRequest& request) {
@@ -39,6 +85,8 @@ TopReport top_report(Session& s, const TopRequest& request) {
   if (request.n < 1) throw UsageError("-n must be at least 1", "give the number of top customers, such as -n 10");
   TopReport r;
   r.request = request;
+  // Each customer's main category and properties are read beside the value report.
+  auto beside = read_beside(s, [q = request.scope.query()](store::Store& st) { return read_properties(st.analytics(), q); });
   ValueReport value = value_report(s, request.scope);
   r.costs_configured = value.costs_configured;
   r.ranked_by = request.by;
@@ -88,9 +136,7 @@ TopReport top_report(Session& s, const TopRequest& request) {
   std::string key;
   auto count = [&](std::size_t i, std::string_view attribute, std::string_view text) {
     if (text.empty()) return;
-    key.assign(attribute);
-    key += kKeySeparator;
-    key.append(text);
+    property_key(key, attribute, text);
     if (i < top) {
       ++counts[key].first;
     } else if (auto it = counts.find(key); it != counts.end()) {
@@ -98,11 +144,7 @@ TopReport top_report(Session& s, const TopRequest& request) {
     }
   };
   auto profile = [&](const store::CustomerProfile& p, std::size_t i) {
-    count(i, "kind", p.kind);
-    count(i, "country", p.country);
-    count(i, "city", p.city);
-    for (auto tag : p.tags) count(i, "tag", tag);
-    for (const auto& [name, v] : p.attributes) count(i, name, v);
+    each_property(p, [&](std::string_view attribute, std::string_view text) { count(i, attribute, text); });
   };
   auto derived = [&](std::size_t i) {
     const TopCustomer& t = all[i];
@@ -113,10 +155,11 @@ TopReport top_report(Session& s, const TopRequest& request) {
     if (t.value.complained) count(i, "complained", "yes");
   };
   auto& analytics = s.store().analytics();
-  main_categories(analytics, request.scope.query(), [&](std::int64_t customer_id, std::string_view category) {
+  Properties everyone = beside.get();
+  for (auto& [customer_id, category] : everyone.categories) {
     auto it = index.find(customer_id);
-    if (it != index.end()) all[it->second].category = category;
-  });
+    if (it != index.end()) all[it->second].category = std::move(category);
+  }
   store::AnalyticsQuery top_query = request.scope.query();
   top_query.customers.emplace();
   for (std::size_t i = 0; i < top; ++i) top_query.customers->push_back(all[i].value.id);
@@ -128,10 +171,18 @@ TopReport top_report(Session& s, const TopRequest& request) {
     profile(p, it->second);
   });
   for (std::size_t i = 0; i < top; ++i) derived(i);
-  analytics.customer_profiles(request.scope.query(), [&](const store::CustomerProfile& p) {
-    auto it = index.find(p.id);
-    if (it != index.end() && it->second >= top) profile(p, it->second);
-  });
+  // The rest's properties, by id: those the top has are counted.
+  std::vector<std::pair<std::int64_t, std::int64_t>*> counted(everyone.keys.size(), nullptr);
+  for (std::size_t id = 0; id < everyone.keys.size(); ++id) {
+    if (auto it = counts.find(everyone.keys[id]); it != counts.end()) counted[id] = &it->second;
+  }
+  for (std::size_t i = top; i < all.size(); ++i) {
+    auto it = everyone.of.find(all[i].value.id);
+    if (it == everyone.of.end()) continue;
+    for (std::uint32_t id : it->second) {
+      if (counted[id]) ++counted[id]->second;
+    }
+  }
   for (std::size_t i = top; i < all.size(); ++i) derived(i);
 
   const std::int64_t rest = r.population - static_cast<std::int64_t>(top);
