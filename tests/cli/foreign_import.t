@@ -11,9 +11,9 @@ written as names (Germany, España, Schweiz, Österreich, Sverige, Danmark, UK, 
 no country and is kept as written.
 
   $ kunde customer import intl-customers.csv --null NULL --set kind=company
-  intl-customers.csv: 21 inserted, 0 updated, 0 unchanged, 0 rejected; 1 country kept as written; 3 phones not normalised
+  intl-customers.csv: 21 inserted, 0 updated, 0 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised
   $ kunde customer import intl-customers.csv --null NULL --set kind=company
-  intl-customers.csv: 0 inserted, 0 updated, 21 unchanged, 0 rejected; 1 country kept as written; 3 phones not normalised
+  intl-customers.csv: 0 inserted, 0 updated, 21 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised
   $ kunde customer list -f csv -q
   id,number,name,kind,email,phone,city,country,tags
   1,ALFKI,Alfreds Futterkiste,company,,030-0074321,Berlin,DE,
@@ -330,3 +330,9 @@ Without --map sku=TrackId the lines have no product; the summary says so.
   $ printf 'InvoiceId,CustomerId,InvoiceDate,TrackId,UnitPrice,Quantity\n99,2,2021-01-02 00:00:00,T-1,1.98,1\n' > invoice2.csv
   $ kunde order import invoice2.csv
   invoice2.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 line without a product (no sku column; --map sku=COLUMN names it)
+
+The summary names the countries kept as written, the first five by name:
+
+  $ printf 'number,name,country\nU1,A,Atlantis\nU2,B,Lemuria\nU3,C,Avalon\nU4,D,Hyperborea\nU5,E,Thule\nU6,F,Agartha\nU7,G,Atlantis\nU8,H,Norway\n' > unknown.csv
+  $ kunde customer import unknown.csv
+  unknown.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 customers with a country kept as written ("Agartha", "Atlantis", "Avalon", "Hyperborea", "Lemuria" and 1 more)

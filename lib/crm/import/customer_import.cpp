@@ -3,6 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <set>
+#include <string>
+#include <vector>
+
 #include "error.hpp"
 #include "model/customer.hpp"
 #include "text/utf8.hpp"
@@ -57,7 +61,7 @@ class CustomerImporter : public Importer {
     // customer it was merged into, so only without aliases.
     if (ready && expect_new_ && !number.empty() && !has_aliases_ && ready->customer.number) {
       if (write().add_customer_if_new(ready->customer)) {
-        count(ready->kept);
+        count(ready->kept, ready->customer);
         return Outcome::inserted;
       }
       expect_new_ = false;
@@ -71,7 +75,7 @@ class CustomerImporter : public Importer {
     expect_new_ = !id;
     if (!id && ready) {
       insert(ready->customer);
-      count(ready->kept);
+      count(ready->kept, ready->customer);
       return Outcome::inserted;
     }
     model::Customer c;
@@ -81,7 +85,7 @@ class CustomerImporter : public Importer {
     if (c.name.empty() && !id) {
       throw Error("the name is empty", "every new customer needs a name");
     }
-    count(model::normalise(c, ctx_, id ? &before : nullptr));
+    count(model::normalise(c, ctx_, id ? &before : nullptr), c);
     if (!id) {
       insert(c);
       return Outcome::inserted;
@@ -123,9 +127,25 @@ class CustomerImporter : public Importer {
   }
   void insert(const model::Customer& c) { write().add_customer(c); }
   // What the summary says normalising left as written.
-  void count(const model::KeptAsWritten& kept) {
-    if (kept.country) ++counts().notes["countries kept as written"];
+  void count(const model::KeptAsWritten& kept, const model::Customer& c) {
+    if (kept.country) {
+      ++kept_country_customers_;
+      kept_countries_.insert(c.country.value_or(""));
+    }
     if (kept.phone) ++counts().notes["phones not normalised"];
+  }
+  // The countries kept as written, named: a few of them tell what to fix in the file.
+  void finish() override {
+    if (kept_countries_.empty()) return;
+    constexpr std::size_t kNamed = 5;
+    std::vector<std::string> named;
+    for (const auto& name : kept_countries_) {
+      if (named.size() == kNamed) break;
+      named.push_back(fmt::format("\"{}\"", name));
+    }
+    std::string more = kept_countries_.size() > kNamed ? fmt::format(" and {} more", kept_countries_.size() - kNamed) : "";
+    counts().notes[fmt::format("customers with a country kept as written ({}{})", fmt::join(named, ", "), more)] =
+        kept_country_customers_;
   }
   static std::string text_lower(std::string_view s) {
     std::string out(s);
@@ -137,7 +157,9 @@ class CustomerImporter : public Importer {
   model::ParseContext ctx_;
   bool has_aliases_ = false;
   bool expect_new_ = true;
-  bool name_is_company_ = false;  // the name column is a company's (Company, companyName)
+  bool name_is_company_ = false;
+  std::set<std::string> kept_countries_;  // as written
+  std::int64_t kept_country_customers_ = 0;  // the name column is a company's (Company, companyName)
 };
 
 }  // namespace
