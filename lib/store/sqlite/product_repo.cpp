@@ -57,7 +57,9 @@ void ProductRepo::update(const model::Product& p) {
 void ProductRepo::list(const ProductFilter& f, const std::function<void(const model::Product&)>& each) {
   std::string sql = kSelect;
   sql += " WHERE (?1 IS NULL OR lower(category) = lower(?1))"
-         " AND (?2 IS NULL OR instr(kunde_fold(sku || ' ' || name), kunde_fold(?2)) > 0) ORDER BY sku";
+         " AND (?2 IS NULL OR instr(kunde_fold(sku || ' ' || name), kunde_fold(?2)) > 0)"
+         // Skus of digits only first, in numeric order (by length, then text), then the rest.
+         " ORDER BY sku GLOB '*[^0-9]*', CASE WHEN sku GLOB '*[^0-9]*' THEN 0 ELSE length(sku) END, sku";
   Statement st(db_, sql);
   st.bind(1, f.category).bind(2, f.search);
   while (st.step()) each(read_product(st));
