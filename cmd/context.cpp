@@ -69,9 +69,10 @@ io::WriterOptions Context::writer_options(bool safe_csv) const {
   return o;
 }
 
-
 void Context::note(const std::string& message) {
   if (!global.quiet) notes_.push_back(message);
 }
+
+void Context::notice(const std::string& message) { notes_.push_back(message); }
 
 }  // namespace kunde::cmd

@@ -67,6 +67,9 @@ class Context {
   // A one-line summary on stderr unless --quiet. Summaries wait until the output is complete
   // (finish_output), so "exported 3000 customers" is never said of a file that is not there.
   void note(const std::string& message);
+  // A note --quiet keeps, as it keeps warnings: what a command left undone that the user
+  // would not otherwise learn (the columns an import did not read).
+  void notice(const std::string& message);
   bool quiet() const { return global.quiet; }
 
  private:

@@ -138,7 +138,7 @@ int run_import(Context& ctx, const ImportFlags& flags, crm::ImportRequest reques
   // What the files' columns lost comes first: it holds for every row.
   for (const auto* c = &counts; c; c = c->next.get()) {
     if (auto note = c->columns_note(crm::import_command(request.kind)); !note.empty()) {
-      ctx.note(fmt::format("{}: {}", c->source, note));
+      ctx.notice(fmt::format("{}: {}", c->source, note));
     }
   }
   std::int64_t rejected = 0;

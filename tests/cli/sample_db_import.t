@@ -184,6 +184,7 @@ order holding it, which goes. Four orders become 10100 with three lines (8563.71
   $ cut -d, -f1,3- numbered.csv > unnumbered.csv
   $ export KUNDE_DB=fresh.db
   $ kunde product import -q cm-products.csv
+  cm-products.csv: columns not read: productScale, productVendor, productDescription, quantityInStock (name a field with --map FIELD=COLUMN; kunde product import --fields lists them)
   $ kunde order import unnumbered.csv
   unnumbered.csv: 4 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde order import numbered.csv
