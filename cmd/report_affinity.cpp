@@ -38,7 +38,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   report::Document doc = report_document(fmt::format("Affinity of {} by {}", plural, o.by), q.scope);
   auto& f = doc.fields();
   f.add("baskets", "baskets", r.baskets, fmt::format("{} {}s with {} {}", r.baskets, o.by, r.items, plural));
-  f.add("rules", "rules", static_cast<std::int64_t>(r.rules.size()),
+  f.add("rules", "rule_count", static_cast<std::int64_t>(r.rules.size()),
         fmt::format("{} rules at support {}, confidence {}{}, at most {} items", r.rules.size(), q.min_support,
                     q.min_confidence, q.min_lift > 0 ? fmt::format(", lift {}", q.min_lift) : "", q.max_len));
   f.data("by", o.by).data("level", o.level).data("items", r.items);

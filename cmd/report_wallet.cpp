@@ -37,7 +37,7 @@ int run_wallet(Context& ctx, const WalletOptions& o) {
     for (const auto& b : r.bands) bands.add_row({b.band, b.customers, money(b.wallet), money(b.revenue)});
     doc.chart(wallet_bands_chart(r), report::Audience::people);
   }
-  auto& rows = doc.table("customers", "Customers by room left in their wallet",
+  auto& rows = doc.table("by_customer", "Customers by room left in their wallet",
                          {"id", "number", "name", "wallet", "revenue", "share_pct", "room"});
   rows.primary = true;
   std::int64_t shown = 0;
