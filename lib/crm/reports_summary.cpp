@@ -13,10 +13,13 @@
 namespace kunde::crm {
 namespace {
 
+// The same day `months` earlier; from the last day of a month, the last day of that earlier
+// month, so that periods ending on a month's last day are calendar months (quarters, years).
 int months_back(int day, int months) {
   date::year_month_day ymd{date::sys_days{date::days{day}}};
   date::year_month_day back = ymd - date::months{months};
-  if (!back.ok()) back = back.year() / back.month() / date::last;
+  const bool month_end = ymd.day() == date::year_month_day_last{ymd.year(), date::month_day_last{ymd.month()}}.day();
+  if (!back.ok() || month_end) back = back.year() / back.month() / date::last;
   return static_cast<int>(date::sys_days{back}.time_since_epoch().count());
 }
 

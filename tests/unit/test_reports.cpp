@@ -378,3 +378,19 @@ TEST_CASE("reports: with no cost on any line, top and value rank by revenue rath
   CHECK(value.rows[0].number == "C2");
   CHECK(value.rows[2].number == "C1");
 }
+
+TEST_CASE("summary periods: a month ending on a month's last day is that calendar month") {
+  using kunde::crm::period_start;
+  CHECK(period_start("2024-09-30", "month") == "2024-09-01");
+  CHECK(period_start("2024-08-31", "month") == "2024-08-01");
+  CHECK(period_start("2025-02-28", "month") == "2025-02-01");
+  CHECK(period_start("2024-02-29", "month") == "2024-02-01");
+  CHECK(period_start("2025-03-31", "quarter") == "2025-01-01");
+  CHECK(period_start("2025-12-31", "year") == "2025-01-01");
+  // Other days: the day after the same day a month (quarter, year) earlier.
+  CHECK(period_start("2024-09-15", "month") == "2024-08-16");
+  CHECK(period_start("2025-03-30", "month") == "2025-03-01");  // no 30 February: from its last day
+  CHECK(period_start("2026-06-01", "month") == "2026-05-02");
+  CHECK(period_start("2026-06-07", "week") == "2026-06-01");
+  CHECK(period_start("2026-06-07", "day") == "2026-06-07");
+}
