@@ -13,6 +13,7 @@
 #include "crm/reports_value.hpp"
 #include "crm/reports_wallet.hpp"
 #include "crm/report_sets.hpp"
+#include "crm/statistics.hpp"
 #include "render.hpp"
 #include "report_charts.hpp"
 #include "report_verbs.hpp"
@@ -26,14 +27,19 @@ struct AllOptions {
   std::string set;
 };
 
+// As report value and report top have it: without a cost on any line, margin and profit are
+// unknown (empty, no whale curve), and the top customers are ranked by revenue.
 void value_section(Context& ctx, report::Document& doc, const crm::ValueReport& r) {
   auto& s = doc.section("value", "Customer value");
+  const bool unknown = crm::margin_unknown(r.revenue, r.revenue_with_cost);
+  auto earned = [&](std::int64_t v) { return unknown ? Value() : money_cell(ctx, v); };
   s.fields()
       .add("customers", "customers", r.customers)
       .add("revenue", "revenue", money_cell(ctx, r.revenue))
-      .add("margin", "margin", money_cell(ctx, r.margin))
-      .add("profit", "profit", money_cell(ctx, r.profit))
-      .add("losing", "losing", r.losing, fmt::format("{} customers lose money", r.losing));
+      .add("margin", "margin", earned(r.margin), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.margin))
+      .add("profit", "profit", earned(r.profit), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.profit));
+  if (unknown) return;
+  s.fields().add("losing", "losing", r.losing, fmt::format("{} customers lose money", r.losing));
   if (!r.whale.empty()) s.chart(whale_chart(r, ctx.money_decimals()));
 }
 
@@ -88,12 +94,13 @@ void channels_section(Context& ctx, report::Document& doc, const crm::ChannelsRe
 }
 
 void top_section(Context& ctx, report::Document& doc, const crm::TopReport& r) {
-  auto& s = doc.section("top", fmt::format("Top {} customers by profit", r.rows.size()));
+  auto& s = doc.section("top", fmt::format("Top {} customers by {}", r.rows.size(), r.ranked_by));
   auto& t = s.table("customers", "", {"rank", "number", "name", "profit", "revenue", "orders"});
   std::int64_t rank = 0;
   for (const auto& c : r.rows) {
-    t.add_row({++rank, c.value.number, c.value.name, money_cell(ctx, c.value.profit), money_cell(ctx, c.value.revenue),
-               c.value.orders});
+    const bool unknown = crm::margin_unknown(c.value.revenue, c.value.revenue_with_cost) && !r.costs_configured;
+    t.add_row({++rank, c.value.number, c.value.name, unknown ? Value() : money_cell(ctx, c.value.profit),
+               money_cell(ctx, c.value.revenue), c.value.orders});
   }
   if (!r.profile.empty()) s.chart(top_profile_chart(r));
 }

@@ -157,6 +157,14 @@ line id (a column of the line, not of its order, so no order attribute). By hand
   21 customers, 2 active, 0 at risk, 0 churned
   to date      revenue 3771.20, margin unknown (no line has a cost) in 3 orders
   margin
+
+report all says the same as report value and report top: no margin or profit, and the top
+customers by revenue.
+
+  $ kunde -q report all --as-of 2026-07-31 -f md | grep -E '^- \*\*(margin|profit|losing)|^## Top'
+  - **margin:** unknown (no line has a cost)
+  - **profit:** unknown (no line has a cost)
+  ## Top 2 customers by revenue
   $ kunde order show 10251
   order         10251
   ordered_at    2026-07-08 00:00:00

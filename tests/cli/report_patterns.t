@@ -129,7 +129,7 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   $ kunde report all --as-of 2026-06-30 -o report.html
   report of 3 customers
   $ grep -c '<svg' report.html
-  5
+  4
   $ grep -c '<script' report.html
   0
   [1]
