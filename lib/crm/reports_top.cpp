@@ -202,6 +202,8 @@ TopReport top_report(Session& s, const TopRequest& request) {
     p.top_share = static_cast<double>(c.first) / static_cast<double>(top);
     if (rest > 0) p.rest_share = static_cast<double>(c.second) / static_cast<double>(rest);
     if (p.rest_share > 0) p.lift = p.top_share / p.rest_share;
+    // As common among the rest, or more: nothing that sets the top apart.
+    if (p.lift && *p.lift <= 1.0) continue;
     r.profile.push_back(std::move(p));
   }
   // Properties no other customer has first, then by lift, then by share among the top.

@@ -159,6 +159,8 @@ TEST_CASE("reports: every report's totals equal the order totals, as of any day"
     REQUIRE(!t.rows.empty());
     CHECK(t.rows.size() <= 2);
     for (std::size_t i = 1; i < t.rows.size(); ++i) CHECK(t.rows[i - 1].measure >= t.rows[i].measure);
+    // What characterises the top is more common among them than among the rest.
+    for (const auto& p : t.profile) CHECK((!p.lift || *p.lift > 1.0));
   }
 }
 
