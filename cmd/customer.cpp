@@ -83,9 +83,11 @@ void apply_fields(Context& ctx, model::Customer& c, const FieldOptions& o) {
   for (const auto& field : o.unsets) model::set_customer_field(c, field_named(field), "", pc);
   for (const auto& a : o.attrs) {
     auto [k, v] = split_assignment(a, "--attr");
-    c.attributes[k] = v;
+    c.attributes[crm::attribute_key(ctx.session(), k)] = v;
   }
-  for (const auto& k : o.unset_attrs) c.attributes.erase(k);
+  for (const auto& k : o.unset_attrs) {
+    if (!c.attributes.erase(k)) c.attributes.erase(crm::attribute_key(ctx.session(), k));
+  }
   model::normalise(c, pc);
 }
 

@@ -31,7 +31,10 @@ void add_filter_options(CLI::App* app, ListOptions& o) {
 crm::CustomerFilter make_filter(Context& ctx, ListOptions& o, std::int64_t& rejected) {
   auto f = o.filter;
   if (o.overdue) f.overdue_as_of = today_local();
-  for (const auto& a : o.attrs) f.attributes.push_back(split_assignment(a, "--attr"));
+  for (const auto& a : o.attrs) {
+    auto [key, value] = split_assignment(a, "--attr");
+    f.attributes.emplace_back(crm::attribute_key(ctx.session(), key), value);
+  }
   f.created_since = date_option(o.since, "--since");
   f.created_until = date_option(o.until, "--until");
   f.sort = o.sort;

@@ -3,7 +3,10 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "crm/customer_resolver.hpp"
+#include "model/field_spec.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
 #include "text/utf8.hpp"
@@ -34,6 +37,18 @@ void list_customers(Session& s, const CustomerFilter& filter, const std::functio
 }
 
 std::vector<std::string> attribute_keys(Session& s) { return s.store().customers().attribute_keys(); }
+
+std::string attribute_key(Session& s, std::string_view given) {
+  std::string canonical = model::attribute_name(given);
+  if (canonical == given) return canonical;
+  const std::string key = model::field_key(given);
+  std::optional<std::string> alike;
+  for (auto& stored : attribute_keys(s)) {
+    if (stored == given) return stored;
+    if (!alike && model::field_key(stored) == key) alike = std::move(stored);
+  }
+  return alike ? *alike : canonical;
+}
 
 bool searchable(std::string_view text) {
   for (char ch : text::fold(text)) {

@@ -277,6 +277,7 @@ class Parser {
     if (starts_with_ci(t.text, "attr.")) {
       subject.source = RuleSubject::Source::attribute;
       subject.name = name_after(t, 5, "attribute name");
+      if (options_.attribute_key) subject.name = options_.attribute_key(subject.name);
       subject.kind = FieldKind::text;
     } else {
       const RuleField* field = catalogue_.find(t.text);

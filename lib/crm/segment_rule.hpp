@@ -21,6 +21,7 @@
 // take them in, and `not R` is always exactly the customers R leaves out.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +39,8 @@ constexpr int kMaxRuleDepth = 50;
 
 struct RuleOptions {
   int money_decimals = 2;  // minor units per major unit are 10^money_decimals
+  // The stored attribute that attr.NAME means (crm::attribute_key); none: NAME as written.
+  std::function<std::string(std::string_view)> attribute_key;
 };
 
 // Parses and checks a rule against the catalogue. Throws crm::RuleError (a kunde::UsageError)

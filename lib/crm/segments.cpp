@@ -2,6 +2,8 @@
 // order the references call for, and writes as history entries.
 #include "crm/segments.hpp"
 
+#include "crm/customers.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -26,7 +28,9 @@ std::string counted(std::int64_t n, std::string_view noun) {
   return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
 }
 
-RuleOptions rule_options(Session& s) { return RuleOptions{s.money_decimals()}; }
+RuleOptions rule_options(Session& s) {
+  return RuleOptions{s.money_decimals(), [&s](std::string_view name) { return attribute_key(s, name); }};
+}
 
 // Where segment:NAME is written in the rule, for the caret of an error.
 std::size_t segment_offset(std::string_view rule, const std::string& name) {

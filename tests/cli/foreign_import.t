@@ -344,3 +344,22 @@ The summary names the countries kept as written, the first five by name:
   $ printf 'number,name,country\nU1,A,Atlantis\nU2,B,Lemuria\nU3,C,Avalon\nU4,D,Hyperborea\nU5,E,Thule\nU6,F,Agartha\nU7,G,Atlantis\nU8,H,Norway\n' > unknown.csv
   $ kunde customer import unknown.csv
   unknown.csv: 8 inserted, 0 updated, 0 unchanged, 0 rejected; 7 customers with a country kept as written ("Agartha", "Atlantis", "Avalon", "Hyperborea", "Lemuria" and 1 more)
+
+Custom attributes keep the names an import gives them (snake case), and --attr and attr. in a
+rule find them by the column's name as the file wrote it:
+
+  $ printf 'number,name,SupportRepId\nA1,Anna,3\nA2,Bo,4\n' > reps.csv
+  $ kunde -q customer import reps.csv
+  $ kunde customer list --attr SupportRepId=3 -q -f csv
+  id,number,name,kind,email,phone,city,country,tags
+  13,A1,Anna,person,,,,,
+  $ kunde customer list --where 'attr.SupportRepId = 4' -q -f csv
+  id,number,name,kind,email,phone,city,country,tags
+  14,A2,Bo,person,,,,,
+  $ kunde customer edit A1 --attr 'Support Rep Id=5' -q
+  id        13
+  number    A1
+  name      Anna
+  kind      person
+  $ kunde customer show A1 | grep -i support
+  support_rep_id  5

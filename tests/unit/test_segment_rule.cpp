@@ -36,7 +36,7 @@ namespace {
 constexpr const char* kToday = "2026-06-15";
 
 RuleNode parse(const string& rule, int money_decimals = 2) {
-  return crm::parse_rule(rule, test::sample_rule_catalogue(), crm::RuleOptions{money_decimals});
+  return crm::parse_rule(rule, test::sample_rule_catalogue(), crm::RuleOptions{money_decimals, {}});
 }
 
 // The error a rule raises; fails the test when it parses.
@@ -106,7 +106,7 @@ TEST_CASE("rule: values are read by the kind of their field") {
   CHECK(std::get<model::MoneyValue>(value("clv > 2000.5")).minor == 200050);
   CHECK(std::get<model::MoneyValue>(value("balance < -3")).minor == -300);
   CHECK(std::get<model::MoneyValue>(
-            only_comparison(crm::parse_rule("clv > 20", test::sample_rule_catalogue(), {0})).values[0].data)
+            only_comparison(crm::parse_rule("clv > 20", test::sample_rule_catalogue(), {0, {}})).values[0].data)
             .minor == 20);
   CHECK(std::get<double>(value("p_alive < 0.5")) == 0.5);
   CHECK(std::get<double>(value("orders >= -3")) == -3);
