@@ -240,6 +240,16 @@ A lines file cannot be the orders file.
   hint: with --lines the first file holds one row per order (order, customer, date, freight, ...), and the lines file the lines
   [1]
 
+An invoice header's Total is no line column: the summary checks it against the lines.
+
+  $ printf 'InvoiceId,CustomerId,InvoiceDate,Total\nI-1,ALFKI,2026-08-01,13.86\nI-2,ALFKI,2026-08-02,5.00\nI-3,ALFKI,2026-08-03,1.99\n' > inv.csv
+  $ printf 'InvoiceId,TrackId,UnitPrice,Quantity\nI-1,T1,0.99,14\nI-2,T1,0.99,4\nI-3,T1,0.99,1\n' > inv-lines.csv
+  $ kunde order import inv.csv --lines inv-lines.csv --map sku=TrackId
+  inv.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 2 orders whose total is not the sum of the lines (first I-2: total 5.00, lines 3.96); 1 order whose total is the sum of the lines
+  inv-lines.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 product created
+  $ kunde order show I-1 | grep -E '^(amount|total)'
+  amount      13.86
+
 A bad row of the orders file rejects its order, and the lines of that order say so; the
 rest lands. Once the row is fixed, nothing is rejected, and no reject file is left.
 

@@ -147,12 +147,17 @@ std::string note_text(const std::string& what, std::int64_t n) {
   static constexpr std::pair<std::string_view, std::string_view> kNouns[] = {
       {"products", "product"}, {"customers", "customer"}, {"lines", "line"},
       {"countries", "country"}, {"phones", "phone"}, {"orders", "order"}};
+  // The noun counted is the first the note names.
+  std::size_t first = std::string::npos;
+  std::pair<std::string_view, std::string_view> noun;
   for (auto [plural, singular] : kNouns) {
-    if (auto at = what.find(plural); at != std::string::npos) {
-      return what.substr(0, at) + std::string(singular) + what.substr(at + plural.size());
+    if (auto at = what.find(plural); at < first) {
+      first = at;
+      noun = {plural, singular};
     }
   }
-  return what;
+  if (first == std::string::npos) return what;
+  return what.substr(0, first) + std::string(noun.second) + what.substr(first + noun.first.size());
 }
 
 }  // namespace

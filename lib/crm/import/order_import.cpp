@@ -4,14 +4,17 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "error.hpp"
 #include "crm/content_keys.hpp"
 #include "crm/keyless_matching.hpp"
 #include "crm/pricing.hpp"
+#include "crm/session.hpp"
 #include "model/dates.hpp"
 #include "model/order.hpp"
+#include "value.hpp"
 
 namespace kunde::crm::import {
 namespace {
@@ -92,6 +95,11 @@ class OrderImporter : public Importer {
 
   // The orders file's rejected rows, by order number: the lines file's rows of those orders
   // are rejected for that, not for an order that was never imported.
+  // The orders file's totals as stated, and the lines file's net sums, by order number.
+  using Totals = std::map<std::string, std::int64_t, std::less<>>;
+  const Totals& stated_totals() const { return stated_totals_; }
+  const Totals& line_sums() const { return line_sums_; }
+
   using RejectedOrders = std::unordered_map<std::string, std::size_t>;
   const RejectedOrders& rejected_orders() const { return rejected_orders_; }
   void rejected_in(const std::string& orders_source, const RejectedOrders& orders) {
@@ -109,6 +117,9 @@ class OrderImporter : public Importer {
     std::vector<std::string> line_columns;
     for (std::size_t f : kLineFields) {
       if (!has_column(f)) continue;
+      // The orders file's amount (an invoice's Total) is each order's total as stated,
+      // checked against its lines (import_orders_and_lines).
+      if (shape_ == Shape::orders && f == F::amount) continue;
       lines = true;
       // As the file writes them, with the field each is read as when its name does not say.
       std::string field = model::order_fields()[f].name, column = column_name(f);
@@ -210,6 +221,11 @@ class OrderImporter : public Importer {
       return first ? Outcome::inserted : Outcome::unchanged;
     }
     model::OrderLine line = read_line(row, values);
+    if (shape_ == Shape::lines) {
+      auto sum = line_sums_.find(number_text);
+      if (sum == line_sums_.end()) sum = line_sums_.emplace(std::string(number_text), 0).first;
+      sum->second += line.amount;
+    }
     if (!current_.existing) {
       line.line = ++current_.lines;
       write().add_line(current_.added, line);
@@ -417,6 +433,7 @@ class OrderImporter : public Importer {
       read_values(row, parsed);
       values = &parsed;
     }
+    if (values->amount) stated_totals_[std::string(number)] = *values->amount;
     model::Order o;
     o.number = std::string(number);
     o.customer_id = customer_id;
@@ -585,6 +602,7 @@ class OrderImporter : public Importer {
   OrderImportOptions oo_;
   Shape shape_;
   bool headers_only_ = false;
+  Totals stated_totals_, line_sums_;
   CurrentOrder current_;
   std::int64_t first_new_id_ = 0;
   std::unordered_map<std::uint64_t, SeenOrder> existing_;  // node-based: current_ points into it
@@ -617,6 +635,34 @@ std::string lines_reject_file(const std::string& reject_file) {
   return reject_file.substr(0, dot) + "-lines" + reject_file.substr(dot);
 }
 
+namespace {
+
+// An orders file's totals against the net sums of the lines file: the summary counts the
+// orders whose total differs and names the first of them (a total may hold freight or tax).
+void check_stated_totals(ImportCounts& counts, const OrderImporter::Totals& stated, const OrderImporter::Totals& sums,
+                         const OrderImporter::RejectedOrders& rejected, Session& session) {
+  std::int64_t agree = 0, differ = 0;
+  std::string first;
+  const int decimals = session.money_decimals();
+  for (const auto& [number, total] : stated) {
+    if (rejected.count(number)) continue;
+    auto it = sums.find(number);
+    const std::int64_t lines = it == sums.end() ? 0 : it->second;
+    if (lines == total) {
+      ++agree;
+      continue;
+    }
+    if (differ++ == 0) {
+      first = fmt::format("{}: total {}, lines {}", number, format_decimal(Decimal{total, decimals}),
+                          format_decimal(Decimal{lines, decimals}));
+    }
+  }
+  if (agree) counts.notes["orders whose total is the sum of the lines"] = agree;
+  if (differ) counts.notes[fmt::format("orders whose total is not the sum of the lines (first {})", first)] = differ;
+}
+
+}  // namespace
+
 ImportCounts import_orders_and_lines(Session& session, store::ImportWrite& write, const std::string& orders_path,
                                      const std::string& lines_path, const ImportOptions& options,
                                      const OrderImportOptions& order_options) {
@@ -629,6 +675,7 @@ ImportCounts import_orders_and_lines(Session& session, store::ImportWrite& write
   lines.allow_missing_maps();
   lines.rejected_in(counts.source, orders.rejected_orders());
   counts.next = std::make_shared<ImportCounts>(lines.run(lines_path));
+  check_stated_totals(counts, orders.stated_totals(), lines.line_sums(), orders.rejected_orders(), session);
   // A mapped column must be in one of the two files.
   for (const auto& field : orders.maps_not_found()) {
     const auto& other = lines.maps_not_found();
