@@ -373,3 +373,13 @@ rule find them by the column's name as the file wrote it:
   kind      person
   $ kunde customer show A1 | grep -i support
   support_rep_id  5
+
+A file of lines keeps its other columns as its orders' attributes, from each order's first
+line; a column whose lines differ is named in the summary:
+
+  $ printf 'InvoiceId,CustomerId,InvoiceDate,TrackId,TrackName,Store,UnitPrice,Quantity\n77,ALFKI,2026-09-01,T-7,Intro,Oslo,0.99,1\n77,ALFKI,2026-09-01,T-8,Outro,Oslo,0.99,1\n' > joined.csv
+  $ kunde order import joined.csv --map sku=TrackId --create-missing
+  joined.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected; 1 column kept from each order's first line, though its lines differ (track_name); 1 customer created; 2 products created
+  $ kunde order show 77 | grep -E '^(store|track_name)'
+  store       Oslo
+  track_name  Intro

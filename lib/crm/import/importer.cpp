@@ -146,7 +146,7 @@ std::string note_text(const std::string& what, std::int64_t n) {
   if (n != 1 || what.rfind("of ", 0) == 0) return what;
   static constexpr std::pair<std::string_view, std::string_view> kNouns[] = {
       {"products", "product"}, {"customers", "customer"}, {"lines", "line"},
-      {"countries", "country"}, {"phones", "phone"}, {"orders", "order"}};
+      {"countries", "country"}, {"phones", "phone"}, {"orders", "order"}, {"columns", "column"}};
   // The noun counted is the first the note names.
   std::size_t first = std::string::npos;
   std::pair<std::string_view, std::string_view> noun;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "error.hpp"
@@ -49,6 +50,7 @@ struct CurrentOrder {
   std::uint32_t lines = 0;       // lines so far, of an order this import inserted
   std::uint32_t first_line = 0;  // where this run of its lines began
   SeenOrder* existing = nullptr;  // set when the order existed before the import
+  std::vector<std::string> extras;  // the other columns' values on its first row (attributes)
 };
 
 std::uint64_t number_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
@@ -213,6 +215,8 @@ class OrderImporter : public Importer {
     } else if (current_.customer_id != customer_id) {
       throw Error(fmt::format("order {} is for another customer on line {}", number_text, current_.first_line),
                   "lines of one order must name the same customer");
+    } else if (!current_.extras.empty()) {
+      note_varying_columns(row);
     }
     // A row with neither a sku nor anything that prices a line is the order alone.
     if (!has_line(row, values)) {
@@ -323,9 +327,24 @@ class OrderImporter : public Importer {
   // time. Lines of one order usually come together; when they come back later, an order
   // this import inserted is found in the database, one that existed before in existing_.
   // `known`: the order as stored, when the caller looked it up already.
+  // A file of lines keeps its other columns as the order's attributes, from the order's first
+  // line: a column whose value changes from line to line (a track's name) is listed, so what
+  // the other lines said is not lost without a word.
+  void note_varying_columns(const Row& row) {
+    std::size_t i = 0;
+    for (const auto& [name, value] : row.extras()) {
+      if (i < current_.extras.size() && value != current_.extras[i]) varying_columns_.insert(name);
+      ++i;
+    }
+  }
+
   bool switch_order(const Row& row, std::string_view number, bool content_keyed, std::int64_t customer_id,
                     const LineValues& values, std::optional<model::Order> known) {
     current_.number.assign(number);
+    current_.extras.clear();
+    if (shape_ == Shape::any) {
+      for (const auto& [name, value] : row.extras()) current_.extras.emplace_back(value);
+    }
     current_.id = 0;
     current_.customer_id = customer_id;
     current_.lines = 0;
@@ -466,6 +485,10 @@ class OrderImporter : public Importer {
   }
 
   void finish() override {
+    if (!varying_columns_.empty()) {
+      counts().notes[fmt::format("columns kept from each order's first line, though its lines differ ({})",
+                                 fmt::join(varying_columns_, ", "))] = static_cast<std::int64_t>(varying_columns_.size());
+    }
     std::int64_t removed = 0;
     for (const auto& [key, s] : existing_) {
       model::Order order;
@@ -603,6 +626,7 @@ class OrderImporter : public Importer {
   Shape shape_;
   bool headers_only_ = false;
   Totals stated_totals_, line_sums_;
+  std::set<std::string> varying_columns_;  // attributes whose value differs between an order's lines
   CurrentOrder current_;
   std::int64_t first_new_id_ = 0;
   std::unordered_map<std::uint64_t, SeenOrder> existing_;  // node-based: current_ points into it
