@@ -70,7 +70,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   chart.add_series("lift", lifts);
   if (!lifts.empty()) doc.chart(chart, report::Audience::people);
   render(ctx, doc);
-  ctx.note(fmt::format("{} rules over {} baskets", r.rules.size(), r.baskets));
+  ctx.note(fmt::format("{} over {}", counted(r.rules.size(), "rule"), counted(r.baskets, "basket")));
   return kExitOk;
 }
 

@@ -42,7 +42,7 @@ int run_changes(Context& ctx, const ChangesOptions& o) {
                c.detail});
   }
   render(ctx, doc);
-  ctx.note(fmt::format("{} changes in {} customers", r.changes.size(), ids.size()));
+  ctx.note(fmt::format("{} in {}", counted(r.changes.size(), "change"), counted(ids.size(), "customer")));
   return kExitOk;
 }
 

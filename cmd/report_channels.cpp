@@ -71,7 +71,7 @@ int run_channels(Context& ctx, const ChannelsOptions& o) {
   auto& m = doc.table("moves", "First order channel to last", {"from", "to", "customers"});
   for (const auto& move : r.moves) m.add_row({move.from, move.to, move.customers});
   render(ctx, doc);
-  ctx.note(fmt::format("{} channels over {} customers", r.mix.size(), r.customers));
+  ctx.note(fmt::format("{} over {}", counted(r.mix.size(), "channel"), counted(r.customers, "customer")));
   return kExitOk;
 }
 

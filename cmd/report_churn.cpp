@@ -97,7 +97,7 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
     }
   };
   render(ctx, doc);
-  ctx.note(fmt::format("{} customers at risk, {} churned of {}", r.at_risk, r.churned, r.customers));
+  ctx.note(fmt::format("{} at risk, {} churned of {}", counted(r.at_risk, "customer"), r.churned, r.customers));
   return kExitOk;
 }
 

@@ -80,7 +80,7 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
     }
   };
   render(ctx, doc);
-  ctx.note(fmt::format("{} customers in {} segments{}", customers, r.segments.size(), r.saved ? "; scores stored" : ""));
+  ctx.note(fmt::format("{} in {}{}", counted(customers, "customer"), counted(r.segments.size(), "segment"), r.saved ? "; scores stored" : ""));
   return kExitOk;
 }
 
