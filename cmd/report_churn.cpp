@@ -64,16 +64,16 @@ int run_churn(Context& ctx, const ChurnOptions& o) {
   }
 
   auto& months = doc.table("months", "Churn and retention by month",
-                           {"month", "first", "last", "active_at_start", "new", "churned", "churn_rate_pct",
-                            "retention_pct"});
+                           {"month", "first", "last", "active_at_start", "new", "returned", "churned",
+                            "churn_rate_pct", "retention_pct"});
   report::Chart chart(report::ChartKind::line, "churn_rate", "Churn rate by month");
   chart.x_label = "month";
   chart.y_label = "churned of those active at the start";
   chart.y_format.scale = report::Scale::percent;
   std::vector<double> rates;
   for (const auto& m : r.months) {
-    months.add_row({m.month, m.first, m.last, m.active_at_start, m.new_customers, m.churned, opt_share(m.churn_rate),
-                    opt_share(m.retention_rate)});
+    months.add_row({m.month, m.first, m.last, m.active_at_start, m.new_customers, m.returned, m.churned,
+                    opt_share(m.churn_rate), opt_share(m.retention_rate)});
     chart.categories.push_back(m.month);
     rates.push_back(m.churn_rate.value_or(report::missing));
   }

@@ -317,9 +317,12 @@ ChurnReport churn_report(Session& s, const ChurnRequest& request) {
         // The last purchase day before the month, and whether any falls in it.
         auto after = std::lower_bound(begin, stop, start);
         const int before = *(after - 1);
-        if (start - 1 - before >= cs.churn_days) continue;  // gone before the month began
+        const bool ordered = after != stop && *after <= end;
+        if (start - 1 - before >= cs.churn_days) {  // gone before the month began
+          if (ordered) ++cm.returned;
+          continue;
+        }
         ++cm.active_at_start;
-        bool ordered = after != stop && *after <= end;
         if (!ordered && end - before >= cs.churn_days) ++cm.churned;
       }
       if (cm.active_at_start > 0) {

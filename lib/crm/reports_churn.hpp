@@ -48,7 +48,10 @@ struct ChurnGroup {
 struct ChurnMonth {
   std::string month;        // YYYY-MM
   std::string first, last;  // the days it covers (the as-of month up to the as-of day)
-  std::int64_t active_at_start = 0, new_customers = 0, churned = 0;
+  // Active at the start, new (first order in the month), returned (inactive at the start,
+  // an order in the month) and churned: the next month starts with active + new + returned
+  // - churned, when churn_days is longer than a month.
+  std::int64_t active_at_start = 0, new_customers = 0, returned = 0, churned = 0;
   std::optional<double> churn_rate, retention_rate;  // none without active customers at the start
 };
 

@@ -211,19 +211,19 @@ The holdout: the model fitted up to the end of April, its forecast against the o
   tenure          2 years or more         0          0.0        42           8.3             0.0  0.00
   
   Churn and retention by month
-  month    first       last        active_at_start  new  churned  churn_rate_pct  retention_pct
-  2025-12  2025-12-01  2025-12-31              461   30       26             5.6           94.4
-  2026-01  2026-01-01  2026-01-31              467   27       29             6.2           93.8
-  2026-02  2026-02-01  2026-02-28              469   28       24             5.1           94.9
-  2026-03  2026-03-01  2026-03-31              476   30       27             5.7           94.3
-  2026-04  2026-04-01  2026-04-30              483   29       28             5.8           94.2
-  2026-05  2026-05-01  2026-05-31              485   25       32             6.6           93.4
-  2026-06  2026-06-01  2026-06-30              483   32       26             5.4           94.6
-  2026-07  2026-07-01  2026-07-31              494   35       27             5.5           94.5
-  2026-08  2026-08-01  2026-08-31              509   24       26             5.1           94.9
-  2026-09  2026-09-01  2026-09-30              510   29       23             4.5           95.5
-  2026-10  2026-10-01  2026-10-31              518   29       27             5.2           94.8
-  2026-11  2026-11-01  2026-11-23              523    0       19             3.6           96.4
+  month    first       last        active_at_start  new  returned  churned  churn_rate_pct  retention_pct
+  2025-12  2025-12-01  2025-12-31              461   30         2       26             5.6           94.4
+  2026-01  2026-01-01  2026-01-31              467   27         4       29             6.2           93.8
+  2026-02  2026-02-01  2026-02-28              469   28         3       24             5.1           94.9
+  2026-03  2026-03-01  2026-03-31              476   30         4       27             5.7           94.3
+  2026-04  2026-04-01  2026-04-30              483   29         1       28             5.8           94.2
+  2026-05  2026-05-01  2026-05-31              485   25         5       32             6.6           93.4
+  2026-06  2026-06-01  2026-06-30              483   32         5       26             5.4           94.6
+  2026-07  2026-07-01  2026-07-31              494   35         7       27             5.5           94.5
+  2026-08  2026-08-01  2026-08-31              509   24         3       26             5.1           94.9
+  2026-09  2026-09-01  2026-09-30              510   29         2       23             4.5           95.5
+  2026-10  2026-10-01  2026-10-31              518   29         3       27             5.2           94.8
+  2026-11  2026-11-01  2026-11-23              523    0         0       19             3.6           96.4
   
   Churn rate by month
   churn rate  \xe2\x96\x86\xe2\x96\x87\xe2\x96\x85\xe2\x96\x86\xe2\x96\x86\xe2\x96\x88\xe2\x96\x85\xe2\x96\x85\xe2\x96\x84\xe2\x96\x83\xe2\x96\x85\xe2\x96\x81  min 3.6%  max 6.6% (esc)
@@ -310,10 +310,10 @@ The holdout: the model fitted up to the end of April, its forecast against the o
   
   ## Churn and retention by month
   
-  | month | first | last | active\_at\_start | new | churned | churn\_rate\_pct | retention\_pct |
-  | --- | --- | --- | ---: | ---: | ---: | ---: | ---: |
-  | 2025-11 | 2025-11-01 | 2025-11-30 | 464 | 31 | 36 | 7.8 | 92.2 |
-  | 2025-12 | 2025-12-01 | 2025-12-31 | 461 | 30 | 26 | 5.6 | 94.4 |
+  | month | first | last | active\_at\_start | new | returned | churned | churn\_rate\_pct | retention\_pct |
+  | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |
+  | 2025-11 | 2025-11-01 | 2025-11-30 | 464 | 31 | 2 | 36 | 7.8 | 92.2 |
+  | 2025-12 | 2025-12-01 | 2025-12-31 | 461 | 30 | 2 | 26 | 5.6 | 94.4 |
   
   ## Churn rate by month
   
@@ -329,6 +329,14 @@ The holdout: the model fitted up to the end of April, its forecast against the o
   | 678 | K000678 | Mette Pedersen | 21 | 2024-04-28 | 2025-03-07 | 299 | 15.0 | 0.0001 | 1492.50 | 617.23 | 367.52 | P(alive) 0.00 below 0.5; 299 days since the last order, over 3 x the median interval of 15 days |
   | 338 | K000338 | Erik Ekstr\xc3\xb6m | 29 | 2024-11-04 | 2025-11-10 | 51 | 12.0 | 0.5319 | 716.01 | 267.76 | 231.05 | 51 days since the last order, over 3 x the median interval of 12 days | (esc)
   93 customers at risk, 240 churned of 707
+
+Month by month, those active at the start of a month are those of the month before, plus its
+new and returned customers, less its churned:
+
+  $ kunde -q report churn --no-save -f json | python3 -c 'import json, sys
+  > m = json.load(sys.stdin)["months"]
+  > print(all(b["active_at_start"] == a["active_at_start"] + a["new"] + a["returned"] - a["churned"] for a, b in zip(m, m[1:])), len(m))'
+  True 12
 
 The scores are stored with the customers.
 
