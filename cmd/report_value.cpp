@@ -33,7 +33,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
   f.add("cost of goods", "cost_of_goods", money(r.cost),
         fmt::format("{}  (cost known for {} of revenue)", money_text(ctx, r.cost), known));
   f.data("revenue_with_cost", money(r.revenue_with_cost));
-  f.add("margin", "margin", money(r.margin), margin_text(ctx, r.margin, r.revenue, r.revenue_with_cost));
+  f.add("margin", "margin", earned(r.margin), margin_text(ctx, r.margin, r.revenue, r.revenue_with_cost));
   f.add("returns", "returns", money(r.returns), money_text(ctx, r.returns));
   if (r.costs_configured) {
     f.add("cost to serve", "cost_to_serve", money(r.cost_to_serve), money_text(ctx, r.cost_to_serve));
