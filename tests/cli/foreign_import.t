@@ -11,9 +11,9 @@ written as names (Germany, España, Schweiz, Österreich, Sverige, Danmark, UK, 
 no country and is kept as written.
 
   $ kunde customer import intl-customers.csv --null NULL --set kind=company
-  intl-customers.csv: 21 inserted, 0 updated, 0 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised
+  intl-customers.csv: 21 inserted, 0 updated, 0 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised ("91.24.45.40", "(071) 23 67 22 20", "(9) 331-6954")
   $ kunde customer import intl-customers.csv --null NULL --set kind=company
-  intl-customers.csv: 0 inserted, 0 updated, 21 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised
+  intl-customers.csv: 0 inserted, 0 updated, 21 unchanged, 0 rejected; 1 customer with a country kept as written ("Atlantis"); 3 phones not normalised ("91.24.45.40", "(071) 23 67 22 20", "(9) 331-6954")
   $ kunde customer list -f csv -q
   id,number,name,kind,email,phone,city,country,tags
   1,ALFKI,Alfreds Futterkiste,company,,030-0074321,Berlin,DE,

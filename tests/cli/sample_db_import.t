@@ -11,7 +11,7 @@ contactLastName make a company's contact person (so the customer is a company), 
 (addressLine2, state, ...) are custom attributes, so there is nothing to name.
 
   $ kunde customer import cm-customers.csv
-  cm-customers.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 phone not normalised
+  cm-customers.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 phone not normalised ("40.32.2555")
   $ kunde customer show 114
   Koala Scale Models, Co.  #3  114  company
   contact                    Paul Fulton

@@ -132,12 +132,20 @@ class CustomerImporter : public Importer {
       ++kept_country_customers_;
       kept_countries_.insert(c.country.value_or(""));
     }
-    if (kept.phone) ++counts().notes["phones not normalised"];
+    if (kept.phone) {
+      ++phones_kept_;
+      if (phone_examples_.size() < kNamed) phone_examples_.push_back(fmt::format("\"{}\"", c.phone.value_or("")));
+    }
   }
-  // The countries kept as written, named: a few of them tell what to fix in the file.
+  // The countries and phones kept as written, named: a few of them tell what to fix in the file.
   void finish() override {
+    if (phones_kept_) {
+      std::string more = phones_kept_ > static_cast<std::int64_t>(kNamed)
+                             ? fmt::format(" and {} more", phones_kept_ - static_cast<std::int64_t>(kNamed))
+                             : "";
+      counts().notes[fmt::format("phones not normalised ({}{})", fmt::join(phone_examples_, ", "), more)] = phones_kept_;
+    }
     if (kept_countries_.empty()) return;
-    constexpr std::size_t kNamed = 5;
     std::vector<std::string> named;
     for (const auto& name : kept_countries_) {
       if (named.size() == kNamed) break;
@@ -158,7 +166,10 @@ class CustomerImporter : public Importer {
   bool has_aliases_ = false;
   bool expect_new_ = true;
   bool name_is_company_ = false;
-  std::set<std::string> kept_countries_;  // as written
+  static constexpr std::size_t kNamed = 5;  // names and numbers the summary shows
+  std::set<std::string> kept_countries_;   // as written
+  std::vector<std::string> phone_examples_;  // the first phones kept as written, quoted
+  std::int64_t phones_kept_ = 0;
   std::int64_t kept_country_customers_ = 0;  // the name column is a company's (Company, companyName)
 };
 
