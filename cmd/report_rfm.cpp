@@ -45,6 +45,25 @@ int run_rfm(Context& ctx, const RfmOptions& o) {
 
   doc.chart(rfm_grid_chart(r));
 
+  // Quintiles split equal values by customer id: where two scores share a value, say so.
+  auto split = [](const std::array<analytics::ScoreBand, 5>& bands) {
+    for (std::size_t i = 0; i + 1 < bands.size(); ++i) {
+      const auto &a = bands[i], &b = bands[i + 1];
+      if (a.customers && b.customers && std::max(a.low, b.low) <= std::min(a.high, b.high)) return true;
+    }
+    return false;
+  };
+  std::vector<std::string> tied;
+  if (split(r.recency)) tied.push_back("recency");
+  if (split(r.frequency)) tied.push_back("orders");
+  if (split(r.monetary)) tied.push_back("revenue");
+  if (!tied.empty()) {
+    doc.note(fmt::format("customers with equal {} get different scores (quintiles, ties by customer id): where many "
+                         "share a value, those scores rank them by id alone",
+                         fmt::join(tied, " or ")),
+             "tied_scores");
+  }
+
   auto& cuts = doc.table("cut_points", "Quintile cut points",
                          {"score", "recency_days", "r_customers", "orders", "f_customers", "revenue", "m_customers"});
   for (int i = 0; i < 5; ++i) {

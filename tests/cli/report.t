@@ -212,6 +212,8 @@ The order totals every report must reconcile with, to date and as of an earlier 
   R2        3   2   0   2   1
   R1        3   3   2   0   0
   
+  customers with equal orders get different scores (quintiles, ties by customer id): where many share a value, those scores rank them by id alone
+  
   Quintile cut points
   score  recency_days  r_customers  orders  f_customers  revenue        m_customers
       1  747-1055                8  1-1               8  9.24-16.56               8
