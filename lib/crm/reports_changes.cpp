@@ -170,7 +170,7 @@ ChangesReport changes_report(Session& s, const ChangesRequest& request) {
         }
         if (distance >= cfg.mix_distance) {
           add("category_mix", main_of(b.categories[0]), main_of(b.categories[1]), distance,
-              fmt::format("spending moved {:.0f}% between categories, most towards {}", distance * 100, gained));
+              fmt::format("spending moved {:.0f}% between categories; {} gained the most share", distance * 100, gained));
         }
       }
     }
