@@ -61,6 +61,10 @@ std::string money_text(Context& ctx, std::int64_t minor);
 // The margin for people: of the revenue whose cost is known (crm/statistics.hpp), said so
 // when that is not all of it, and "unknown" when no line has a cost.
 std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost);
+// Why a rule search found nothing: what its support asks for, in baskets ("order", "customer")
+// of items ("product", "category").
+std::string no_rules_note(double min_support, double min_confidence, std::int64_t baskets, const std::string& basket,
+                          const std::string& item);
 // "NOK" when the currency is configured, else "".
 std::string currency_suffix(Context& ctx);
 
