@@ -5,6 +5,7 @@
 #include "crm/reports_affinity.hpp"
 #include "render.hpp"
 #include "report_verbs.hpp"
+#include "text/utf8.hpp"
 
 namespace kunde::cmd {
 namespace {
@@ -20,6 +21,18 @@ struct AffinityOptions {
 
 std::string itemset_text(const std::vector<std::string>& items) {
   return "{" + fmt::format("{}", fmt::join(items, ", ")) + "}";
+}
+
+// A rule as a chart's label: its rank, which finds it in the table, then the rule cut on the
+// left so the consequent shows. A chart cuts labels at 24 columns, where two rules with the
+// same start read as one.
+std::string rule_label(std::int64_t rank, const std::string& antecedent, const std::string& consequent) {
+  constexpr std::size_t kWidth = 24;
+  const std::string start = fmt::format("{}. ", rank), arrow = " => " + consequent;
+  std::string whole = start + antecedent + arrow;
+  const std::size_t fixed = text::display_width(start) + text::display_width(arrow);
+  if (text::display_width(whole) <= kWidth || fixed + 4 > kWidth) return whole;
+  return start + text::truncate_to_width(antecedent, kWidth - fixed) + arrow;
 }
 
 int run_affinity(Context& ctx, const AffinityOptions& o) {
@@ -64,7 +77,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
     t.add_row({++rank, lhs, rule.consequent, rule.count, rounded(rule.support, 5), rounded(rule.confidence, 3),
                rounded(rule.lift, 3)});
     if (lifts.size() < 10) {
-      chart.categories.push_back(lhs + " => " + rule.consequent);
+      chart.categories.push_back(rule_label(rank, lhs, rule.consequent));
       lifts.push_back(rule.lift);
     }
   }
