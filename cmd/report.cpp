@@ -74,13 +74,16 @@ std::string money_text(Context& ctx, std::int64_t minor) {
   return format_decimal(Decimal{minor, ctx.money_decimals()}) + currency_suffix(ctx);
 }
 
-std::string no_rules_note(double min_support, double min_confidence, std::int64_t baskets, const std::string& basket,
-                          const std::string& item) {
+std::string no_rules_note(double min_support, double min_confidence, double min_lift, std::int64_t baskets,
+                          const std::string& basket, const std::string& item) {
   const auto needed = static_cast<std::int64_t>(std::ceil(min_support * static_cast<double>(baskets) - 1e-9));
-  return fmt::format("no rule: a rule's {}s must be bought together in {} of the {} {}s (support {}) with confidence {}; "
-                     "lower --min-support or --min-confidence{}",
+  const bool lift = min_lift > 0;
+  return fmt::format("no rule: a rule's {}s must be bought together in {} of the {} {}s (support {}) with confidence "
+                     "{}{}; lower {}{} to find more",
                      item, std::max<std::int64_t>(needed, 1), baskets, basket, min_support, min_confidence,
-                     item == "product" ? ", or --level category, to find more" : " to find more");
+                     lift ? fmt::format(" and lift {}", min_lift) : "",
+                     lift ? "--min-support, --min-confidence or --min-lift" : "--min-support or --min-confidence",
+                     item == "product" ? ", or use --level category," : "");
 }
 
 std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost) {

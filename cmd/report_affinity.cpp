@@ -63,7 +63,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
                          o.by == "order" ? ": --by customer pairs what each customer bought" : ""),
              "single_item_baskets");
   }
-  if (r.rules.empty() && r.multi_item > 0) doc.note(no_rules_note(q.min_support, q.min_confidence, r.baskets, o.by, o.level), "no_rules");
+  if (r.rules.empty() && r.multi_item > 0) doc.note(no_rules_note(q.min_support, q.min_confidence, q.min_lift, r.baskets, o.by, o.level), "no_rules");
 
   auto& t = doc.table("rules", "Rules", {"rank", "antecedent", "consequent", "baskets", "support", "confidence", "lift"});
   t.primary = true;

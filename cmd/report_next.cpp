@@ -64,7 +64,7 @@ int run_next(Context& ctx, const NextOptions& o) {
                          o.level),
              "single_item_baskets");
   }
-  if (r.rules == 0 && r.multi_item > 0) doc.note(no_rules_note(q.min_support, q.min_confidence, r.baskets, "order", o.level), "no_rules");
+  if (r.rules == 0 && r.multi_item > 0) doc.note(no_rules_note(q.min_support, q.min_confidence, 0, r.baskets, "order", o.level), "no_rules");
   f.add("stored", "saved", r.saved,
         r.saved ? "the offers are stored for customer show" : "not stored (--no-save)");
   // The dates read as sentences for a few customers; for a list they are the table's column.

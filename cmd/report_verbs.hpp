@@ -63,8 +63,8 @@ std::string money_text(Context& ctx, std::int64_t minor);
 std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue, std::int64_t revenue_with_cost);
 // Why a rule search found nothing: what its support asks for, in baskets ("order", "customer")
 // of items ("product", "category").
-std::string no_rules_note(double min_support, double min_confidence, std::int64_t baskets, const std::string& basket,
-                          const std::string& item);
+std::string no_rules_note(double min_support, double min_confidence, double min_lift, std::int64_t baskets,
+                          const std::string& basket, const std::string& item);
 // "NOK" when the currency is configured, else "".
 std::string currency_suffix(Context& ctx);
 

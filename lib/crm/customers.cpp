@@ -39,15 +39,19 @@ void list_customers(Session& s, const CustomerFilter& filter, const std::functio
 std::vector<std::string> attribute_keys(Session& s) { return s.store().customers().attribute_keys(); }
 
 std::string attribute_key(Session& s, std::string_view given) {
-  std::string canonical = model::attribute_name(given);
-  if (canonical == given) return canonical;
+  const std::string canonical = model::attribute_name(given);
   const std::string key = model::field_key(given);
-  std::optional<std::string> alike;
-  for (auto& stored : attribute_keys(s)) {
+  bool canonical_stored = false;
+  const std::string* alike = nullptr;
+  for (const auto& stored : s.attribute_names()) {
     if (stored == given) return stored;
-    if (!alike && model::field_key(stored) == key) alike = std::move(stored);
+    if (stored == canonical) {
+      canonical_stored = true;
+    } else if (!alike && model::field_key(stored) == key) {
+      alike = &stored;
+    }
   }
-  return alike ? *alike : canonical;
+  return canonical_stored || !alike ? canonical : *alike;
 }
 
 bool searchable(std::string_view text) {

@@ -27,10 +27,10 @@ CustomerStats customer_stats(Session& s, std::int64_t id);
 void list_customers(Session& s, const CustomerFilter& filter, const std::function<void(const model::Customer&)>& each);
 // The custom attribute names in use, sorted.
 std::vector<std::string> attribute_keys(Session& s);
-// The custom attribute a user's name for it means (--attr, attr.NAME in rules): the name as
-// given when it is already as an import keeps names (snake case); else a stored name that
-// differs from it only in case, spaces, '_', '-' and '.' (an import keeps SupportRepId as
-// support_rep_id); else the name as an import would keep it.
+// The custom attribute a user's name for it means (--attr, attr.NAME in rules): a stored name
+// equal to it; else the name as an import would keep it (snake case) when that is stored;
+// else a stored name that differs from it only in case, spaces, '_', '-' and '.' (an import
+// keeps SupportRepId as support_rep_id); else the name as an import would keep it.
 std::string attribute_key(Session& s, std::string_view given);
 // Whether a search text has anything to search for (letters or digits).
 bool searchable(std::string_view text);

@@ -47,6 +47,11 @@ const std::string& Session::region() {
   return *region_;
 }
 
+const std::vector<std::string>& Session::attribute_names() {
+  if (!attribute_names_) attribute_names_ = store().customers().attribute_keys();
+  return *attribute_names_;
+}
+
 CustomerResolver& Session::resolver() {
   if (!resolver_) resolver_ = std::make_unique<CustomerResolver>(*this);
   return *resolver_;

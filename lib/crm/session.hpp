@@ -48,6 +48,9 @@ class Session {
   std::vector<std::string> take_warnings();
   // The one way a customer reference (number, #id, email, any phone form) becomes a customer.
   CustomerResolver& resolver();
+  // The names of the customers' custom attributes as stored, read once per session (that is,
+  // per command: what crm::attribute_key resolves names against).
+  const std::vector<std::string>& attribute_names();
 
  private:
   const Config& config_;
@@ -56,6 +59,7 @@ class Session {
   bool given_store_ = false;
   std::unique_ptr<CustomerResolver> resolver_;
   std::optional<std::string> region_;
+  std::optional<std::vector<std::string>> attribute_names_;
 };
 
 }  // namespace kunde::crm

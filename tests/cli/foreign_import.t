@@ -247,6 +247,11 @@ An invoice header's Total is no line column: the summary checks it against the l
   $ kunde order import inv.csv --lines inv-lines.csv --map sku=TrackId
   inv.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 2 orders whose total is not the sum of the lines (first I-2: total 5.00, lines 3.96); 1 order whose total is the sum of the lines
   inv-lines.csv: 3 inserted, 0 updated, 0 unchanged, 0 rejected; 1 product created
+  $ printf 'InvoiceId,CustomerId,InvoiceDate,Total\nI-4,ALFKI,2026-08-04,n/a\n' > inv4.csv
+  $ printf 'InvoiceId,TrackId,UnitPrice,Quantity\nI-4,T1,0.99,2\n' > inv4-lines.csv
+  $ kunde order import inv4.csv --lines inv4-lines.csv --map sku=TrackId
+  inv4.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected; 1 order whose total is no amount, not checked
+  inv4-lines.csv: 1 inserted, 0 updated, 0 unchanged, 0 rejected
   $ kunde order show I-1 | grep -E '^(amount|total)'
   amount      13.86
 
@@ -361,6 +366,9 @@ rule find them by the column's name as the file wrote it:
   $ printf 'number,name,SupportRepId\nA1,Anna,3\nA2,Bo,4\n' > reps.csv
   $ kunde -q customer import reps.csv
   $ kunde customer list --attr SupportRepId=3 -q -f csv
+  id,number,name,kind,email,phone,city,country,tags
+  13,A1,Anna,person,,,,,
+  $ kunde customer list --attr supportrepid=3 -q -f csv
   id,number,name,kind,email,phone,city,country,tags
   13,A1,Anna,person,,,,,
   $ kunde customer list --where 'attr.SupportRepId = 4' -q -f csv

@@ -49,17 +49,18 @@ filters, show, cancel, undo, and statistics equal to a from-scratch recomputatio
 
 Skus of digits only come first, in numeric order:
 
-  $ printf 'sku,name\n10,Ten\n9,Nine\n100,Hundred\n' > numbered.csv
+  $ printf 'sku,name\n10,Ten\n9,Nine\n100,Hundred\n007,Seven\n' > numbered.csv
   $ kunde -q product import numbered.csv
   $ kunde product list -f csv
   id,sku,name,category,list_price,unit_cost
+  7,007,Seven,,,
   5,9,Nine,,,
   4,10,Ten,,,
   6,100,Hundred,,,
   1,MUG,Blue mug,kitchen,100.00,40.00
   3,POT,,,300.00,
   2,TEA,Green tea,food,50.00,20.00
-  6 products
+  7 products
   $ kunde order import orders-bad.csv
   kunde: error: orders-bad.csv:3: no customer 'K-9'
   kunde: error: orders-bad.csv:4: '2026-13-01' is not a date

@@ -41,7 +41,7 @@ changes (quiet when nothing changed, NDJSON for cron), the report pack, and bad 
   0 rules over 5 baskets
   $ kunde report affinity --as-of 2026-06-30 --level product --min-support 0.4 | grep '^no rule'
   0 rules over 5 baskets
-  no rule: a rule's products must be bought together in 2 of the 5 orders (support 0.4) with confidence 0.5; lower --min-support or --min-confidence, or --level category, to find more
+  no rule: a rule's products must be bought together in 2 of the 5 orders (support 0.4) with confidence 0.5; lower --min-support or --min-confidence, or use --level category, to find more
   $ kunde report products --as-of 2026-06-30 --customer K1
   Category penetration  as of 2026-06-30
   customers  3 customers with 5 orders

@@ -165,12 +165,12 @@ class CustomerImporter : public Importer {
   model::ParseContext ctx_;
   bool has_aliases_ = false;
   bool expect_new_ = true;
-  bool name_is_company_ = false;
-  static constexpr std::size_t kNamed = 5;  // names and numbers the summary shows
-  std::set<std::string> kept_countries_;   // as written
+  bool name_is_company_ = false;  // the name column is a company's (Company, companyName)
+  static constexpr std::size_t kNamed = 5;    // names and numbers the summary shows
+  std::set<std::string> kept_countries_;      // as written, in alphabetical order
+  std::int64_t kept_country_customers_ = 0;
   std::vector<std::string> phone_examples_;  // the first phones kept as written, quoted
   std::int64_t phones_kept_ = 0;
-  std::int64_t kept_country_customers_ = 0;  // the name column is a company's (Company, companyName)
 };
 
 }  // namespace

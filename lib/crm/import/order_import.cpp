@@ -50,7 +50,7 @@ struct CurrentOrder {
   std::uint32_t lines = 0;       // lines so far, of an order this import inserted
   std::uint32_t first_line = 0;  // where this run of its lines began
   SeenOrder* existing = nullptr;  // set when the order existed before the import
-  std::vector<std::string> extras;  // the other columns' values on its first row (attributes)
+  std::vector<std::pair<std::string, std::string>> extras;  // its first row's other columns (attributes)
 };
 
 std::uint64_t number_hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
@@ -66,6 +66,7 @@ struct LineValues : Prepared {
   double quantity = 1;
   std::optional<std::int64_t> price, cost, amount, gross, freight;
   std::optional<double> discount;
+  bool unread_total = false;  // the orders file's total is no amount
 
   // What pricing reads of them.
   LineInput line_input() const { return {quantity, price, cost, amount, gross, discount}; }
@@ -97,10 +98,13 @@ class OrderImporter : public Importer {
 
   // The orders file's rejected rows, by order number: the lines file's rows of those orders
   // are rejected for that, not for an order that was never imported.
-  // The orders file's totals as stated, and the lines file's net sums, by order number.
+  // The orders file's totals as stated, in the file's order, and the lines file's net sums
+  // by order number (kept once sum_lines() asks for them).
+  using StatedTotals = std::vector<std::pair<std::string, std::int64_t>>;
   using Totals = std::map<std::string, std::int64_t, std::less<>>;
-  const Totals& stated_totals() const { return stated_totals_; }
+  const StatedTotals& stated_totals() const { return stated_totals_; }
   const Totals& line_sums() const { return line_sums_; }
+  void sum_lines() { sum_lines_ = true; }
 
   using RejectedOrders = std::unordered_map<std::string, std::size_t>;
   const RejectedOrders& rejected_orders() const { return rejected_orders_; }
@@ -225,7 +229,7 @@ class OrderImporter : public Importer {
       return first ? Outcome::inserted : Outcome::unchanged;
     }
     model::OrderLine line = read_line(row, values);
-    if (shape_ == Shape::lines) {
+    if (sum_lines_) {
       auto sum = line_sums_.find(number_text);
       if (sum == line_sums_.end()) sum = line_sums_.emplace(std::string(number_text), 0).first;
       sum->second += line.amount;
@@ -331,10 +335,10 @@ class OrderImporter : public Importer {
   // line: a column whose value changes from line to line (a track's name) is listed, so what
   // the other lines said is not lost without a word.
   void note_varying_columns(const Row& row) {
-    std::size_t i = 0;
     for (const auto& [name, value] : row.extras()) {
-      if (i < current_.extras.size() && value != current_.extras[i]) varying_columns_.insert(name);
-      ++i;
+      auto first = std::find_if(current_.extras.begin(), current_.extras.end(),
+                                [&, &column = name](const auto& e) { return e.first == column; });
+      if (first != current_.extras.end() && first->second != value) varying_columns_.insert(name);
     }
   }
 
@@ -343,7 +347,7 @@ class OrderImporter : public Importer {
     current_.number.assign(number);
     current_.extras.clear();
     if (shape_ == Shape::any) {
-      for (const auto& [name, value] : row.extras()) current_.extras.emplace_back(value);
+      for (const auto& [name, value] : row.extras()) current_.extras.emplace_back(name, value);
     }
     current_.id = 0;
     current_.customer_id = customer_id;
@@ -452,7 +456,8 @@ class OrderImporter : public Importer {
       read_values(row, parsed);
       values = &parsed;
     }
-    if (values->amount) stated_totals_[std::string(number)] = *values->amount;
+    if (values->amount) stated_totals_.emplace_back(std::string(number), *values->amount);
+    if (values->unread_total) ++counts().notes["orders whose total is no amount, not checked"];
     model::Order o;
     o.number = std::string(number);
     o.customer_id = customer_id;
@@ -526,7 +531,18 @@ class OrderImporter : public Importer {
     }
     if (auto v = row.get(F::unit_price); !v.empty()) out.price = money(v, "unit_price");
     if (auto v = row.get(F::unit_cost); !v.empty()) out.cost = money(v, "unit_cost");
-    if (auto v = row.get(F::amount); !v.empty()) out.amount = money(v, "amount");
+    if (auto v = row.get(F::amount); !v.empty()) {
+      if (shape_ != Shape::orders) {
+        out.amount = money(v, "amount");
+      } else {
+        // The orders file's total is only checked: one that does not read costs no order.
+        try {
+          out.amount = money(v, "amount");
+        } catch (const Error&) {
+          out.unread_total = true;
+        }
+      }
+    }
     if (auto v = row.get(F::gross); !v.empty()) out.gross = money(v, "gross");
     if (auto v = row.get(F::freight); !v.empty()) out.freight = money(v, "freight");
     if (auto v = row.get(F::discount); !v.empty()) {
@@ -625,7 +641,9 @@ class OrderImporter : public Importer {
   OrderImportOptions oo_;
   Shape shape_;
   bool headers_only_ = false;
-  Totals stated_totals_, line_sums_;
+  StatedTotals stated_totals_;
+  Totals line_sums_;
+  bool sum_lines_ = false;
   std::set<std::string> varying_columns_;  // attributes whose value differs between an order's lines
   CurrentOrder current_;
   std::int64_t first_new_id_ = 0;
@@ -663,7 +681,7 @@ namespace {
 
 // An orders file's totals against the net sums of the lines file: the summary counts the
 // orders whose total differs and names the first of them (a total may hold freight or tax).
-void check_stated_totals(ImportCounts& counts, const OrderImporter::Totals& stated, const OrderImporter::Totals& sums,
+void check_stated_totals(ImportCounts& counts, const OrderImporter::StatedTotals& stated, const OrderImporter::Totals& sums,
                          const OrderImporter::RejectedOrders& rejected, Session& session) {
   std::int64_t agree = 0, differ = 0;
   std::string first;
@@ -698,6 +716,7 @@ ImportCounts import_orders_and_lines(Session& session, store::ImportWrite& write
   OrderImporter lines(session, write, line_options, order_options, Shape::lines, orders.first_new_id());
   lines.allow_missing_maps();
   lines.rejected_in(counts.source, orders.rejected_orders());
+  if (!orders.stated_totals().empty()) lines.sum_lines();
   counts.next = std::make_shared<ImportCounts>(lines.run(lines_path));
   check_stated_totals(counts, orders.stated_totals(), lines.line_sums(), orders.rejected_orders(), session);
   // A mapped column must be in one of the two files.

@@ -64,8 +64,8 @@ void ProductRepo::list(const ProductFilter& f, const std::function<void(const mo
   std::string sql = std::string(kSelect) +
                     " WHERE ($1::text IS NULL OR lower(category) = lower($1::text))"
                     " AND ($2::text IS NULL OR strpos(kunde_fold(sku || ' ' || name), kunde_fold($2::text)) > 0)"
-                    // Skus of digits only first, in numeric order (by length, then text), then the rest.
-                    " ORDER BY sku !~ '^[0-9]+$', CASE WHEN sku ~ '^[0-9]+$' THEN length(sku) ELSE 0 END, sku";
+                    // Skus of 1 to 18 digits first, in numeric order ("007" before "10"), then the rest.
+                    " ORDER BY sku !~ '^[0-9]{1,18}$', CASE WHEN sku ~ '^[0-9]{1,18}$' THEN sku::bigint ELSE 0 END, sku";
   db_.stream(sql, Params(f.category, f.search), [&](const Row& r) { each(read_product(r)); });
 }
 

@@ -58,8 +58,9 @@ void ProductRepo::list(const ProductFilter& f, const std::function<void(const mo
   std::string sql = kSelect;
   sql += " WHERE (?1 IS NULL OR lower(category) = lower(?1))"
          " AND (?2 IS NULL OR instr(kunde_fold(sku || ' ' || name), kunde_fold(?2)) > 0)"
-         // Skus of digits only first, in numeric order (by length, then text), then the rest.
-         " ORDER BY sku GLOB '*[^0-9]*', CASE WHEN sku GLOB '*[^0-9]*' THEN 0 ELSE length(sku) END, sku";
+         // Skus of 1 to 18 digits first, in numeric order ("007" before "10"), then the rest.
+         " ORDER BY (sku GLOB '*[^0-9]*' OR length(sku) NOT BETWEEN 1 AND 18),"
+         " CASE WHEN sku GLOB '*[^0-9]*' OR length(sku) NOT BETWEEN 1 AND 18 THEN 0 ELSE CAST(sku AS INTEGER) END, sku";
   Statement st(db_, sql);
   st.bind(1, f.category).bind(2, f.search);
   while (st.step()) each(read_product(st));
