@@ -134,26 +134,30 @@ class CustomerImporter : public Importer {
     }
     if (kept.phone) {
       ++phones_kept_;
-      if (phone_examples_.size() < kNamed) phone_examples_.push_back(fmt::format("\"{}\"", c.phone.value_or("")));
+      if (phone_examples_.size() < kNamed) phone_examples_.push_back(c.phone.value_or(""));
     }
   }
   // The countries and phones kept as written, named: a few of them tell what to fix in the file.
   void finish() override {
     if (phones_kept_) {
-      std::string more = phones_kept_ > static_cast<std::int64_t>(kNamed)
-                             ? fmt::format(" and {} more", phones_kept_ - static_cast<std::int64_t>(kNamed))
-                             : "";
-      counts().notes[fmt::format("phones not normalised ({}{})", fmt::join(phone_examples_, ", "), more)] = phones_kept_;
+      counts().notes[fmt::format("phones not normalised ({})", named(phone_examples_, phones_kept_))] = phones_kept_;
     }
-    if (kept_countries_.empty()) return;
-    std::vector<std::string> named;
-    for (const auto& name : kept_countries_) {
-      if (named.size() == kNamed) break;
-      named.push_back(fmt::format("\"{}\"", name));
+    if (!kept_countries_.empty()) {
+      counts().notes[fmt::format("customers with a country kept as written ({})",
+                                 named(kept_countries_, static_cast<std::int64_t>(kept_countries_.size())))] =
+          kept_country_customers_;
     }
-    std::string more = kept_countries_.size() > kNamed ? fmt::format(" and {} more", kept_countries_.size() - kNamed) : "";
-    counts().notes[fmt::format("customers with a country kept as written ({}{})", fmt::join(named, ", "), more)] =
-        kept_country_customers_;
+  }
+  // The first kNamed of `names`, quoted, and how many of `total` are left: "\"a\", \"b\" and 3 more".
+  template <class Names>
+  static std::string named(const Names& names, std::int64_t total) {
+    std::vector<std::string> quoted;
+    for (const auto& name : names) {
+      if (quoted.size() == kNamed) break;
+      quoted.push_back(fmt::format("\"{}\"", name));
+    }
+    const auto left = total - static_cast<std::int64_t>(quoted.size());
+    return fmt::format("{}{}", fmt::join(quoted, ", "), left > 0 ? fmt::format(" and {} more", left) : "");
   }
   static std::string text_lower(std::string_view s) {
     std::string out(s);
@@ -169,7 +173,7 @@ class CustomerImporter : public Importer {
   static constexpr std::size_t kNamed = 5;    // names and numbers the summary shows
   std::set<std::string> kept_countries_;      // as written, in alphabetical order
   std::int64_t kept_country_customers_ = 0;
-  std::vector<std::string> phone_examples_;  // the first phones kept as written, quoted
+  std::vector<std::string> phone_examples_;  // the first phones kept as written
   std::int64_t phones_kept_ = 0;
 };
 
