@@ -36,8 +36,8 @@ void value_section(Context& ctx, report::Document& doc, const crm::ValueReport& 
   s.fields()
       .add("customers", "customers", r.customers)
       .add("revenue", "revenue", money_cell(ctx, r.revenue))
-      .add("margin", "margin", earned(r.margin), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.margin))
-      .add("profit", "profit", earned(r.profit), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.profit));
+      .add("margin", "margin", earned(r.margin), unknown ? std::string(kMarginUnknown) : money_text(ctx, r.margin))
+      .add("profit", "profit", earned(r.profit), unknown ? std::string(kMarginUnknown) : money_text(ctx, r.profit));
   if (unknown) return;
   s.fields().add("losing", "losing", r.losing, fmt::format("{} customers lose money", r.losing));
   if (!r.whale.empty()) s.chart(whale_chart(r, ctx.money_decimals()));

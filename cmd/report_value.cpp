@@ -40,7 +40,7 @@ int run_value(Context& ctx, const ValueOptions& o) {
   } else {
     f.data("cost_to_serve", Value());
   }
-  f.add("profit", "profit", earned(r.profit), unknown ? "unknown (no line has a cost)" : money_text(ctx, r.profit));
+  f.add("profit", "profit", earned(r.profit), unknown ? std::string(kMarginUnknown) : money_text(ctx, r.profit));
   if (!unknown) {
     double losing_share = r.customers > 0 ? static_cast<double>(r.losing) / static_cast<double>(r.customers) : 0;
     f.add("losing", "losing_customers", r.losing,
