@@ -9,12 +9,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <tuple>
 
+#include "analytics/bgnbd_sums.hpp"
 #include "analytics/fit_limits.hpp"
 #include "analytics/hypergeometric.hpp"
 #include "error.hpp"
@@ -74,57 +73,90 @@ double log_add(double u, double v) {
 
 // The customers of a fit, grouped: identical histories once with a count, and the distinct
 // x, T and t_x values once each, so an evaluation takes one exp and one log1p per group.
+// BG/NBD's one-time buyers (x = 0) have no drop-out term: they only need a count per T.
 struct Grouped {
-  struct Group {
-    std::uint32_t xi, ti, txi;
-    double count;
-  };
-  std::vector<Group> groups;
+  HistoryColumns dropout;           // histories with a drop-out term, in the order of (x, t_x, T)
+  std::vector<double> single_by_T;  // one-time buyers without one, per distinct T
   std::vector<int> xs;              // distinct x
   std::vector<double> x_count;      // customers per distinct x
-  std::vector<double> Ts, txs;      // distinct T and t_x
+  std::vector<double> Ts, txs;      // distinct T and t_x, ascending
   double customers = 0;
 
-  // By hashing, not by sorting every customer (which took as long as the fit); the groups
-  // then come in the order of (x, t_x, T), so the sums run in one fixed order.
-  explicit Grouped(const PurchaseSummary& data) {
-    absl::flat_hash_map<int, std::uint32_t> x_at;
-    absl::flat_hash_map<double, std::uint32_t> T_at, tx_at;
-    auto index = [](auto& at, auto& values, auto value) {
-      auto [it, added] = at.try_emplace(value, static_cast<std::uint32_t>(values.size()));
-      if (added) values.push_back(value);
-      return it->second;
-    };
-    absl::flat_hash_map<std::array<std::uint32_t, 3>, std::uint32_t> counts;
-    for (const auto& c : data.customers) {
-      ++counts[{index(x_at, xs, c.x), index(tx_at, txs, c.t_x), index(T_at, Ts, c.T)}];
-    }
-    // Indices into the sorted values.
-    auto rank = [](auto& values) {
-      std::vector<std::uint32_t> order(values.size()), rank_of(values.size());
-      for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::sort(order.begin(), order.end(), [&](auto i, auto j) { return values[i] < values[j]; });
-      auto sorted = values;
-      for (std::uint32_t k = 0; k < order.size(); ++k) {
-        rank_of[order[k]] = k;
-        sorted[k] = values[order[k]];
+  // Hashing finds the distinct values; counting sorts on their ranks then put the histories
+  // in one fixed order (so the sums always run alike) without comparing customers.
+  Grouped(const PurchaseSummary& data, bool all_drop_out) {
+    const std::size_t n = data.customers.size();
+    std::vector<std::uint32_t> x_of(n), T_of(n), tx_of(n);
+    {
+      absl::flat_hash_map<int, std::uint32_t> x_at;
+      absl::flat_hash_map<double, std::uint32_t> T_at, tx_at;
+      auto index = [](auto& at, auto& values, auto value) {
+        auto [it, added] = at.try_emplace(value, static_cast<std::uint32_t>(values.size()));
+        if (added) values.push_back(value);
+        return it->second;
+      };
+      for (std::size_t i = 0; i < n; ++i) {
+        const auto& c = data.customers[i];
+        x_of[i] = index(x_at, xs, c.x);
+        T_of[i] = index(T_at, Ts, c.T);
+        tx_of[i] = index(tx_at, txs, c.t_x);
       }
-      values = std::move(sorted);
-      return rank_of;
-    };
-    const auto x_rank = rank(xs), tx_rank = rank(txs), T_rank = rank(Ts);
-    groups.reserve(counts.size());
-    for (const auto& [key, count] : counts) {
-      groups.push_back({x_rank[key[0]], T_rank[key[2]], tx_rank[key[1]], static_cast<double>(count)});
     }
-    std::sort(groups.begin(), groups.end(), [](const Group& g, const Group& h) {
-      return std::tie(g.xi, g.txi, g.ti) < std::tie(h.xi, h.txi, h.ti);
-    });
+    rank(xs, x_of);
+    rank(Ts, T_of);
+    rank(txs, tx_of);
+    // Least significant key first: each counting sort keeps the order of the one before.
+    std::vector<std::uint32_t> order(n);
+    for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
+    order = sorted_by(order, T_of, Ts.size());
+    order = sorted_by(order, tx_of, txs.size());
+    order = sorted_by(order, x_of, xs.size());
+
     x_count.assign(xs.size(), 0.0);
-    for (const auto& g : groups) x_count[g.xi] += g.count;
-    customers = static_cast<double>(data.customers.size());
+    single_by_T.assign(Ts.size(), 0.0);
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint32_t i = order[k];
+      x_count[x_of[i]] += 1;
+      if (!all_drop_out && xs[x_of[i]] == 0) {
+        single_by_T[T_of[i]] += 1;
+      } else if (k > 0 && x_of[i] == x_of[order[k - 1]] && T_of[i] == T_of[order[k - 1]] &&
+                 tx_of[i] == tx_of[order[k - 1]]) {
+        dropout.count.back() += 1;
+      } else {
+        dropout.push_back(x_of[i], T_of[i], tx_of[i], 1.0);
+      }
+    }
+    customers = static_cast<double>(n);
+  }
+
+ private:
+  // Sorts the distinct values and turns indices into them into ranks.
+  template <typename T>
+  static void rank(std::vector<T>& values, std::vector<std::uint32_t>& indices) {
+    std::vector<std::uint32_t> order(values.size()), rank_of(values.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](auto i, auto j) { return values[i] < values[j]; });
+    std::vector<T> sorted(values.size());
+    for (std::uint32_t k = 0; k < order.size(); ++k) {
+      rank_of[order[k]] = k;
+      sorted[k] = values[order[k]];
+    }
+    values = std::move(sorted);
+    for (auto& i : indices) i = rank_of[i];
+  }
+
+  // `order` stably sorted by key[order[.]], whose values are below `keys`.
+  static std::vector<std::uint32_t> sorted_by(const std::vector<std::uint32_t>& order,
+                                              const std::vector<std::uint32_t>& key, std::size_t keys) {
+    std::vector<std::uint32_t> start(keys + 1, 0), out(order.size());
+    for (auto i : order) ++start[key[i] + 1];
+    for (std::size_t k = 1; k <= keys; ++k) start[k] += start[k - 1];
+    for (auto i : order) out[start[key[i]]++] = i;
+    return out;
   }
 };
+
+using DoublePrecision = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
 
 // The negative log-likelihood and its gradient in log-parameters, over grouped customers.
 class FastLikelihood {
@@ -133,13 +165,20 @@ class FastLikelihood {
       : d_(data),
         mod_(modified(variant)),
         per_x_(data.xs.size()),
+        rx_(data.xs.size()),
+        dropout_(data.xs.size()),
         lT_(data.Ts.size()),
         iT_(data.Ts.size()),
         ltx_(data.txs.size()),
         itx_(data.txs.size()),
+        weights_(data.dropout.size()),
         w_x_(data.xs.size()) {}
 
   double operator()(const std::vector<double>& phi, double* grad) {
+    // In double precision: Boost computes a double's lgamma and digamma in long double by
+    // default, which took a third of each evaluation.
+    auto lgamma = [](double v) { return boost::math::lgamma(v, DoublePrecision()); };
+    auto digamma = [](double v) { return boost::math::digamma(v, DoublePrecision()); };
     const double r = std::exp(phi[0]), alpha = std::exp(phi[1]), a = std::exp(phi[2]), b = std::exp(phi[3]);
     const double log_alpha = std::log(alpha);
     const double shift = mod_ ? 1.0 : 0.0;  // MBG/NBD's Beta terms are BG/NBD's at x + 1
@@ -149,46 +188,31 @@ class FastLikelihood {
     for (std::size_t i = 0; i < d_.xs.size(); ++i) {
       const double x = d_.xs[i];
       PerX& p = per_x_[i];
-      p.rx = r + x;
+      rx_[i] = r + x;
       p.a1 = lgamma(r + x) - lg_r + r * log_alpha;
       p.a2 = lg_ab + lgamma(b + x + shift) - lg_b - lgamma(a + b + x + shift);
       p.da1_r = digamma(r + x) - dg_r + log_alpha;
       const double dg_abx = digamma(a + b + x + shift);
       p.da2_a = dg_ab - dg_abx;
       p.da2_b = dg_ab + digamma(b + x + shift) - dg_b - dg_abx;
-      // The drop-out term: BG/NBD has none for x = 0.
-      p.dropout = mod_ || d_.xs[i] > 0;
+      // The drop-out term: BG/NBD has none for x = 0 (those customers are not in d_.dropout).
       const double bx = b + x - 1 + shift;
-      p.c4 = p.dropout ? log_a - std::log(bx) : 0.0;
-      p.dc4_b = p.dropout ? -1.0 / bx : 0.0;
+      const bool has_dropout = mod_ || d_.xs[i] > 0;
+      dropout_[i] = has_dropout ? log_a - std::log(bx) : 0.0;
+      p.dc4_b = has_dropout ? -1.0 / bx : 0.0;
     }
+    log_and_inverse(d_.Ts, alpha, lT_, iT_);
+    log_and_inverse(d_.txs, alpha, ltx_, itx_);
+    DropoutSums sums = dropout_sums(d_.dropout, {rx_, dropout_, lT_, iT_, ltx_, itx_}, weights_);
+    double ll = sums.log_likelihood, dr = sums.d_r, dalpha = sums.d_alpha;
     for (std::size_t i = 0; i < d_.Ts.size(); ++i) {
-      lT_[i] = std::log(alpha + d_.Ts[i]);
-      iT_[i] = 1.0 / (alpha + d_.Ts[i]);
-    }
-    for (std::size_t i = 0; i < d_.txs.size(); ++i) {
-      ltx_[i] = std::log(alpha + d_.txs[i]);
-      itx_[i] = 1.0 / (alpha + d_.txs[i]);
+      const double n = d_.single_by_T[i];
+      ll -= n * r * lT_[i];
+      dr -= n * lT_[i];
+      dalpha -= n * r * iT_[i];
     }
     std::fill(w_x_.begin(), w_x_.end(), 0.0);
-    double ll = 0, dr = 0, dalpha = 0;
-    for (const auto& g : d_.groups) {
-      const PerX& p = per_x_[g.xi];
-      const double a3 = -p.rx * lT_[g.ti];
-      if (!p.dropout) {
-        ll += g.count * a3;
-        dr -= g.count * lT_[g.ti];
-        dalpha -= g.count * p.rx * iT_[g.ti];
-        continue;
-      }
-      const double a4 = p.c4 - p.rx * ltx_[g.txi];
-      const double e = std::exp(-std::abs(a3 - a4));
-      const double w = a4 >= a3 ? 1.0 / (1.0 + e) : e / (1.0 + e);  // share of the drop-out term
-      ll += g.count * (std::max(a3, a4) + std::log1p(e));
-      dr -= g.count * ((1 - w) * lT_[g.ti] + w * ltx_[g.txi]);
-      dalpha -= g.count * p.rx * ((1 - w) * iT_[g.ti] + w * itx_[g.txi]);
-      w_x_[g.xi] += g.count * w;
-    }
+    for (std::size_t g = 0; g < weights_.size(); ++g) w_x_[d_.dropout.x[g]] += weights_[g];
     double da = 0, db = 0;
     for (std::size_t i = 0; i < d_.xs.size(); ++i) {
       const PerX& p = per_x_[i];
@@ -210,13 +234,12 @@ class FastLikelihood {
 
  private:
   struct PerX {
-    double rx, a1, a2, da1_r, da2_a, da2_b, c4, dc4_b;
-    bool dropout;
+    double a1, a2, da1_r, da2_a, da2_b, dc4_b;
   };
   const Grouped& d_;
   bool mod_;
   std::vector<PerX> per_x_;
-  std::vector<double> lT_, iT_, ltx_, itx_, w_x_;
+  std::vector<double> rx_, dropout_, lT_, iT_, ltx_, itx_, weights_, w_x_;
 };
 
 }  // namespace
@@ -279,7 +302,7 @@ BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOpti
   std::string_view model = modified(variant) ? "MBG/NBD" : "BG/NBD";
   check_count_data(model, data);
   const auto started = std::chrono::steady_clock::now();  // the grouping is part of the fit's time
-  Grouped grouped(data);
+  Grouped grouped(data, modified(variant));
   FastLikelihood likelihood(grouped, variant);
 
   double sum_t = 0;
