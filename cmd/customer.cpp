@@ -137,12 +137,9 @@ int run_list(Context& ctx, ListOptions& o) {
 int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<std::int64_t> limit) {
   std::string query = fmt::format("{}", fmt::join(words, " "));
   if (!crm::searchable(query)) throw UsageError("give some letters or digits to search for", "e.g. kunde customer find bjorn oslo");
-  crm::CustomerFilter f;
-  f.search = query;
-  f.limit = limit;
   std::int64_t n = 0;
   render_list(ctx, "customers", {"id", "number", "name", "email", "phone", "city"}, [&](const report::RowEmit& emit) {
-    crm::list_customers(ctx.session(), f, [&](const model::Customer& c) {
+    crm::find_customers(ctx.session(), query, limit, [&](const model::Customer& c) {
       ++n;
       emit({c.id, opt_value(c.number), c.name, opt_value(c.email), opt_value(c.phone), opt_value(c.city)});
     });
@@ -205,7 +202,7 @@ void register_customer(CLI::App& app, Context& ctx) {
   });
 
   auto find_opts = std::make_shared<FindOptions>();
-  auto* find = customer->add_subcommand("find", "Search names, contact persons, emails, phones, cities, notes, custom attributes and contact notes; accents and case ignored");
+  auto* find = customer->add_subcommand("find", "Search names, contact persons, emails, phones (written any way), cities, notes, custom attributes and contact notes; accents and case ignored");
   find->add_option("TEXT", find_opts->words, "Words to find (each a prefix: 'bjo osl' finds Bjørn in Oslo)")->required();
   find->add_option("-n,--limit", find_opts->limit, "At most N customers");
   find->callback([&ctx, find_opts] {

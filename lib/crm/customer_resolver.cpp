@@ -77,20 +77,7 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
   }
   // In a file a bare number is a customer number: only a phone written internationally
   // (+47 ..., 0047 ...) is looked up as one there.
-  bool international = ref[0] == '+' || ref.substr(0, 2) == "00";
-  if (looks_like_phone(ref) && (source == RefSource::typed || international)) {
-    // A number with its country code needs no region (00, the international prefix of most
-    // of the world, reads as +), so the usual one is worked out (a look at the customers'
-    // countries) only for a national number.
-    auto e164 = international ? model::to_e164(ref[0] == '+' ? std::string(ref) : "+" + std::string(ref.substr(2)), "")
-                              : model::to_e164(ref, session_.region());
-    if (e164) out = customers.ids_by_phone(*e164);
-    // A number no parser could place, as stored or by its digits: a search through every
-    // customer, so only for what a person typed.
-    if (out.empty() && source == RefSource::typed) out = customers.ids_by_phone_text(ref, 10);
-    if (out.empty() && source == RefSource::typed && !international) out = by_national_number(customers, ref);
-    if (!out.empty()) return out;
-  }
+  if (out = by_phone(ref, source); !out.empty()) return out;
   if (source == RefSource::file) return out;
   // Ignoring case only when that leaves no doubt, and only for what a person typed: a file
   // from a system whose numbers differ by case names its customers exactly (and a search
@@ -99,6 +86,25 @@ std::vector<std::int64_t> CustomerResolver::resolve(std::string_view raw, RefSou
   if (ref.size() < 12) {
     if (auto id = id_of(ref); id && customers.by_id(*id)) out.push_back(*id);
   }
+  return out;
+}
+
+std::vector<std::int64_t> CustomerResolver::by_phone(std::string_view raw, RefSource source) {
+  std::string_view ref = text::trim(raw);
+  const bool international = !ref.empty() && (ref[0] == '+' || ref.substr(0, 2) == "00");
+  if (!looks_like_phone(ref) || (source == RefSource::file && !international)) return {};
+  auto& customers = session_.store().customers();
+  // A number with its country code needs no region (00, the international prefix of most
+  // of the world, reads as +), so the usual one is worked out (a look at the customers'
+  // countries) only for a national number.
+  auto e164 = international ? model::to_e164(ref[0] == '+' ? std::string(ref) : "+" + std::string(ref.substr(2)), "")
+                            : model::to_e164(ref, session_.region());
+  std::vector<std::int64_t> out;
+  if (e164) out = customers.ids_by_phone(*e164);
+  // A number no parser could place, as stored or by its digits: a search through every
+  // customer, so only for what a person typed.
+  if (out.empty() && source == RefSource::typed) out = customers.ids_by_phone_text(ref, 10);
+  if (out.empty() && source == RefSource::typed && !international) out = by_national_number(customers, ref);
   return out;
 }
 

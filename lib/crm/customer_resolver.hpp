@@ -40,6 +40,9 @@ class CustomerResolver {
 
   // Every customer the reference matches, best first.
   std::vector<std::int64_t> resolve(std::string_view ref, RefSource source = RefSource::typed);
+  // The customers whose phone the reference is, by the phone rule above; none when it does
+  // not look like a phone number.
+  std::vector<std::int64_t> by_phone(std::string_view ref, RefSource source = RefSource::typed);
   // Exactly one customer; throws kunde::Error for none or several.
   std::int64_t resolve_one(std::string_view ref, RefSource source = RefSource::typed);
 

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "crm/customer_resolver.hpp"
@@ -34,6 +35,28 @@ CustomerStats customer_stats(Session& s, std::int64_t id) { return s.store().cus
 
 void list_customers(Session& s, const CustomerFilter& filter, const std::function<void(const model::Customer&)>& each) {
   s.store().customers().list(filter, each);
+}
+
+void find_customers(Session& s, std::string_view text, std::optional<std::int64_t> limit,
+                    const std::function<void(const model::Customer&)>& each) {
+  const std::vector<std::int64_t> by_phone = CustomerResolver(s).by_phone(text);
+  std::int64_t shown = 0;
+  auto show = [&](const model::Customer& c) {
+    if (limit && shown >= *limit) return;
+    ++shown;
+    each(c);
+  };
+  if (!by_phone.empty()) {
+    CustomerFilter f;
+    f.ids = by_phone;
+    s.store().customers().list(f, show);
+  }
+  CustomerFilter f;
+  f.search = std::string(text);
+  if (limit) f.limit = *limit + static_cast<std::int64_t>(by_phone.size());
+  s.store().customers().list(f, [&](const model::Customer& c) {
+    if (std::find(by_phone.begin(), by_phone.end(), c.id) == by_phone.end()) show(c);
+  });
 }
 
 std::vector<std::string> attribute_keys(Session& s) { return s.store().customers().attribute_keys(); }

@@ -25,6 +25,11 @@ std::optional<model::Customer> customer_by_id(Session& s, std::int64_t id);
 std::vector<std::string> customer_aliases(Session& s, std::int64_t id);
 CustomerStats customer_stats(Session& s, std::int64_t id);
 void list_customers(Session& s, const CustomerFilter& filter, const std::function<void(const model::Customer&)>& each);
+// `customer find`: the customers whose phone the text is, written any way (the phone rule of
+// CustomerResolver), then those with words starting with each of the text's words (case and
+// accents ignored); each customer once, at most `limit` of them.
+void find_customers(Session& s, std::string_view text, std::optional<std::int64_t> limit,
+                    const std::function<void(const model::Customer&)>& each);
 // The custom attribute names in use, sorted.
 std::vector<std::string> attribute_keys(Session& s);
 // The custom attribute a user's name for it means (--attr, attr.NAME in rules): a stored name

@@ -86,6 +86,25 @@ it reads as that number in their country; other digits find no one.
   hint: a phone number without its country code is read as one of AR; write it with the code (+44 20 ...) for another country
   [1]
 
+`customer find` finds the same customers by phone, written any way, before those whose words
+match. Digits that are no one's number find, as any words do, the customers whose text has
+words starting with them.
+
+  $ kunde customer find +34 915 552 282 -q
+  id  number  name                       email  phone           city
+   4  BOLID   B\xc3\xb3lido Comidas preparadas         (91) 555 22 82  Madrid (esc)
+  $ kunde customer find 0921 123 465 -q
+  id  number  name                email  phone          city
+  13  BERGS   Berglunds snabbk\xc3\xb6p         0921-12 34 65  Lule\xc3\xa5 (esc)
+  $ kunde customer find 4930 0074321
+  id  number  name                 email  phone        city
+   1  ALFKI   Alfreds Futterkiste         030-0074321  Berlin
+  1 customer matches '4930 0074321'
+  $ kunde customer find 555 22 82
+  id  number  name                       email  phone           city
+   4  BOLID   B\xc3\xb3lido Comidas preparadas         (91) 555 22 82  Madrid (esc)
+  1 customer matches '555 22 82'
+
 The contact person is searched and shown.
 
   $ kunde customer find "Maria Anders" -q

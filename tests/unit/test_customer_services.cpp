@@ -93,3 +93,24 @@ TEST_CASE("customer services: tags, merge and forget") {
   CHECK_FALSE(last.undoable);
   CHECK(fx.consistent());
 }
+
+TEST_CASE("customer services: find by phone written any way, then by words, each customer once") {
+  test::StoreFixture fx;
+  fx.import("customer",
+            "number,name,phone,country,notes\n"
+            "K-1,Kari Nordmann,912 34 567,NO,\n"
+            "K-2,Ola Hansen,+47 400 00 000,NO,calls from 91234567\n"
+            "K-3,Per Berg,+47 912 34 568,NO,\n");
+  auto found = [&](std::string_view text, std::optional<std::int64_t> limit = std::nullopt) {
+    std::vector<std::int64_t> ids;
+    crm::find_customers(fx.session(), text, limit, [&](const model::Customer& c) { ids.push_back(c.id); });
+    return ids;
+  };
+  // By phone first (K-1), then K-2, whose notes have the digits as a word.
+  CHECK(found("+47 91 23 45 67") == std::vector<std::int64_t>{1});
+  CHECK(found("91234567") == std::vector<std::int64_t>{1, 2});
+  CHECK(found("91234567", 1) == std::vector<std::int64_t>{1});
+  CHECK(found("0047 912 34 568") == std::vector<std::int64_t>{3});
+  CHECK(found("berg") == std::vector<std::int64_t>{3});
+  CHECK(found("99999999").empty());
+}
