@@ -174,6 +174,54 @@ std::string fold(std::string_view s) {
   return out;
 }
 
+namespace {
+
+// ' ’ ` ´: written between the letters of one word. (ʼ, U+02BC, is a letter to the indexes.)
+bool is_apostrophe(std::int32_t cp) { return cp == '\'' || cp == 0x2019 || cp == '`' || cp == 0xB4; }
+
+// Letters and digits as far as joining words goes: ASCII ones, and anything past ASCII but
+// the apostrophes, spaces and punctuation of Latin-1 and the General Punctuation block.
+bool is_word_char(std::int32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  return !(cp >= 0xA0 && cp <= 0xBF) && !(cp >= 0x2000 && cp <= 0x206F) && cp != 0xD7 && cp != 0xF7 && cp != 0x3000;
+}
+
+}  // namespace
+
+std::string fold_for_search(std::string_view s) {
+  std::string out = fold(s);
+  std::string joined, extra;
+  bool inside = false;  // an apostrophe was crossed in the current word
+  std::size_t i = 0;
+  auto end_word = [&] {
+    if (inside) (extra += ' ') += joined;
+    joined.clear();
+    inside = false;
+  };
+  const std::string_view folded = out;
+  while (i < folded.size()) {
+    const std::size_t at = i;
+    std::int32_t cp = decode(folded, i);
+    if (cp < 0) {
+      ++i;
+      end_word();
+    } else if (is_word_char(cp)) {
+      joined.append(folded.substr(at, i - at));
+    } else if (is_apostrophe(cp) && !joined.empty()) {
+      std::size_t next = i;
+      if (next < folded.size() && is_word_char(decode(folded, next))) {
+        inside = true;
+      } else {
+        end_word();
+      }
+    } else {
+      end_word();
+    }
+  }
+  end_word();
+  return out + extra;
+}
+
 std::string to_lower_ascii(std::string_view s) {
   std::string out(s);
   for (char& c : out)

@@ -21,6 +21,12 @@ std::string truncate_to_width(std::string_view s, std::size_t width);
 // decompose in Unicode spelled out (ø→o, æ→ae, ß→ss, đ→d, ł→l, þ→th).
 std::string fold(std::string_view s);
 
+// What the customer search index keeps of a text: fold(s), then each word written with an
+// apostrophe inside it (O'Reilly, D’Angelo, l'Oréal) once more without it, as "oreilly",
+// "dangelo", "loreal". The indexes split words at apostrophes, so without the joined form a
+// search for oreilly would not find O'Reilly; o'reilly still finds it by both parts.
+std::string fold_for_search(std::string_view s);
+
 std::string to_lower_ascii(std::string_view s);
 std::string_view trim(std::string_view s);
 

@@ -226,3 +226,25 @@ Customers: add, list, show by any key, find, edit, tag, rm.
   $ kunde undo -q
   $ kunde customer show K-005 -q | head -1
   P\xc3\xa5l \xc3\x98stby  #5  K-005  person (esc)
+
+A name written with an apostrophe is found with it, without it, and by its parts; digits
+that read as a phone number find its customer however they are written.
+
+  $ kunde customer add --name "O'Reilly & D’Angelo" --number K-006 -q
+  id          6
+  number      K-006
+  name        O'Reilly & D\xe2\x80\x99Angelo (esc)
+  kind        person
+  created_at  2026-11-23
+  $ kunde customer find oreilly -q
+  id  number  name                 email  phone  city
+   6  K-006   O'Reilly & D\xe2\x80\x99Angelo (esc)
+  $ kunde customer find "o'reilly" dangelo -q
+  id  number  name                 email  phone  city
+   6  K-006   O'Reilly & D\xe2\x80\x99Angelo (esc)
+  $ kunde customer find reilly angelo -q
+  id  number  name                 email  phone  city
+   6  K-006   O'Reilly & D\xe2\x80\x99Angelo (esc)
+  $ kunde customer find 91234567 -q
+  id  number  name         email                   phone           city
+   1  K-001   Bj\xc3\xb8rn \xc3\x85berg  Bjorn.Aberg@Example.no  +47 912 34 567  Oslo (esc)

@@ -248,6 +248,25 @@ TEST_CASE("bulk: an older database is migrated step by step on open, and its der
   CHECK_THROWS_WITH_AS(store::sqlite::migrate(db, steps), doctest::Contains("newer kunde"), Error);
 }
 
+TEST_CASE("bulk: a version 3 database indexes names written with an apostrophe joined as well") {
+  test::TempDir dir;
+  auto path = dir.file("v3.db");
+  {
+    Database db(path, store::sqlite::OpenMode::create);
+    store::sqlite::create_schema(db, 2, "");
+    db.exec("INSERT INTO customers(id, number, name) VALUES (1, 'K1', 'O''Reilly Media'); "
+            "DELETE FROM search_pending; DELETE FROM customer_search; "
+            "INSERT INTO customer_search(rowid, name) VALUES (1, 'o''reilly media'); PRAGMA user_version = 3");
+    CHECK(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'oreilly'") == 0);
+  }
+  Database db(path, store::sqlite::OpenMode::existing);
+  db.set_rules(&crm::Session::rules());
+  store::sqlite::migrate(db);
+  CHECK(scalar(db, "PRAGMA user_version") == store::sqlite::schema_version());
+  CHECK(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'oreilly'") == 1);
+  CHECK(scalar(db, "SELECT count(*) FROM customer_search WHERE customer_search MATCH 'reilly'") == 1);
+}
+
 TEST_CASE("bulk: a version 1 database gains the stored offers and order facts tables, and keeps its rows") {
   test::TempDir dir;
   auto path = dir.file("v1.db");

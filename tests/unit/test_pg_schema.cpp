@@ -12,7 +12,7 @@
 
 using namespace kunde;
 
-TEST_CASE("pg schema: a store of version 1 gains the stored offers when opened") {
+TEST_CASE("pg schema: a store of version 1 gains the stored offers and the joined search words when opened") {
   const char* server = std::getenv("KUNDE_TEST_PG");
   if (!server || !*server) {
     MESSAGE("KUNDE_TEST_PG is not set: skipped");
@@ -25,6 +25,10 @@ TEST_CASE("pg schema: a store of version 1 gains the stored offers when opened")
     // Version 1 as it was: no customer_offers.
     store::pg::Connection db(url);
     db.run("DROP TABLE customer_offers");
+    // Version 2's search words: O'Reilly as o and reilly only.
+    db.run("INSERT INTO customers(id, number, name) VALUES (100, 'K-100', 'O''Reilly Media')");
+    db.run("DELETE FROM search_pending");
+    db.run("INSERT INTO customer_search(customer_id, words) VALUES (100, 'o reilly media')");
     db.run("UPDATE meta SET value = '1' WHERE key = 'schema_version'");
   }
   auto s = store::open_store(url, rules);
@@ -34,7 +38,12 @@ TEST_CASE("pg schema: a store of version 1 gains the stored offers when opened")
     REQUIRE(version.rows() == 1);
     CHECK(version.row(0).text(0) == std::to_string(store::pg::schema_version()));
   }
-  CHECK(store::pg::schema_version() == 2);
+  CHECK(store::pg::schema_version() == 3);
+  store::CustomerFilter by_joined;
+  by_joined.search = "oreilly";
+  std::vector<std::int64_t> found;
+  s->customers().list(by_joined, [&](const model::Customer& c) { found.push_back(c.id); });
+  CHECK(found == std::vector<std::int64_t>{100});
 
   std::int64_t id = 0;
   {

@@ -37,6 +37,17 @@ TEST_CASE("fold drops invalid bytes and keeps other scripts") {
   CHECK(fold("東京") == "東京");
 }
 
+TEST_CASE("fold_for_search adds words written with an apostrophe, joined") {
+  CHECK(fold_for_search("O'Reilly Media") == "o'reilly media oreilly");
+  CHECK(fold_for_search("D\u2019Angelo & l'Oréal") == "d\u2019angelo & l'oreal dangelo loreal");
+  CHECK(fold_for_search("Rock 'n' roll, the '90s") == "rock 'n' roll, the '90s");
+  CHECK(fold_for_search("it's") == "it's its");
+  CHECK(fold_for_search("rock'n'roll") == "rock'n'roll rocknroll");
+  CHECK(fold_for_search("Bjørn") == "bjorn");
+  CHECK(fold_for_search("") == "");
+  CHECK(fold_for_search("x'\xff'y") == "x''y");  // fold drops the invalid byte; two apostrophes part words
+}
+
 TEST_CASE("display_width counts terminal columns") {
   CHECK(display_width("") == 0);
   CHECK(display_width("abc") == 3);

@@ -32,9 +32,10 @@ void apply_pending_search(Connection& db);
 // Makes them, if any, in a write of their own (or the caller's): every search calls it first.
 void update_search_index(Connection& db);
 
-// The words of a text as the index keeps them: folded (text::fold), split where SQLite's
-// unicode61 tokenizer splits, as a tsvector literal.
-std::string search_words(const std::vector<std::string_view>& texts);
+// The words of texts as the index keeps them: folded (text::fold, or text::fold_for_search
+// for the texts whose bit is set in `joined`), split where SQLite's unicode61 tokenizer
+// splits, as a tsvector literal.
+std::string search_words(const std::vector<std::string_view>& texts, std::uint32_t joined = 0);
 // The query for one word a person typed: its tokens as a phrase, the last a prefix. Empty
 // when it has no letters or digits.
 std::string search_term(std::string_view word);

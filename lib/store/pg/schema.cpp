@@ -293,9 +293,17 @@ LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
 $$;
 )sql";
 
+// Version 3 indexes a customer's words written with an apostrophe joined as well
+// (text::fold_for_search): every customer's words are made again by the next search.
+constexpr const char* kSearchJoinsApostrophes = R"sql(
+DELETE FROM customer_search;
+DELETE FROM search_pending WHERE tbl = 'customers';
+INSERT INTO search_pending(tbl, lo, hi) SELECT 'customers', min(id), max(id) FROM customers HAVING count(*) > 0;
+)sql";
+
 // Index i holds the SQL that takes a store from version i+1 to i+2.
 const std::vector<std::string>& migrations() {
-  static const std::vector<std::string> list = {kOffers};
+  static const std::vector<std::string> list = {kOffers, kSearchJoinsApostrophes};
   return list;
 }
 

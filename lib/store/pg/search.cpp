@@ -106,10 +106,11 @@ constexpr std::size_t kMaxLexeme = 2046;
 
 }  // namespace
 
-std::string search_words(const std::vector<std::string_view>& texts) {
+std::string search_words(const std::vector<std::string_view>& texts, std::uint32_t joined) {
   std::string out;
-  for (auto t : texts) {
-    tokens(text::fold(t), [&](const std::string& w) {
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const bool join = i < 32 && (joined >> i & 1u);
+    tokens(join ? text::fold_for_search(texts[i]) : text::fold(texts[i]), [&](const std::string& w) {
       if (w.size() > kMaxLexeme) return;
       if (!out.empty()) out += ' ';
       quote(out, w);
@@ -155,14 +156,16 @@ struct Index {
   const char* key;     // its key column
   const char* base;    // the base table, as search_pending names it
   const char* select;  // the base rows' texts, key first
+  std::uint32_t joined;  // bit i: the i-th text's words written with apostrophes are kept joined too
 };
 
 // Custom attributes are searched by their values, not their names.
 constexpr Index kCustomers{"customer_search", "customer_id", "customers",
                            "SELECT id, name, email, trim(coalesce(phone_e164, '') || ' ' || coalesce(phone, '')), city, "
                            "notes, contact_person, CASE WHEN attributes <> '{}'::jsonb THEN "
-                           "(SELECT string_agg(value, ' ') FROM jsonb_each_text(attributes)) END FROM customers"};
-constexpr Index kContacts{"contact_search", "contact_id", "contacts", "SELECT id, subject, notes FROM contacts"};
+                           "(SELECT string_agg(value, ' ') FROM jsonb_each_text(attributes)) END FROM customers",
+                           0b1111001};  // name, city, notes, contact person, attributes (as on SQLite)
+constexpr Index kContacts{"contact_search", "contact_id", "contacts", "SELECT id, subject, notes FROM contacts", 0};
 
 const Index& index_of(SearchTable t) { return t == SearchTable::customers ? kCustomers : kContacts; }
 
@@ -180,7 +183,7 @@ void write_words(Connection& db, const Index& ix, const std::string& where, cons
     texts.clear();
     for (int c = 1; c < r.columns(); ++c) texts.push_back(r.is_null(c) ? std::string_view() : r.text_view(c));
     copy_field(data, r.int64(0));
-    copy_field(data, std::string_view(search_words(texts)), true);
+    copy_field(data, std::string_view(search_words(texts, ix.joined)), true);
     if (++rows >= 20000) send();
   });
   send();

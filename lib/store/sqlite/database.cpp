@@ -20,13 +20,15 @@
 namespace kunde::store::sqlite {
 namespace {
 
+// kunde_fold(text) and kunde_search_fold(text): text::fold and text::fold_for_search.
+template <std::string (*Fold)(std::string_view)>
 void sql_fold(sqlite3_context* ctx, int, sqlite3_value** argv) {
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
     sqlite3_result_null(ctx);
     return;
   }
   const auto* p = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  std::string folded = text::fold(std::string_view(p, sqlite3_value_bytes(argv[0])));
+  std::string folded = Fold(std::string_view(p, sqlite3_value_bytes(argv[0])));
   sqlite3_result_text(ctx, folded.data(), static_cast<int>(folded.size()), SQLITE_TRANSIENT);
 }
 
@@ -217,7 +219,9 @@ Database::Database(const std::string& path, OpenMode mode) : path_(path) {
     throw;
   }
   sqlite3_create_function(db_, "kunde_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
-                          sql_fold, nullptr, nullptr);
+                          sql_fold<text::fold>, nullptr, nullptr);
+  sqlite3_create_function(db_, "kunde_search_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                          sql_fold<text::fold_for_search>, nullptr, nullptr);
 }
 
 Database::~Database() {

@@ -1,6 +1,7 @@
 // The full-text indexes: customer_search (rowid = customer id) and contact_search (rowid =
 // contact id). Text is folded before indexing (and queries are folded the same way), because
-// FTS5's remove_diacritics does not handle ø, æ, ß, đ or ł.
+// FTS5's remove_diacritics does not handle ø, æ, ß, đ or ł; a customer's words written with
+// an apostrophe are indexed joined as well (text::fold_for_search).
 //
 // A bulk write does not index its rows itself: it lists them in search_pending, by key
 // range, and the next search indexes them before it reads (as PostgreSQL's GIN indexes keep
@@ -32,11 +33,11 @@ struct SearchIndex {
 // Custom attributes are searched by their values, not their names.
 constexpr SearchIndex kCustomerSearch{"customer_search", R"sql(
 INSERT INTO customer_search(rowid, name, email, phone, city, notes, contact_person, attributes)
-SELECT src.id, kunde_fold(src.name), kunde_fold(src.email),
+SELECT src.id, kunde_search_fold(src.name), kunde_fold(src.email),
        trim(coalesce(src.phone_e164, '') || ' ' || coalesce(src.phone, '')),
-       kunde_fold(src.city), kunde_fold(src.notes), kunde_fold(src.contact_person),
+       kunde_search_fold(src.city), kunde_search_fold(src.notes), kunde_search_fold(src.contact_person),
        CASE WHEN src.attributes <> '{}' THEN
-         kunde_fold((SELECT group_concat(value, ' ') FROM json_each(src.attributes))) END
+         kunde_search_fold((SELECT group_concat(value, ' ') FROM json_each(src.attributes))) END
 )sql", "customers", "customer_id"};
 
 constexpr SearchIndex kContactSearch{"contact_search", R"sql(
