@@ -190,6 +190,9 @@ bool is_word_char(std::int32_t cp) {
 
 std::string fold_for_search(std::string_view s) {
   std::string out = fold(s);
+  // Most text has no apostrophe: only a byte of one (', `, or the last of ´ and ’) asks for
+  // a closer look.
+  if (out.find_first_of("'`\xB4\x99") == std::string::npos) return out;
   std::string joined, extra;
   bool inside = false;  // an apostrophe was crossed in the current word
   std::size_t i = 0;
