@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "crm/session.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
@@ -62,7 +64,7 @@ RfmReport rfm_report(Session& s, const ReportScope& scope, bool save) {
     save_request.part = store::ScorePart::rfm;
     save_request.as_of = scope.as_of;
     save_request.replace_all = !scope.customers;
-    save_request.scores = scores;
+    save_request.scores = std::move(scores);
     s.store().analytics().save_scores(save_request);
     r.saved = true;
   }
