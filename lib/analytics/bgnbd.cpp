@@ -320,7 +320,7 @@ BgNbdFit fit_bgnbd(const PurchaseSummary& data, BgVariant variant, const FitOpti
   MleResult fit = maximise_likelihood(
       problem, options, data.describe(),
       "the purchase pattern does not pin the model down: try another --period, a later --calibration-end, or "
-      "the Pareto/NBD model");
+      "--model pareto-nbd");
   const auto& v = fit.params;
   fit.report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return {BgNbd({v[0], v[1], v[2], v[3]}, variant), fit.report};

@@ -138,8 +138,9 @@ ParetoNbdFit fit_pareto_nbd(const PurchaseSummary& data, const FitOptions& optio
   };
   MleResult fit = maximise_likelihood(
       problem, options, data.describe(),
-      "the purchase pattern does not pin the model down: try another --period, a later --calibration-end, or "
-      "BG/NBD");
+      // Not "try BG/NBD": its failures point here, and a user sent back and forth learns nothing.
+      "the purchase pattern does not pin the model down: try another --period or a later --calibration-end "
+      "(with few repeat buyers no model of purchase counts may fit)");
   const auto& v = fit.params;
   return {ParetoNbd({v[0], v[1], v[2], v[3]}), fit.report};
 }
