@@ -11,7 +11,7 @@ namespace kunde::cmd {
 
 void add_filter_options(CLI::App* app, ListOptions& o) {
   app->add_option("--tag", o.filter.tags, "Only customers with this tag (repeatable: all of them)");
-  app->add_option_function<std::string>("--country", [&o](const std::string& v) { std::string iso = model::country_code(v); o.filter.country = iso.empty() ? v : iso; }, "Only customers in this country (code or name)");
+  app->add_option_function<std::string>("--country", [&o](const std::string& v) { o.filter.country = model::stored_country(v); }, "Only customers in this country (code or name)");
   app->add_option_function<std::string>("--city", [&o](const std::string& v) { o.filter.city = v; }, "Only customers in this city (case and accents ignored)");
   app->add_option_function<std::string>("--kind", [&o](const std::string& v) { o.filter.kind = v; }, "Only persons or only companies")
       ->check(CLI::IsMember({"person", "company"}));

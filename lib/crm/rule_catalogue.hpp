@@ -2,6 +2,7 @@
 // its kind and a one-line description for `kunde segment fields`. The caller builds it.
 #pragma once
 
+#include <functional>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -16,6 +17,9 @@ struct RuleField {
   std::string name;
   model::FieldKind kind = model::FieldKind::text;
   std::string description;
+  // The stored form of a text value compared with =, !=, in or not in (a country's name as
+  // its code); none: the value as written.
+  std::function<std::string(std::string_view)> canonical = nullptr;
 };
 
 class RuleCatalogue {

@@ -2,6 +2,8 @@
 // from the day the rule is evaluated on, so a stored rule keeps its meaning as time passes.
 #include "crm/segment_fields.hpp"
 
+#include "model/country.hpp"
+
 namespace kunde::crm {
 
 const RuleCatalogue& customer_rule_fields() {
@@ -18,7 +20,8 @@ const RuleCatalogue& customer_rule_fields() {
       {"street", K::text, "street address"},
       {"postal_code", K::text, "postal code"},
       {"city", K::text, "city"},
-      {"country", K::text, "country as an ISO 3166 code, such as NO"},
+      {"country", K::text, "country as an ISO 3166 code, such as NO (a name is read as its code)",
+       model::stored_country},
       {"org_number", K::text, "organisation number"},
       {"created_at", K::date, "when the customer was added"},
       {"preferred_channel", K::text, "the channel the customer prefers, as recorded on the customer"},

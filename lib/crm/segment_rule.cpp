@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <functional>
 #include <optional>
 
 #include "crm/rule_lexer.hpp"
@@ -274,13 +275,14 @@ class Parser {
       return node;
     }
     RuleSubject subject;
+    const RuleField* field = nullptr;
     if (starts_with_ci(t.text, "attr.")) {
       subject.source = RuleSubject::Source::attribute;
       subject.name = name_after(t, 5, "attribute name");
       if (options_.attribute_key) subject.name = options_.attribute_key(subject.name);
       subject.kind = FieldKind::text;
     } else {
-      const RuleField* field = catalogue_.find(t.text);
+      field = catalogue_.find(t.text);
       if (!field) unknown_field(t);
       subject.name = field->name;
       subject.kind = field->kind;
@@ -288,7 +290,19 @@ class Parser {
     node.kind = RuleNode::Kind::comparison;
     node.comparison = parse_test(subject, t);
     node.comparison.subject = std::move(subject);
+    if (field && field->canonical) canonicalise(node.comparison, field->canonical);
     return node;
+  }
+
+  // Values compared for equality in their stored form: `country = Norway` is country = NO.
+  static void canonicalise(model::Comparison& c, const std::function<std::string(std::string_view)>& canonical) {
+    if (c.op != CompareOp::eq && c.op != CompareOp::ne && c.op != CompareOp::in && c.op != CompareOp::not_in) return;
+    for (auto& v : c.values) {
+      if (auto* text = std::get_if<std::string>(&v.data)) {
+        *text = canonical(*text);
+        v.spelling = *text;
+      }
+    }
   }
 
   [[noreturn]] void unknown_field(const Token& t) const {

@@ -343,6 +343,20 @@ std::vector<std::int64_t> segment_member_ids(Session& s, const std::string& name
   return s.store().segments().member_ids(find_segment(s, name).id);
 }
 
+std::vector<std::int64_t> segment_members_to_report(Session& s, const std::string& name) {
+  const Segment seg = find_segment(s, name);
+  std::vector<std::int64_t> ids = s.store().segments().member_ids(seg.id);
+  if (!ids.empty()) return ids;
+  if (!seg.dynamic) {
+    throw Error(fmt::format("nothing to report: segment {} has no members", seg.name),
+                fmt::format("add some with 'kunde segment add {} CUSTOMER ...'", seg.name));
+  }
+  throw Error(fmt::format("nothing to report: segment {} had no members when it was last refreshed{} (rule: {})", seg.name,
+                          seg.refreshed_at ? " at " + *seg.refreshed_at : std::string(), seg.rule),
+              fmt::format("'kunde segment refresh {}' recomputes it; 'kunde customer list --where RULE' tries a rule",
+                          seg.name));
+}
+
 void segment_history(Session& s, const std::string& name, const SegmentEventFilter& filter,
                      const std::function<void(const SegmentEvent&)>& each) {
   s.store().segments().events(find_segment(s, name).id, filter, each);

@@ -74,6 +74,9 @@ Segment drop_segment(Session& s, const std::string& name);
 // The ids of the segment's members, ascending (as of its last refresh): for every command
 // and report that takes --segment NAME. A usage error for an unknown segment.
 std::vector<std::int64_t> segment_member_ids(Session& s, const std::string& name);
+// The same for a report, which has nothing to say about no one: throws kunde::Error naming
+// the segment when it has no members, with what would give it some.
+std::vector<std::int64_t> segment_members_to_report(Session& s, const std::string& name);
 
 // Who entered and who left the segment, oldest first.
 void segment_history(Session& s, const std::string& name, const SegmentEventFilter& filter,

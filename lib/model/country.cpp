@@ -141,4 +141,9 @@ std::string country_code(std::string_view country) {
   return it == names().end() ? std::string() : std::string(it->second);
 }
 
+std::string stored_country(std::string_view country) {
+  std::string code = country_code(country);
+  return code.empty() ? std::string(country) : code;
+}
+
 }  // namespace kunde::model

@@ -15,4 +15,8 @@ namespace kunde::model {
 // The names are read on first use; codes need no table at all.
 std::string country_code(std::string_view country);
 
+// A country as kunde stores it: its code when recognised, else the text as written. Filters
+// (--country, country = ... in rules) compare with this.
+std::string stored_country(std::string_view country);
+
 }  // namespace kunde::model

@@ -441,6 +441,18 @@ Reports of a segment read its members only; next suggests to a segment's members
   kunde: error: there is no segment 'nothing'
   hint: 'kunde segment list' shows the segments
   [2]
+  $ kunde -q segment create usa --where 'country = USA'
+  $ kunde report value --segment usa
+  kunde: error: nothing to report: segment usa had no members when it was last refreshed at 2026-11-23 10:00:00 (rule: country = US)
+  hint: 'kunde segment refresh usa' recomputes it; 'kunde customer list --where RULE' tries a rule
+  [1]
+  $ kunde -q segment create picked
+  $ kunde report churn --segment picked
+  kunde: error: nothing to report: segment picked has no members
+  hint: add some with 'kunde segment add picked CUSTOMER ...'
+  [1]
+  $ kunde -q segment drop usa
+  $ kunde -q segment drop picked
   $ kunde report next
   kunde: error: report next needs --customer, --segment or --all
   hint: name the customers: --customer K-1, --segment at-risk, or --all for everyone who ordered

@@ -36,8 +36,22 @@ A dynamic segment: its rule is stored normalised, its members computed at once.
   name           kind     members  refreshed_at         created_at           rule
   buyers         dynamic        2  2026-11-23 10:00:00  2026-11-23 10:00:00  revenue > 0 and last_order_at >= -90d
   buyers-or-vip  dynamic        4  2026-11-23 10:00:00  2026-11-23 10:00:00  segment:buyers or tag:vip
-  norway         dynamic        2  2026-11-23 10:00:00  2026-11-23 10:00:00  country = no and not tag:b2b
+  norway         dynamic        2  2026-11-23 10:00:00  2026-11-23 10:00:00  country = NO and not tag:b2b
   3 segments
+
+A country is named by its code or by its name, as --country takes it.
+
+  $ kunde customer list --where 'country in (Norway, Sverige)' -f csv -q
+  id,number,name,kind,email,phone,city,country,tags
+  1,K-001,Bj\xc3\xb8rn \xc3\x85berg,person,Bjorn.Aberg@Example.no,+47 912 34 567,Oslo,NO,b2c;vip (esc)
+  2,K-002,\xc3\x85se \xc3\x98deg\xc3\xa5rd,person,ase@example.no,22334455,Bergen,NO,b2c (esc)
+  3,K-003,G\xc3\xb6teborg R\xc3\xb6r AB,company,info@gbgror.se,+46 31 123 45 67,G\xc3\xb6teborg,SE,b2b (esc)
+  4,K-004,N\xc3\xa6ss & S\xc3\xb8nn AS,company,post@naess.no,0047-55 66 77 88,Troms\xc3\xb8,NO,b2b;vip (esc)
+  $ kunde customer list --where 'country = norge' -f csv -q
+  id,number,name,kind,email,phone,city,country,tags
+  1,K-001,Bj\xc3\xb8rn \xc3\x85berg,person,Bjorn.Aberg@Example.no,+47 912 34 567,Oslo,NO,b2c;vip (esc)
+  2,K-002,\xc3\x85se \xc3\x98deg\xc3\xa5rd,person,ase@example.no,22334455,Bergen,NO,b2c (esc)
+  4,K-004,N\xc3\xa6ss & S\xc3\xb8nn AS,company,post@naess.no,0047-55 66 77 88,Troms\xc3\xb8,NO,b2b;vip (esc)
   $ kunde segment show buyers
   name          buyers
   kind          dynamic
@@ -273,7 +287,7 @@ unknown segment, a dynamic segment given members, a segment others use.
   name        kind     members  refreshed_at         created_at           rule
   buyers      dynamic        0                       2026-11-23 10:00:00  orders >= 1
   call-list   static         4  2026-11-23 10:00:00  2026-11-23 10:00:00
-  norway      dynamic        2  2027-01-20 09:00:00  2026-11-23 10:00:00  country = no and not tag:b2b
+  norway      dynamic        2  2027-01-20 09:00:00  2026-11-23 10:00:00  country = NO and not tag:b2b
   odd         dynamic        0  2026-11-23 10:00:00  2026-11-23 10:00:00  name = ''' OR 1=1; DROP TABLE customers; --' or notes ~ --
   vip-buyers  static         2  2026-11-23 10:00:00  2026-11-23 10:00:00
   $ kunde segment history nothing --since yesterday

@@ -100,6 +100,21 @@ TEST_CASE("rule: printing normalises and parses back to the same tree") {
   }
 }
 
+TEST_CASE("rule: countries by name are compared by their code, as --country compares them") {
+  // A name kunde does not know is compared as written, as imports keep it; ~ keeps the text.
+  const std::pair<const char*, const char*> cases[] = {
+      {"country = Norway or country != 'United States'", "country = NO or country != US"},
+      {"country in (USA, Deutschland, se, Atlantis)", "country in (US, DE, SE, Atlantis)"},
+      {"country not in (Sverige)", "country not in (SE)"},
+      {"country ~ nor", "country ~ nor"},
+      {"city = Norway", "city = Norway"},
+  };
+  for (const auto& [input, expected] : cases) {
+    CAPTURE(input);
+    CHECK(crm::format_rule(crm::parse_rule(input, crm::customer_rule_fields())) == expected);
+  }
+}
+
 TEST_CASE("rule: values are read by the kind of their field") {
   auto value = [](const string& rule) { return only_comparison(parse(rule)).values.at(0).data; };
   CHECK(std::get<model::MoneyValue>(value("clv > 2000")).minor == 200000);

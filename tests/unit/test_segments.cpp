@@ -66,7 +66,7 @@ TEST_CASE("segments: a dynamic segment records who entered and who left at each 
   Fixture fx;
   auto created = fx.create("big", std::string("revenue >= 2000  AND country IN (no,SE)"));
   CHECK(created.segment.dynamic);
-  CHECK(created.segment.rule == "revenue >= 2000 and country in (no, SE)");  // stored normalised
+  CHECK(created.segment.rule == "revenue >= 2000 and country in (NO, SE)");  // stored normalised
   CHECK(created.change.members == 2);
   CHECK(fx.members("big") == Ids{1, 3});
   CHECK(fx.last_summary() == "created dynamic segment big with 2 members");
