@@ -68,7 +68,7 @@ const std::vector<FieldSpec>& payment_fields() {
       {"customer", joined({}, aliases::customer_number()), true, false, "customer number, #id or email"},
       {"paid_at", {"date", "payment_date", "paid", "betalt"}, true, false, "date of payment"},
       {"amount", {"sum", "paid_amount", "belop"}, true, false, "amount paid (negative for a refund)"},
-      {"reference", {"ref", "payment_id", "transaction_id", "kid"}, false, false,
+      {"reference", {"ref", "payment_id", "transaction_id", "kid", "check_number", "cheque_number"}, false, false,
        "payment reference (matched on; default a key from the content)"},
   };
   return fields;

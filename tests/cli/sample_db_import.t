@@ -205,25 +205,25 @@ order holding it, which goes. Four orders become 10100 with three lines (8563.71
   ~db3b7ee0c3c0b504.1,2003-01-10
   $ export KUNDE_DB=k.db
 
-Payments: checkNumber is no field (a payment's reference is read from ref, payment_id,
-transaction_id, ...): reading it as the reference would change the key of payments
-imported before without it. --map reads it as the reference, and nothing is left to name.
---null and --set name no column.
+Payments: checkNumber is read as the payment's reference. --null and --set name no column.
 
   $ kunde order payments import cm-payments.csv --dry-run --null NULL
-  cm-payments.csv: columns not read: checkNumber (name a field with --map FIELD=COLUMN; kunde order payments import --fields lists them)
   cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected (dry run: nothing changed)
-  $ kunde order payments import cm-payments.csv --map reference=checkNumber
-  cm-payments.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
+  $ cut -d, -f1,3,4 cm-payments.csv > cm-payments-noref.csv
+  $ kunde order payments import cm-payments-noref.csv
+  cm-payments-noref.csv: 2 inserted, 0 updated, 0 unchanged, 0 rejected
 
-The same file again without --map: its rows have no reference now, and each matches the
-payment stored with its check number (same customer, day and amount) instead of paying
-twice. Each stored payment matches one row: three equal rows against one stored payment
-add two, and importing them again adds nothing.
+The same payments with their check numbers: each row takes over the payment stored without a
+reference (same customer, day and amount), so nothing is paid twice and importing either file
+again changes nothing. Each stored payment matches one row: three equal rows against one
+stored payment add two, and importing them again adds nothing.
 
   $ kunde order payments import cm-payments.csv
-  cm-payments.csv: columns not read: checkNumber (name a field with --map FIELD=COLUMN; kunde order payments import --fields lists them)
-  cm-payments.csv: 0 inserted, 0 updated, 2 unchanged, 0 rejected; 2 without a reference matched a stored payment (same customer, day and amount)
+  cm-payments.csv: 0 inserted, 2 updated, 0 unchanged, 0 rejected; 2 with a reference took over a stored payment without one (same customer, day and amount)
+  $ kunde order payments import cm-payments.csv
+  cm-payments.csv: 0 inserted, 0 updated, 2 unchanged, 0 rejected
+  $ kunde order payments import cm-payments-noref.csv
+  cm-payments-noref.csv: 0 inserted, 0 updated, 2 unchanged, 0 rejected; 2 without a reference matched a stored payment (same customer, day and amount)
   $ printf 'customer,paid_at,amount\n103,2004-10-19,6066.78\n103,2004-10-19,6066.78\n103,2004-10-19,6066.78\n' > same.csv
   $ kunde order payments import same.csv
   same.csv: 2 inserted, 0 updated, 1 unchanged, 0 rejected; 1 without a reference matched a stored payment (same customer, day and amount)
