@@ -127,8 +127,11 @@ int run_clv(Context& ctx, const ClvOptions& o) {
   f.add("order value", "population_order_value", money_cell(ctx, r.population_order_value),
         fmt::format("{} expected of a new customer's order", money_text(ctx, std::llround(r.population_order_value))));
   f.add("total CLV", "total_clv", money_cell(ctx, r.total_clv),
-        fmt::format("{} over {} customers ({:.0f} purchases expected)", money_text(ctx, std::llround(r.total_clv)),
-                    r.customers, r.total_expected_purchases));
+        fmt::format("{} over {} customers ({} purchases expected)", money_text(ctx, std::llround(r.total_clv)),
+                    r.customers,
+                    // Whole purchases, or two digits of a fraction rather than "0".
+                    r.total_expected_purchases >= 100 ? fmt::format("{:.0f}", r.total_expected_purchases)
+                                                      : fmt::format("{:g}", significant(r.total_expected_purchases, 2))));
   f.data("expected_purchases", rounded(r.total_expected_purchases, 2));
   f.add("stored", "saved", r.saved,
         r.saved ? "the scores are stored for customer show, lists and segments"

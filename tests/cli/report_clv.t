@@ -123,6 +123,13 @@ per-customer values, the holdout, the stored scores, and the same as of an earli
   838,K000838,Ida B\xc3\xa6k,25,70.14,70.29,872.07,0.9612,13.0540,33.53,169.85 (esc)
   BG/NBD: 707 customers, CLV 6151.54
 
+Over a short horizon few purchases are expected: the total keeps two digits rather than
+rounding to a whole purchase.
+
+  $ kunde report clv --horizon 0.1 --no-save -n 1 | grep 'total CLV'
+  BG/NBD: 995 customers, CLV 19.04
+  total CLV      19.04 over 995 customers (1.5 purchases expected)
+
 The holdout: the model fitted up to the end of April, its forecast against the orders after.
 
   $ kunde report clv --calibration-end 2026-04-30 -n 3 > holdout.txt
