@@ -7,6 +7,7 @@
 
 #include "clock.hpp"
 #include "commands.hpp"
+#include "crm/reports_baskets.hpp"
 #include "crm/segments.hpp"
 #include "crm/statistics.hpp"
 #include "options.hpp"
@@ -72,6 +73,13 @@ std::string percent(double share) {
 
 std::string money_text(Context& ctx, std::int64_t minor) {
   return format_decimal(Decimal{minor, ctx.money_decimals()}) + currency_suffix(ctx);
+}
+
+void product_names_table(Context& ctx, report::Document& doc, const std::vector<std::string>& skus) {
+  auto names = crm::product_names(ctx.session(), skus);
+  if (names.empty()) return;
+  auto& t = doc.table("products", "Products", {"sku", "name", "category"});
+  for (auto& p : names) t.add_row({p.sku, p.name, p.category ? Value(*p.category) : Value()});
 }
 
 std::string no_rules_note(double min_support, double min_confidence, double min_lift, std::int64_t baskets,

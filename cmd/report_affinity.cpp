@@ -68,6 +68,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   auto& t = doc.table("rules", "Rules", {"rank", "antecedent", "consequent", "baskets", "support", "confidence", "lift"});
   t.primary = true;
   std::int64_t rank = 0;
+  std::vector<std::string> named;  // the items of the rules shown
   report::Chart chart(report::ChartKind::bar, "affinity_lift", "Strongest rules by lift");
   chart.y_label = "lift";
   std::vector<double> lifts;
@@ -76,6 +77,8 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
     std::string lhs = itemset_text(rule.antecedent);
     t.add_row({++rank, lhs, rule.consequent, rule.count, rounded(rule.support, 5), rounded(rule.confidence, 3),
                rounded(rule.lift, 3)});
+    named.insert(named.end(), rule.antecedent.begin(), rule.antecedent.end());
+    named.push_back(rule.consequent);
     if (lifts.size() < 10) {
       chart.categories.push_back(rule_label(rank, lhs, rule.consequent));
       lifts.push_back(rule.lift);
@@ -83,6 +86,7 @@ int run_affinity(Context& ctx, const AffinityOptions& o) {
   }
   chart.add_series("lift", lifts);
   if (!lifts.empty()) doc.chart(chart, report::Audience::people);
+  if (q.level == crm::ItemLevel::product) product_names_table(ctx, doc, named);
   render(ctx, doc);
   ctx.note(fmt::format("{} over {}", counted(r.rules.size(), "rule"), counted(r.baskets, "basket")));
   return kExitOk;

@@ -68,6 +68,14 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   }
   chart.add_series("customers", shares);
   if (!shares.empty()) doc.chart(chart, report::Audience::people);
+  if (o.level == "product") {
+    std::vector<std::string> named;
+    for (const auto& c : r.customer_rows) named.push_back(c.item);
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(r.rows.size()) && (o.n <= 0 || i < o.n); ++i) {
+      named.push_back(r.rows[static_cast<std::size_t>(i)].item);
+    }
+    product_names_table(ctx, doc, named);
+  }
   render(ctx, doc);
   ctx.note(fmt::format("{} {} over {} customers", r.rows.size(), plural, r.customers));
   return kExitOk;

@@ -65,6 +65,9 @@ std::string margin_text(Context& ctx, std::int64_t margin, std::int64_t revenue,
 // of items ("product", "category").
 std::string no_rules_note(double min_support, double min_confidence, double min_lift, std::int64_t baskets,
                           const std::string& basket, const std::string& item);
+// For a product-level report: a table "products" naming the products of the SKUs it shows
+// (in that order), so a reader need not look each SKU up.
+void product_names_table(Context& ctx, report::Document& doc, const std::vector<std::string>& skus);
 // "NOK" when the currency is configured, else "".
 std::string currency_suffix(Context& ctx);
 

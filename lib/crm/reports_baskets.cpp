@@ -109,4 +109,14 @@ std::int64_t multi_item_baskets(const BasketData& data) {
   return n;
 }
 
+std::vector<ProductName> product_names(Session& s, const std::vector<std::string>& skus) {
+  std::vector<ProductName> out;
+  std::unordered_map<std::string, bool> seen;
+  for (const auto& sku : skus) {
+    if (!seen.emplace(sku, true).second) continue;
+    if (auto p = s.store().products().by_sku(sku)) out.push_back({p->sku, p->name, p->category});
+  }
+  return out;
+}
+
 }  // namespace kunde::crm

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,5 +35,13 @@ std::int64_t multi_item_baskets(const BasketData& data);
 // lines (negative amounts) are left out; a basket without any item is not counted. Item ids
 // follow the labels' order, so rules tie-break alphabetically.
 BasketData read_baskets(Session& s, const ReportScope& scope, ItemLevel level, BasketBy by);
+
+// What the SKUs of a product-level report stand for.
+struct ProductName {
+  std::string sku, name;
+  std::optional<std::string> category;
+};
+// The products with these SKUs, in that order, each once; a SKU no product has is left out.
+std::vector<ProductName> product_names(Session& s, const std::vector<std::string>& skus);
 
 }  // namespace kunde::crm
