@@ -10,10 +10,11 @@
 #include <map>
 #include <unordered_map>
 
+#include <absl/container/flat_hash_map.h>
+
 #include "crm/main_category.hpp"
 #include "crm/read_beside.hpp"
 #include "crm/session.hpp"
-#include "crm/sort_rows.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
@@ -49,29 +50,39 @@ void property_key(std::string& key, std::string_view attribute, std::string_view
 }
 
 // Every customer's main category, and properties as ids of their keys ("attribute<US>value"):
-// a few integers per customer rather than their text.
+// a few integers per customer rather than their text, in flat arrays rather than a vector
+// per customer (whose allocations and frees took a tenth of the report).
 struct Properties {
-  std::unordered_map<std::int64_t, std::string> categories;
-  std::vector<std::string> keys;                                  // by id
-  std::unordered_map<std::int64_t, std::vector<std::uint32_t>> of;  // by customer, as they come
+  std::vector<std::string> keys;                                   // by id
+  std::vector<std::string> category_names;                         // by id
+  std::vector<std::pair<std::int64_t, std::uint32_t>> categories;  // (customer, category id)
+  std::vector<std::int64_t> customers;                             // as they come
+  std::vector<std::uint32_t> starts{0};  // customers[k]'s properties: ids[starts[k]] up to ids[starts[k + 1]]
+  std::vector<std::uint32_t> ids;
 };
 
 Properties read_properties(store::Analytics& analytics, const store::AnalyticsQuery& q) {
   Properties out;
+  absl::flat_hash_map<std::string, std::uint32_t> category_ids;
   main_categories(analytics, q, [&](std::int64_t customer_id, std::string_view category) {
-    if (!category.empty()) out.categories.emplace(customer_id, category);
+    if (category.empty()) return;
+    auto [it, added] = category_ids.try_emplace(absl::string_view(category.data(), category.size()),
+                                                static_cast<std::uint32_t>(out.category_names.size()));
+    if (added) out.category_names.emplace_back(category);
+    out.categories.emplace_back(customer_id, it->second);
   });
-  std::unordered_map<std::string, std::uint32_t> ids;
+  absl::flat_hash_map<std::string, std::uint32_t> ids;
   std::string key;
   analytics.customer_profiles(q, [&](const store::CustomerProfile& p) {
-    auto& list = out.of[p.id];
+    out.customers.push_back(p.id);
     each_property(p, [&](std::string_view attribute, std::string_view text) {
       if (text.empty()) return;
       property_key(key, attribute, text);
       auto [it, added] = ids.try_emplace(key, static_cast<std::uint32_t>(out.keys.size()));
       if (added) out.keys.push_back(key);
-      list.push_back(it->second);
+      out.ids.push_back(it->second);
     });
+    out.starts.push_back(static_cast<std::uint32_t>(out.ids.size()));
   });
   return out;
 }
@@ -104,87 +115,106 @@ TopReport top_report(Session& s, const TopRequest& request) {
     for (const auto& row : fitted.rows) clv.emplace(row.id, row.clv);
   }
 
-  std::vector<TopCustomer> all;
-  all.reserve(value.rows.size());
-  for (auto& v : value.rows) {
-    TopCustomer t;
-    t.value = std::move(v);
-    if (r.ranked_by == "profit") t.measure = static_cast<double>(t.value.profit);
-    if (r.ranked_by == "revenue") t.measure = static_cast<double>(t.value.revenue);
-    if (r.ranked_by == "margin") t.measure = static_cast<double>(t.value.margin);
+  // Ranked by small keys; only the top's rows are moved out of the value report.
+  const std::size_t n = value.rows.size();
+  struct Rank {
+    double measure;
+    std::int64_t id;
+    std::uint32_t row;
+  };
+  std::vector<Rank> ranked(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const CustomerValue& v = value.rows[i];
+    double m = 0;
+    if (r.ranked_by == "profit") m = static_cast<double>(v.profit);
+    if (r.ranked_by == "revenue") m = static_cast<double>(v.revenue);
+    if (r.ranked_by == "margin") m = static_cast<double>(v.margin);
     if (r.ranked_by == "clv") {
-      auto it = clv.find(t.value.id);
-      t.clv = it != clv.end() ? it->second : 0.0;
-      t.measure = *t.clv;
+      auto it = clv.find(v.id);
+      m = it != clv.end() ? it->second : 0.0;
     }
-    r.total += t.measure;
-    all.push_back(std::move(t));
+    r.total += m;
+    ranked[i] = {m, v.id, static_cast<std::uint32_t>(i)};
   }
-  sort_rows(
-      all, [](const TopCustomer& t) { return std::pair<double, std::int64_t>(t.measure, t.value.id); },
-      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-  r.population = static_cast<std::int64_t>(all.size());
-  const std::size_t top = std::min(all.size(), static_cast<std::size_t>(request.n));
+  std::sort(ranked.begin(), ranked.end(),
+            [](const Rank& a, const Rank& b) { return a.measure != b.measure ? a.measure > b.measure : a.id < b.id; });
+  r.population = static_cast<std::int64_t>(n);
+  const std::size_t top = std::min(n, static_cast<std::size_t>(request.n));
+  // By row of the value report: its rank, and its main category (an id into category_names).
+  constexpr std::uint32_t kNone = UINT32_MAX;
+  std::vector<std::uint32_t> rank_of(n), category_of(n, kNone);
+  absl::flat_hash_map<std::int64_t, std::uint32_t> row_of;
+  row_of.reserve(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    rank_of[ranked[k].row] = static_cast<std::uint32_t>(k);
+    row_of.emplace(ranked[k].id, ranked[k].row);
+  }
 
   // Each property (attribute = value) of a top customer, counted among the top and among
   // the rest, keyed "attribute<US>value". The top's are counted first; the rest's were read
   // beside the value report as ids of their keys (read_properties), each distinct key's text
   // once: keeping every customer's properties as text was a third of the report's time and
-  // most of its memory (283 MB against 245 MB then; 281 MB now, with the ids).
-  std::unordered_map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < all.size(); ++i) index.emplace(all[i].value.id, i);
+  // most of its memory.
   std::map<std::string, std::pair<std::int64_t, std::int64_t>, std::less<>> counts;
   std::string key;
-  auto count = [&](std::size_t i, std::string_view attribute, std::string_view text) {
+  auto count = [&](std::size_t rank, std::string_view attribute, std::string_view text) {
     if (text.empty()) return;
     property_key(key, attribute, text);
-    if (i < top) {
+    if (rank < top) {
       ++counts[key].first;
     } else if (auto it = counts.find(key); it != counts.end()) {
       ++it->second.second;
     }
   };
-  auto profile = [&](const store::CustomerProfile& p, std::size_t i) {
-    each_property(p, [&](std::string_view attribute, std::string_view text) { count(i, attribute, text); });
-  };
-  auto derived = [&](std::size_t i) {
-    const TopCustomer& t = all[i];
-    count(i, "order channel", t.value.main_channel);
-    count(i, "contact channel", t.value.contact_channel);
-    count(i, "category", t.category);
-    count(i, "orders", orders_band(t.value.orders));
-    if (t.value.complained) count(i, "complained", "yes");
+  auto derived = [&](std::size_t rank, const CustomerValue& v, std::string_view category) {
+    count(rank, "order channel", v.main_channel);
+    count(rank, "contact channel", v.contact_channel);
+    count(rank, "category", category);
+    count(rank, "orders", orders_band(v.orders));
+    if (v.complained) count(rank, "complained", "yes");
   };
   auto& analytics = s.store().analytics();
   Properties everyone = beside.get();
-  for (auto& [customer_id, category] : everyone.categories) {
-    auto it = index.find(customer_id);
-    if (it != index.end()) all[it->second].category = std::move(category);
+  for (const auto& [customer_id, category] : everyone.categories) {
+    if (auto it = row_of.find(customer_id); it != row_of.end()) category_of[it->second] = category;
   }
+  auto category_text = [&](std::uint32_t row) {
+    return category_of[row] == kNone ? std::string_view() : std::string_view(everyone.category_names[category_of[row]]);
+  };
+
+  r.rows.resize(top);
   store::AnalyticsQuery top_query = request.scope.query();
   top_query.customers.emplace();
-  for (std::size_t i = 0; i < top; ++i) top_query.customers->push_back(all[i].value.id);
+  for (std::size_t k = 0; k < top; ++k) {
+    TopCustomer& t = r.rows[k];
+    t.category = std::string(category_text(ranked[k].row));
+    t.value = std::move(value.rows[ranked[k].row]);
+    t.measure = ranked[k].measure;
+    if (r.ranked_by == "clv") t.clv = ranked[k].measure;
+    top_query.customers->push_back(t.value.id);
+  }
   analytics.customer_profiles(top_query, [&](const store::CustomerProfile& p) {
-    auto it = index.find(p.id);
-    if (it == index.end() || it->second >= top) return;
-    all[it->second].country = p.country;
-    all[it->second].kind = p.kind;
-    profile(p, it->second);
+    auto it = row_of.find(p.id);
+    if (it == row_of.end() || rank_of[it->second] >= top) return;
+    const std::size_t k = rank_of[it->second];
+    r.rows[k].country = p.country;
+    r.rows[k].kind = p.kind;
+    each_property(p, [&](std::string_view attribute, std::string_view text) { count(k, attribute, text); });
   });
-  for (std::size_t i = 0; i < top; ++i) derived(i);
+  for (std::size_t k = 0; k < top; ++k) derived(k, r.rows[k].value, r.rows[k].category);
   // The rest's properties, by id: those the top has are counted.
   std::vector<std::pair<std::int64_t, std::int64_t>*> counted(everyone.keys.size(), nullptr);
   for (std::size_t id = 0; id < everyone.keys.size(); ++id) {
     if (auto it = counts.find(everyone.keys[id]); it != counts.end()) counted[id] = &it->second;
   }
-  for (std::size_t i = top; i < all.size(); ++i) {
-    auto it = everyone.of.find(all[i].value.id);
-    if (it == everyone.of.end()) continue;
-    for (std::uint32_t id : it->second) {
-      if (counted[id]) ++counted[id]->second;
+  for (std::size_t c = 0; c < everyone.customers.size(); ++c) {
+    auto it = row_of.find(everyone.customers[c]);
+    if (it == row_of.end() || rank_of[it->second] < top) continue;
+    for (std::uint32_t i = everyone.starts[c]; i < everyone.starts[c + 1]; ++i) {
+      if (auto* tally = counted[everyone.ids[i]]) ++tally->second;
     }
   }
-  for (std::size_t i = top; i < all.size(); ++i) derived(i);
+  for (std::size_t k = top; k < n; ++k) derived(k, value.rows[ranked[k].row], category_text(ranked[k].row));
 
   const std::int64_t rest = r.population - static_cast<std::int64_t>(top);
   // What one top customer has alone (a street, a state) characterises no group: a property
@@ -217,9 +247,7 @@ TopReport top_report(Session& s, const TopRequest& request) {
   constexpr std::size_t kProfileRows = 15;
   if (r.profile.size() > kProfileRows) r.profile.resize(kProfileRows);
 
-  all.resize(top);
-  for (const auto& t : all) r.top_total += t.measure;
-  r.rows = std::move(all);
+  for (const auto& t : r.rows) r.top_total += t.measure;
   return r;
 }
 
