@@ -137,6 +137,7 @@ int run_list(Context& ctx, ListOptions& o) {
 int run_find(Context& ctx, const std::vector<std::string>& words, std::optional<std::int64_t> limit) {
   std::string query = fmt::format("{}", fmt::join(words, " "));
   if (!crm::searchable(query)) throw UsageError("give some letters or digits to search for", "e.g. kunde customer find bjorn oslo");
+  if (limit && *limit < 0) throw UsageError("--limit must be 0 or more", "give how many customers to show at most");
   std::int64_t n = 0;
   render_list(ctx, "customers", {"id", "number", "name", "email", "phone", "city"}, [&](const report::RowEmit& emit) {
     crm::find_customers(ctx.session(), query, limit, [&](const model::Customer& c) {

@@ -31,9 +31,12 @@ std::optional<std::string> date_option_day(const std::string& text, const std::s
   return day;
 }
 
-crm::ReportScope report_scope(Context& ctx, const ReportOptions& o) {
+crm::ReportScope report_scope(Context& ctx, const ReportOptions& o, bool empty_segment_ok) {
   crm::ReportScope s;
-  if (!o.segment.empty()) s.customers = crm::segment_members_to_report(ctx.session(), o.segment);
+  if (!o.segment.empty()) {
+    s.customers = empty_segment_ok ? crm::segment_member_ids(ctx.session(), o.segment)
+                                   : crm::segment_members_to_report(ctx.session(), o.segment);
+  }
   s.as_of = date_option_day(o.as_of, "--as-of").value_or(today_local());
   if (auto since = date_option_day(o.since, "--since")) {
     s.since = *since;

@@ -16,7 +16,7 @@ struct ChangesOptions {
 
 int run_changes(Context& ctx, const ChangesOptions& o) {
   crm::ChangesRequest q;
-  q.scope = report_scope(ctx, o.report);
+  q.scope = report_scope(ctx, o.report, true);
   q.window_days = crm::window_days(o.window);
   q.settings = crm::change_settings(ctx.config());
   crm::ChangesReport r = crm::changes_report(ctx.session(), q);

@@ -45,7 +45,10 @@ std::optional<std::string> date_option_day(const std::string& text, const std::s
 
 // The rows a report reads: up to --as-of (default today), from --since, of the members of
 // --segment.
-crm::ReportScope report_scope(Context& ctx, const ReportOptions& o);
+// A segment without members is an error (the report would be of no one) unless
+// `empty_segment_ok`: report changes, which a cron job runs and which says nothing when
+// nothing changed.
+crm::ReportScope report_scope(Context& ctx, const ReportOptions& o, bool empty_segment_ok = false);
 
 // Cells: money in minor units as the store's decimals; a number rounded for people (JSON
 // gets the rounded number too: what a report says is what it means).

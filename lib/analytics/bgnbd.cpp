@@ -83,7 +83,9 @@ struct Grouped {
   double customers = 0;
 
   // Hashing finds the distinct values; counting sorts on their ranks then put the histories
-  // in one fixed order (so the sums always run alike) without comparing customers.
+  // in one fixed order without comparing customers, so a machine sums them alike every time
+  // (machines with and without AVX2 add them in partial sums of different widths, which may
+  // differ in the last bits).
   Grouped(const PurchaseSummary& data, bool all_drop_out) {
     const std::size_t n = data.customers.size();
     std::vector<std::uint32_t> x_of(n), T_of(n), tx_of(n);

@@ -351,8 +351,10 @@ std::vector<std::int64_t> segment_members_to_report(Session& s, const std::strin
     throw Error(fmt::format("nothing to report: segment {} has no members", seg.name),
                 fmt::format("add some with 'kunde segment add {} CUSTOMER ...'", seg.name));
   }
-  throw Error(fmt::format("nothing to report: segment {} had no members when it was last refreshed{} (rule: {})", seg.name,
-                          seg.refreshed_at ? " at " + *seg.refreshed_at : std::string(), seg.rule),
+  throw Error(seg.refreshed_at ? fmt::format("nothing to report: segment {} had no members when it was last refreshed at {} "
+                                             "(rule: {})",
+                                             seg.name, *seg.refreshed_at, seg.rule)
+                               : fmt::format("nothing to report: segment {} has no members (rule: {})", seg.name, seg.rule),
               fmt::format("'kunde segment refresh {}' recomputes it; 'kunde customer list --where RULE' tries a rule",
                           seg.name));
 }

@@ -248,3 +248,7 @@ that read as a phone number find its customer however they are written.
   $ kunde customer find 91234567 -q
   id  number  name         email                   phone           city
    1  K-001   Bj\xc3\xb8rn \xc3\x85berg  Bjorn.Aberg@Example.no  +47 912 34 567  Oslo (esc)
+  $ kunde customer find oreilly -n -1
+  kunde: error: --limit must be 0 or more
+  hint: give how many customers to show at most
+  [2]

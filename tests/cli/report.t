@@ -446,6 +446,12 @@ Reports of a segment read its members only; next suggests to a segment's members
   kunde: error: nothing to report: segment usa had no members when it was last refreshed at 2026-11-23 10:00:00 (rule: country = US)
   hint: 'kunde segment refresh usa' recomputes it; 'kunde customer list --where RULE' tries a rule
   [1]
+  $ kunde report changes --segment usa --window 30d; echo "exit $?"
+  exit 0
+  $ kunde report all --segment usa -f md -q
+  kunde: error: nothing to report: segment usa had no members when it was last refreshed at 2026-11-23 10:00:00 (rule: country = US)
+  hint: 'kunde segment refresh usa' recomputes it; 'kunde customer list --where RULE' tries a rule
+  [1]
   $ kunde -q segment create picked
   $ kunde report churn --segment picked
   kunde: error: nothing to report: segment picked has no members
