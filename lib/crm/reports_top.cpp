@@ -15,6 +15,7 @@
 #include "crm/main_category.hpp"
 #include "crm/read_beside.hpp"
 #include "crm/session.hpp"
+#include "crm/sort_rows.hpp"
 #include "crm/statistics.hpp"
 #include "error.hpp"
 #include "store/store.hpp"
@@ -117,14 +118,9 @@ TopReport top_report(Session& s, const TopRequest& request) {
 
   // Ranked by small keys; only the top's rows are moved out of the value report.
   const std::size_t n = value.rows.size();
-  struct Rank {
-    double measure;
-    std::int64_t id;
-    std::uint32_t row;
-  };
-  std::vector<Rank> ranked(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const CustomerValue& v = value.rows[i];
+  std::vector<std::pair<double, std::int64_t>> keys;  // (measure, id) by row
+  keys.reserve(n);
+  for (const CustomerValue& v : value.rows) {
     double m = 0;
     if (r.ranked_by == "profit") m = static_cast<double>(v.profit);
     if (r.ranked_by == "revenue") m = static_cast<double>(v.revenue);
@@ -134,10 +130,10 @@ TopReport top_report(Session& s, const TopRequest& request) {
       m = it != clv.end() ? it->second : 0.0;
     }
     r.total += m;
-    ranked[i] = {m, v.id, static_cast<std::uint32_t>(i)};
+    keys.emplace_back(m, v.id);
   }
-  std::sort(ranked.begin(), ranked.end(),
-            [](const Rank& a, const Rank& b) { return a.measure != b.measure ? a.measure > b.measure : a.id < b.id; });
+  const std::vector<std::uint32_t> ranked =
+      sorted_order(keys, [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
   r.population = static_cast<std::int64_t>(n);
   const std::size_t top = std::min(n, static_cast<std::size_t>(request.n));
   // By row of the value report: its rank, and its main category (an id into category_names).
@@ -146,8 +142,8 @@ TopReport top_report(Session& s, const TopRequest& request) {
   absl::flat_hash_map<std::int64_t, std::uint32_t> row_of;
   row_of.reserve(n);
   for (std::size_t k = 0; k < n; ++k) {
-    rank_of[ranked[k].row] = static_cast<std::uint32_t>(k);
-    row_of.emplace(ranked[k].id, ranked[k].row);
+    rank_of[ranked[k]] = static_cast<std::uint32_t>(k);
+    row_of.emplace(keys[ranked[k]].second, ranked[k]);
   }
 
   // Each property (attribute = value) of a top customer, counted among the top and among
@@ -187,10 +183,10 @@ TopReport top_report(Session& s, const TopRequest& request) {
   top_query.customers.emplace();
   for (std::size_t k = 0; k < top; ++k) {
     TopCustomer& t = r.rows[k];
-    t.category = std::string(category_text(ranked[k].row));
-    t.value = std::move(value.rows[ranked[k].row]);
-    t.measure = ranked[k].measure;
-    if (r.ranked_by == "clv") t.clv = ranked[k].measure;
+    t.category = std::string(category_text(ranked[k]));
+    t.value = std::move(value.rows[ranked[k]]);
+    t.measure = keys[ranked[k]].first;
+    if (r.ranked_by == "clv") t.clv = t.measure;
     top_query.customers->push_back(t.value.id);
   }
   analytics.customer_profiles(top_query, [&](const store::CustomerProfile& p) {
@@ -214,7 +210,7 @@ TopReport top_report(Session& s, const TopRequest& request) {
       if (auto* tally = counted[everyone.ids[i]]) ++tally->second;
     }
   }
-  for (std::size_t k = top; k < n; ++k) derived(k, value.rows[ranked[k].row], category_text(ranked[k].row));
+  for (std::size_t k = top; k < n; ++k) derived(k, value.rows[ranked[k]], category_text(ranked[k]));
 
   const std::int64_t rest = r.population - static_cast<std::int64_t>(top);
   // What one top customer has alone (a street, a state) characterises no group: a property
