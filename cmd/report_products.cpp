@@ -32,6 +32,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   f.add("customers", "customers", r.customers, fmt::format("{} customers with {} orders", r.customers, r.orders));
   f.data("orders", r.orders).data("level", o.level);
 
+  std::vector<std::string> named;  // the items of the tables, for the products table
   if (q.customer) {
     crm::ReportScope one = q.scope;
     one.customers = std::vector<std::int64_t>{*q.customer};
@@ -45,6 +46,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
                         {o.level, "bought", "orders", "revenue", "first", "last", "interval_days", "penetration_pct"});
     t.primary = true;
     for (const auto& c : r.customer_rows) {
+      named.push_back(c.item);
       t.add_row({c.item, c.bought, c.orders, money(c.revenue), c.first.empty() ? Value() : Value(c.first),
                  c.last.empty() ? Value() : Value(c.last), c.interval_days ? rounded(*c.interval_days, 1) : Value(),
                  share_cell(c.penetration)});
@@ -60,6 +62,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   std::int64_t shown = 0;
   for (const auto& p : r.rows) {
     if (o.n > 0 && shown++ >= o.n) break;
+    named.push_back(p.item);
     t.add_row({p.item, p.customers, share_cell(p.customer_share), p.orders, share_cell(p.order_share), money(p.revenue)});
     if (shares.size() < 12) {
       chart.categories.push_back(p.item);
@@ -68,14 +71,7 @@ int run_products(Context& ctx, const ProductsOptions& o) {
   }
   chart.add_series("customers", shares);
   if (!shares.empty()) doc.chart(chart, report::Audience::people);
-  if (o.level == "product") {
-    std::vector<std::string> named;
-    for (const auto& c : r.customer_rows) named.push_back(c.item);
-    for (std::int64_t i = 0; i < static_cast<std::int64_t>(r.rows.size()) && (o.n <= 0 || i < o.n); ++i) {
-      named.push_back(r.rows[static_cast<std::size_t>(i)].item);
-    }
-    product_names_table(ctx, doc, named);
-  }
+  if (o.level == "product") product_names_table(ctx, doc, named);
   render(ctx, doc);
   ctx.note(fmt::format("{} {} over {} customers", r.rows.size(), plural, r.customers));
   return kExitOk;

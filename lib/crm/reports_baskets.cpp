@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <numeric>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "crm/session.hpp"
 #include "error.hpp"
@@ -111,9 +112,9 @@ std::int64_t multi_item_baskets(const BasketData& data) {
 
 std::vector<ProductName> product_names(Session& s, const std::vector<std::string>& skus) {
   std::vector<ProductName> out;
-  std::unordered_map<std::string, bool> seen;
+  std::unordered_set<std::string> seen;
   for (const auto& sku : skus) {
-    if (!seen.emplace(sku, true).second) continue;
+    if (!seen.insert(sku).second) continue;
     if (auto p = s.store().products().by_sku(sku)) out.push_back({p->sku, p->name, p->category});
   }
   return out;
